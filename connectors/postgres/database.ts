@@ -1,0 +1,81 @@
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { Pool, types } from 'pg';
+import type { Logger } from 'pino';
+
+// bigint ids and numeric money come back as strings (no float rounding); int8 counts likewise.
+types.setTypeParser(types.builtins.NUMERIC, (v) => v);
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface DatabaseOptions {
+  /** Postgres when set; embedded PGlite otherwise. */
+  url?: string;
+  /** PGlite data folder; omitted means in memory. */
+  pgliteDir?: string;
+  poolMax?: number;
+  connectTimeoutMs?: number;
+  statementTimeoutMs?: number;
+  log?: Logger;
+  /** Called for every statement (metrics). */
+  onQuery?: (event: LogEvent) => void;
+}
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Kysely<unknown>;
+  /** Cheap liveness probe; rejects when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.url ? createPostgres(options.url, options) : createPglite(options);
+}
+
+function createPostgres(url: string, options: DatabaseOptions): Database {
+  const pool = new Pool({
+    connectionString: url,
+    max: options.poolMax ?? 10,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
+    idleTimeoutMillis: 30_000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    // A black-holed server never answers: give up on the query from the client side too.
+    query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
+    keepAlive: true,
+    application_name: 'retail-gateway',
+  });
+  // Without these listeners a dropped connection emits an unhandled 'error' and kills the process.
+  pool.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'idle database client failed'));
+  pool.on('connect', (client) => {
+    client.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'database client failed'));
+  });
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }), log: options.onQuery });
+  return {
+    kind: 'postgres',
+    db,
+    ping: async () => {
+      await pool.query('select 1');
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function createPglite(options: DatabaseOptions): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+  if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
+  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir } : {});
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite), log: options.onQuery });
+  return {
+    kind: 'pglite',
+    db,
+    ping: async () => {
+      await pglite.query('select 1');
+    },
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,125 @@
+import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
+import type { TenantDb } from '../../src/sdk';
+
+/** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
+class StatementCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return node;
+  }
+  async transformResult<R>({ result }: { result: R }): Promise<R> {
+    return result;
+  }
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Opens a connection, begins a transaction and scopes it to the tenant (RLS) in one round trip. */
+async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, appRole: string) {
+  await sql`begin`.execute(conn);
+  if (appRole) {
+    await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${appRole}, true)`.execute(conn);
+  } else {
+    await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(conn);
+  }
+}
+
+/**
+ * The request's database handle: one transaction, opened on first use, with `app.tenant_id` and the
+ * application role set transaction-locally, so row-level security applies to everything it runs.
+ * The connection is always released, whether the transaction commits, rolls back or the link dies.
+ */
+export class TenantSession implements TenantDb {
+  private readonly counter = new StatementCounter();
+  private conn?: Promise<Kysely<unknown>>;
+  private outcome = deferred<boolean>();
+  private finished?: Promise<void>;
+  private savepoints = 0;
+  private failure: unknown;
+
+  constructor(
+    private readonly db: Kysely<unknown>,
+    readonly tenantId: string,
+    private readonly appRole: string,
+  ) {}
+
+  get statementCount(): number {
+    return this.counter.count;
+  }
+
+  get opened(): boolean {
+    return this.conn !== undefined;
+  }
+
+  get<DB>(): Promise<Kysely<DB>> {
+    this.conn ??= this.open();
+    return this.conn as Promise<Kysely<DB>>;
+  }
+
+  async atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    const conn = await this.get<DB>();
+    const name = sql.id(`sp_${++this.savepoints}`);
+    await sql`savepoint ${name}`.execute(conn);
+    try {
+      const result = await fn(conn);
+      await sql`release savepoint ${name}`.execute(conn);
+      return result;
+    } catch (error) {
+      await sql`rollback to savepoint ${name}`.execute(conn).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Commits (or rolls back) and releases the connection. Safe to call more than once. Rejects when a
+   * commit did not happen (the database failed), so the caller can report that nothing was written.
+   */
+  async finish(commit: boolean): Promise<void> {
+    if (!this.conn) return;
+    this.outcome.resolve(commit);
+    await this.finished;
+    if (commit && this.failure !== undefined) throw this.failure;
+  }
+
+  private open(): Promise<Kysely<unknown>> {
+    return new Promise((resolve, reject) => {
+      this.finished = this.db
+        .connection()
+        .execute(async (raw) => {
+          const conn = raw.withPlugin(this.counter);
+          await beginTenantTransaction(conn, this.tenantId, this.appRole);
+          resolve(conn);
+          const commit = await this.outcome.promise;
+          await sql.raw(commit ? 'commit' : 'rollback').execute(conn);
+        })
+        .catch((error: unknown) => {
+          this.failure = error;
+          reject(error);
+        });
+    });
+  }
+}
+
+/** Runs `fn` in its own tenant transaction: for jobs, seeds and routes outside a request. */
+export async function withTenant<DB, T>(
+  db: Kysely<unknown>,
+  tenantId: string,
+  appRole: string,
+  fn: (trx: Kysely<DB>) => Promise<T>,
+): Promise<T> {
+  const session = new TenantSession(db, tenantId, appRole);
+  let result: T;
+  try {
+    result = await fn(await session.get<DB>());
+  } catch (error) {
+    await session.finish(false).catch(() => undefined);
+    throw error;
+  }
+  await session.finish(true);
+  return result;
+}

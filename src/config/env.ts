@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+const port = z.coerce.number().int().min(0).max(65535);
+const positiveInt = z.coerce.number().int().positive();
+const list = z.string().transform((v) => v.split(/[,:]/).map((s) => s.trim()).filter(Boolean));
+
+/** Every environment variable the gateway reads, with its default (README lists the same table). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: port.default(3000),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).or(z.literal('')).default('gateway_app'),
+  DATABASE_POOL_MAX: positiveInt.default(10),
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  TENANTS_DIR: z.string().min(1).default('tenants'),
+  GATEWAY_PLUGIN_PATHS: list.default([]),
+  GATEWAY_REQUIRED_PLUGINS: list.default(['core']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  EXPLORER: flag.optional(),
+  INTROSPECTION: flag.optional(),
+});
+
+export type Env = z.infer<typeof envSchema> & { EXPLORER: boolean; INTROSPECTION: boolean };
+
+/** A configuration problem: printed as its message alone, never with a stack. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const present = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${JSON.stringify(source[name] ?? '')}: ${issue.message}`;
+    });
+    throw new ConfigError(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  const development = env.NODE_ENV !== 'production';
+  return {
+    ...env,
+    EXPLORER: env.EXPLORER ?? development,
+    INTROSPECTION: env.INTROSPECTION ?? development,
+  };
+}

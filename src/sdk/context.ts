@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { Kysely } from 'kysely';
+import type { Principal } from './principal';
+import type { Tenant } from './tenant';
+
+/**
+ * Per-request DataLoaders. Each plugin adds its own by module augmentation:
+ *   declare module '../../src/sdk' { interface Loaders { product: DataLoader<string, Product> } }
+ * so the engine never imports a plugin.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Loaders {}
+
+/** The request's tenant-scoped database handle: one lazily opened transaction with RLS set. */
+export interface TenantDb {
+  readonly tenantId: string;
+  /** The request transaction (opened on first use), typed as the caller's tables. */
+  get<DB>(): Promise<Kysely<DB>>;
+  /** Runs `fn` atomically inside the request transaction (a savepoint): all of it or none of it. */
+  atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /** Statements sent so far by this request, transaction control included. */
+  readonly statementCount: number;
+}
+
+export interface GatewayContext {
+  requestId: string;
+  tenant: Tenant;
+  principal: Principal;
+  db: TenantDb;
+  loaders: Loaders;
+  log: Logger;
+}
+
+/** What a plugin's loader factory receives. */
+export type LoaderContext = Pick<GatewayContext, 'tenant' | 'db'>;
+
+/** The shared database, for jobs and routes that run outside a request (no tenant scope). */
+export type SharedDb = Kysely<unknown>;

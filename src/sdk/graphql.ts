@@ -1,0 +1,2 @@
+/** The GraphQL-facing half of the SDK, for resolvers/ only (connectors never import graphql). */
+export * from './rules';

@@ -1,0 +1,8 @@
+/** The plugin SDK: the only part of src/ that resolvers/ and connectors/ import. Free of graphql. */
+export * from './errors';
+export * from './principal';
+export * from './tenant';
+export * from './context';
+export * from './plugin';
+export * from './relay';
+export { schemaFragment } from './schema-files';

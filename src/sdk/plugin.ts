@@ -1,0 +1,67 @@
+import type { Router } from 'express';
+import type { IResolvers } from '@graphql-tools/utils';
+import type { IRule } from 'graphql-shield';
+import type { Kysely, Migration } from 'kysely';
+import type { Logger } from 'pino';
+import type { ZodType } from 'zod';
+import type { GatewayContext, LoaderContext, Loaders } from './context';
+import type { Tenant } from './tenant';
+
+/** Shield rules by type and field. Root fields (Query, Mutation) must each have one. */
+export type PermissionMap = Record<string, Record<string, IRule>>;
+
+/** Static cost of a field: `cost` (default 1 for objects, 0 for scalars) times the size argument. */
+export interface CostHint {
+  cost?: number;
+  /** Arguments whose value multiplies the cost of the selection below (e.g. first, last). */
+  multipliers?: readonly string[];
+  /** The size assumed when no multiplier argument is given. */
+  defaultSize?: number;
+}
+export type CostMap = Record<string, CostHint>;
+
+/** Services a plugin's routes, jobs and health checks may use outside a GraphQL request. */
+export interface PluginRuntime {
+  /** Unscoped database handle: use `withTenant` for anything that touches tenant rows. */
+  db: Kysely<unknown>;
+  withTenant<DB, T>(tenantId: string, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  tenants(): readonly Tenant[];
+  log: Logger;
+}
+
+export interface PluginJob {
+  name: string;
+  intervalMs: number;
+  run(runtime: PluginRuntime, signal: AbortSignal): Promise<void>;
+}
+
+export interface PluginHealth {
+  ok: boolean;
+  detail?: string;
+}
+
+export interface PluginDefinition {
+  name: string;
+  version: string;
+  dependsOn?: readonly string[];
+  /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/). */
+  typeDefs: string | readonly string[];
+  resolvers?: IResolvers<unknown, GatewayContext>;
+  permissions?: PermissionMap;
+  costs?: CostMap;
+  createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
+  /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
+  migrations?: Record<string, Migration>;
+  /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
+  tenantConfig?: ZodType;
+  routes?: (router: Router, runtime: PluginRuntime) => void;
+  jobs?: readonly PluginJob[];
+  health?: (runtime: PluginRuntime) => Promise<PluginHealth>;
+  setup?: (runtime: PluginRuntime) => Promise<void> | void;
+  teardown?: (runtime: PluginRuntime) => Promise<void> | void;
+}
+
+/** Identity at run time; gives plugin authors type checking of their manifest. */
+export function definePlugin<T extends PluginDefinition>(plugin: T): T {
+  return plugin;
+}

@@ -1,0 +1,24 @@
+/** Who is calling, as established from verified credentials only. */
+export type Role = 'storefront' | 'staff' | 'admin';
+
+export interface Principal {
+  kind: 'storefront' | 'admin';
+  /** Token fingerprint or JWT subject: stable, never the secret itself. */
+  subject: string;
+  roles: readonly Role[];
+  scopes: readonly string[];
+}
+
+export const ADMIN_SCOPES = [
+  'read_products',
+  'write_products',
+  'read_inventory',
+  'write_inventory',
+  'read_orders',
+  'write_orders',
+  'read_customers',
+  'write_customers',
+  'read_gateway',
+  'write_shopify',
+] as const;
+export type AdminScope = (typeof ADMIN_SCOPES)[number];

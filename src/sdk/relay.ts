@@ -1,0 +1,106 @@
+import { GatewayError } from './errors';
+
+/** Global IDs are opaque base64url of `gid://retail/<Type>/<id>`, checked against the expected type. */
+const GID_PREFIX = 'gid://retail/';
+
+export function encodeGlobalId(type: string, id: string | number | bigint): string {
+  return Buffer.from(`${GID_PREFIX}${type}/${id}`).toString('base64url');
+}
+
+/** The type and local id of a global id, or null when it is not one of ours. */
+export function parseGlobalId(globalId: string): { type: string; id: string } | null {
+  if (typeof globalId !== 'string' || globalId.length > 200) return null;
+  const text = Buffer.from(globalId, 'base64url').toString('utf8');
+  const match = /^gid:\/\/retail\/([A-Za-z]+)\/([0-9]{1,18})$/.exec(text);
+  return match ? { type: match[1]!, id: match[2]! } : null;
+}
+
+/** The local id when `globalId` names a `type`, else null (so a wrong or foreign id reads as absent). */
+export function localIdOf(globalId: string, type: string): string | null {
+  const parsed = parseGlobalId(globalId);
+  return parsed && parsed.type === type ? parsed.id : null;
+}
+
+export type CursorValue = string | number | null;
+
+export function encodeCursor(values: readonly CursorValue[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** Decodes an opaque cursor; anything malformed is BAD_USER_INPUT, never a database error. */
+export function decodeCursor(cursor: string, arity: number): CursorValue[] {
+  const invalid = () => new GatewayError('BAD_USER_INPUT', 'Invalid cursor', { argument: 'cursor' });
+  if (typeof cursor !== 'string' || cursor.length > 500) throw invalid();
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  const ok =
+    Array.isArray(values) &&
+    values.length === arity &&
+    values.every((v) => v === null || typeof v === 'number' || (typeof v === 'string' && v.length <= 300));
+  if (!ok) throw invalid();
+  return values as CursorValue[];
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface Page {
+  /** Rows to fetch: the page size plus one, to learn whether another page exists. */
+  size: number;
+  /** True when paging backwards (last/before): fetch in reverse order, then flip. */
+  backward: boolean;
+  cursor: string | null;
+}
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 250;
+
+/** Validates Relay arguments; sizes outside 0..MAX_PAGE_SIZE are BAD_USER_INPUT. */
+export function pageOf(args: PageArgs): Page {
+  if (args.first != null && args.last != null) {
+    throw new GatewayError('BAD_USER_INPUT', 'Pass either first or last, not both', { argument: 'last' });
+  }
+  const backward = args.last != null || (args.before != null && args.first == null);
+  const requested = backward ? args.last : args.first;
+  const size = requested ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) {
+    throw new GatewayError('BAD_USER_INPUT', `Page size must be between 0 and ${MAX_PAGE_SIZE}`, {
+      argument: backward ? 'last' : 'first',
+    });
+  }
+  return { size, backward, cursor: (backward ? args.before : args.after) ?? null };
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  nodes: T[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * Builds a connection from rows fetched with `page.size + 1` in page order (already flipped back when
+ * paging backwards).
+ */
+export function connectionOf<T>(rows: readonly T[], page: Page, cursorOf: (row: T) => string): Connection<T> {
+  const hasMore = rows.length > page.size;
+  const nodes = page.backward ? rows.slice(Math.max(0, rows.length - page.size)) : rows.slice(0, page.size);
+  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    nodes,
+    pageInfo: {
+      hasNextPage: page.backward ? page.cursor !== null : hasMore,
+      hasPreviousPage: page.backward ? hasMore : page.cursor !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}
