@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, type Dialect, type LogEvent } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Logger } from 'pino';
 
@@ -63,10 +63,14 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
 
 async function createPglite(options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // The dialect's types resolve to Kysely's ESM build; at run time it is the same CommonJS class.
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   if (options.pgliteDir) mkdirSync(options.pgliteDir, { recursive: true });
-  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir } : {});
-  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite), log: options.onQuery });
+  // Same value types as pg: int8 and numeric as strings, so ids and money compare alike on both.
+  const asText = (value: string) => value;
+  const parsers = { 20: asText, 1700: asText };
+  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir, parsers } : { parsers });
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) as unknown as Dialect, log: options.onQuery });
   return {
     kind: 'pglite',
     db,

@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { relative } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
-import type { PluginDefinition } from '../sdk';
+import { projectRoot, type GatewayContext, type PluginDefinition } from '../sdk';
 import type { PluginCandidate } from './load';
 import { manifestProblem } from './manifest';
 import { dependencyOrder } from './order';
@@ -32,15 +33,21 @@ interface Entry {
   sdl: SdlSummary;
 }
 
+/** Paths relative to the project, so no response shows the host's file layout. */
+const shortPath = (path: string) => relative(projectRoot(), path) || path;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function buildSchema(plugins: readonly PluginDefinition[]): GraphQLSchema {
-  return makeExecutableSchema({
+  const options: Parameters<typeof makeExecutableSchema<GatewayContext>>[0] & { convertExtensions: boolean } = {
     typeDefs: plugins.flatMap((p) => p.typeDefs),
     resolvers: plugins.map((p) => p.resolvers ?? {}),
     inheritResolversFromInterfaces: true,
     resolverValidationOptions: { requireResolversToMatchSchema: 'error' },
-  });
+    // Lets plugins write `extend type Mutation` without core declaring an empty root.
+    convertExtensions: true,
+  };
+  return makeExecutableSchema<GatewayContext>(options);
 }
 
 /** Fields each plugin resolves: `Type.field`, and `Type` alone for scalars and type-level resolvers. */
@@ -64,7 +71,7 @@ function resolverCoordinates(plugin: PluginDefinition): string[] {
 export function composePlugins(candidates: readonly PluginCandidate[], required: readonly string[] = []): Composition {
   const states: PluginState[] = [];
   const quarantine = (source: string, name: string, version: string | null, reason: string) =>
-    states.push({ name, version, source, state: 'quarantined', reason });
+    states.push({ name, version, source: shortPath(source), state: 'quarantined', reason });
 
   const entries: Entry[] = [];
   for (const candidate of candidates) {
@@ -155,7 +162,7 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
     for (const [type, shape] of sdl.definedTypes) if (!typeOwner.has(type)) typeOwner.set(type, { plugin: plugin.name, shape });
     for (const f of sdl.fields) if (!fieldOwner.has(f)) fieldOwner.set(f, plugin.name);
     for (const c of resolverCoordinates(plugin)) resolverOwner.set(c, plugin.name);
-    states.push({ name: plugin.name, version: plugin.version, source: candidate.source, state: 'active', reason: null });
+    states.push({ name: plugin.name, version: plugin.version, source: shortPath(candidate.source), state: 'active', reason: null });
   }
 
   const failedRequired = required

@@ -14,11 +14,13 @@ const manifestSchema = z.object({
   permissions: z.record(z.string(), record).optional(),
   costs: record.optional(),
   createLoaders: fn.optional(),
+  nodes: z.record(z.string(), fn).optional(),
   migrations: z.record(z.string(), z.object({ up: fn, down: fn.optional() })).optional(),
   tenantConfig: z.custom((v) => v == null || typeof (v as { safeParse?: unknown }).safeParse === 'function').optional(),
   routes: fn.optional(),
   jobs: z.array(z.object({ name: z.string(), intervalMs: z.number().positive(), run: fn })).optional(),
   health: fn.optional(),
+  seed: fn.optional(),
   setup: fn.optional(),
   teardown: fn.optional(),
 });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import type { Principal } from './principal';
+import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
 
 /**
@@ -29,6 +30,9 @@ export interface GatewayContext {
   db: TenantDb;
   loaders: Loaders;
   log: Logger;
+  gateway: GatewayIntrospection;
+  /** Loads any Node by global id through the plugin that owns its type (null when absent or hidden). */
+  loadNode(globalId: string): Promise<unknown>;
 }
 
 /** What a plugin's loader factory receives. */

@@ -5,4 +5,6 @@ export * from './tenant';
 export * from './context';
 export * from './plugin';
 export * from './relay';
+export * from './status';
 export { schemaFragment } from './schema-files';
+export { projectRoot } from './project-root';

@@ -1,14 +1,17 @@
 import type { Router } from 'express';
 import type { IResolvers } from '@graphql-tools/utils';
-import type { IRule } from 'graphql-shield';
+import type { and } from 'graphql-shield';
 import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { Tenant } from './tenant';
 
+/** A graphql-shield rule or a logic rule (and, or, chain...). */
+export type ShieldRule = Parameters<typeof and>[number];
+
 /** Shield rules by type and field. Root fields (Query, Mutation) must each have one. */
-export type PermissionMap = Record<string, Record<string, IRule>>;
+export type PermissionMap = Record<string, Record<string, ShieldRule>>;
 
 /** Static cost of a field: `cost` (default 1 for objects, 0 for scalars) times the size argument. */
 export interface CostHint {
@@ -40,6 +43,11 @@ export interface PluginHealth {
   detail?: string;
 }
 
+export interface SeedOptions {
+  profile: 'demo' | 'bench';
+  tenants: readonly Tenant[];
+}
+
 export interface PluginDefinition {
   name: string;
   version: string;
@@ -50,6 +58,11 @@ export interface PluginDefinition {
   permissions?: PermissionMap;
   costs?: CostMap;
   createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
+  /**
+   * Node fetchers by GraphQL type name, for `node(id:)`: return null when the row is absent or the
+   * caller may not see it (apply the same rule as the type's own root query).
+   */
+  nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
   migrations?: Record<string, Migration>;
   /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
@@ -57,6 +70,8 @@ export interface PluginDefinition {
   routes?: (router: Router, runtime: PluginRuntime) => void;
   jobs?: readonly PluginJob[];
   health?: (runtime: PluginRuntime) => Promise<PluginHealth>;
+  /** Writes sample data for the given tenants (`demo`: a small shop; `bench`: a large catalog, fast). */
+  seed?: (runtime: PluginRuntime, options: SeedOptions) => Promise<void>;
   setup?: (runtime: PluginRuntime) => Promise<void> | void;
   teardown?: (runtime: PluginRuntime) => Promise<void> | void;
 }

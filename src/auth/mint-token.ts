@@ -1,0 +1,19 @@
+import { SignJWT } from 'jose';
+import type { TenantEntry } from '../tenants/load';
+
+/** A development admin JWT for a tenant, signed with its HS256 secret. */
+export async function mintAdminToken(
+  entry: TenantEntry,
+  claims: { subject: string; roles: string[]; scopes: string[]; ttlSeconds?: number },
+): Promise<string> {
+  const settings = entry.config.admin;
+  if (!settings || !entry.jwtSecret) throw new Error(`Tenant ${entry.tenant.id} has no HS256 admin key`);
+  return new SignJWT({ tenant: entry.tenant.id, roles: claims.roles, scopes: claims.scopes })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(claims.subject)
+    .setIssuer(settings.issuer)
+    .setAudience(settings.audience)
+    .setIssuedAt()
+    .setExpirationTime(`${claims.ttlSeconds ?? 3600}s`)
+    .sign(entry.jwtSecret);
+}

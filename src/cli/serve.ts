@@ -1,0 +1,66 @@
+import { Command } from 'commander';
+import { mintAdminToken } from '../auth/mint-token';
+import { createGateway, type Gateway } from '../engine/gateway';
+import { seedPlugins } from '../engine/seed';
+import type { Env } from '../config/env';
+import { bootEnv, runCommand } from './boot';
+
+/** Storefront tokens of tenants whose token lives in a (development) variable, by tenant id. */
+function demoTokens(gateway: Gateway): { tenant: string; storefrontToken: string }[] {
+  return gateway.registry.list().flatMap((e) => {
+    const name = e.config.storefront.tokenEnv;
+    const token = name ? process.env[name] : undefined;
+    return token ? [{ tenant: e.tenant.id, storefrontToken: token }] : [];
+  });
+}
+
+async function banner(gateway: Gateway, env: Env, url: string): Promise<string> {
+  const lines = [`Retail Gateway listening on ${url}`];
+  if (env.EXPLORER) lines.push(`Schema explorer: ${url}/graphql (open in a browser)`);
+  if (env.NODE_ENV !== 'production') {
+    for (const { tenant, storefrontToken } of demoTokens(gateway)) {
+      const entry = gateway.registry.get(tenant)!;
+      const admin = entry.jwtSecret
+        ? await mintAdminToken(entry, { subject: 'demo-admin', roles: ['admin'], scopes: ['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_orders', 'write_orders', 'read_customers', 'read_gateway', 'write_shopify'], ttlSeconds: 12 * 3600 })
+        : null;
+      lines.push(`Demo tenant "${tenant}":`, `  X-Storefront-Token: ${storefrontToken}`);
+      if (admin) lines.push(`  Authorization: Bearer ${admin}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/** Serves until SIGTERM/SIGINT, then drains in-flight requests and exits 0. */
+export async function serve(): Promise<void> {
+  const env = bootEnv();
+  const explorerHeaders: Record<string, string> = {};
+  const gateway = await createGateway({ env, migrate: true, explorerHeaders });
+  // The explorer starts with the first demo tenant's storefront token filled in (development only).
+  const demo = env.NODE_ENV !== 'production' ? demoTokens(gateway)[0] : undefined;
+  if (demo) explorerHeaders['X-Storefront-Token'] = demo.storefrontToken;
+  if (env.NODE_ENV !== 'production' && gateway.migrated.includes('core/0001_app_role')) {
+    gateway.log.info('new database: loading demo data');
+    await seedPlugins(gateway.runtime, gateway.composition.plugins, 'demo');
+  }
+  const address = await gateway.listen(env.PORT, env.HOST);
+  const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  console.log(await banner(gateway, env, `http://${host}:${address.port}`));
+
+  const shutdown = (signal: string) => {
+    gateway.log.info({ signal }, 'shutting down');
+    gateway.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        gateway.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.on('unhandledRejection', (reason) => gateway.log.error({ err: reason }, 'unhandled rejection'));
+}
+
+export const serveCommand = new Command('serve')
+  .description('migrate, seed a new development database with demo data, and serve the gateway')
+  .action(() => runCommand(serve));

@@ -1,0 +1,24 @@
+import { Command } from 'commander';
+import { mintAdminToken } from '../auth/mint-token';
+import { ADMIN_SCOPES } from '../sdk';
+import { bootEnv, runCommand } from './boot';
+import { loadRegistry } from './registry';
+
+export const tokenCommand = new Command('token')
+  .description("mint a development admin JWT signed with the tenant's HS256 key")
+  .requiredOption('--tenant <id>', 'tenant id')
+  .option('--role <role>', 'staff or admin', 'admin')
+  .option('--scopes <list>', 'comma-separated scopes (default: all)', ADMIN_SCOPES.join(','))
+  .option('--subject <sub>', 'the subject claim', 'dev-user')
+  .option('--ttl <seconds>', 'lifetime in seconds', '3600')
+  .action((opts: { tenant: string; role: string; scopes: string; subject: string; ttl: string }) =>
+    runCommand(async () => {
+      if (!['staff', 'admin'].includes(opts.role)) throw new Error('--role must be staff or admin');
+      const entry = loadRegistry(bootEnv()).get(opts.tenant);
+      if (!entry) throw new Error(`no valid tenant "${opts.tenant}"`);
+      const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = scopes.filter((s) => !(ADMIN_SCOPES as readonly string[]).includes(s));
+      if (unknown.length) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
+      console.log(await mintAdminToken(entry, { subject: opts.subject, roles: [opts.role], scopes, ttlSeconds: Number(opts.ttl) }));
+    }),
+  );

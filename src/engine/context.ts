@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { TenantSession } from '../../connectors/postgres/tenant-session';
+import { parseGlobalId, type GatewayContext, type GatewayIntrospection, type Loaders, type PluginDefinition } from '../sdk';
+import type { Authenticated } from '../auth/authenticate';
+
+/** The context of one request, with the concrete session the engine commits at the end. */
+export type RequestContext = GatewayContext & { db: TenantSession };
+
+export interface ContextDeps {
+  db: Kysely<unknown>;
+  appRole: string;
+  plugins: readonly PluginDefinition[];
+  gateway: GatewayIntrospection;
+}
+
+/** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
+export function contextFactory(deps: ContextDeps) {
+  const nodeSources = new Map<string, NonNullable<PluginDefinition['nodes']>[string]>();
+  for (const plugin of deps.plugins) {
+    for (const [typeName, load] of Object.entries(plugin.nodes ?? {})) nodeSources.set(typeName, load);
+  }
+  const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
+
+  return (auth: Authenticated, requestId: string, log: Logger): RequestContext => {
+    const tenant = auth.entry.tenant;
+    const db = new TenantSession(deps.db, tenant.id, deps.appRole);
+    const loaders = {} as Loaders;
+    const ctx: RequestContext = {
+      requestId,
+      tenant,
+      principal: auth.principal,
+      db,
+      loaders,
+      log,
+      gateway: deps.gateway,
+      loadNode: async (globalId) => {
+        const parsed = parseGlobalId(globalId);
+        const load = parsed && nodeSources.get(parsed.type);
+        if (!parsed || !load) return null;
+        const node = await load(ctx, parsed.id);
+        return node ? { ...node, __typename: parsed.type } : null;
+      },
+    };
+    for (const create of loaderFactories) Object.assign(loaders, create({ tenant, db }));
+    return ctx;
+  };
+}

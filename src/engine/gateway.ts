@@ -1,0 +1,206 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import { createDatabase, type Database } from '../../connectors/postgres/database';
+import { migrateUp } from '../../connectors/postgres/migrator';
+import { withTenant } from '../../connectors/postgres/tenant-session';
+import { projectRoot, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
+import { applyAuthorization } from '../auth/shield';
+import { ConfigError, type Env } from '../config/env';
+import { composePlugins, type Composition } from '../plugins/compose';
+import { discoverPlugins } from '../plugins/discover';
+import { loadPlugin, type PluginCandidate } from '../plugins/load';
+import { createApp } from '../http/app';
+import { formatError } from '../http/errors';
+import { createLogger } from '../observability/logger';
+import { TenantRegistry } from '../tenants/registry';
+import { contextFactory, type RequestContext } from './context';
+import { gatewayStatus } from './status';
+import { errorLoggingPlugin } from './error-logging-plugin';
+import { transactionPlugin } from './transaction-plugin';
+import { pluginMigrations } from './migrations';
+
+export interface GatewayOptions {
+  env: Env;
+  log?: Logger;
+  /** Plugin manifests to compose; discovered under resolvers/ (plus GATEWAY_PLUGIN_PATHS) when omitted. */
+  plugins?: readonly (string | PluginCandidate)[];
+  /** An open database to use (tests share one per file); created from env when omitted. */
+  database?: Database;
+  /** Apply pending migrations at start. */
+  migrate?: boolean;
+  /** Headers the explorer pre-fills (development demo credentials). */
+  explorerHeaders?: Record<string, string>;
+}
+
+export interface Gateway {
+  app: Express;
+  composition: Composition;
+  registry: TenantRegistry;
+  database: Database;
+  runtime: PluginRuntime;
+  log: Logger;
+  /** Migrations applied at start (`plugin/name`). */
+  migrated: string[];
+  status(): Promise<GatewayStatus>;
+  listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Stops accepting, lets in-flight requests finish, tears plugins down and closes the database. */
+  stop(): Promise<void>;
+}
+
+export function candidatesFrom(env: Env, plugins?: readonly (string | PluginCandidate)[]): PluginCandidate[] {
+  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS);
+  return list.map((p) => (typeof p === 'string' ? loadPlugin(resolve(p)) : p));
+}
+
+export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Database> {
+  return createDatabase({
+    url: env.DATABASE_URL,
+    pgliteDir: env.NODE_ENV === 'test' ? undefined : join(resolve(env.DATA_DIR), 'pglite'),
+    poolMax: env.DATABASE_POOL_MAX,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    log,
+  });
+}
+
+/** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
+async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRuntime): Promise<Composition> {
+  let composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
+  for (const plugin of composition.plugins) {
+    try {
+      await plugin.setup?.(runtime);
+    } catch (error) {
+      const reason = `setup failed: ${error instanceof Error ? error.message : String(error)}`;
+      const failed = candidates.map((c) => (c.plugin === plugin ? { source: c.source, importError: reason } : c));
+      return setUp(failed, env, runtime);
+    }
+  }
+  return composition;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { env } = options;
+  const log = options.log ?? createLogger(env.LOG_LEVEL);
+  const database = options.database ?? (await createDatabaseFromEnv(env, log));
+  const registryRef: { current?: TenantRegistry } = {};
+  const runtime: PluginRuntime = {
+    db: database.db,
+    withTenant: (tenantId, fn) => withTenant(database.db, tenantId, env.DATABASE_APP_ROLE, fn),
+    tenants: () => registryRef.current?.list().map((e) => e.tenant) ?? [],
+    log,
+  };
+  try {
+    const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
+    for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
+      log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
+    }
+    const migrated = options.migrate ? await migrateUp(database.db, pluginMigrations(composition.plugins)) : [];
+
+    const registry = new TenantRegistry(resolve(projectRoot(), env.TENANTS_DIR), {
+      plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+      env: process.env,
+    });
+    registryRef.current = registry;
+    const problems = registry.load();
+    for (const p of problems) log.error({ tenant: p.id, file: p.file, problems: p.problems }, 'tenant disabled');
+    if (registry.list().length === 0) {
+      const reasons = problems.map((p) => `  ${p.file}:\n    ${p.problems.join('\n    ')}`).join('\n');
+      throw new ConfigError(`No valid tenant configuration:\n${reasons || '  (no tenant files)'}`);
+    }
+
+    const schema = applyAuthorization(composition.schema, composition.plugins);
+    const status = () => gatewayStatus({ database, composition, registry, runtime });
+    const apollo = new ApolloServer<RequestContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      hideSchemaDetailsFromClientErrors: env.NODE_ENV === 'production',
+      introspection: env.INTROSPECTION,
+      csrfPrevention: true,
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        transactionPlugin,
+        errorLoggingPlugin,
+      ],
+    });
+    await apollo.start();
+    const buildContext = contextFactory({
+      db: database.db,
+      appRole: env.DATABASE_APP_ROLE,
+      plugins: composition.plugins,
+      gateway: { status },
+    });
+    const app = createApp({
+      apollo,
+      schema,
+      registry,
+      plugins: composition.plugins,
+      runtime,
+      log,
+      buildContext,
+      status,
+      explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
+    });
+    return assemble({ app, composition, registry, database, runtime, log, status, apollo, migrated, graceMs: env.SHUTDOWN_GRACE_MS });
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+interface Parts extends Omit<Gateway, 'listen' | 'stop'> {
+  apollo: ApolloServer<RequestContext>;
+  graceMs: number;
+}
+
+function assemble(parts: Parts): Gateway {
+  let server: Server | undefined;
+  let stopping: Promise<void> | undefined;
+  const teardown = async (plugins: readonly PluginDefinition[]) => {
+    for (const plugin of [...plugins].reverse()) {
+      await Promise.resolve(plugin.teardown?.(parts.runtime)).catch((err: unknown) =>
+        parts.log.error({ err, plugin: plugin.name }, 'plugin teardown failed'),
+      );
+    }
+  };
+  return {
+    app: parts.app,
+    composition: parts.composition,
+    registry: parts.registry,
+    database: parts.database,
+    runtime: parts.runtime,
+    log: parts.log,
+    migrated: parts.migrated,
+    status: parts.status,
+    listen: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolveListen, reject) => {
+        server = parts.app.listen(port, host, (error?: Error) => {
+          if (error) return reject(error);
+          resolveListen(server!.address() as AddressInfo);
+        });
+        server.headersTimeout = 10_000;
+        server.requestTimeout = 30_000;
+        server.keepAliveTimeout = 5_000;
+      }),
+    stop: () =>
+      (stopping ??= (async () => {
+        if (server) {
+          const closed = new Promise<void>((r) => server!.close(() => r()));
+          server.closeIdleConnections();
+          const timer = setTimeout(() => server?.closeAllConnections(), parts.graceMs);
+          await closed;
+          clearTimeout(timer);
+        }
+        await parts.apollo.stop();
+        await teardown(parts.composition.plugins);
+        await parts.database.close();
+      })()),
+  };
+}

@@ -1,0 +1,31 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from './context';
+
+/**
+ * Ends each request's transaction before the response leaves: a mutation that raised an error rolls
+ * back whole; otherwise it commits. A failed commit replaces the answer, since nothing was written.
+ */
+export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue, response, operation, errors }) {
+        const failedWrite = operation?.operation === 'mutation' && (errors?.length ?? 0) > 0;
+        const body = response.body.kind === 'single' ? response.body.singleResult : null;
+        const hasFieldErrors = (body?.errors?.length ?? 0) > 0;
+        const commit = !(failedWrite || (operation?.operation === 'mutation' && hasFieldErrors));
+        try {
+          await contextValue.db.finish(commit);
+        } catch (error) {
+          contextValue.log.error({ err: error }, 'commit failed');
+          if (body) {
+            body.data = null;
+            body.errors = [
+              { message: 'The service is temporarily unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+            ];
+          }
+          response.http.status = 503;
+        }
+      },
+    };
+  },
+};

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import { printSchema, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
+import { authenticate, type Authenticated } from '../auth/authenticate';
+import type { TenantRegistry } from '../tenants/registry';
+import type { RequestContext } from '../engine/context';
+import { explorerAssets, explorerPage } from './explorer';
+import { requestStore } from './request-store';
+import { sendGraphQLError } from './respond';
+
+export interface AppDeps {
+  apollo: ApolloServer<RequestContext>;
+  schema: GraphQLSchema;
+  registry: TenantRegistry;
+  plugins: readonly PluginDefinition[];
+  runtime: PluginRuntime;
+  log: Logger;
+  buildContext: (auth: Authenticated, requestId: string, log: Logger) => RequestContext;
+  status: () => Promise<GatewayStatus>;
+  explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
+  bodyLimit?: string;
+}
+
+const header = (req: Request, name: string) => {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+function wantsExplorer(req: Request): boolean {
+  return req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
+}
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.use((req, res, next) => {
+    const incoming = header(req, 'x-request-id');
+    const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    requestStore.run({ requestId }, next);
+  });
+
+  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  app.get('/readyz', async (_req, res) => {
+    const status = await deps.status();
+    res.status(status.ready ? 200 : 503).json(status);
+  });
+
+  const sdl = printSchema(deps.schema);
+  app.get('/graphql/schema.graphql', (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl));
+
+  if (deps.explorer.enabled) {
+    app.use('/graphql/explorer', explorerAssets());
+    app.get('/graphql', (req, res, next) =>
+      wantsExplorer(req) ? void res.type('html').send(explorerPage(deps.explorer.defaultHeaders)) : next(),
+    );
+  }
+
+  for (const plugin of deps.plugins) {
+    if (!plugin.routes) continue;
+    const router = express.Router();
+    plugin.routes(router, deps.runtime);
+    app.use(`/plugins/${plugin.name}`, router);
+  }
+
+  app.use('/graphql', express.json({ limit: deps.bodyLimit ?? '1mb' }));
+  app.use('/graphql', async (req, res, next) => {
+    try {
+      res.locals.auth = await authenticate(deps.registry, {
+        storefrontToken: header(req, 'x-storefront-token'),
+        authorization: header(req, 'authorization'),
+      });
+      next();
+    } catch (error) {
+      if (!(error instanceof GatewayError)) return next(error);
+      const headers: Record<string, string> =
+        error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="retail-gateway"' } : {};
+      sendGraphQLError(res, error.code, error.message, { headers });
+    }
+  });
+  app.use(
+    '/graphql',
+    expressMiddleware(deps.apollo, {
+      context: async ({ res }) => {
+        const auth = res.locals.auth as Authenticated;
+        const requestId = res.locals.requestId as string;
+        return deps.buildContext(auth, requestId, deps.log.child({ requestId, tenant: auth.entry.tenant.id }));
+      },
+    }),
+  );
+
+  app.use((_req, res) => sendGraphQLError(res, 'NOT_FOUND', 'Not found', { status: 404 }));
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = (error as { status?: number }).status ?? 500;
+    const type = (error as { type?: string }).type;
+    if (type === 'entity.too.large') return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
+    if (status >= 400 && status < 500) {
+      const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
+      return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });
+    }
+    deps.log.error({ err: error, requestId: res.locals.requestId }, 'unhandled request error');
+    sendGraphQLError(res, 'INTERNAL_SERVER_ERROR', 'Internal server error', { status: 500 });
+  });
+  return app;
+}

@@ -1,0 +1,33 @@
+/** What the gateway reports about itself in /readyz and the admin `gatewayStatus` query. */
+export interface DependencyStatus {
+  name: string;
+  ok: boolean;
+  detail: string | null;
+}
+
+export interface PluginStatus {
+  name: string;
+  version: string | null;
+  state: 'active' | 'quarantined';
+  reason: string | null;
+  healthy: boolean | null;
+}
+
+export interface TenantStatus {
+  id: string;
+  file: string;
+  state: 'active' | 'disabled';
+  problems: string[];
+}
+
+export interface GatewayStatus {
+  ready: boolean;
+  dependencies: DependencyStatus[];
+  plugins: PluginStatus[];
+  tenants: TenantStatus[];
+}
+
+/** Read access to the engine's own state, for the core plugin's admin fields. */
+export interface GatewayIntrospection {
+  status(): Promise<GatewayStatus>;
+}
