@@ -49,7 +49,7 @@ export interface Gateway {
   migrated: string[];
   status(): Promise<GatewayStatus>;
   listen(port?: number, host?: string): Promise<AddressInfo>;
-  /** Stops accepting, lets in-flight requests finish, tears plugins down and closes the database. */
+  /** Stops accepting, lets in-flight requests finish, tears plugins down, closes its own database. */
   stop(): Promise<void>;
 }
 
@@ -148,7 +148,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       status,
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
     });
-    return assemble({ app, composition, registry, database, runtime, log, status, apollo, migrated, graceMs: env.SHUTDOWN_GRACE_MS });
+    return assemble({ app, composition, registry, database, runtime, log, status, apollo, migrated, graceMs: env.SHUTDOWN_GRACE_MS, ownsDatabase: !options.database });
   } catch (error) {
     if (!options.database) await database.close().catch(() => undefined);
     throw error;
@@ -158,6 +158,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 interface Parts extends Omit<Gateway, 'listen' | 'stop'> {
   apollo: ApolloServer<RequestContext>;
   graceMs: number;
+  /** False when the caller passed the database in: then the caller closes it. */
+  ownsDatabase: boolean;
 }
 
 function assemble(parts: Parts): Gateway {
@@ -200,7 +202,7 @@ function assemble(parts: Parts): Gateway {
         }
         await parts.apollo.stop();
         await teardown(parts.composition.plugins);
-        await parts.database.close();
+        if (parts.ownsDatabase) await parts.database.close();
       })()),
   };
 }

@@ -1,0 +1,25 @@
+/** Scripted failures, consumed one per GraphQL request, in order. */
+export type Fault =
+  /** Answer with this HTTP status (and Retry-After header, in seconds as Shopify sends it). */
+  | { kind: 'status'; status: number; retryAfter?: string }
+  /** Drop the connection without answering. */
+  | { kind: 'reset' }
+  /** Answer normally, but only after `ms` of real time (for client timeouts). */
+  | { kind: 'delay'; ms: number };
+
+export class FaultQueue {
+  private readonly queue: Fault[] = [];
+
+  /** The next `count` requests get `fault`. */
+  failNext(count: number, fault: Fault): void {
+    for (let i = 0; i < count; i++) this.queue.push(fault);
+  }
+
+  take(): Fault | undefined {
+    return this.queue.shift();
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+}
