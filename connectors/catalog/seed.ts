@@ -16,8 +16,8 @@ function demoProduct(i: number) {
     handle: title.toLowerCase().replace(/\s+/g, '-'),
     title,
     description: `The ${title}, built to last.`,
-    vendor: VENDORS[i % VENDORS.length]!,
-    product_type: NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length]!,
+    vendor: VENDORS[i % VENDORS.length],
+    product_type: NOUNS[Math.floor(i / ADJECTIVES.length) % NOUNS.length],
     tags: [i % 2 ? 'outdoor' : 'home', i % 5 === 0 ? 'sale' : 'new'],
     variantCount: (i % 3) + 1,
     basePrice: 10 + ((i * 37) % 190),
@@ -39,12 +39,12 @@ export async function seedCatalog(runtime: PluginRuntime, { tenants }: SeedOptio
           .returning(['id', 'handle'])
           .execute();
         const variants = products.flatMap((row, k) =>
-          Array.from({ length: batch[k]!.variantCount }, (_, v) => ({
+          Array.from({ length: batch[k].variantCount }, (_, v) => ({
             tenant_id: tenant.id,
             product_id: row.id,
-            title: batch[k]!.variantCount === 1 ? 'Default' : SIZES[v]!,
+            title: batch[k].variantCount === 1 ? 'Default' : SIZES[v],
             sku: `${row.handle}-${v + 1}`.toUpperCase(),
-            price: (batch[k]!.basePrice + v * 5).toFixed(2),
+            price: (batch[k].basePrice + v * 5).toFixed(2),
             position: v + 1,
           })),
         );

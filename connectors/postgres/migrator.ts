@@ -30,7 +30,7 @@ export class MigrationError extends Error {
 function check(plugin: string, results: MigrationResult[] | undefined, error: unknown): MigrationResult[] {
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = error instanceof Error ? error.message : JSON.stringify(error);
     throw new MigrationError(`Migration ${plugin}/${failed} failed: ${reason}`, { cause: error });
   }
   return results ?? [];

@@ -23,7 +23,9 @@ function deferred<T>() {
 async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, appRole: string) {
   await sql`begin`.execute(conn);
   if (appRole) {
-    await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${appRole}, true)`.execute(conn);
+    await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${appRole}, true)`.execute(
+      conn,
+    );
   } else {
     await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(conn);
   }
@@ -40,7 +42,7 @@ export class TenantSession implements TenantDb {
   private outcome = deferred<boolean>();
   private finished?: Promise<void>;
   private savepoints = 0;
-  private failure: unknown;
+  private failure: Error | undefined;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -98,8 +100,8 @@ export class TenantSession implements TenantDb {
           await sql.raw(commit ? 'commit' : 'rollback').execute(conn);
         })
         .catch((error: unknown) => {
-          this.failure = error;
-          reject(error);
+          this.failure = error instanceof Error ? error : new Error(String(error));
+          reject(this.failure);
         });
     });
   }

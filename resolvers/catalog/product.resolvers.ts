@@ -1,4 +1,12 @@
-import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext, type PageArgs } from '../../src/sdk';
+import {
+  connectionOf,
+  encodeCursor,
+  encodeGlobalId,
+  localIdOf,
+  pageOf,
+  type GatewayContext,
+  type PageArgs,
+} from '../../src/sdk';
 import { listProducts, productByHandle } from '../../connectors/catalog/products';
 import type { ProductRow, VariantRow } from '../../connectors/catalog/tables';
 
@@ -27,7 +35,10 @@ export const productResolvers = {
   },
   ProductVariant: {
     id: (row: VariantRow) => encodeGlobalId('ProductVariant', row.id),
-    price: (row: VariantRow, _: unknown, ctx: GatewayContext) => ({ amount: row.price, currencyCode: ctx.tenant.currency }),
+    price: (row: VariantRow, _: unknown, ctx: GatewayContext) => ({
+      amount: row.price,
+      currencyCode: ctx.tenant.currency,
+    }),
     product: (row: VariantRow, _: unknown, ctx: GatewayContext) => ctx.loaders.productById.load(row.product_id),
   },
 };

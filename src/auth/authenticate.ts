@@ -65,7 +65,7 @@ export async function authenticate(registry: TenantRegistry, credentials: Creden
   if (credentials.authorization !== undefined) {
     const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/.exec(credentials.authorization);
     if (!match) throw unauthenticated('Malformed Authorization header; expected: Bearer <token>');
-    return admin(registry, match[1]!);
+    return admin(registry, match[1]);
   }
   if (credentials.storefrontToken !== undefined) return storefront(registry, credentials.storefrontToken);
   throw unauthenticated('Credentials required: X-Storefront-Token or Authorization: Bearer');

@@ -29,7 +29,10 @@ function ruleTree(plugins: readonly PluginDefinition[]): Record<string, Record<s
     for (const [typeName, fields] of Object.entries(plugin.permissions ?? {})) {
       const target = (tree[typeName] ??= {});
       for (const [field, fieldRule] of Object.entries(fields)) {
-        target[field] = ROOT_TYPES.includes(typeName) && plugin.name !== 'core' ? chain(pluginEnabled(plugin.name), fieldRule) : fieldRule;
+        target[field] =
+          ROOT_TYPES.includes(typeName) && plugin.name !== 'core'
+            ? chain(pluginEnabled(plugin.name), fieldRule)
+            : fieldRule;
       }
     }
   }

@@ -6,7 +6,9 @@ import { createLogger } from '../observability/logger';
 import { bootEnv, runCommand } from './boot';
 import { activePlugins } from './plugins';
 
-async function withMigrations(fn: (db: Parameters<typeof migrateUp>[0], list: ReturnType<typeof pluginMigrations>) => Promise<void>) {
+async function withMigrations(
+  fn: (db: Parameters<typeof migrateUp>[0], list: ReturnType<typeof pluginMigrations>) => Promise<void>,
+) {
   const env = bootEnv();
   const list = pluginMigrations(activePlugins(env));
   const database = await createDatabaseFromEnv(env, createLogger('warn'));

@@ -14,7 +14,12 @@ export const seedCommand = new Command('seed')
       const gateway = await createGateway({ env, migrate: true });
       try {
         const seeded = await seedPlugins(gateway.runtime, gateway.composition.plugins, opts.bench ? 'bench' : 'demo');
-        console.log(`seeded ${seeded.join(', ') || 'nothing'} for ${gateway.runtime.tenants().map((t) => t.id).join(', ')}`);
+        console.log(
+          `seeded ${seeded.join(', ') || 'nothing'} for ${gateway.runtime
+            .tenants()
+            .map((t) => t.id)
+            .join(', ')}`,
+        );
       } finally {
         await gateway.stop();
       }

@@ -21,7 +21,22 @@ async function banner(gateway: Gateway, env: Env, url: string): Promise<string> 
     for (const { tenant, storefrontToken } of demoTokens(gateway)) {
       const entry = gateway.registry.get(tenant)!;
       const admin = entry.jwtSecret
-        ? await mintAdminToken(entry, { subject: 'demo-admin', roles: ['admin'], scopes: ['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_orders', 'write_orders', 'read_customers', 'read_gateway', 'write_shopify'], ttlSeconds: 12 * 3600 })
+        ? await mintAdminToken(entry, {
+            subject: 'demo-admin',
+            roles: ['admin'],
+            scopes: [
+              'read_products',
+              'write_products',
+              'read_inventory',
+              'write_inventory',
+              'read_orders',
+              'write_orders',
+              'read_customers',
+              'read_gateway',
+              'write_shopify',
+            ],
+            ttlSeconds: 12 * 3600,
+          })
         : null;
       lines.push(`Demo tenant "${tenant}":`, `  X-Storefront-Token: ${storefrontToken}`);
       if (admin) lines.push(`  Authorization: Bearer ${admin}`);

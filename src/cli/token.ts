@@ -16,9 +16,19 @@ export const tokenCommand = new Command('token')
       if (!['staff', 'admin'].includes(opts.role)) throw new Error('--role must be staff or admin');
       const entry = loadRegistry(bootEnv()).get(opts.tenant);
       if (!entry) throw new Error(`no valid tenant "${opts.tenant}"`);
-      const scopes = opts.scopes.split(',').map((s) => s.trim()).filter(Boolean);
+      const scopes = opts.scopes
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const unknown = scopes.filter((s) => !(ADMIN_SCOPES as readonly string[]).includes(s));
       if (unknown.length) throw new Error(`unknown scope(s): ${unknown.join(', ')}`);
-      console.log(await mintAdminToken(entry, { subject: opts.subject, roles: [opts.role], scopes, ttlSeconds: Number(opts.ttl) }));
+      console.log(
+        await mintAdminToken(entry, {
+          subject: opts.subject,
+          roles: [opts.role],
+          scopes,
+          ttlSeconds: Number(opts.ttl),
+        }),
+      );
     }),
   );

@@ -10,7 +10,7 @@ export function variablesNamedIn(tenantsDir: string): string[] {
   const names = new Set<string>();
   for (const file of readdirSync(tenantsDir).filter((f) => f.endsWith('.yaml'))) {
     const text = readFileSync(join(tenantsDir, file), 'utf8');
-    for (const match of text.matchAll(/^\s*\w*Env:\s*([A-Z][A-Z0-9_]+)\s*$/gm)) names.add(match[1]!);
+    for (const match of text.matchAll(/^\s*\w*Env:\s*([A-Z][A-Z0-9_]+)\s*$/gm)) names.add(match[1]);
   }
   return [...names].sort();
 }

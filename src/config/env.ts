@@ -3,7 +3,12 @@ import { z } from 'zod';
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 const port = z.coerce.number().int().min(0).max(65535);
 const positiveInt = z.coerce.number().int().positive();
-const list = z.string().transform((v) => v.split(/[,:]/).map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(/[,:]/)
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 /** Every environment variable the gateway reads, with its default (README lists the same table). */
 export const envSchema = z.object({
@@ -11,7 +16,11 @@ export const envSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: port.default(3000),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
-  DATABASE_APP_ROLE: z.string().regex(/^[a-z_][a-z0-9_]*$/).or(z.literal('')).default('gateway_app'),
+  DATABASE_APP_ROLE: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/)
+    .or(z.literal(''))
+    .default('gateway_app'),
   DATABASE_POOL_MAX: positiveInt.default(10),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10000),

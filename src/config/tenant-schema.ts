@@ -34,7 +34,10 @@ export const tenantFileSchema = z
     id: z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'lowercase letters, digits and dashes'),
     name: z.string().min(1).max(120),
     currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO-4217 code such as USD'),
-    locale: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as en-US').default('en-US'),
+    locale: z
+      .string()
+      .regex(/^[a-z]{2}(-[A-Z]{2})?$/, 'a locale such as en-US')
+      .default('en-US'),
     plugins: z.array(z.string()).min(1),
     limits: limits.default({}),
     storefront: z
@@ -50,14 +53,20 @@ export const tenantFileSchema = z
       .object({
         issuer: z.string().min(1),
         audience: z.string().min(1),
-        algorithms: z.array(z.enum(['HS256', 'RS256', 'ES256'])).min(1).default(['HS256']),
+        algorithms: z
+          .array(z.enum(['HS256', 'RS256', 'ES256']))
+          .min(1)
+          .default(['HS256']),
         hs256SecretEnv: envName.optional(),
         jwksFile: z.string().min(1).optional(),
         jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
       })
       .strict()
       .optional(),
-    cors: z.object({ origins: z.array(z.url()).default([]) }).strict().default({ origins: [] }),
+    cors: z
+      .object({ origins: z.array(z.url()).default([]) })
+      .strict()
+      .default({ origins: [] }),
     settings: z.record(z.string(), z.unknown()).default({}),
   })
   .strict();

@@ -1,7 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { TenantSession } from '../../connectors/postgres/tenant-session';
-import { parseGlobalId, type GatewayContext, type GatewayIntrospection, type Loaders, type PluginDefinition } from '../sdk';
+import {
+  parseGlobalId,
+  type GatewayContext,
+  type GatewayIntrospection,
+  type Loaders,
+  type PluginDefinition,
+} from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
 
 /** The context of one request, with the concrete session the engine commits at the end. */

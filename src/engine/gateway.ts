@@ -71,7 +71,7 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
 
 /** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
 async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRuntime): Promise<Composition> {
-  let composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
+  const composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
   for (const plugin of composition.plugins) {
     try {
       await plugin.setup?.(runtime);
@@ -148,7 +148,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       status,
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
     });
-    return assemble({ app, composition, registry, database, runtime, log, status, apollo, migrated, graceMs: env.SHUTDOWN_GRACE_MS, ownsDatabase: !options.database });
+    return assemble({
+      app,
+      composition,
+      registry,
+      database,
+      runtime,
+      log,
+      status,
+      apollo,
+      migrated,
+      graceMs: env.SHUTDOWN_GRACE_MS,
+      ownsDatabase: !options.database,
+    });
   } catch (error) {
     if (!options.database) await database.close().catch(() => undefined);
     throw error;

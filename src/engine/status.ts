@@ -32,7 +32,17 @@ export async function gatewayStatus(parts: {
     await Promise.all(
       parts.composition.plugins
         .filter((p) => p.health)
-        .map(async (p) => [p.name, (await probe(p.name, () => p.health!(parts.runtime).then((h) => h.ok || Promise.reject(new Error(h.detail ?? 'unhealthy'))))).ok] as const),
+        .map(
+          async (p) =>
+            [
+              p.name,
+              (
+                await probe(p.name, () =>
+                  p.health!(parts.runtime).then((h) => h.ok || Promise.reject(new Error(h.detail ?? 'unhealthy'))),
+                )
+              ).ok,
+            ] as const,
+        ),
     ),
   );
   const plugins: PluginStatus[] = parts.composition.states.map((s) => ({ ...s, healthy: health.get(s.name) ?? null }));

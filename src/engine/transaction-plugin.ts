@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import type { RequestContext } from './context';
 
 /**
@@ -9,10 +10,10 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async willSendResponse({ contextValue, response, operation, errors }) {
-        const failedWrite = operation?.operation === 'mutation' && (errors?.length ?? 0) > 0;
         const body = response.body.kind === 'single' ? response.body.singleResult : null;
-        const hasFieldErrors = (body?.errors?.length ?? 0) > 0;
-        const commit = !(failedWrite || (operation?.operation === 'mutation' && hasFieldErrors));
+        const isMutation = operation?.operation === OperationTypeNode.MUTATION;
+        const hasErrors = (errors?.length ?? 0) > 0 || (body?.errors?.length ?? 0) > 0;
+        const commit = !(isMutation && hasErrors);
         try {
           await contextValue.db.finish(commit);
         } catch (error) {
@@ -20,7 +21,10 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
           if (body) {
             body.data = null;
             body.errors = [
-              { message: 'The service is temporarily unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } },
+              {
+                message: 'The service is temporarily unavailable; retry shortly',
+                extensions: { code: 'SERVICE_UNAVAILABLE' },
+              },
             ];
           }
           response.http.status = 503;

@@ -102,7 +102,8 @@ export function createApp(deps: AppDeps): Express {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status ?? 500;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large') return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
+    if (type === 'entity.too.large')
+      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
     if (status >= 400 && status < 500) {
       const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
       return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });

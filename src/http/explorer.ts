@@ -58,7 +58,8 @@ export function explorerAssets(): Router {
   const router = express.Router();
   router.get('/:file', (req, res) => {
     const path = ASSETS[req.params.file];
-    if (!path) return void res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
+    if (!path)
+      return void res.status(404).json({ errors: [{ message: 'Not found', extensions: { code: 'NOT_FOUND' } }] });
     res.setHeader('Cache-Control', 'public, max-age=86400');
     res.sendFile(path);
   });

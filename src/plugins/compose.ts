@@ -138,11 +138,13 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
       return owner !== undefined && owner.shape !== shape;
     });
     if (typeConflict) {
-      reject(`conflict: type ${typeConflict[0]} is already defined by ${typeOwner.get(typeConflict[0])!.plugin} with a different shape`);
+      reject(
+        `conflict: type ${typeConflict[0]} is already defined by ${typeOwner.get(typeConflict[0])!.plugin} with a different shape`,
+      );
       continue;
     }
     const ownTypes = new Set(sdl.definedTypes.keys());
-    const fieldConflict = sdl.fields.find((f) => fieldOwner.has(f) && !ownTypes.has(f.split('.')[0]!));
+    const fieldConflict = sdl.fields.find((f) => fieldOwner.has(f) && !ownTypes.has(f.split('.')[0]));
     if (fieldConflict) {
       reject(`conflict: field ${fieldConflict} is already provided by ${fieldOwner.get(fieldConflict)}`);
       continue;
@@ -159,10 +161,17 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
       continue;
     }
     accepted.push(entry);
-    for (const [type, shape] of sdl.definedTypes) if (!typeOwner.has(type)) typeOwner.set(type, { plugin: plugin.name, shape });
+    for (const [type, shape] of sdl.definedTypes)
+      if (!typeOwner.has(type)) typeOwner.set(type, { plugin: plugin.name, shape });
     for (const f of sdl.fields) if (!fieldOwner.has(f)) fieldOwner.set(f, plugin.name);
     for (const c of resolverCoordinates(plugin)) resolverOwner.set(c, plugin.name);
-    states.push({ name: plugin.name, version: plugin.version, source: shortPath(candidate.source), state: 'active', reason: null });
+    states.push({
+      name: plugin.name,
+      version: plugin.version,
+      source: shortPath(candidate.source),
+      state: 'active',
+      reason: null,
+    });
   }
 
   const failedRequired = required

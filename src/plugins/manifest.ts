@@ -29,6 +29,6 @@ const manifestSchema = z.object({
 export function manifestProblem(plugin: PluginDefinition): string | null {
   const result = manifestSchema.safeParse(plugin);
   if (result.success) return null;
-  const issue = result.error.issues[0]!;
+  const issue = result.error.issues[0];
   return `invalid manifest: ${issue.path.join('.') || '(root)'}: ${issue.message}`;
 }

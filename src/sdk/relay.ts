@@ -12,7 +12,7 @@ export function parseGlobalId(globalId: string): { type: string; id: string } | 
   if (typeof globalId !== 'string' || globalId.length > 200) return null;
   const text = Buffer.from(globalId, 'base64url').toString('utf8');
   const match = /^gid:\/\/retail\/([A-Za-z]+)\/([0-9]{1,18})$/.exec(text);
-  return match ? { type: match[1]!, id: match[2]! } : null;
+  return match ? { type: match[1], id: match[2] } : null;
 }
 
 /** The local id when `globalId` names a `type`, else null (so a wrong or foreign id reads as absent). */

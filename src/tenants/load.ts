@@ -99,12 +99,17 @@ export function validateTenantFile(file: string, text: string, options: TenantLo
  * Loads every tenants/*.yaml. A bad file disables only its tenant; duplicates of an id or a token
  * disable every file involved but the first.
  */
-export function loadTenantDir(dir: string, options: TenantLoadOptions): { valid: TenantEntry[]; invalid: TenantProblem[] } {
+export function loadTenantDir(
+  dir: string,
+  options: TenantLoadOptions,
+): { valid: TenantEntry[]; invalid: TenantProblem[] } {
   const valid: TenantEntry[] = [];
   const invalid: TenantProblem[] = [];
   let files: string[] = [];
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+    files = readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
   } catch {
     return { valid, invalid: [{ id: '*', file: dir, problems: ['(dir): tenant folder not found'] }] };
   }

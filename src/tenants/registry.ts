@@ -51,7 +51,8 @@ export class TenantRegistry {
       problems: this.problems.find((p) => p.id === e.tenant.id)?.problems ?? [],
     }));
     for (const p of this.problems) {
-      if (!this.entries.has(p.id)) rows.push({ id: p.id, file: relative(projectRoot(), p.file), state: 'disabled', problems: p.problems });
+      if (!this.entries.has(p.id))
+        rows.push({ id: p.id, file: relative(projectRoot(), p.file), state: 'disabled', problems: p.problems });
     }
     return rows.sort((a, b) => a.id.localeCompare(b.id));
   }

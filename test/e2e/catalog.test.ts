@@ -16,17 +16,18 @@ describeEachDatabase('catalog over HTTP', {}, (get) => {
 
   it('pages through products with variants in the tenant currency', async () => {
     const t = get();
-    const first = await t.graphql<{ products: { nodes: { variants: { price: { currencyCode: string } }[] }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } }>(
-      PRODUCTS,
-      { first: 3 },
-      t.storefront('beta'),
-    );
+    const first = await t.graphql<{
+      products: {
+        nodes: { variants: { price: { currencyCode: string } }[] }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+    }>(PRODUCTS, { first: 3 }, t.storefront('beta'));
     expect(first.status).toBe(200);
     expect(first.body.errors).toBeUndefined();
     const page = first.body.data!.products;
     expect(page.nodes).toHaveLength(3);
     expect(page.nodes.every((p) => p.variants.length >= 1)).toBe(true);
-    expect(page.nodes[0]!.variants[0]!.price.currencyCode).toBe('EUR');
+    expect(page.nodes[0].variants[0].price.currencyCode).toBe('EUR');
     expect(page.pageInfo.hasNextPage).toBe(true);
     const second = await t.graphql<{ products: { nodes: { id: string }[] } }>(
       PRODUCTS,
@@ -46,8 +47,12 @@ describeEachDatabase('catalog over HTTP', {}, (get) => {
 
   it("never shows one tenant's product to another", async () => {
     const t = get();
-    const alpha = await t.graphql<{ products: { nodes: { id: string }[] } }>(PRODUCTS, { first: 1 }, t.storefront('alpha'));
-    const id = alpha.body.data!.products.nodes[0]!.id;
+    const alpha = await t.graphql<{ products: { nodes: { id: string }[] } }>(
+      PRODUCTS,
+      { first: 1 },
+      t.storefront('alpha'),
+    );
+    const id = alpha.body.data!.products.nodes[0].id;
     const asBeta = await t.graphql<{ node: unknown; product: unknown }>(
       'query($id: ID!) { node(id: $id) { id } product(id: $id) { id } }',
       { id },

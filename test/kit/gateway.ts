@@ -28,7 +28,10 @@ export function fixtureTenantsFor(pluginNames: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'rg-tenants-'));
   const list = pluginNames.filter((n) => n !== 'core');
   for (const file of readdirSync(FIXTURE_TENANTS).filter((f) => f.endsWith('.yaml'))) {
-    const text = readFileSync(join(FIXTURE_TENANTS, file), 'utf8').replace(/^plugins:.*$/m, `plugins: [${list.join(', ')}]`);
+    const text = readFileSync(join(FIXTURE_TENANTS, file), 'utf8').replace(
+      /^plugins:.*$/m,
+      `plugins: [${list.join(', ')}]`,
+    );
     writeFileSync(join(dir, basename(file)), text);
   }
   return dir;
@@ -59,7 +62,15 @@ export interface TestGateway {
     query: string,
     variables?: Record<string, unknown>,
     auth?: Auth,
-  ): Promise<{ status: number; body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[]; extensions?: Record<string, unknown> }; headers: Headers }>;
+  ): Promise<{
+    status: number;
+    body: {
+      data?: T | null;
+      errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+      extensions?: Record<string, unknown>;
+    };
+    headers: Headers;
+  }>;
   storefront(tenant: string): Auth;
   admin(tenant: string, options?: { role?: 'admin' | 'staff'; scopes?: string[] }): Promise<Auth>;
   close(): Promise<void>;
@@ -103,7 +114,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       const text = await res.text();
       return { status: res.status, body: JSON.parse(text), headers: res.headers };
     },
-    storefront: (tenant) => ({ 'x-storefront-token': TEST_SECRETS[`TEST_${tenant.toUpperCase()}_STOREFRONT_TOKEN`]! }),
+    storefront: (tenant) => ({ 'x-storefront-token': TEST_SECRETS[`TEST_${tenant.toUpperCase()}_STOREFRONT_TOKEN`] }),
     async admin(tenant, opts = {}) {
       const entry = gateway.registry.get(tenant);
       if (!entry) throw new Error(`no tenant ${tenant}`);

@@ -16,13 +16,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       end if;
     end $$`.execute(db);
   await sql`grant usage on schema public to gateway_app`.execute(db);
-  await sql`alter default privileges in schema public grant select, insert, update, delete on tables to gateway_app`.execute(db);
+  await sql`alter default privileges in schema public grant select, insert, update, delete on tables to gateway_app`.execute(
+    db,
+  );
   await sql`alter default privileges in schema public grant usage, select on sequences to gateway_app`.execute(db);
 }
 
 /** The role is shared by every database of the cluster, so only this database's grants are revoked. */
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`alter default privileges in schema public revoke select, insert, update, delete on tables from gateway_app`.execute(db);
+  await sql`alter default privileges in schema public revoke select, insert, update, delete on tables from gateway_app`.execute(
+    db,
+  );
   await sql`alter default privileges in schema public revoke usage, select on sequences from gateway_app`.execute(db);
   await sql`revoke usage on schema public from gateway_app`.execute(db);
 }
