@@ -14,6 +14,11 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
         const isMutation = operation?.operation === OperationTypeNode.MUTATION;
         const hasErrors = (errors?.length ?? 0) > 0 || (body?.errors?.length ?? 0) > 0;
         const commit = !(isMutation && hasErrors);
+        // Statements this request sent (transaction control included): tests and the benchmark read it.
+        response.http.headers.set(
+          'x-sql-statements',
+          String(contextValue.db.statementCount + (contextValue.db.opened ? 1 : 0)),
+        );
         try {
           await contextValue.db.finish(commit);
         } catch (error) {

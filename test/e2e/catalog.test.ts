@@ -61,3 +61,23 @@ describeEachDatabase('catalog over HTTP', {}, (get) => {
     expect(asBeta.body.data).toEqual({ node: null, product: null });
   });
 });
+
+describeEachDatabase('catalog SQL statements', {}, (get) => {
+  beforeAll(async () => {
+    const t = get();
+    await seedPlugins(t.gateway.runtime, t.gateway.composition.plugins, 'demo');
+  });
+
+  it('does not grow with the page size (one statement per list level)', async () => {
+    const t = get();
+    const query = `query($first: Int) { products(first: $first) { nodes { title variants { price { amount } product { handle } } } } }`;
+    const counts: number[] = [];
+    for (const first of [2, 50]) {
+      const res = await t.graphql(query, { first }, t.storefront('alpha'));
+      expect(res.body.errors).toBeUndefined();
+      counts.push(Number(res.headers.get('x-sql-statements')));
+    }
+    // begin + set_config + products + variants + products-by-id + commit
+    expect(counts).toEqual([6, 6]);
+  });
+});
