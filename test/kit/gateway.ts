@@ -5,7 +5,8 @@ import { mintAdminToken } from '../../src/auth/mint-token';
 import { loadEnv, type Env } from '../../src/config/env';
 import { createGateway, type Gateway } from '../../src/engine/gateway';
 import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
-import type { PluginCandidate } from '../../src/plugins/load';
+import { composePlugins } from '../../src/plugins/compose';
+import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
 import type { DatabaseKind } from '../../connectors/postgres/database';
 import { createTestDatabase, type TestDatabase } from './databases';
 
@@ -81,7 +82,9 @@ export type Auth = Record<string, string>;
 /** A real gateway on 127.0.0.1 over a fresh database, composed from exactly the given plugins. */
 export async function startTestGateway(options: TestGatewayOptions): Promise<TestGateway> {
   const requested = options.plugins ?? ['core', 'catalog'];
-  const names = requested.flatMap((p) => (typeof p === 'string' && !p.includes('/') ? [p] : []));
+  const plugins = requested.map((p) => (typeof p === 'string' ? loadPlugin(pluginPath(p)) : p));
+  // Fixture tenants enable the plugins that will be active (a quarantined one has its own tests).
+  const names = composePlugins(plugins).plugins.map((p) => p.name);
   const env = loadEnv({
     ...process.env,
     NODE_ENV: 'test',
@@ -90,7 +93,6 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     ...options.env,
   });
   const database = options.database ?? (await createTestDatabase(options.kind));
-  const plugins = requested.map((p) => (typeof p === 'string' ? pluginPath(p) : p));
   let gateway: Gateway;
   try {
     gateway = await createGateway({ env, plugins, database, migrate: true });
