@@ -1,6 +1,9 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Money = ColumnType<string, string | number, string | number>;
+
+export type ProductStatus = 'ACTIVE' | 'DRAFT' | 'ARCHIVED';
 
 /** Catalog tables. Every row carries tenant_id; ids come from one sequence shared by all tenants. */
 export interface ProductsTable {
@@ -8,11 +11,18 @@ export interface ProductsTable {
   tenant_id: string;
   handle: string;
   title: string;
-  description: string;
-  vendor: string;
-  product_type: string;
+  description: ColumnType<string, string | undefined, string>;
+  vendor: ColumnType<string, string | undefined, string>;
+  product_type: ColumnType<string, string | undefined, string>;
   tags: ColumnType<string[], string[] | undefined, string[]>;
-  status: ColumnType<'ACTIVE' | 'DRAFT' | 'ARCHIVED', string | undefined, string>;
+  status: ColumnType<ProductStatus, ProductStatus | undefined, ProductStatus>;
+  /** Visible to the storefront when ACTIVE and published_at is in the past. */
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Units sold, raised by checkout: the BEST_SELLING sort key. */
+  total_sold: ColumnType<number, number | undefined, number>;
+  /** Lowest and highest variant price, kept by every variant write (PRICE sort, price filters). */
+  min_price: ColumnType<string, string | number | undefined, string | number>;
+  max_price: ColumnType<string, string | number | undefined, string | number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -23,16 +33,66 @@ export interface ProductVariantsTable {
   product_id: string;
   title: string;
   sku: string | null;
-  price: ColumnType<string, string | number, string | number>;
+  price: Money;
+  compare_at_price: ColumnType<string | null, string | number | null | undefined, string | number | null>;
+  /** Values of the product's options, in option position order. */
+  option_values: ColumnType<string[], string[] | undefined, string[]>;
   position: ColumnType<number, number | undefined, number>;
+  /** Sum of the variant's inventory levels (kept by the inventory plugin); null when not tracked. */
+  inventory_quantity: ColumnType<number | null, never, never>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+export interface ProductOptionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  product_id: string;
+  name: string;
+  position: number;
+  values: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface ProductImagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  product_id: string;
+  url: string;
+  alt_text: string | null;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+}
+
+export interface CollectionsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  handle: string;
+  title: string;
+  description: ColumnType<string, string | undefined, string>;
+  published_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CollectionProductsTable {
+  tenant_id: string;
+  collection_id: string;
+  product_id: string;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
 }
 
 export interface CatalogTables {
   products: ProductsTable;
   product_variants: ProductVariantsTable;
+  product_options: ProductOptionsTable;
+  product_images: ProductImagesTable;
+  collections: CollectionsTable;
+  collection_products: CollectionProductsTable;
 }
 
 export type ProductRow = Selectable<ProductsTable>;
 export type VariantRow = Selectable<ProductVariantsTable>;
+export type OptionRow = Selectable<ProductOptionsTable>;
+export type ImageRow = Selectable<ProductImagesTable>;
+export type CollectionRow = Selectable<CollectionsTable>;

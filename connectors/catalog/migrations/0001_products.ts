@@ -1,14 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-
-/** Makes a tenant-owned table invisible outside its tenant, for every role but superusers. */
-async function tenantIsolation(db: Kysely<unknown>, table: string): Promise<void> {
-  const t = sql.table(table);
-  await sql`alter table ${t} enable row level security`.execute(db);
-  await sql`alter table ${t} force row level security`.execute(db);
-  await sql`create policy tenant_isolation on ${t}
-    using (tenant_id = current_setting('app.tenant_id', true))
-    with check (tenant_id = current_setting('app.tenant_id', true))`.execute(db);
-}
+import { enableTenantIsolation } from '../../postgres/tenant-isolation';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
@@ -46,8 +37,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .columns(['tenant_id', 'product_id', 'position'])
     .execute();
 
-  await tenantIsolation(db, 'products');
-  await tenantIsolation(db, 'product_variants');
+  await enableTenantIsolation(db, 'products');
+  await enableTenantIsolation(db, 'product_variants');
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -1,0 +1,3 @@
+import * as inventory from './0001_inventory';
+
+export const migrations = { '0001_inventory': inventory };
