@@ -6,88 +6,200 @@
  */
 
 /** Products; their variants and collections arrive as child lines (`__parentId` = product id). */
-export const PRODUCTS_BULK_QUERY = /* GraphQL */ `{
-  products {
-    edges {
-      node {
-        id title handle status vendor productType tags descriptionHtml createdAt updatedAt
-        variants {
-          edges {
-            node {
-              id title sku barcode price compareAtPrice position inventoryQuantity createdAt updatedAt
-              selectedOptions { name value }
-              inventoryItem { id }
+export const PRODUCTS_BULK_QUERY = /* GraphQL */ `
+  {
+    products {
+      edges {
+        node {
+          id
+          title
+          handle
+          status
+          vendor
+          productType
+          tags
+          descriptionHtml
+          createdAt
+          updatedAt
+          variants {
+            edges {
+              node {
+                id
+                title
+                sku
+                barcode
+                price
+                compareAtPrice
+                position
+                inventoryQuantity
+                createdAt
+                updatedAt
+                selectedOptions {
+                  name
+                  value
+                }
+                inventoryItem {
+                  id
+                }
+              }
             }
           }
-        }
-        collections {
-          edges { node { id title handle updatedAt } }
+          collections {
+            edges {
+              node {
+                id
+                title
+                handle
+                updatedAt
+              }
+            }
+          }
         }
       }
     }
   }
-}`;
+`;
 
 /** Locations; their inventory levels arrive as child lines (`__parentId` = location id). */
-export const INVENTORY_BULK_QUERY = /* GraphQL */ `{
-  locations {
-    edges {
-      node {
-        id name isActive createdAt updatedAt
-        address { address1 city provinceCode countryCode zip }
-        inventoryLevels {
-          edges {
-            node {
-              id updatedAt
-              item { id sku }
-              quantities(names: ["available", "on_hand", "committed"]) { name quantity }
+export const INVENTORY_BULK_QUERY = /* GraphQL */ `
+  {
+    locations {
+      edges {
+        node {
+          id
+          name
+          isActive
+          createdAt
+          updatedAt
+          address {
+            address1
+            city
+            provinceCode
+            countryCode
+            zip
+          }
+          inventoryLevels {
+            edges {
+              node {
+                id
+                updatedAt
+                item {
+                  id
+                  sku
+                }
+                quantities(names: ["available", "on_hand", "committed"]) {
+                  name
+                  quantity
+                }
+              }
             }
           }
         }
       }
     }
   }
-}`;
+`;
 
-export const CUSTOMERS_BULK_QUERY = /* GraphQL */ `{
-  customers {
-    edges {
-      node {
-        id firstName lastName displayName state tags numberOfOrders createdAt updatedAt
-        defaultEmailAddress { emailAddress }
-        defaultPhoneNumber { phoneNumber }
-        amountSpent { amount currencyCode }
+export const CUSTOMERS_BULK_QUERY = /* GraphQL */ `
+  {
+    customers {
+      edges {
+        node {
+          id
+          firstName
+          lastName
+          displayName
+          state
+          tags
+          numberOfOrders
+          createdAt
+          updatedAt
+          defaultEmailAddress {
+            emailAddress
+          }
+          defaultPhoneNumber {
+            phoneNumber
+          }
+          amountSpent {
+            amount
+            currencyCode
+          }
+        }
       }
     }
   }
-}`;
+`;
 
 /** Orders; their line items arrive as child lines (`__parentId` = order id). */
-export const ORDERS_BULK_QUERY = /* GraphQL */ `{
-  orders {
-    edges {
-      node {
-        id name email createdAt updatedAt processedAt cancelledAt
-        displayFinancialStatus displayFulfillmentStatus currencyCode
-        customer { id }
-        totalPriceSet { shopMoney { amount currencyCode } }
-        subtotalPriceSet { shopMoney { amount currencyCode } }
-        totalTaxSet { shopMoney { amount currencyCode } }
-        lineItems {
-          edges {
-            node {
-              id title sku quantity
-              variant { id }
-              product { id }
-              originalUnitPriceSet { shopMoney { amount currencyCode } }
-              discountedTotalSet { shopMoney { amount currencyCode } }
+export const ORDERS_BULK_QUERY = /* GraphQL */ `
+  {
+    orders {
+      edges {
+        node {
+          id
+          name
+          email
+          createdAt
+          updatedAt
+          processedAt
+          cancelledAt
+          displayFinancialStatus
+          displayFulfillmentStatus
+          currencyCode
+          customer {
+            id
+          }
+          totalPriceSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+          subtotalPriceSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+          totalTaxSet {
+            shopMoney {
+              amount
+              currencyCode
+            }
+          }
+          lineItems {
+            edges {
+              node {
+                id
+                title
+                sku
+                quantity
+                variant {
+                  id
+                }
+                product {
+                  id
+                }
+                originalUnitPriceSet {
+                  shopMoney {
+                    amount
+                    currencyCode
+                  }
+                }
+                discountedTotalSet {
+                  shopMoney {
+                    amount
+                    currencyCode
+                  }
+                }
+              }
             }
           }
         }
       }
     }
   }
-}`;
+`;
 
 export const BULK_QUERIES = {
   products: PRODUCTS_BULK_QUERY,

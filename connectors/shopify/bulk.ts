@@ -49,11 +49,20 @@ export class BulkQueryRunner {
     private readonly admin: Pick<AdminClient, 'query'>,
     options: Partial<BulkOptions> = {},
   ) {
-    this.options = { clock: systemClock, pollIntervalMs: 1000, maxPollIntervalMs: 30_000, timeoutMs: 6 * 3600_000, fetch, ...options };
+    this.options = {
+      clock: systemClock,
+      pollIntervalMs: 1000,
+      maxPollIntervalMs: 30_000,
+      timeoutMs: 6 * 3600_000,
+      fetch,
+      ...options,
+    };
   }
 
   async start(query: string): Promise<BulkOperation> {
-    type Payload = { bulkOperationRunQuery: { bulkOperation: BulkOperation | null; userErrors: { message: string; code?: string }[] } };
+    type Payload = {
+      bulkOperationRunQuery: { bulkOperation: BulkOperation | null; userErrors: { message: string; code?: string }[] };
+    };
     const res = await this.admin.query<Payload>(RUN_MUTATION, { query });
     const { bulkOperation, userErrors } = res.bulkOperationRunQuery;
     if (!bulkOperation || userErrors.length > 0) {

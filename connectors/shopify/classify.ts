@@ -1,4 +1,4 @@
-import { GraphqlQueryError, HttpRequestError, HttpResponseError } from '@shopify/shopify-api';
+import { GraphqlQueryError, HttpResponseError } from '@shopify/shopify-api';
 import { getHeader } from '@shopify/shopify-api/runtime';
 import { UpstreamError } from './errors';
 import type { QueryCost } from './types';
@@ -18,12 +18,13 @@ export function classifyLibraryError(err: unknown, timedOut: boolean): UpstreamE
   }
   if (err instanceof HttpResponseError) {
     const headers = err.response.headers as Parameters<typeof getHeader>[0];
-    return new UpstreamError({ kind: 'http', status: err.response.code, retryAfter: getHeader(headers, 'Retry-After') });
+    return new UpstreamError({
+      kind: 'http',
+      status: err.response.code,
+      retryAfter: getHeader(headers, 'Retry-After'),
+    });
   }
-  // HttpRequestError (no response: reset, refused, DNS, aborted) and anything unexpected from fetch.
-  if (err instanceof HttpRequestError || err instanceof Error) {
-    return new UpstreamError({ kind: 'network', timedOut });
-  }
+  // Otherwise there was no response: HttpRequestError (reset, refused, DNS, aborted by our timeout).
   return new UpstreamError({ kind: 'network', timedOut });
 }
 

@@ -5,7 +5,7 @@ import { INCREMENTAL_QUERIES, type IncrementalResource } from './incremental-que
 export interface IncrementalOptions {
   /** Only records updated strictly after this instant (the previous sync's high-water mark). */
   updatedAfter: Date | string;
-  /** Page size; Shopify caps `first` at 250. */
+  /** Page size; defaults per resource to stay under Shopify's 1000-point query limit (max 250). */
   pageSize?: number;
 }
 
@@ -23,8 +23,8 @@ export async function* updatedSince(
   resource: IncrementalResource,
   options: IncrementalOptions,
 ): AsyncGenerator<Record<string, unknown>> {
-  const { root, query } = INCREMENTAL_QUERIES[resource];
-  const first = Math.min(250, Math.max(1, options.pageSize ?? 100));
+  const { root, query, pageSize } = INCREMENTAL_QUERIES[resource];
+  const first = Math.min(250, Math.max(1, options.pageSize ?? pageSize));
   const search = `updated_at:>'${isoInstant(options.updatedAfter)}'`;
   let after: string | null = null;
   do {

@@ -3,7 +3,13 @@ export { createAdminClient, type AdminClient, type AdminClientDeps } from './adm
 export { MIN_API_VERSION, SUPPORTED_API_VERSIONS, isSupportedApiVersion } from './api-version';
 export { BulkQueryRunner, type BulkOperation, type BulkOperationStatus, type BulkOptions } from './bulk';
 export { BULK_QUERIES, type BulkResource } from './bulk-queries';
-export { BreakerRegistry, CircuitBreaker, defaultBreakerOptions, type BreakerOptions, type BreakerState } from './circuit-breaker';
+export {
+  BreakerRegistry,
+  CircuitBreaker,
+  defaultBreakerOptions,
+  type BreakerOptions,
+  type BreakerState,
+} from './circuit-breaker';
 export { createShopifyTransport, type ShopifyClientConfig, type ShopifyTransport } from './client';
 export { systemClock, type Clock } from './clock';
 export { UpstreamError, toGatewayError, type UpstreamFailure } from './errors';

@@ -1,6 +1,5 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { GatewayError } from '../../src/sdk';
 
 /** One line of a bulk result: a node, with `__parentId` when it came from a nested connection. */
@@ -17,7 +16,9 @@ export async function* streamJsonl(url: string, fetchImpl: FetchLike = fetch): A
   try {
     res = await fetchImpl(url);
   } catch {
-    throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The Shopify bulk result could not be downloaded', { reason: 'network' });
+    throw new GatewayError('UPSTREAM_UNAVAILABLE', 'The Shopify bulk result could not be downloaded', {
+      reason: 'network',
+    });
   }
   if (!res.ok || !res.body) {
     await res.body?.cancel();
@@ -25,7 +26,7 @@ export async function* streamJsonl(url: string, fetchImpl: FetchLike = fetch): A
       upstreamStatus: res.status,
     });
   }
-  const input = Readable.fromWeb(res.body as unknown as NodeReadableStream<Uint8Array>);
+  const input = Readable.fromWeb(res.body);
   const lines = createInterface({ input, crlfDelay: Infinity });
   try {
     let lineNo = 0;

@@ -56,7 +56,12 @@ export class CostPacer {
   observe(cost: QueryCost | undefined): void {
     if (!cost) return;
     const t = cost.throttleStatus;
-    this.bucket = { max: t.maximumAvailable, available: t.currentlyAvailable, restoreRate: t.restoreRate, at: this.clock.now() };
+    this.bucket = {
+      max: t.maximumAvailable,
+      available: t.currentlyAvailable,
+      restoreRate: t.restoreRate,
+      at: this.clock.now(),
+    };
   }
 
   /** Runs one query through the pacer: wait for budget, send, learn, and wait out THROTTLED answers. */

@@ -33,6 +33,10 @@ export class LeakyBucket {
   }
 
   status(): ThrottleStatus {
-    return { maximumAvailable: this.max, currentlyAvailable: Math.floor(this.available()), restoreRate: this.restoreRate };
+    return {
+      maximumAvailable: this.max,
+      currentlyAvailable: Math.floor(this.available()),
+      restoreRate: this.restoreRate,
+    };
   }
 }

@@ -48,7 +48,10 @@ export function connection<T extends { id: string; updatedAt?: string }>(
 }
 
 /** Supports the one search term the connector sends: `updated_at:>'<ISO>'` (or `>=`). */
-function filterUpdated<T extends { updatedAt?: string }>(items: readonly T[], query: string | null | undefined): readonly T[] {
+function filterUpdated<T extends { updatedAt?: string }>(
+  items: readonly T[],
+  query: string | null | undefined,
+): readonly T[] {
   const m = query?.match(/updated_at:(>=?)'?([^'\s]+)'?/);
   if (!m) return items;
   const bound = Date.parse(m[2]);

@@ -1,4 +1,11 @@
-import { Kind, type DocumentNode, type FieldNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FieldNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
 
 /**
  * Shopify's query cost, approximately: scalars are free, an object costs 1, a connection costs
@@ -8,7 +15,7 @@ export function estimateCost(doc: DocumentNode, variables: Record<string, unknow
   let total = 0;
   for (const def of doc.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    total += def.operation === 'mutation' ? 10 : selectionCost(def.selectionSet, variables);
+    total += def.operation === OperationTypeNode.MUTATION ? 10 : selectionCost(def.selectionSet, variables);
   }
   return Math.max(1, total);
 }

@@ -20,7 +20,12 @@ export interface SeedCounts {
 export function seedStore(store: FakeStore, counts: SeedCounts = {}): FakeStore {
   const { products = 3, variantsPerProduct = 2, collections = 2, locations = 2, customers = 3, orders = 2 } = counts;
   for (let c = 1; c <= collections; c++) {
-    store.collections.push({ id: gid('Collection', c), title: `Collection ${c}`, handle: `collection-${c}`, updatedAt: hour(c) });
+    store.collections.push({
+      id: gid('Collection', c),
+      title: `Collection ${c}`,
+      handle: `collection-${c}`,
+      updatedAt: hour(c),
+    });
   }
   for (let l = 1; l <= locations; l++) {
     store.locations.push({

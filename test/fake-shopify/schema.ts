@@ -45,7 +45,7 @@ const typeDefs = /* GraphQL */ `
   }
   type ProductVariant implements Node {
     id: ID! title: String! sku: String barcode: String price: Decimal! compareAtPrice: Decimal position: Int!
-    inventoryQuantity: Int selectedOptions: [SelectedOption!]! inventoryItem: InventoryItem!
+    inventoryQuantity: Int selectedOptions: [SelectedOption!]! inventoryItem: InventoryItem! product: Product!
     createdAt: DateTime! updatedAt: DateTime!
   }
   type Collection implements Node { id: ID! title: String! handle: String! updatedAt: DateTime! }
@@ -94,6 +94,7 @@ const typeDefs = /* GraphQL */ `
     customers(${search}, sortKey: CustomerSortKeys): CustomerConnection!
     orders(${search}, sortKey: OrderSortKeys): OrderConnection!
     locations(${page}): LocationConnection!
+    productVariants(${search}): ProductVariantConnection!
     inventoryItems(${search}): InventoryItemConnection!
     currentBulkOperation: BulkOperation
   }
@@ -103,7 +104,10 @@ const typeDefs = /* GraphQL */ `
 type Args = ConnectionArgs & Record<string, unknown>;
 const byId = <T extends { id: string }>(list: readonly T[], id: string | null) => list.find((x) => x.id === id) ?? null;
 const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
-const bag = (amount: string, currencyCode: string) => ({ shopMoney: money(amount, currencyCode), presentmentMoney: money(amount, currencyCode) });
+const bag = (amount: string, currencyCode: string) => ({
+  shopMoney: money(amount, currencyCode),
+  presentmentMoney: money(amount, currencyCode),
+});
 
 /** Inventory items are not stored: each variant has one, updated when it or one of its levels was. */
 function inventoryItem(store: FakeStore, variant: FakeVariant) {
@@ -121,15 +125,24 @@ function findNode(ctx: FakeContext, id: string): unknown {
   const s = ctx.store;
   const type = /^gid:\/\/shopify\/(\w+)\//.exec(id)?.[1];
   switch (type) {
-    case 'Product': return byId(s.products, id);
-    case 'ProductVariant': return byId(variants(s), id);
-    case 'Collection': return byId(s.collections, id);
-    case 'Location': return byId(s.locations, id);
-    case 'InventoryItem': return itemById(s, id);
-    case 'Customer': return byId(s.customers, id);
-    case 'Order': return byId(s.orders, id);
-    case 'BulkOperation': return ctx.findBulk(id);
-    default: return null;
+    case 'Product':
+      return byId(s.products, id);
+    case 'ProductVariant':
+      return byId(variants(s), id);
+    case 'Collection':
+      return byId(s.collections, id);
+    case 'Location':
+      return byId(s.locations, id);
+    case 'InventoryItem':
+      return itemById(s, id);
+    case 'Customer':
+      return byId(s.customers, id);
+    case 'Order':
+      return byId(s.orders, id);
+    case 'BulkOperation':
+      return ctx.findBulk(id);
+    default:
+      return null;
   }
 }
 
@@ -145,8 +158,13 @@ export function buildFakeSchema(): GraphQLSchema {
         customers: (_: unknown, a: Args, ctx: FakeContext) => connection(ctx.store.customers, a, ctx),
         orders: (_: unknown, a: Args, ctx: FakeContext) => connection(ctx.store.orders, a, ctx),
         locations: (_: unknown, a: Args, ctx: FakeContext) => connection(ctx.store.locations, a, ctx),
+        productVariants: (_: unknown, a: Args, ctx: FakeContext) => connection(variants(ctx.store), a, ctx),
         inventoryItems: (_: unknown, a: Args, ctx: FakeContext) =>
-          connection(variants(ctx.store).map((v) => inventoryItem(ctx.store, v)), a, ctx),
+          connection(
+            variants(ctx.store).map((v) => inventoryItem(ctx.store, v)),
+            a,
+            ctx,
+          ),
         currentBulkOperation: (_: unknown, __: Args, ctx: FakeContext) => ctx.currentBulk(),
       },
       Mutation: {
@@ -155,16 +173,31 @@ export function buildFakeSchema(): GraphQLSchema {
       Product: {
         variants: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) => connection(p.variants, a, ctx),
         collections: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) =>
-          connection(ctx.store.collections.filter((c) => p.collectionIds.includes(c.id)), a, ctx),
+          connection(
+            ctx.store.collections.filter((c) => p.collectionIds.includes(c.id)),
+            a,
+            ctx,
+          ),
       },
-      ProductVariant: { inventoryItem: (v: FakeVariant, _: Args, ctx: FakeContext) => inventoryItem(ctx.store, v) },
+      ProductVariant: {
+        inventoryItem: (v: FakeVariant, _: Args, ctx: FakeContext) => inventoryItem(ctx.store, v),
+        product: (v: FakeVariant, _: Args, ctx: FakeContext) => ctx.store.products.find((p) => p.variants.includes(v)),
+      },
       InventoryItem: {
         inventoryLevels: (i: { id: string }, a: Args, ctx: FakeContext) =>
-          connection(ctx.store.inventoryLevels.filter((l) => l.inventoryItemId === i.id), a, ctx),
+          connection(
+            ctx.store.inventoryLevels.filter((l) => l.inventoryItemId === i.id),
+            a,
+            ctx,
+          ),
       },
       Location: {
         inventoryLevels: (loc: { id: string }, a: Args, ctx: FakeContext) =>
-          connection(ctx.store.inventoryLevels.filter((l) => l.locationId === loc.id), a, ctx),
+          connection(
+            ctx.store.inventoryLevels.filter((l) => l.locationId === loc.id),
+            a,
+            ctx,
+          ),
       },
       InventoryLevel: {
         item: (l: FakeInventoryLevel, _: Args, ctx: FakeContext) => itemById(ctx.store, l.inventoryItemId),
@@ -173,12 +206,14 @@ export function buildFakeSchema(): GraphQLSchema {
           names.map((name) => ({ name, quantity: l.quantities[name] ?? 0 })),
       },
       Customer: {
-        displayName: (c: FakeStore['customers'][number]) => [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || '',
+        displayName: (c: FakeStore['customers'][number]) =>
+          [c.firstName, c.lastName].filter(Boolean).join(' ') || c.email || '',
         defaultEmailAddress: (c: FakeStore['customers'][number]) => (c.email ? { emailAddress: c.email } : null),
         defaultPhoneNumber: (c: FakeStore['customers'][number]) => (c.phone ? { phoneNumber: c.phone } : null),
       },
       Order: {
-        customer: (o: FakeStore['orders'][number], _: Args, ctx: FakeContext) => byId(ctx.store.customers, o.customerId),
+        customer: (o: FakeStore['orders'][number], _: Args, ctx: FakeContext) =>
+          byId(ctx.store.customers, o.customerId),
         totalPriceSet: (o: FakeStore['orders'][number]) => bag(o.totalPrice, o.currencyCode),
         subtotalPriceSet: (o: FakeStore['orders'][number]) => bag(o.totalPrice, o.currencyCode),
         totalTaxSet: (o: FakeStore['orders'][number]) => bag('0.00', o.currencyCode),
@@ -189,7 +224,8 @@ export function buildFakeSchema(): GraphQLSchema {
           byId(variants(ctx.store), li.variantId),
         product: (li: FakeStore['orders'][number]['lineItems'][number], _: Args, ctx: FakeContext) =>
           byId(ctx.store.products, li.productId),
-        originalUnitPriceSet: (li: { unitPrice: string }, _: Args, ctx: FakeContext) => bag(li.unitPrice, ctx.store.shop.currencyCode),
+        originalUnitPriceSet: (li: { unitPrice: string }, _: Args, ctx: FakeContext) =>
+          bag(li.unitPrice, ctx.store.shop.currencyCode),
         discountedTotalSet: (li: { unitPrice: string; quantity: number }, _: Args, ctx: FakeContext) =>
           bag((Number(li.unitPrice) * li.quantity).toFixed(2), ctx.store.shop.currencyCode),
       },

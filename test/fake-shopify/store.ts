@@ -48,7 +48,13 @@ export interface FakeLocation {
   id: string;
   name: string;
   isActive: boolean;
-  address: { address1: string | null; city: string | null; provinceCode: string | null; countryCode: string; zip: string | null };
+  address: {
+    address1: string | null;
+    city: string | null;
+    provinceCode: string | null;
+    countryCode: string;
+    zip: string | null;
+  };
   createdAt: string;
   updatedAt: string;
 }
