@@ -7,9 +7,11 @@ export async function mintAdminToken(
   claims: { subject: string; roles: string[]; scopes: string[]; ttlSeconds?: number },
 ): Promise<string> {
   const settings = entry.config.admin;
-  if (!settings || !entry.jwtSecret) throw new Error(`Tenant ${entry.tenant.id} has no HS256 admin key`);
+  if (!settings?.algorithms.includes('HS256') || !entry.jwtSecret) {
+    throw new Error(`Tenant ${entry.tenant.id} accepts no HS256 token: mint its tokens with its identity provider`);
+  }
   return new SignJWT({ tenant: entry.tenant.id, roles: claims.roles, scopes: claims.scopes })
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.subject)
     .setIssuer(settings.issuer)
     .setAudience(settings.audience)

@@ -1,14 +1,16 @@
 import { resolve } from 'node:path';
 import type { Env } from '../config/env';
+import { candidatesFrom } from '../engine/gateway';
+import { composePlugins } from '../plugins/compose';
 import { projectRoot } from '../sdk';
 import { TenantRegistry } from '../tenants/registry';
-import { activePlugins } from './plugins';
 
-/** The tenant registry as the server would load it. */
+/** The tenant registry as the server would load it, against the plugins the server would compose. */
 export function loadRegistry(env: Env, dir = resolve(projectRoot(), env.TENANTS_DIR)): TenantRegistry {
-  const plugins = activePlugins(env);
+  const composition = composePlugins(candidatesFrom(env), env.GATEWAY_REQUIRED_PLUGINS);
   const registry = new TenantRegistry(dir, {
-    plugins: new Map(plugins.map((p) => [p.name, p.tenantConfig])),
+    plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+    quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
     env: process.env,
   });
   registry.load();

@@ -73,6 +73,12 @@ export async function serve(): Promise<void> {
   };
   process.once('SIGTERM', () => shutdown('SIGTERM'));
   process.once('SIGINT', () => shutdown('SIGINT'));
+  // Re-reads tenants/*.yaml (in development, generating secrets new files name); a bad new file keeps
+  // that tenant's last good configuration, and the log and /readyz say why.
+  process.on('SIGHUP', () => {
+    bootEnv();
+    gateway.reloadTenants();
+  });
   process.on('unhandledRejection', (reason) => gateway.log.error({ err: reason }, 'unhandled rejection'));
 }
 

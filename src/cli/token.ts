@@ -14,8 +14,12 @@ export const tokenCommand = new Command('token')
   .action((opts: { tenant: string; role: string; scopes: string; subject: string; ttl: string }) =>
     runCommand(async () => {
       if (!['staff', 'admin'].includes(opts.role)) throw new Error('--role must be staff or admin');
-      const entry = loadRegistry(bootEnv()).get(opts.tenant);
-      if (!entry) throw new Error(`no valid tenant "${opts.tenant}"`);
+      const registry = loadRegistry(bootEnv());
+      const entry = registry.get(opts.tenant);
+      if (!entry) {
+        const problems = registry.status().find((t) => t.id === opts.tenant)?.problems ?? ['no such tenant file'];
+        throw new Error(`no valid tenant "${opts.tenant}":\n  ${problems.join('\n  ')}`);
+      }
       const scopes = opts.scopes
         .split(',')
         .map((s) => s.trim())

@@ -19,6 +19,8 @@ import { createApp } from '../http/app';
 import { formatError } from '../http/errors';
 import { createLogger } from '../observability/logger';
 import { TenantRegistry } from '../tenants/registry';
+import type { TenantProblem } from '../tenants/load';
+import { loadTenants } from '../tenants/report';
 import { contextFactory, type RequestContext } from './context';
 import { gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
@@ -48,6 +50,8 @@ export interface Gateway {
   /** Migrations applied at start (`plugin/name`). */
   migrated: string[];
   status(): Promise<GatewayStatus>;
+  /** Re-reads the tenant files (SIGHUP); a tenant whose new file is bad keeps its last good configuration. */
+  reloadTenants(): TenantProblem[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, lets in-flight requests finish, tears plugins down, closes its own database. */
   stop(): Promise<void>;
@@ -104,11 +108,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
     const registry = new TenantRegistry(resolve(projectRoot(), env.TENANTS_DIR), {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+      quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
     });
     registryRef.current = registry;
-    const problems = registry.load();
-    for (const p of problems) log.error({ tenant: p.id, file: p.file, problems: p.problems }, 'tenant disabled');
+    const problems = loadTenants(registry, log);
     if (registry.list().length === 0) {
       const reasons = problems.map((p) => `  ${p.file}:\n    ${p.problems.join('\n    ')}`).join('\n');
       throw new ConfigError(`No valid tenant configuration:\n${reasons || '  (no tenant files)'}`);
@@ -167,7 +171,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
 }
 
-interface Parts extends Omit<Gateway, 'listen' | 'stop'> {
+interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
   apollo: ApolloServer<RequestContext>;
   graceMs: number;
   /** False when the caller passed the database in: then the caller closes it. */
@@ -193,6 +197,7 @@ function assemble(parts: Parts): Gateway {
     log: parts.log,
     migrated: parts.migrated,
     status: parts.status,
+    reloadTenants: () => loadTenants(parts.registry, parts.log, true),
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
         server = parts.app.listen(port, host, (error?: Error) => {
