@@ -1,0 +1,23 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface CustomersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  name_key: ColumnType<string, never, never>;
+  orders_count: ColumnType<number, number | undefined, number>;
+  amount_spent: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerTables {
+  customers: CustomersTable;
+}
+
+export type CustomerRow = Selectable<CustomersTable>;

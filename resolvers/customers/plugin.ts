@@ -1,0 +1,25 @@
+import { definePlugin, schemaFragment } from '../../src/sdk';
+import { createCustomerLoaders } from '../../connectors/customers/loaders';
+import { migrations } from '../../connectors/customers/migrations';
+import { seedCustomers } from '../../connectors/customers/seed';
+import { canReadCustomers, customerResolvers } from './customer.resolvers';
+import { permissions } from './permissions';
+
+/** The shop's customers: admin list, search and detail (orders are added by the orders plugin). */
+export const plugin = definePlugin({
+  name: 'customers',
+  version: '1.0.0',
+  dependsOn: ['core'],
+  typeDefs: schemaFragment('customers'),
+  resolvers: customerResolvers,
+  permissions,
+  costs: {
+    'Query.customers': { multipliers: ['first', 'last'], defaultSize: 50 },
+  },
+  createLoaders: createCustomerLoaders,
+  migrations,
+  seed: seedCustomers,
+  nodes: {
+    Customer: async (ctx, id) => (canReadCustomers(ctx) ? ctx.loaders.customerById.load(id) : null),
+  },
+});
