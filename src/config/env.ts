@@ -26,11 +26,23 @@ export const envSchema = z.object({
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
   DATA_DIR: z.string().min(1).default('.data'),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  /** Prefix of the gateway's Redis keys, so several deployments can share one Redis. */
+  REDIS_KEY_PREFIX: z.string().min(1).max(64).default('rg:'),
   TENANTS_DIR: z.string().min(1).default('tenants'),
   GATEWAY_PLUGIN_PATHS: list.default([]),
   GATEWAY_REQUIRED_PLUGINS: list.default(['core']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  /** Protection (docs/protection.md): request body, GraphQL document and input string sizes. */
+  BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
+  MAX_DOCUMENT_BYTES: positiveInt.default(100_000),
+  MAX_INPUT_STRING_LENGTH: positiveInt.default(65_536),
+  /** Slow clients: time to receive the headers, the whole request, and idle keep-alive. */
+  HTTP_HEADERS_TIMEOUT_MS: positiveInt.default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
+  /** The share of a tenant's rate budget one credential may use (0 < share <= 1). */
+  RATE_LIMIT_CREDENTIAL_SHARE: z.coerce.number().gt(0).max(1).default(1),
   EXPLORER: flag.optional(),
   INTROSPECTION: flag.optional(),
 });

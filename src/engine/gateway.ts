@@ -16,7 +16,10 @@ import { composePlugins, type Composition } from '../plugins/compose';
 import { discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
-import { formatError } from '../http/errors';
+import { createFormatError } from '../http/errors';
+import { createEdge } from '../http/edge';
+import { createHttpServer, type HttpTimeouts } from '../http/server';
+import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '../limits';
 import { createLogger } from '../observability/logger';
 import { TenantRegistry } from '../tenants/registry';
 import type { TenantProblem } from '../tenants/load';
@@ -120,16 +123,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
     const schema = applyAuthorization(composition.schema, composition.plugins);
     const status = () => gatewayStatus({ database, composition, registry, runtime });
+    const protection = createProtection(env, composition.plugins, log);
     const apollo = new ApolloServer<RequestContext>({
       schema,
-      formatError,
+      formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
-      hideSchemaDetailsFromClientErrors: env.NODE_ENV === 'production',
-      introspection: env.INTROSPECTION,
+      hideSchemaDetailsFromClientErrors: env.NODE_ENV !== 'development',
+      // Introspection is checked per caller (admins may always) in the protection plugin.
+      introspection: true,
       csrfPrevention: true,
+      parseOptions: { maxTokens: PARSE_MAX_TOKENS },
+      maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        protection.plugin,
         transactionPlugin,
         errorLoggingPlugin,
       ],
@@ -151,6 +159,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       buildContext,
       status,
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
+      edge: createEdge({
+        registry,
+        limiter: protection.limiter,
+        bodyLimitBytes: env.BODY_LIMIT_BYTES,
+        maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+        introspection: env.INTROSPECTION,
+      }),
     });
     return assemble({
       app,
@@ -163,6 +178,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       apollo,
       migrated,
       graceMs: env.SHUTDOWN_GRACE_MS,
+      http: {
+        headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
+        requestTimeoutMs: env.HTTP_REQUEST_TIMEOUT_MS,
+        keepAliveTimeoutMs: env.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      },
       ownsDatabase: !options.database,
     });
   } catch (error) {
@@ -174,6 +194,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
   apollo: ApolloServer<RequestContext>;
   graceMs: number;
+  http: HttpTimeouts;
   /** False when the caller passed the database in: then the caller closes it. */
   ownsDatabase: boolean;
 }
@@ -200,13 +221,9 @@ function assemble(parts: Parts): Gateway {
     reloadTenants: () => loadTenants(parts.registry, parts.log, true),
     listen: (port = 0, host = '127.0.0.1') =>
       new Promise((resolveListen, reject) => {
-        server = parts.app.listen(port, host, (error?: Error) => {
-          if (error) return reject(error);
-          resolveListen(server!.address() as AddressInfo);
-        });
-        server.headersTimeout = 10_000;
-        server.requestTimeout = 30_000;
-        server.keepAliveTimeout = 5_000;
+        server = createHttpServer(parts.app, parts.http);
+        server.once('error', reject);
+        server.listen(port, host, () => resolveListen(server!.address() as AddressInfo));
       }),
     stop: () =>
       (stopping ??= (async () => {

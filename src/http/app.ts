@@ -8,6 +8,7 @@ import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRun
 import { authenticate, type Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
 import type { RequestContext } from '../engine/context';
+import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { requestStore } from './request-store';
 import { sendGraphQLError } from './respond';
@@ -22,7 +23,8 @@ export interface AppDeps {
   buildContext: (auth: Authenticated, requestId: string, log: Logger) => RequestContext;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
-  bodyLimit?: string;
+  /** Edge guards: security headers, CORS, request shape and size, rate budget (src/http/edge.ts). */
+  edge: Edge;
 }
 
 const header = (req: Request, name: string) => {
@@ -48,6 +50,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     requestStore.run({ requestId }, next);
   });
+  app.use(deps.edge.early);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -56,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const sdl = printSchema(deps.schema);
-  app.get('/graphql/schema.graphql', (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl));
+  app.get('/graphql/schema.graphql', deps.edge.schema, (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl));
 
   if (deps.explorer.enabled) {
     app.use('/graphql/explorer', explorerAssets());
@@ -72,7 +75,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(`/plugins/${plugin.name}`, router);
   }
 
-  app.use('/graphql', express.json({ limit: deps.bodyLimit ?? '1mb' }));
+  app.use('/graphql', deps.edge.request);
   app.use('/graphql', async (req, res, next) => {
     try {
       res.locals.auth = await authenticate(deps.registry, {
@@ -87,6 +90,7 @@ export function createApp(deps: AppDeps): Express {
       sendGraphQLError(res, error.code, error.message, { headers });
     }
   });
+  app.use('/graphql', deps.edge.authenticated);
   app.use(
     '/graphql',
     expressMiddleware(deps.apollo, {

@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GatewayError, isErrorCode, type ErrorCode } from '../sdk';
 import { databaseErrorCode } from '../../connectors/postgres/errors';
+import { isTokenLimitError } from '../limits/tokens';
 import { currentRequestId } from './request-store';
 
 const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {
@@ -9,6 +10,9 @@ const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   TIMEOUT: 'The operation took too long and was cancelled',
   INTERNAL_SERVER_ERROR: 'Internal server error',
 };
+
+/** Codes whose answer carries the request id, to find the full error in the log. */
+const WITH_REQUEST_ID: ReadonlySet<ErrorCode> = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT']);
 
 /** Apollo codes that are not ours, mapped onto the API's codes. */
 const APOLLO_CODES: Record<string, ErrorCode> = {
@@ -25,24 +29,40 @@ export function errorCodeOf(formatted: GraphQLFormattedError, error: unknown): E
   if (db) return db;
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES[code]) return APOLLO_CODES[code];
+  if (code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)) return 'MAX_TOKENS_EXCEEDED';
   // Errors graphql-js raised itself (parse, validation, coercion) carry no original error.
   if (isErrorCode(code) && (original === error || code !== 'INTERNAL_SERVER_ERROR')) return code;
   return 'INTERNAL_SERVER_ERROR';
 }
 
+/** graphql-js suggests names from the schema ("Did you mean ...?"): a map of the schema for strangers. */
+export const withoutSuggestions = (message: string) => message.replace(/\s*Did you mean [^?]*\?/g, '').trim();
+
+/** Extensions a client may see besides the code: only those a GatewayError or a limit set on purpose. */
+const PUBLIC_EXTENSIONS = ['argument', 'measured', 'maximum', 'cost', 'retryAfterSeconds'];
+
 /**
  * The one place errors are shaped for clients: known codes keep their message, database faults get a
- * fixed message, and everything else is masked, with the request id to find the full error in the log.
+ * fixed message, and everything else is masked, with the request id to find the full error in the log
+ * (src/engine/error-logging-plugin.ts logs it in full). Schema suggestions are dropped outside development.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const code = errorCodeOf(formatted, error);
-  const original = unwrapResolverError(error);
-  const requestId = currentRequestId();
-  const extensions: Record<string, unknown> = { code };
-  if (original instanceof GatewayError) Object.assign(extensions, original.extensions, { code });
-  if (requestId && (code === 'INTERNAL_SERVER_ERROR' || code === 'SERVICE_UNAVAILABLE' || code === 'TIMEOUT')) {
-    extensions.requestId = requestId;
-  }
-  const message = SAFE_MESSAGES[code] ?? formatted.message;
-  return { message, locations: formatted.locations, path: formatted.path, extensions };
+export function createFormatError(options: { development: boolean }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = errorCodeOf(formatted, error);
+    const original = unwrapResolverError(error);
+    const requestId = currentRequestId();
+    const extensions: Record<string, unknown> = {};
+    if (original instanceof GatewayError) Object.assign(extensions, original.extensions);
+    else
+      for (const key of PUBLIC_EXTENSIONS)
+        if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
+    extensions.code = code;
+    if (requestId && WITH_REQUEST_ID.has(code)) extensions.requestId = requestId;
+    const message =
+      SAFE_MESSAGES[code] ?? (options.development ? formatted.message : withoutSuggestions(formatted.message));
+    return { message, locations: formatted.locations, path: formatted.path, extensions };
+  };
 }
+
+/** The production shape (no suggestions), for callers that do not configure one. */
+export const formatError = createFormatError({ development: false });

@@ -5,6 +5,7 @@ export * from './tenant';
 export * from './context';
 export * from './plugin';
 export * from './relay';
+export * from './text';
 export * from './status';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';
