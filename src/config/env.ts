@@ -33,6 +33,27 @@ export const envSchema = z.object({
   GATEWAY_REQUIRED_PLUGINS: list.default(['core']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
+  PLUGIN_TIMEOUT_MS: positiveInt.default(10000),
+  /** Per-plugin resolver timeouts overriding PLUGIN_TIMEOUT_MS: `shopify=20000,reviews=2000`. */
+  PLUGIN_TIMEOUTS: z
+    .string()
+    .regex(/^\s*([\w-]+=\d+\s*(,\s*|$))*$/, 'expected name=milliseconds pairs separated by commas')
+    .transform((v) =>
+      Object.fromEntries(
+        v
+          .split(',')
+          .filter((pair) => pair.trim())
+          .map((pair) => pair.split('=').map((s) => s.trim()))
+          .map(([name, ms]) => [name, Number(ms)]),
+      ),
+    )
+    .default({}),
+  PLUGIN_CIRCUIT_FAILURES: positiveInt.default(5),
+  PLUGIN_CIRCUIT_COOLDOWN_MS: positiveInt.default(10000),
+  /** Operation names that get their own metric label (others count as "other"). */
+  METRICS_OPERATIONS: list.default([]),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('retail-gateway'),
   /** Protection (docs/protection.md): request body, GraphQL document and input string sizes. */
   BODY_LIMIT_BYTES: positiveInt.default(1_048_576),
   MAX_DOCUMENT_BYTES: positiveInt.default(100_000),

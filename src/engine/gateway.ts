@@ -5,6 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { Express } from 'express';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
 import { createDatabase, type Database } from '../../connectors/postgres/database';
 import { migrateUp } from '../../connectors/postgres/migrator';
@@ -21,11 +22,16 @@ import { createEdge } from '../http/edge';
 import { createHttpServer, type HttpTimeouts } from '../http/server';
 import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '../limits';
 import { createLogger } from '../observability/logger';
+import { instrument } from '../observability/instrument';
+import type { GatewayMetrics } from '../observability/metrics';
+import { PluginGuard } from './guard/plugin-guard';
+import { Lifecycle } from './lifecycle';
+import { startMigrations } from './migration-retry';
 import { TenantRegistry } from '../tenants/registry';
 import type { TenantProblem } from '../tenants/load';
 import { loadTenants } from '../tenants/report';
 import { contextFactory, type RequestContext } from './context';
-import { gatewayStatus } from './status';
+import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { transactionPlugin } from './transaction-plugin';
 import { pluginMigrations } from './migrations';
@@ -37,8 +43,12 @@ export interface GatewayOptions {
   plugins?: readonly (string | PluginCandidate)[];
   /** An open database to use (tests share one per file); created from env when omitted. */
   database?: Database;
-  /** Apply pending migrations at start. */
-  migrate?: boolean;
+  /** Apply pending migrations at start; 'retry': if the database is unreachable, serve (not ready) and retry. */
+  migrate?: boolean | 'retry';
+  /** Run the plugins' background jobs (the server does; tests run jobs directly). */
+  jobs?: boolean;
+  /** Export spans here (tests); otherwise OTEL_EXPORTER_OTLP_ENDPOINT decides. */
+  traceExporter?: SpanExporter;
   /** Headers the explorer pre-fills (development demo credentials). */
   explorerHeaders?: Record<string, string>;
 }
@@ -52,6 +62,9 @@ export interface Gateway {
   log: Logger;
   /** Migrations applied at start (`plugin/name`). */
   migrated: string[];
+  /** Resolves with the applied migrations once done (at start, or later when they waited for the database). */
+  migrations: Promise<string[]>;
+  metrics: GatewayMetrics;
   status(): Promise<GatewayStatus>;
   /** Re-reads the tenant files (SIGHUP); a tenant whose new file is bad keeps its last good configuration. */
   reloadTenants(): TenantProblem[];
@@ -102,12 +115,20 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     tenants: () => registryRef.current?.list().map((e) => e.tenant) ?? [],
     log,
   };
+  const lifecycle = new Lifecycle(env);
   try {
     const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
     for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
       log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
     }
-    const migrated = options.migrate ? await migrateUp(database.db, pluginMigrations(composition.plugins)) : [];
+    const migrations = await startMigrations(
+      options.migrate,
+      () => migrateUp(database.db, pluginMigrations(composition.plugins)),
+      log,
+      (pending) => (lifecycle.availability.migrationsPending = pending),
+    );
+    lifecycle.trackMigrations(migrations);
+    const migrated = migrations.applied;
 
     const registry = new TenantRegistry(resolve(projectRoot(), env.TENANTS_DIR), {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
@@ -121,8 +142,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       throw new ConfigError(`No valid tenant configuration:\n${reasons || '  (no tenant files)'}`);
     }
 
-    const schema = applyAuthorization(composition.schema, composition.plugins);
-    const status = () => gatewayStatus({ database, composition, registry, runtime });
+    const instruments = instrument({ env, log, database, states: composition.states, traceExporter: options.traceExporter });
+    lifecycle.onClose(instruments.close);
+    const guard = new PluginGuard({
+      timeoutMs: env.PLUGIN_TIMEOUT_MS,
+      timeouts: env.PLUGIN_TIMEOUTS,
+      failureThreshold: env.PLUGIN_CIRCUIT_FAILURES,
+      coolDownMs: env.PLUGIN_CIRCUIT_COOLDOWN_MS,
+      log,
+      metrics: instruments.metrics,
+    });
+    const schema = applyAuthorization(guard.apply(composition.schema, composition.plugins), composition.plugins);
+    const status = cachedStatus(() =>
+      gatewayStatus({
+        database,
+        composition,
+        registry,
+        runtime,
+        probes: lifecycle.probes,
+        circuitOf: (plugin) => guard.circuitState(plugin),
+      }),
+    );
     const protection = createProtection(env, composition.plugins, log);
     const apollo = new ApolloServer<RequestContext>({
       schema,
@@ -137,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
         ApolloServerPluginCacheControlDisabled(),
+        instruments.apolloPlugin,
         protection.plugin,
         transactionPlugin,
         errorLoggingPlugin,
@@ -159,6 +200,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       buildContext,
       status,
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
+      operations: {
+        metrics: instruments.metrics,
+        observe: instruments.observer,
+        scrape: instruments.metricsHandler,
+        gate: lifecycle.availability.gate(),
+      },
       edge: createEdge({
         registry,
         limiter: protection.limiter,
@@ -167,6 +214,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         introspection: env.INTROSPECTION,
       }),
     });
+    if (options.jobs) lifecycle.startJobs(composition.plugins, runtime, log);
     return assemble({
       app,
       composition,
@@ -177,6 +225,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       status,
       apollo,
       migrated,
+      migrations: migrations.done,
+      metrics: instruments.metrics,
+      lifecycle,
       graceMs: env.SHUTDOWN_GRACE_MS,
       http: {
         headersTimeoutMs: env.HTTP_HEADERS_TIMEOUT_MS,
@@ -186,6 +237,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ownsDatabase: !options.database,
     });
   } catch (error) {
+    await lifecycle.drain();
+    await lifecycle.close();
     if (!options.database) await database.close().catch(() => undefined);
     throw error;
   }
@@ -193,6 +246,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
 interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
   apollo: ApolloServer<RequestContext>;
+  lifecycle: Lifecycle;
   graceMs: number;
   http: HttpTimeouts;
   /** False when the caller passed the database in: then the caller closes it. */
@@ -217,6 +271,8 @@ function assemble(parts: Parts): Gateway {
     runtime: parts.runtime,
     log: parts.log,
     migrated: parts.migrated,
+    migrations: parts.migrations,
+    metrics: parts.metrics,
     status: parts.status,
     reloadTenants: () => loadTenants(parts.registry, parts.log, true),
     listen: (port = 0, host = '127.0.0.1') =>
@@ -227,15 +283,21 @@ function assemble(parts: Parts): Gateway {
       }),
     stop: () =>
       (stopping ??= (async () => {
+        const drained = parts.lifecycle.drain();
         if (server) {
           const closed = new Promise<void>((r) => server!.close(() => r()));
+          // Keep-alive connections go as soon as their in-flight request has been answered.
+          const sweep = setInterval(() => server?.closeIdleConnections(), 100);
           server.closeIdleConnections();
           const timer = setTimeout(() => server?.closeAllConnections(), parts.graceMs);
           await closed;
           clearTimeout(timer);
+          clearInterval(sweep);
         }
+        await drained;
         await parts.apollo.stop();
         await teardown(parts.composition.plugins);
+        await parts.lifecycle.close();
         if (parts.ownsDatabase) await parts.database.close();
       })()),
   };

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import { printSchema, type GraphQLSchema } from 'graphql';
@@ -23,6 +29,8 @@ export interface AppDeps {
   buildContext: (auth: Authenticated, requestId: string, log: Logger) => RequestContext;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
+  /** Request logging and metrics, /metrics, and the gate that refuses work while starting or draining. */
+  operations?: { metrics: unknown; observe: RequestHandler; scrape: RequestHandler; gate: RequestHandler };
   /** Edge guards: security headers, CORS, request shape and size, rate budget (src/http/edge.ts). */
   edge: Edge;
 }
@@ -50,6 +58,12 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('Referrer-Policy', 'no-referrer');
     requestStore.run({ requestId }, next);
   });
+  if (deps.operations) {
+    app.locals.metrics = deps.operations.metrics;
+    app.use(deps.operations.observe);
+    app.get('/metrics', deps.operations.scrape);
+    app.use(deps.operations.gate);
+  }
   app.use(deps.edge.early);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
