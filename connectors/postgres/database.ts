@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, type Dialect, type LogEvent } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Logger } from 'pino';
+import { discardingPool } from './discarding-pool';
 
 // bigint ids and numeric money come back as strings (no float rounding); int8 counts likewise.
 types.setTypeParser(types.builtins.NUMERIC, (v) => v);
@@ -21,12 +22,36 @@ export interface DatabaseOptions {
   onQuery?: (event: LogEvent) => void;
 }
 
+/** Connections of the pg pool (PGlite has one connection and reports none). */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+}
+
 export interface Database {
   kind: DatabaseKind;
   db: Kysely<unknown>;
   /** Cheap liveness probe; rejects when the database cannot answer. */
   ping(): Promise<void>;
+  /** Subscribes to every statement's outcome and duration (metrics, tracing); returns the unsubscribe. */
+  observe(listener: (event: LogEvent) => void): () => void;
+  poolStats(): PoolStats | null;
   close(): Promise<void>;
+}
+
+/** Kysely's log hook, fanned out to listeners added after the database was opened. */
+function queryListeners(first?: (event: LogEvent) => void) {
+  const listeners = new Set<(event: LogEvent) => void>(first ? [first] : []);
+  return {
+    log: (event: LogEvent) => {
+      for (const listener of listeners) listener(event);
+    },
+    observe: (listener: (event: LogEvent) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
@@ -50,13 +75,16 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
   pool.on('connect', (client) => {
     client.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'database client failed'));
   });
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }), log: options.onQuery });
+  const listeners = queryListeners(options.onQuery);
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: discardingPool(pool) }), log: listeners.log });
   return {
     kind: 'postgres',
     db,
     ping: async () => {
       await pool.query('select 1');
     },
+    observe: listeners.observe,
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
     close: () => db.destroy(),
   };
 }
@@ -70,13 +98,16 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
   const asText = (value: string) => value;
   const parsers = { 20: asText, 1700: asText };
   const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir, parsers } : { parsers });
-  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) as unknown as Dialect, log: options.onQuery });
+  const listeners = queryListeners(options.onQuery);
+  const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) as unknown as Dialect, log: listeners.log });
   return {
     kind: 'pglite',
     db,
     ping: async () => {
       await pglite.query('select 1');
     },
+    observe: listeners.observe,
+    poolStats: () => null,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

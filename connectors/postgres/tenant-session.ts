@@ -4,7 +4,10 @@ import type { TenantDb } from '../../src/sdk';
 /** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
 class StatementCounter implements KyselyPlugin {
   count = 0;
+  constructor(private readonly ended: () => boolean) {}
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    // The connection may already serve another tenant's request: a late statement must never reach it.
+    if (this.ended()) throw new Error('Client was closed: the request has ended');
     this.count += 1;
     return node;
   }
@@ -37,12 +40,13 @@ async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, a
  * The connection is always released, whether the transaction commits, rolls back or the link dies.
  */
 export class TenantSession implements TenantDb {
-  private readonly counter = new StatementCounter();
+  private readonly counter = new StatementCounter(() => this.ended);
   private conn?: Promise<Kysely<unknown>>;
   private outcome = deferred<boolean>();
   private finished?: Promise<void>;
   private savepoints = 0;
   private failure: Error | undefined;
+  private ended = false;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -59,6 +63,8 @@ export class TenantSession implements TenantDb {
   }
 
   get<DB>(): Promise<Kysely<DB>> {
+    // A resolver still running after its request ended (timed out) must not open a transaction no one ends.
+    if (this.ended && !this.conn) return Promise.reject(new Error('Client was closed: the request has ended'));
     this.conn ??= this.open();
     return this.conn as Promise<Kysely<DB>>;
   }
@@ -82,6 +88,7 @@ export class TenantSession implements TenantDb {
    * commit did not happen (the database failed), so the caller can report that nothing was written.
    */
   async finish(commit: boolean): Promise<void> {
+    this.ended = true;
     if (!this.conn) return;
     this.outcome.resolve(commit);
     await this.finished;
@@ -97,7 +104,7 @@ export class TenantSession implements TenantDb {
           await beginTenantTransaction(conn, this.tenantId, this.appRole);
           resolve(conn);
           const commit = await this.outcome.promise;
-          await sql.raw(commit ? 'commit' : 'rollback').execute(conn);
+          await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
         })
         .catch((error: unknown) => {
           this.failure = error instanceof Error ? error : new Error(String(error));

@@ -5,16 +5,37 @@ import type { TenantRegistry } from '../tenants/registry';
 
 const PROBE_TIMEOUT_MS = 1000;
 
-async function probe(name: string, check: () => Promise<unknown>): Promise<DependencyStatus> {
+class ProbeTimeout extends Error {}
+
+/** A probe failure whose message is safe to show in /readyz as it is. */
+export class StatusDetail extends Error {}
+
+/** A dependency the gateway checks besides the database (Redis, pending migrations). */
+export interface ExtraProbe {
+  name: string;
+  check: () => Promise<unknown>;
+}
+
+export async function probe(name: string, check: () => Promise<unknown>): Promise<DependencyStatus> {
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
       check(),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in time')), PROBE_TIMEOUT_MS))),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new ProbeTimeout()), PROBE_TIMEOUT_MS))),
     ]);
     return { name, ok: true, detail: null };
   } catch (error) {
-    return { name, ok: false, detail: error instanceof Error ? error.message : 'failed' };
+    // Generic on purpose: readiness is public, and driver messages name hosts and ports.
+    return {
+      name,
+      ok: false,
+      detail:
+        error instanceof StatusDetail
+          ? error.message
+          : error instanceof ProbeTimeout
+            ? 'no answer in time'
+            : 'unreachable',
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -26,8 +47,13 @@ export async function gatewayStatus(parts: {
   composition: Composition;
   registry: TenantRegistry;
   runtime: PluginRuntime;
+  probes?: readonly ExtraProbe[];
+  circuitOf?: (plugin: string) => PluginStatus['circuit'];
 }): Promise<GatewayStatus> {
-  const database = await probe(`database (${parts.database.kind})`, () => parts.database.ping());
+  const dependencies = await Promise.all([
+    probe(`database (${parts.database.kind})`, () => parts.database.ping()),
+    ...(parts.probes ?? []).map((p) => probe(p.name, p.check)),
+  ]);
   const health = new Map(
     await Promise.all(
       parts.composition.plugins
@@ -45,8 +71,22 @@ export async function gatewayStatus(parts: {
         ),
     ),
   );
-  const plugins: PluginStatus[] = parts.composition.states.map((s) => ({ ...s, healthy: health.get(s.name) ?? null }));
+  const plugins: PluginStatus[] = parts.composition.states.map((s) => ({
+    ...s,
+    healthy: health.get(s.name) ?? null,
+    circuit: parts.circuitOf?.(s.name) ?? null,
+  }));
   const tenants = parts.registry.status();
-  const ready = database.ok && tenants.some((t) => t.state === 'active');
-  return { ready, dependencies: [database], plugins, tenants };
+  const ready = dependencies.every((d) => d.ok) && tenants.some((t) => t.state === 'active');
+  return { ready, dependencies, plugins, tenants };
+}
+
+/** Shares one status for `ttlMs` (and while it is being computed): probes stay cheap under polling. */
+export function cachedStatus(compute: () => Promise<GatewayStatus>, ttlMs = 1000): () => Promise<GatewayStatus> {
+  let cached: { at: number; value: Promise<GatewayStatus> } | undefined;
+  return () => {
+    const now = Date.now();
+    if (!cached || now - cached.at >= ttlMs) cached = { at: now, value: compute() };
+    return cached.value;
+  };
 }

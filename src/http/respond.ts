@@ -9,6 +9,8 @@ export function sendGraphQLError(
   options: { status?: number; headers?: Record<string, string> } = {},
 ): void {
   if (res.headersSent) return;
+  // The request log and metrics report this code as the request's outcome.
+  res.locals.errorCode = code;
   for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
   const requestId = res.locals.requestId as string | undefined;
   res

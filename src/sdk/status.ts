@@ -11,6 +11,8 @@ export interface PluginStatus {
   state: 'active' | 'quarantined';
   reason: string | null;
   healthy: boolean | null;
+  /** The plugin's resolver circuit (null before its first guarded call or when not guarded). */
+  circuit?: 'closed' | 'open' | 'half-open' | null;
 }
 
 export interface TenantStatus {

@@ -1,0 +1,145 @@
+import { MapperKind, mapSchema } from '@graphql-tools/utils';
+import { getNamedType, isCompositeType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { GatewayError, type PluginDefinition } from '../../sdk';
+import { databaseErrorCode } from '../../../connectors/postgres/errors';
+import type { GatewayMetrics } from '../../observability/metrics';
+import { Circuit, type Admission, type CircuitState } from './circuit';
+
+export interface PluginGuardOptions {
+  /** Resolver timeout of every plugin, unless `timeouts` names one. */
+  timeoutMs: number;
+  timeouts: Readonly<Record<string, number>>;
+  failureThreshold: number;
+  coolDownMs: number;
+  log: Logger;
+  metrics?: GatewayMetrics;
+}
+
+const ROOTS = new Set(['Query', 'Mutation']);
+const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
+/** Failures on the plugin's account: its own timeouts and unexpected errors, not bad input or a database outage. */
+function countsAgainstPlugin(error: unknown): boolean {
+  if (error instanceof GatewayError) return error.code === 'TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE';
+  return databaseErrorCode(error) === null;
+}
+
+const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
+
+/** The resolvers a plugin declares, by `Type.field`, with the function it gave (to tell async ones). */
+function ownResolvers(plugins: readonly PluginDefinition[]): Map<string, { plugin: string; fn: unknown }> {
+  const owners = new Map<string, { plugin: string; fn: unknown }>();
+  for (const plugin of plugins) {
+    for (const [typeName, fields] of Object.entries(plugin.resolvers ?? {})) {
+      if (!fields || typeof fields !== 'object' || fields.constructor !== Object) continue;
+      for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
+        if (field.startsWith('__')) continue;
+        const fn = typeof value === 'function' ? value : (value as { resolve?: unknown } | null)?.resolve;
+        if (fn) owners.set(`${typeName}.${field}`, { plugin: plugin.name, fn });
+      }
+    }
+  }
+  return owners;
+}
+
+/**
+ * Per-plugin resolver timeouts and circuit breakers. Wraps a plugin's root fields, relation fields and
+ * async resolvers (sync scalar fields stay untouched: they are the hot path and cannot hang). A failing
+ * field fails alone (partial data); repeated failures open the plugin's circuit, after which its fields
+ * answer UPSTREAM_UNAVAILABLE at once until a half-open probe succeeds.
+ */
+export class PluginGuard {
+  private readonly circuits = new Map<string, Circuit>();
+
+  constructor(private readonly options: PluginGuardOptions) {}
+
+  circuitState(plugin: string): CircuitState | null {
+    return this.circuits.get(plugin)?.state ?? null;
+  }
+
+  apply(schema: GraphQLSchema, plugins: readonly PluginDefinition[]): GraphQLSchema {
+    const owners = ownResolvers(plugins);
+    return mapSchema(schema, {
+      [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
+        const owner = owners.get(`${typeName}.${fieldName}`);
+        if (!owner || !config.resolve) return config;
+        const wanted = ROOTS.has(typeName) || isCompositeType(getNamedType(config.type)) || isAsync(owner.fn);
+        return wanted ? { ...config, resolve: this.guard(owner.plugin, config.resolve) } : config;
+      },
+    });
+  }
+
+  private circuit(plugin: string): Circuit {
+    let circuit = this.circuits.get(plugin);
+    if (!circuit) {
+      const { log, metrics } = this.options;
+      metrics?.pluginCircuit.set({ plugin }, 0);
+      circuit = new Circuit({
+        failureThreshold: this.options.failureThreshold,
+        coolDownMs: this.options.coolDownMs,
+        onChange: (state) => {
+          metrics?.pluginCircuit.set({ plugin }, CIRCUIT_VALUE[state]);
+          log[state === 'open' ? 'warn' : 'info']({ plugin, circuit: state }, `plugin circuit ${state}`);
+        },
+      });
+      this.circuits.set(plugin, circuit);
+    }
+    return circuit;
+  }
+
+  private guard(
+    plugin: string,
+    resolve: GraphQLFieldResolver<unknown, unknown>,
+  ): GraphQLFieldResolver<unknown, unknown> {
+    const circuit = this.circuit(plugin);
+    const timeoutMs = this.options.timeouts[plugin] ?? this.options.timeoutMs;
+    const failed = (admission: Admission, error: unknown) => {
+      if (!countsAgainstPlugin(error)) return circuit.neutral(admission);
+      circuit.failed(admission);
+      this.options.metrics?.pluginErrors.inc({ plugin, code: error instanceof GatewayError ? error.code : 'ERROR' });
+    };
+    return (source, args, ctx, info) => {
+      const admission = circuit.admit();
+      if (admission === 'reject') {
+        this.options.metrics?.pluginErrors.inc({ plugin, code: 'CIRCUIT_OPEN' });
+        throw new GatewayError('UPSTREAM_UNAVAILABLE', `The ${plugin} features are temporarily unavailable`, {
+          plugin,
+          retryAfterMs: circuit.retryAfterMs,
+        });
+      }
+      let result: unknown;
+      try {
+        result = resolve(source, args, ctx, info);
+      } catch (error) {
+        failed(admission, error);
+        throw error;
+      }
+      if (typeof (result as PromiseLike<unknown> | null)?.then !== 'function') {
+        circuit.succeeded(admission);
+        return result;
+      }
+      return withTimeout(result as PromiseLike<unknown>, timeoutMs, plugin).then(
+        (value) => {
+          circuit.succeeded(admission);
+          return value;
+        },
+        (error: unknown) => {
+          failed(admission, error);
+          throw error;
+        },
+      );
+    };
+  }
+}
+
+function withTimeout<T>(promise: PromiseLike<T>, ms: number, plugin: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new GatewayError('TIMEOUT', `The ${plugin} features took too long to answer`, { plugin })),
+      ms,
+    );
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
