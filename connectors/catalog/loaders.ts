@@ -1,23 +1,27 @@
 import DataLoader from 'dataloader';
-import type { LoaderContext } from '../../src/sdk';
-import type { CatalogTables, ProductRow, VariantRow } from './tables';
+import type { LoaderContext, TenantDb } from '../../src/sdk';
+import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 
 declare module '../../src/sdk' {
   interface Loaders {
     productById: DataLoader<string, ProductRow | null>;
-    variantsByProduct: DataLoader<string, VariantRow[]>;
     variantById: DataLoader<string, VariantRow | null>;
+    optionById: DataLoader<string, OptionRow | null>;
+    imageById: DataLoader<string, ImageRow | null>;
+    collectionById: DataLoader<string, CollectionRow | null>;
+    variantsByProduct: DataLoader<string, VariantRow[]>;
+    optionsByProduct: DataLoader<string, OptionRow[]>;
+    imagesByProduct: DataLoader<string, ImageRow[]>;
+    collectionsByProduct: DataLoader<string, CollectionRow[]>;
   }
 }
 
-function byKey<T, K extends keyof T>(rows: readonly T[], key: K): Map<string, T> {
-  return new Map(rows.map((row) => [String(row[key]), row]));
-}
+type Table = keyof CatalogTables;
 
-function groupByKey<T, K extends keyof T>(rows: readonly T[], key: K): Map<string, T[]> {
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
-    const k = String(row[key]);
+    const k = key(row);
     const list = groups.get(k);
     if (list) list.push(row);
     else groups.set(k, [row]);
@@ -25,43 +29,68 @@ function groupByKey<T, K extends keyof T>(rows: readonly T[], key: K): Map<strin
   return groups;
 }
 
-/** One statement per batch (`= any($1)`), always filtered by tenant as well as by RLS. */
+/** Rows of `table` by id: one `id = any($1)` statement per batch, filtered by tenant as well as RLS. */
+function byId<R extends { id: string }>(db: TenantDb, table: Table) {
+  return new DataLoader<string, R | null>(async (ids) => {
+    const conn = await db.get<CatalogTables>();
+    const rows = (await conn
+      .selectFrom(table as 'products')
+      .selectAll()
+      .where('tenant_id', '=', db.tenantId)
+      .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
+      .execute()) as unknown as R[];
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Child rows of many products in one statement, in display position order. */
+function byProduct<R extends { product_id: string }>(
+  db: TenantDb,
+  table: 'product_variants' | 'product_options' | 'product_images',
+) {
+  return new DataLoader<string, R[]>(async (productIds) => {
+    const conn = await db.get<CatalogTables>();
+    const rows = (await conn
+      .selectFrom(table as 'product_variants')
+      .selectAll()
+      .where('tenant_id', '=', db.tenantId)
+      .where('product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
+      .orderBy('position')
+      .orderBy('id')
+      .execute()) as unknown as R[];
+    const groups = groupBy(rows, (row) => row.product_id);
+    return productIds.map((id) => groups.get(id) ?? []);
+  });
+}
+
+function collectionsByProduct(db: TenantDb) {
+  return new DataLoader<string, CollectionRow[]>(async (productIds) => {
+    const conn = await db.get<CatalogTables>();
+    const rows = await conn
+      .selectFrom('collection_products as cp')
+      .innerJoin('collections as c', 'c.id', 'cp.collection_id')
+      .selectAll('c')
+      .select('cp.product_id')
+      .where('cp.tenant_id', '=', db.tenantId)
+      .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
+      .orderBy('c.id')
+      .execute();
+    const groups = groupBy(rows, (row) => row.product_id);
+    return productIds.map((id) => (groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c));
+  });
+}
+
 export function createCatalogLoaders({ db }: LoaderContext) {
   return {
-    productById: new DataLoader<string, ProductRow | null>(async (ids) => {
-      const conn = await db.get<CatalogTables>();
-      const rows = await conn
-        .selectFrom('products')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-        .execute();
-      const found = byKey(rows, 'id');
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    variantsByProduct: new DataLoader<string, VariantRow[]>(async (productIds) => {
-      const conn = await db.get<CatalogTables>();
-      const rows = await conn
-        .selectFrom('product_variants')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
-        .orderBy('product_id')
-        .orderBy('position')
-        .execute();
-      const groups = groupByKey(rows, 'product_id');
-      return productIds.map((id) => groups.get(id) ?? []);
-    }),
-    variantById: new DataLoader<string, VariantRow | null>(async (ids) => {
-      const conn = await db.get<CatalogTables>();
-      const rows = await conn
-        .selectFrom('product_variants')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-        .execute();
-      const found = byKey(rows, 'id');
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    productById: byId<ProductRow>(db, 'products'),
+    variantById: byId<VariantRow>(db, 'product_variants'),
+    optionById: byId<OptionRow>(db, 'product_options'),
+    imageById: byId<ImageRow>(db, 'product_images'),
+    collectionById: byId<CollectionRow>(db, 'collections'),
+    variantsByProduct: byProduct<VariantRow>(db, 'product_variants'),
+    optionsByProduct: byProduct<OptionRow>(db, 'product_options'),
+    imagesByProduct: byProduct<ImageRow>(db, 'product_images'),
+    collectionsByProduct: collectionsByProduct(db),
   };
 }

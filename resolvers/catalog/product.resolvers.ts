@@ -1,44 +1,54 @@
-import {
-  connectionOf,
-  encodeCursor,
-  encodeGlobalId,
-  localIdOf,
-  pageOf,
-  type GatewayContext,
-  type PageArgs,
-} from '../../src/sdk';
-import { listProducts, productByHandle } from '../../connectors/catalog/products';
-import type { ProductRow, VariantRow } from '../../connectors/catalog/tables';
+import { encodeGlobalId, type GatewayContext, type PageArgs } from '../../src/sdk';
+import { productByHandle } from '../../connectors/catalog/by-handle';
+import type { ProductRow } from '../../connectors/catalog/tables';
+import { idArg, productSearch, textArg, type ProductFilterArg } from './args';
+import { listConnection } from './list-connection';
+import { money } from './money';
+import { productConnection, type ProductListArgs } from './product-connection';
+import { visibleCollection, visibleProduct } from './visibility';
+import { availableForSale } from './variant.resolvers';
+
+interface ProductsArgs extends ProductListArgs {
+  query?: string | null;
+  filter?: ProductFilterArg | null;
+}
 
 export const productResolvers = {
   Query: {
-    products: async (_: unknown, args: PageArgs, ctx: GatewayContext) => {
-      const page = pageOf(args);
-      const rows = await listProducts(ctx.db, page);
-      return connectionOf(rows, page, (row) => encodeCursor([row.id]));
-    },
+    products: (_: unknown, args: ProductsArgs, ctx: GatewayContext) =>
+      productConnection(ctx, productSearch(ctx, args.query, args.filter), args),
     product: async (_: unknown, args: { id?: string | null; handle?: string | null }, ctx: GatewayContext) => {
-      if (args.id != null) {
-        const id = localIdOf(args.id, 'Product');
-        return id ? ctx.loaders.productById.load(id) : null;
-      }
-      return args.handle != null ? productByHandle(ctx.db, args.handle) : null;
+      const id = idArg(args.id, 'Product', 'id');
+      const handle = textArg(args.handle, 'handle');
+      const row = id ? await ctx.loaders.productById.load(id) : handle ? await productByHandle(ctx.db, handle) : null;
+      return visibleProduct(ctx, row);
     },
   },
   Product: {
     id: (row: ProductRow) => encodeGlobalId('Product', row.id),
     productType: (row: ProductRow) => row.product_type,
+    publishedAt: (row: ProductRow) => row.published_at,
     createdAt: (row: ProductRow) => row.created_at,
     updatedAt: (row: ProductRow) => row.updated_at,
-    variants: async (row: ProductRow, args: { first: number }, ctx: GatewayContext) =>
-      (await ctx.loaders.variantsByProduct.load(row.id)).slice(0, Math.max(0, args.first)),
-  },
-  ProductVariant: {
-    id: (row: VariantRow) => encodeGlobalId('ProductVariant', row.id),
-    price: (row: VariantRow, _: unknown, ctx: GatewayContext) => ({
-      amount: row.price,
-      currencyCode: ctx.tenant.currency,
+    priceRange: (row: ProductRow, _: unknown, ctx: GatewayContext) => ({
+      minVariantPrice: money(row.min_price, ctx),
+      maxVariantPrice: money(row.max_price, ctx),
     }),
-    product: (row: VariantRow, _: unknown, ctx: GatewayContext) => ctx.loaders.productById.load(row.product_id),
+    availableForSale: async (row: ProductRow, _: unknown, ctx: GatewayContext) =>
+      (await ctx.loaders.variantsByProduct.load(row.id)).some(availableForSale),
+    variants: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
+      listConnection(await ctx.loaders.variantsByProduct.load(row.id), args),
+    images: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
+      listConnection(await ctx.loaders.imagesByProduct.load(row.id), args),
+    featuredImage: async (row: ProductRow, _: unknown, ctx: GatewayContext) =>
+      (await ctx.loaders.imagesByProduct.load(row.id))[0] ?? null,
+    options: (row: ProductRow, _: unknown, ctx: GatewayContext) => ctx.loaders.optionsByProduct.load(row.id),
+    collections: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) => {
+      const rows = await ctx.loaders.collectionsByProduct.load(row.id);
+      return listConnection(
+        rows.filter((c) => visibleCollection(ctx, c)),
+        args,
+      );
+    },
   },
 };

@@ -1,0 +1,59 @@
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { escapeLike } from './keyset';
+import type { ProductStatus } from './tables';
+
+/** A product search after input validation: local ids, checked decimals. */
+export interface ProductSearch {
+  /** Storefront callers see ACTIVE, published products only. */
+  storefront: boolean;
+  text: string | null;
+  collectionId?: string | null;
+  productType?: string | null;
+  vendor?: string | null;
+  tag?: string | null;
+  minPrice?: string | null;
+  maxPrice?: string | null;
+  availableForSale?: boolean | null;
+  status?: ProductStatus | null;
+}
+
+/** Visible to the storefront: ACTIVE and published (the same rule as the row check in visibility.ts). */
+export const STOREFRONT_VISIBLE = sql<SqlBool>`p.status = 'ACTIVE' and p.published_at <= now()`;
+
+/** A variant that can be bought: stock left, or stock not tracked. */
+const VARIANT_AVAILABLE = sql`(v.inventory_quantity is null or v.inventory_quantity > 0)`;
+
+function variantExists(tenantId: string, condition: RawBuilder<unknown>): RawBuilder<SqlBool> {
+  return sql<SqlBool>`exists (select 1 from product_variants v
+    where v.tenant_id = ${tenantId} and v.product_id = p.id and ${condition})`;
+}
+
+/** The conditions of a search over `products as p`, always including the tenant. */
+export function productConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
+  const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`p.tenant_id = ${tenantId}`];
+  if (search.storefront) where.push(STOREFRONT_VISIBLE);
+  if (search.status) where.push(sql<SqlBool>`p.status = ${search.status}`);
+  if (search.text) {
+    const pattern = `%${escapeLike(search.text)}%`;
+    where.push(sql<SqlBool>`(p.title ilike ${pattern} escape '\\' or p.description ilike ${pattern} escape '\\'
+      or p.vendor ilike ${pattern} escape '\\'
+      or exists (select 1 from unnest(p.tags) tag where tag ilike ${pattern} escape '\\'))`);
+  }
+  if (search.collectionId) {
+    where.push(sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${tenantId}
+      and cp.collection_id = ${search.collectionId} and cp.product_id = p.id)`);
+  }
+  if (search.productType != null) where.push(sql<SqlBool>`p.product_type = ${search.productType}`);
+  if (search.vendor != null) where.push(sql<SqlBool>`p.vendor = ${search.vendor}`);
+  if (search.tag != null) where.push(sql<SqlBool>`p.tags @> array[${search.tag}]::text[]`);
+  if (search.minPrice != null || search.maxPrice != null) {
+    const min = search.minPrice != null ? sql`v.price >= ${search.minPrice}::numeric` : sql`true`;
+    const max = search.maxPrice != null ? sql`v.price <= ${search.maxPrice}::numeric` : sql`true`;
+    where.push(variantExists(tenantId, sql`${min} and ${max}`));
+  }
+  if (search.availableForSale != null) {
+    const exists = variantExists(tenantId, VARIANT_AVAILABLE);
+    where.push(search.availableForSale ? exists : sql<SqlBool>`not ${exists}`);
+  }
+  return where;
+}

@@ -1,0 +1,90 @@
+import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { insertOptions, type OptionFields } from '../../connectors/catalog/option-writes';
+import {
+  deleteProduct,
+  insertProduct,
+  refreshPriceRange,
+  replaceImages,
+  updateProduct,
+  type ImageFields,
+  type ProductFields,
+} from '../../connectors/catalog/product-writes';
+import {
+  insertVariants,
+  optionValueErrors,
+  productOptions,
+  type VariantFields,
+} from '../../connectors/catalog/variant-writes';
+import { Checker, UserErrors } from '../../connectors/catalog/validation';
+import { attempt, notFound } from './attempt';
+import { forgetProduct } from './forget';
+import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';
+
+interface ProductCreateInput extends ProductFields {
+  title: string;
+  options?: OptionFields[] | null;
+  variants?: VariantFields[] | null;
+  images?: ImageFields[] | null;
+}
+
+interface ProductUpdateInput extends ProductFields {
+  id: string;
+  images?: ImageFields[] | null;
+}
+
+function checkCreate(input: ProductCreateInput): Checker {
+  const c = new Checker();
+  checkProduct(c, ['input'], input, true);
+  input.options?.forEach((o, i) => checkOption(c, ['input', 'options', String(i)], o, true));
+  if (input.variants && input.variants.length > 100) c.add(['input', 'variants'], 'TOO_LONG', 'At most 100 variants');
+  input.variants?.forEach((v, i) => checkVariant(c, ['input', 'variants', String(i)], v));
+  checkImages(c, ['input', 'images'], input.images);
+  return c;
+}
+
+export const productMutations = {
+  productCreate: async (_: unknown, { input }: { input: ProductCreateInput }, ctx: GatewayContext) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      checkCreate(input).done();
+      const tenantId = ctx.db.tenantId;
+      const product = await insertProduct(trx, tenantId, input);
+      await insertOptions(trx, tenantId, product.id, input.options ?? []);
+      const options = await productOptions(trx, tenantId, product.id);
+      const variants = input.variants?.length ? input.variants : [{ optionValues: options.map((o) => o.values[0]) }];
+      const errors = variants.flatMap((v, i) =>
+        optionValueErrors(['input', 'variants', String(i), 'optionValues'], v.optionValues ?? [], options),
+      );
+      if (errors.length > 0) throw new UserErrors(errors);
+      await insertVariants(trx, tenantId, product.id, variants);
+      await replaceImages(trx, tenantId, product.id, input.images ?? []);
+      return refreshPriceRange(trx, tenantId, product.id);
+    });
+    return { product: value, userErrors };
+  },
+
+  productUpdate: async (_: unknown, { input }: { input: ProductUpdateInput }, ctx: GatewayContext) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      const c = new Checker();
+      checkProduct(c, ['input'], input, false);
+      checkImages(c, ['input', 'images'], input.images);
+      c.done();
+      const id = localIdOf(input.id, 'Product');
+      const row = id ? await updateProduct(trx, ctx.db.tenantId, id, input) : null;
+      if (!row) throw notFound(['input', 'id'], 'Product');
+      if (input.images) await replaceImages(trx, ctx.db.tenantId, row.id, input.images);
+      forgetProduct(ctx, row.id);
+      return row;
+    });
+    return { product: value, userErrors };
+  },
+
+  productDelete: async (_: unknown, { input }: { input: { id: string } }, ctx: GatewayContext) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      const id = localIdOf(input.id, 'Product');
+      if (!id || !(await deleteProduct(trx, ctx.db.tenantId, id))) throw notFound(['input', 'id'], 'Product');
+      forgetProduct(ctx, id);
+      return encodeGlobalId('Product', id);
+    });
+    return { deletedProductId: value, userErrors };
+  },
+};

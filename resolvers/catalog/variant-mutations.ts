@@ -1,0 +1,114 @@
+import type { Kysely } from 'kysely';
+import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { lockProduct, refreshPriceRange } from '../../connectors/catalog/product-writes';
+import type { CatalogTables } from '../../connectors/catalog/tables';
+import {
+  deleteVariant,
+  insertVariants,
+  optionValueErrors,
+  productOptions,
+  updateVariant,
+  variantFor,
+  type VariantFields,
+} from '../../connectors/catalog/variant-writes';
+import { Checker, UserErrors } from '../../connectors/catalog/validation';
+import { attempt, notFound } from './attempt';
+import { forgetProduct } from './forget';
+import { checkVariant } from './input-checks';
+
+type Trx = Kysely<CatalogTables>;
+
+/** Locks the product of a variant write (variant writes of one product run one at a time). */
+async function lockedProduct(trx: Trx, ctx: GatewayContext, productId: string | null, field: string[]) {
+  const product = productId ? await lockProduct(trx, ctx.db.tenantId, productId) : null;
+  if (!product) throw notFound(field, 'Product');
+  return product;
+}
+
+async function checkOptionValues(
+  trx: Trx,
+  ctx: GatewayContext,
+  productId: string,
+  values: string[] | null | undefined,
+) {
+  if (values == null) return;
+  const errors = optionValueErrors(
+    ['input', 'optionValues'],
+    values,
+    await productOptions(trx, ctx.db.tenantId, productId),
+  );
+  if (errors.length > 0) throw new UserErrors(errors);
+}
+
+function checked(input: VariantFields): void {
+  const c = new Checker();
+  checkVariant(c, ['input'], input);
+  c.done();
+}
+
+export const variantMutations = {
+  productVariantCreate: async (
+    _: unknown,
+    { input }: { input: VariantFields & { productId: string; price: string } },
+    ctx: GatewayContext,
+  ) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      checked(input);
+      const product = await lockedProduct(trx, ctx, localIdOf(input.productId, 'Product'), ['input', 'productId']);
+      const options = await productOptions(trx, ctx.db.tenantId, product.id);
+      const values = input.optionValues ?? (options.length === 0 ? [] : null);
+      if (values === null) {
+        throw new UserErrors([
+          { field: ['input', 'optionValues'], code: 'BLANK', message: 'optionValues are required' },
+        ]);
+      }
+      await checkOptionValues(trx, ctx, product.id, values);
+      const [variant] = await insertVariants(trx, ctx.db.tenantId, product.id, [{ ...input, optionValues: values }]);
+      return { variant, product: await refreshPriceRange(trx, ctx.db.tenantId, product.id) };
+    });
+    if (value) forgetProduct(ctx, value.product.id);
+    return { productVariant: value?.variant ?? null, product: value?.product ?? null, userErrors };
+  },
+
+  productVariantUpdate: async (
+    _: unknown,
+    { input }: { input: VariantFields & { id: string } },
+    ctx: GatewayContext,
+  ) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      checked(input);
+      const id = localIdOf(input.id, 'ProductVariant');
+      const current = id ? await variantFor(trx, ctx.db.tenantId, id) : null;
+      if (!current) throw notFound(['input', 'id'], 'Variant');
+      await lockedProduct(trx, ctx, current.product_id, ['input', 'id']);
+      await checkOptionValues(trx, ctx, current.product_id, input.optionValues);
+      const variant = (await updateVariant(trx, ctx.db.tenantId, current.id, input))!;
+      return { variant, product: await refreshPriceRange(trx, ctx.db.tenantId, current.product_id) };
+    });
+    if (value) {
+      forgetProduct(ctx, value.product.id);
+      ctx.loaders.variantById.clear(value.variant.id);
+    }
+    return { productVariant: value?.variant ?? null, product: value?.product ?? null, userErrors };
+  },
+
+  productVariantDelete: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+    const { value, userErrors } = await attempt(ctx, async (trx) => {
+      const id = localIdOf(args.id, 'ProductVariant');
+      const current = id ? await variantFor(trx, ctx.db.tenantId, id) : null;
+      if (!current) throw notFound(['id'], 'Variant');
+      await lockedProduct(trx, ctx, current.product_id, ['id']);
+      await deleteVariant(trx, ctx.db.tenantId, current);
+      return { id: current.id, product: await refreshPriceRange(trx, ctx.db.tenantId, current.product_id) };
+    });
+    if (value) {
+      forgetProduct(ctx, value.product.id);
+      ctx.loaders.variantById.clear(value.id);
+    }
+    return {
+      deletedProductVariantId: value ? encodeGlobalId('ProductVariant', value.id) : null,
+      product: value?.product ?? null,
+      userErrors,
+    };
+  },
+};
