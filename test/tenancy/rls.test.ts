@@ -1,0 +1,156 @@
+import { sql, type Kysely } from 'kysely';
+import { createDatabase } from '../../connectors/postgres/database';
+import { withTenant } from '../../connectors/postgres/tenant-session';
+import { seedPlugins } from '../../src/engine/seed';
+import { describeEachDatabase } from '../kit/each-database';
+import { allPlugins, isGlobalTable, tableFacts, tenantChecksums, type TableFacts } from './all-plugins';
+
+const APP_ROLE = 'gateway_app';
+
+/** Runs `fn` as the application role in a transaction that is always rolled back. */
+async function asApp<T>(db: Kysely<unknown>, tenant: string | null, fn: (conn: Kysely<unknown>) => Promise<T>) {
+  return db.connection().execute(async (conn) => {
+    await sql`begin`.execute(conn);
+    try {
+      await sql`select set_config('role', ${APP_ROLE}, true)`.execute(conn);
+      if (tenant) await sql`select set_config('app.tenant_id', ${tenant}, true)`.execute(conn);
+      return await fn(conn);
+    } finally {
+      await sql`rollback`.execute(conn);
+    }
+  });
+}
+
+const count = async (conn: Kysely<unknown>, table: string, where = sql`true`) =>
+  (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(conn)).rows[0].n;
+
+/** The error code of a statement run as the app role for `tenant`, or null when it succeeded. */
+async function failureCode(db: Kysely<unknown>, tenant: string, statement: ReturnType<typeof sql>) {
+  try {
+    await asApp(db, tenant, (conn) => statement.execute(conn));
+    return null;
+  } catch (error) {
+    return (error as { code?: string }).code ?? 'unknown';
+  }
+}
+
+const { plugins, tenantsDir } = allPlugins();
+
+describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDir }, (get, kind) => {
+  let tables: TableFacts[] = [];
+  const db = () => get().gateway.database.db;
+
+  beforeAll(async () => {
+    const t = get();
+    await seedPlugins(t.gateway.runtime, t.gateway.composition.plugins, 'demo');
+    tables = (await tableFacts(db())).filter((f) => !isGlobalTable(f.name));
+  });
+
+  it('every table in the database is tenant-owned with row-level security enabled and forced', () => {
+    expect(tables.map((f) => f.name)).toContain('tenancy_notes');
+    for (const f of tables) {
+      expect({ table: f.name, hasTenantId: f.hasTenantId, rowSecurity: f.rowSecurity, forced: f.forced }).toEqual({
+        table: f.name,
+        hasTenantId: true,
+        rowSecurity: true,
+        forced: true,
+      });
+      expect({ table: f.name, tenantPolicies: f.tenantPolicies > 0, ownedByApp: f.owner === APP_ROLE }).toEqual({
+        table: f.name,
+        tenantPolicies: true,
+        ownedByApp: false,
+      });
+    }
+  });
+
+  it('the application role is neither superuser nor able to bypass row-level security', async () => {
+    const { rows } = await sql<{ rolsuper: boolean; rolbypassrls: boolean }>`
+      select rolsuper, rolbypassrls from pg_roles where rolname = ${APP_ROLE}`.execute(db());
+    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false }]);
+    const who = await withTenant(
+      db(),
+      'alpha',
+      APP_ROLE,
+      async (trx) => (await sql<{ user: string }>`select current_user as "user"`.execute(trx)).rows[0].user,
+    );
+    expect(who).toBe(APP_ROLE);
+  });
+
+  it('with no tenant set, the application role sees no rows at all', async () => {
+    for (const f of tables) {
+      expect({ table: f.name, all: (await count(db(), f.name)) > 0 }).toEqual({
+        table: f.name,
+        all: expect.any(Boolean),
+      });
+      expect({ table: f.name, visible: await asApp(db(), null, (c) => count(c, f.name)) }).toEqual({
+        table: f.name,
+        visible: 0,
+      });
+    }
+    expect(await count(db(), 'tenancy_notes')).toBeGreaterThan(0);
+  });
+
+  it('tenant A sees only its rows and cannot insert, update or delete a row of B', async () => {
+    const before = await tenantChecksums(db(), 'beta');
+    let insertsTried = 0;
+    for (const f of tables) {
+      const foreign = await asApp(db(), 'alpha', (c) => count(c, f.name, sql`tenant_id <> 'alpha'`));
+      expect({ table: f.name, foreign }).toEqual({ table: f.name, foreign: 0 });
+      const touched = await asApp(db(), 'alpha', async (c) => {
+        const updated =
+          await sql`update ${sql.table(f.name)} set tenant_id = tenant_id where tenant_id = 'beta'`.execute(c);
+        const deleted = await sql`delete from ${sql.table(f.name)} where tenant_id = 'beta'`.execute(c);
+        return Number(updated.numAffectedRows ?? 0) + Number(deleted.numAffectedRows ?? 0);
+      });
+      expect({ table: f.name, touched }).toEqual({ table: f.name, touched: 0 });
+
+      // Copy one of A's rows as a row of B (identity and generated columns left to their defaults).
+      const { rows: columns } = await sql<{ name: string }>`
+        select attname as name from pg_attribute
+        where attrelid = ${f.name}::regclass and attnum > 0 and not attisdropped
+          and attidentity <> 'a' and attgenerated = ''`.execute(db());
+      const list = sql.join(columns.map((c) => sql.ref(c.name)));
+      const { rows: sample } = await sql<{ row: Record<string, unknown> }>`
+        select to_jsonb(x) as row from ${sql.table(f.name)} x where tenant_id = 'alpha' limit 1`.execute(db());
+      if (sample.length === 0) continue;
+      insertsTried += 1;
+      const asBeta = JSON.stringify({ ...sample[0].row, tenant_id: 'beta' });
+      const insert = sql`insert into ${sql.table(f.name)} (${list})
+        select ${list} from jsonb_populate_record(null::${sql.table(f.name)}, ${asBeta}::jsonb)`;
+      expect({ table: f.name, insert: await failureCode(db(), 'alpha', insert) }).toEqual({
+        table: f.name,
+        insert: '42501',
+      });
+      const move = sql`update ${sql.table(f.name)} set tenant_id = 'beta' where tenant_id = 'alpha'`;
+      expect({ table: f.name, move: await failureCode(db(), 'alpha', move) }).toEqual({ table: f.name, move: '42501' });
+    }
+    expect(insertsTried).toBeGreaterThan(0);
+    expect(await tenantChecksums(db(), 'beta')).toEqual(before);
+  });
+
+  it('a pool of one connection serving A then B never leaks the tenant or the role', async () => {
+    const url = get().database.url;
+    const single = kind === 'postgres' && url ? await createDatabase({ url, poolMax: 1 }) : undefined;
+    const pool = single?.db ?? db();
+    try {
+      for (const tenant of ['alpha', 'beta', 'alpha']) {
+        const seen = await withTenant(pool, tenant, APP_ROLE, async (trx) => {
+          const setting = await sql<{ t: string }>`select current_setting('app.tenant_id', true) as t`.execute(trx);
+          let foreign = 0;
+          for (const f of tables) foreign += await count(trx, f.name, sql`tenant_id <> ${tenant}`);
+          return { tenant: setting.rows[0].t, foreign, notes: await count(trx, 'tenancy_notes') };
+        });
+        expect(seen).toEqual({ tenant, foreign: 0, notes: expect.any(Number) });
+        expect(seen.notes).toBeGreaterThan(0);
+        // Back on the same connection outside any transaction: nothing of the request remains.
+        const after = await sql<{ t: string | null; user: string }>`
+          select current_setting('app.tenant_id', true) as t, current_user as "user"`.execute(pool);
+        expect(after.rows[0].t ?? '').toBe('');
+        expect(after.rows[0].user).not.toBe(APP_ROLE);
+        expect(await asApp(pool, null, (c) => count(c, 'tenancy_notes'))).toBe(0);
+      }
+    } finally {
+      await single?.close();
+    }
+  });
+});
