@@ -1,0 +1,188 @@
+import type { Kysely } from 'kysely';
+import { localIdOf, type TenantDb } from '../../src/sdk';
+import { cartLines, lockCart, newCartToken, touchCart, writeLines } from './carts';
+import type { CartLineRow, CartTables } from './tables';
+import { targetErrors, type LineTarget } from './targets';
+import {
+  buyerIdentityErrors,
+  buyerIdentityValues,
+  listSizeErrors,
+  noteErrors,
+  quantityErrors,
+  type BuyerIdentityInput,
+  type UserError,
+} from './validation';
+
+export interface LineInput {
+  merchandiseId: string;
+  quantity: number;
+}
+export interface LineUpdateInput {
+  id: string;
+  quantity: number;
+}
+export interface CartInput {
+  lines?: LineInput[] | null;
+  buyerIdentity?: BuyerIdentityInput | null;
+  note?: string | null;
+}
+export type CartResult = { cartId: string | null; userErrors: UserError[] };
+
+/** Thrown inside the savepoint to undo a change that turned out to be refused. */
+class Refused extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super('refused');
+  }
+}
+
+type Change = (trx: Kysely<CartTables>, cartId: string, lines: CartLineRow[]) => Promise<UserError[]>;
+
+/** Runs `fn` in a savepoint; a Refused change is undone and reported as user errors. */
+async function refusable(
+  db: TenantDb,
+  cartId: string | null,
+  fn: (trx: Kysely<CartTables>) => Promise<CartResult>,
+): Promise<CartResult> {
+  try {
+    return await db.atomic<CartTables, CartResult>(fn);
+  } catch (error) {
+    // A refused change answers with the cart as it stands (none when a new cart was refused).
+    if (error instanceof Refused) return { cartId, userErrors: error.userErrors };
+    throw error;
+  }
+}
+
+const notFound: CartResult = {
+  cartId: null,
+  userErrors: [{ field: ['cartId'], code: 'NOT_FOUND', message: 'Cart not found' }],
+};
+
+/** Runs a change on a locked, active cart atomically; refused changes leave nothing behind. */
+async function changeCart(db: TenantDb, cartId: string | null, change: Change): Promise<CartResult> {
+  if (!cartId) return notFound;
+  return refusable(db, cartId, async (trx) => {
+    const cart = await lockCart(trx, db.tenantId, cartId);
+    if (!cart) return notFound;
+    if (cart.status === 'COMPLETED') {
+      return {
+        cartId,
+        userErrors: [{ field: ['cartId'], code: 'ALREADY_COMPLETED', message: 'The cart is already checked out' }],
+      };
+    }
+    const errors = await change(trx, cartId, await cartLines(trx, db.tenantId, cartId));
+    if (errors.length > 0) throw new Refused(errors);
+    await touchCart(trx, db.tenantId, cartId);
+    return { cartId, userErrors: [] };
+  });
+}
+
+/** Adds quantities to lines (merging lines of one variant), within stock and limits. */
+function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]): Change {
+  return async (trx, cartId, lines) => {
+    const errors = listSizeErrors(inputs.length, prefix);
+    const totals = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+    const targets: LineTarget[] = [];
+    inputs.forEach((input, i) => {
+      const at = [...prefix, String(i)];
+      const variantId = localIdOf(input.merchandiseId, 'ProductVariant');
+      const problems = quantityErrors(input.quantity, 1, [...at, 'quantity']);
+      if (!variantId)
+        problems.unshift({ field: [...at, 'merchandiseId'], code: 'NOT_FOUND', message: 'Unknown merchandise' });
+      errors.push(...problems);
+      if (!variantId || problems.length > 0) return;
+      totals.set(variantId, (totals.get(variantId) ?? 0) + input.quantity);
+      targets.push({ variantId, quantity: 0, field: [...at, 'quantity'], merchandiseField: [...at, 'merchandiseId'] });
+    });
+    if (errors.length > 0) return errors;
+    for (const target of targets) target.quantity = totals.get(target.variantId)!;
+    const found = await targetErrors(trx, db.tenantId, targets, totals.size, prefix);
+    if (found.length > 0) return found;
+    await writeLines(trx, db.tenantId, cartId, new Map(targets.map((t) => [t.variantId, t.quantity])));
+    return [];
+  };
+}
+
+export async function createCart(db: TenantDb, input: CartInput): Promise<CartResult> {
+  const errors = [
+    ...buyerIdentityErrors(input.buyerIdentity ?? {}, ['input', 'buyerIdentity']),
+    ...noteErrors(input.note, ['input', 'note']),
+  ];
+  if (errors.length > 0) return { cartId: null, userErrors: errors };
+  const id = newCartToken();
+  return refusable(db, null, async (trx) => {
+    await trx
+      .insertInto('carts')
+      .values({
+        id,
+        tenant_id: db.tenantId,
+        note: input.note ?? null,
+        ...buyerIdentityValues(input.buyerIdentity ?? {}),
+      })
+      .execute();
+    const lineErrors = input.lines?.length ? await addLines(db, input.lines, ['input', 'lines'])(trx, id, []) : [];
+    if (lineErrors.length > 0) throw new Refused(lineErrors);
+    return { cartId: id, userErrors: [] };
+  });
+}
+
+export function addCartLines(db: TenantDb, cartId: string | null, lines: readonly LineInput[]): Promise<CartResult> {
+  return changeCart(db, cartId, addLines(db, lines, ['lines']));
+}
+
+export function updateCartLines(
+  db: TenantDb,
+  cartId: string | null,
+  inputs: readonly LineUpdateInput[],
+): Promise<CartResult> {
+  return changeCart(db, cartId, async (trx, id, lines) => {
+    const errors = listSizeErrors(inputs.length, ['lines']);
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    const quantities = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+    const targets: LineTarget[] = [];
+    inputs.forEach((input, i) => {
+      const at = ['lines', String(i)];
+      const line = byId.get(localIdOf(input.id, 'CartLine') ?? '');
+      const problems = quantityErrors(input.quantity, 0, [...at, 'quantity']);
+      if (!line) problems.unshift({ field: [...at, 'id'], code: 'NOT_FOUND', message: 'No such line in this cart' });
+      errors.push(...problems);
+      if (!line || problems.length > 0) return;
+      quantities.set(line.variant_id, input.quantity);
+      if (input.quantity > 0)
+        targets.push({ variantId: line.variant_id, quantity: input.quantity, field: [...at, 'quantity'] });
+    });
+    if (errors.length > 0) return errors;
+    const remaining = [...quantities.values()].filter((q) => q > 0).length;
+    const found = await targetErrors(trx, db.tenantId, targets, remaining, ['lines']);
+    if (found.length > 0) return found;
+    await writeLines(trx, db.tenantId, id, quantities);
+    return [];
+  });
+}
+
+export function removeCartLines(db: TenantDb, cartId: string | null, lineIds: readonly string[]): Promise<CartResult> {
+  return changeCart(db, cartId, async (trx, id, lines) => {
+    const byId = new Map(lines.map((line) => [line.id, line]));
+    const errors: UserError[] = listSizeErrors(lineIds.length, ['lineIds']);
+    const drop = new Map<string, number>();
+    lineIds.forEach((lineId, i) => {
+      const line = byId.get(localIdOf(lineId, 'CartLine') ?? '');
+      if (line) drop.set(line.variant_id, 0);
+      else errors.push({ field: ['lineIds', String(i)], code: 'NOT_FOUND', message: 'No such line in this cart' });
+    });
+    if (errors.length > 0) return errors;
+    await writeLines(trx, db.tenantId, id, drop);
+    return [];
+  });
+}
+
+export function updateBuyerIdentity(
+  db: TenantDb,
+  cartId: string | null,
+  input: BuyerIdentityInput,
+): Promise<CartResult> {
+  return changeCart(db, cartId, async (trx, id) => {
+    const errors = buyerIdentityErrors(input, ['buyerIdentity']);
+    if (errors.length === 0) await touchCart(trx, db.tenantId, id, buyerIdentityValues(input));
+    return errors;
+  });
+}

@@ -1,0 +1,121 @@
+import { sql, type Kysely } from 'kysely';
+import type { TenantDb } from '../../../src/sdk';
+import { lockCart } from '../carts';
+import { sumAmounts } from '../money';
+import type { CartTables } from '../tables';
+import { buyerIdentityErrors, type UserError } from '../validation';
+import { checkoutLines } from './lines';
+import { countSales, insertOrder, upsertCustomer } from './order-writes';
+import { reserveStock } from './reserve';
+
+/** The order as the orders plugin's `Order` type resolves it: a row of its `orders` table. */
+export type OrderRecord = Record<string, unknown> & { id: string; cart_id: string | null };
+export type CheckoutResult = { order: OrderRecord | null; userErrors: UserError[] };
+
+const MAX_KEY_LENGTH = 100;
+const UNIQUE_VIOLATION = '23505';
+
+class Refused extends Error {
+  constructor(readonly userErrors: UserError[]) {
+    super('refused');
+  }
+}
+const refuse = (field: string[], code: string, message: string) => new Refused([{ field, code, message }]);
+
+async function orderBy(conn: Kysely<unknown>, tenantId: string, column: 'id' | 'idempotency_key', value: string) {
+  const { rows } = await sql<OrderRecord>`
+    select * from orders where tenant_id = ${tenantId} and ${sql.ref(column)} = ${value}`.execute(conn);
+  return rows[0] ?? null;
+}
+
+/** An order already placed with this key: the same answer again, unless the key was used for another cart. */
+function replay(order: OrderRecord, cartId: string): CheckoutResult {
+  return order.cart_id === cartId
+    ? { order, userErrors: [] }
+    : {
+        order: null,
+        userErrors: [{ field: ['idempotencyKey'], code: 'TAKEN', message: 'The key was used for another cart' }],
+      };
+}
+
+export interface CheckoutInput {
+  cartId: string | null;
+  idempotencyKey: string;
+  email?: string | null;
+}
+
+function inputErrors(input: CheckoutInput): UserError[] {
+  const key = input.idempotencyKey.trim();
+  if (!key) return [{ field: ['idempotencyKey'], code: 'BLANK', message: 'idempotencyKey is required' }];
+  if (key.length > MAX_KEY_LENGTH) {
+    return [
+      { field: ['idempotencyKey'], code: 'TOO_LONG', message: `idempotencyKey is longer than ${MAX_KEY_LENGTH}` },
+    ];
+  }
+  const errors = buyerIdentityErrors({ email: input.email }, []);
+  if (!input.cartId) errors.push({ field: ['cartId'], code: 'NOT_FOUND', message: 'Cart not found' });
+  return errors;
+}
+
+/**
+ * Turns a cart into an order in one atomic step: stock reserved, order and line items written with
+ * today's titles and prices, customer found or created by email, sales counted, cart completed.
+ * Idempotent per key: a retry (also one racing the first call) gets the same order. Any refusal
+ * (empty cart, unavailable item, not enough stock) leaves nothing written.
+ */
+export async function completeCheckout(db: TenantDb, currency: string, input: CheckoutInput): Promise<CheckoutResult> {
+  const errors = inputErrors(input);
+  if (errors.length > 0) return { order: null, userErrors: errors };
+  const cartId = input.cartId!;
+  const key = input.idempotencyKey.trim();
+  const conn = await db.get<unknown>();
+  const placed = await orderBy(conn, db.tenantId, 'idempotency_key', key);
+  if (placed) return replay(placed, cartId);
+  try {
+    return await db.atomic<unknown, CheckoutResult>(async (trx) => {
+      const cart = await lockCart(trx as Kysely<CartTables>, db.tenantId, cartId);
+      if (!cart) throw refuse(['cartId'], 'NOT_FOUND', 'Cart not found');
+      if (cart.status === 'COMPLETED') {
+        // A concurrent retry with this key waited on the cart lock: answer with the order it placed.
+        const order = cart.order_id ? await orderBy(trx, db.tenantId, 'id', cart.order_id) : null;
+        if (order?.idempotency_key === key) return { order, userErrors: [] };
+        throw refuse(['cartId'], 'ALREADY_COMPLETED', 'The cart is already checked out');
+      }
+      const lines = await checkoutLines(trx, db.tenantId, cartId);
+      if (lines.length === 0) throw refuse(['cartId'], 'CART_EMPTY', 'The cart has no lines');
+      const gone = lines.findIndex((l) => !l.for_sale);
+      if (gone >= 0) throw refuse(['lines', String(gone), 'merchandise'], 'NOT_FOUND', 'An item is no longer for sale');
+      const reserved = await reserveStock(
+        trx,
+        db.tenantId,
+        lines.map((l) => ({ variantId: l.variant_id, quantity: l.quantity })),
+      );
+      if ('shortIndex' in reserved) {
+        throw refuse(['lines', String(reserved.shortIndex), 'quantity'], 'NOT_ENOUGH_STOCK', 'Not enough stock');
+      }
+      const email = input.email?.trim().toLowerCase() || cart.email;
+      const header = {
+        tenantId: db.tenantId,
+        cartId,
+        idempotencyKey: key,
+        email,
+        currency,
+        total: sumAmounts(lines.map((l) => l.line_total)),
+      };
+      const customerId = await upsertCustomer(trx, header);
+      const orderId = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      await countSales(trx, db.tenantId, lines);
+      await sql`update carts set status = 'COMPLETED', order_id = ${orderId}, updated_at = now()
+        where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
+      return { order: await orderBy(trx, db.tenantId, 'id', orderId), userErrors: [] };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return { order: null, userErrors: error.userErrors };
+    // The same key placed an order concurrently for another cart: the unique key refused this one.
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      const order = await orderBy(conn, db.tenantId, 'idempotency_key', key);
+      if (order) return replay(order, cartId);
+    }
+    throw error;
+  }
+}

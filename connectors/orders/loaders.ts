@@ -1,0 +1,81 @@
+import DataLoader from 'dataloader';
+import { sql } from 'kysely';
+import type { LoaderContext } from '../../src/sdk';
+import type { LineItemRow, OrderRow, OrderTables } from './tables';
+
+declare module '../../src/sdk' {
+  interface Loaders {
+    orderById: DataLoader<string, OrderRow | null>;
+    lineItemsByOrder: DataLoader<string, LineItemRow[]>;
+    /** Newest orders of a customer; key `${customerId}:${limit}`. */
+    recentOrdersByCustomer: DataLoader<string, OrderRow[]>;
+  }
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
+export function createOrderLoaders({ db }: LoaderContext) {
+  return {
+    orderById: new DataLoader<string, OrderRow | null>(async (ids) => {
+      const conn = await db.get<OrderTables>();
+      const rows = await conn
+        .selectFrom('orders')
+        .selectAll()
+        .where('tenant_id', '=', db.tenantId)
+        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
+        .execute();
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    lineItemsByOrder: new DataLoader<string, LineItemRow[]>(async (orderIds) => {
+      const conn = await db.get<OrderTables>();
+      const rows = await conn
+        .selectFrom('order_line_items')
+        .selectAll()
+        .where('tenant_id', '=', db.tenantId)
+        .where('order_id', '=', (eb) => eb.fn.any(eb.val([...orderIds])))
+        .orderBy('order_id')
+        .orderBy('id')
+        .execute();
+      const groups = groupBy(rows, (row) => row.order_id);
+      return orderIds.map((id) => groups.get(id) ?? []);
+    }),
+    recentOrdersByCustomer: new DataLoader<string, OrderRow[]>(async (keys) => {
+      // Keys in one batch share a limit in practice (one field, one argument); group in case not.
+      const byLimit = groupBy([...keys], (key) => key.split(':')[1]);
+      const conn = await db.get<OrderTables>();
+      const found = new Map<string, OrderRow[]>();
+      for (const [limit, group] of byLimit) {
+        const customerIds = group.map((key) => key.split(':')[0]);
+        const ranked = conn
+          .selectFrom('orders')
+          .selectAll()
+          .select(sql<string>`row_number() over (partition by customer_id order by id desc)`.as('rank'))
+          .where('tenant_id', '=', db.tenantId)
+          .where('customer_id', '=', (eb) => eb.fn.any(eb.val(customerIds)))
+          .as('ranked');
+        const rows = await conn
+          .selectFrom(ranked)
+          .selectAll()
+          .where('rank', '<=', limit)
+          .orderBy('customer_id')
+          .orderBy('id', 'desc')
+          .execute();
+        for (const [customerId, list] of groupBy(rows, (row) => String(row.customer_id))) {
+          found.set(`${customerId}:${limit}`, list);
+        }
+      }
+      return keys.map((key) => found.get(key) ?? []);
+    }),
+  };
+}

@@ -1,0 +1,63 @@
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import type { Page, TenantDb } from '../../src/sdk';
+import { keysetPlan, type KeysetSort } from '../postgres/keyset';
+import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
+
+export const ORDER_SORT_COLUMNS = {
+  ID: 'id',
+  CREATED_AT: 'created_at',
+  UPDATED_AT: 'updated_at',
+  TOTAL_PRICE: 'total',
+} as const;
+export type OrderSortKey = keyof typeof ORDER_SORT_COLUMNS;
+
+export interface OrderFilter {
+  status?: OrderStatus | null;
+  financialStatus?: FinancialStatus | null;
+  fulfillmentStatus?: FulfillmentStatus | null;
+  createdAtMin?: Date | null;
+  createdAtMax?: Date | null;
+  /** Local customer id; null when the filter named an unknown id (matches nothing). */
+  customerId?: string | null;
+}
+
+type OrderQuery<O> = SelectQueryBuilder<OrderTables, 'orders', O>;
+
+function filtered<O>(query: OrderQuery<O>, tenantId: string, filter: OrderFilter): OrderQuery<O> {
+  let q = query.where('tenant_id', '=', tenantId);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.financialStatus) q = q.where('financial_status', '=', filter.financialStatus);
+  if (filter.fulfillmentStatus) q = q.where('fulfillment_status', '=', filter.fulfillmentStatus);
+  if (filter.createdAtMin) q = q.where('created_at', '>=', filter.createdAtMin);
+  if (filter.createdAtMax) q = q.where('created_at', '<=', filter.createdAtMax);
+  if (filter.customerId !== undefined) {
+    q = filter.customerId === null ? q.where(sql<SqlBool>`false`) : q.where('customer_id', '=', filter.customerId);
+  }
+  return q;
+}
+
+export type OrderListRow = OrderRow & { sort_value: string };
+
+/** One page of orders in the requested order, one extra row to detect the next page. */
+export async function listOrders(db: TenantDb, page: Page, sort: KeysetSort, filter: OrderFilter) {
+  const conn = await db.get<OrderTables>();
+  const plan = keysetPlan(sort, page);
+  let query = filtered(conn.selectFrom('orders').selectAll(), db.tenantId, filter).select(
+    plan.sortValue.as('sort_value'),
+  );
+  if (plan.after) query = query.where(plan.after);
+  const rows: OrderListRow[] = await query
+    .orderBy(sort.column as 'id', plan.direction)
+    .orderBy('id', plan.direction)
+    .limit(page.size + 1)
+    .execute();
+  return page.backward ? rows.reverse() : rows;
+}
+
+export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {
+  const conn = await db.get<OrderTables>();
+  const row = await filtered(conn.selectFrom('orders'), db.tenantId, filter)
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,59 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export type OrderStatus = 'OPEN' | 'CANCELLED';
+export type FinancialStatus = 'PENDING' | 'PAID' | 'REFUNDED' | 'VOIDED';
+export type FulfillmentStatus = 'UNFULFILLED' | 'FULFILLED';
+
+export interface OrdersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  number: number;
+  cart_id: string | null;
+  idempotency_key: string | null;
+  customer_id: string | null;
+  email: string | null;
+  status: ColumnType<OrderStatus, OrderStatus | undefined, OrderStatus>;
+  financial_status: ColumnType<FinancialStatus, FinancialStatus | undefined, FinancialStatus>;
+  fulfillment_status: ColumnType<FulfillmentStatus, FulfillmentStatus | undefined, FulfillmentStatus>;
+  currency_code: string;
+  subtotal: string;
+  total: string;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
+  fulfilled_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OrderLineItemsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  order_id: string;
+  product_id: string | null;
+  variant_id: string | null;
+  title: string;
+  variant_title: string | null;
+  sku: string | null;
+  quantity: number;
+  unit_price: string;
+  total: string;
+}
+
+export interface OrderAllocationsTable {
+  tenant_id: string;
+  order_id: string;
+  variant_id: string;
+  location_id: string;
+  quantity: number;
+}
+
+export interface OrderTables {
+  orders: OrdersTable;
+  order_line_items: OrderLineItemsTable;
+  order_allocations: OrderAllocationsTable;
+}
+
+export type OrderRow = Selectable<OrdersTable>;
+export type LineItemRow = Selectable<OrderLineItemsTable>;

@@ -1,0 +1,49 @@
+import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type GatewayContext } from '../../src/sdk';
+import type { PricedLine } from '../../connectors/carts/loaders';
+import { sumAmounts } from '../../connectors/carts/money';
+import type { CartRow } from '../../connectors/carts/tables';
+import { cartTokenOf, encodeCartId } from './cart-id';
+
+const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });
+const linesOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.pricedLinesByCart.load(cart.id);
+
+export const cartResolvers = {
+  Query: {
+    cart: (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+      const token = cartTokenOf(args.id);
+      return token ? ctx.loaders.cartById.load(token) : null;
+    },
+  },
+  Cart: {
+    id: (cart: CartRow) => encodeCartId(cart.id),
+    totalQuantity: async (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      (await linesOf(cart, ctx)).reduce((sum, line) => sum + line.quantity, 0),
+    lines: async (cart: CartRow, args: { first: number; after?: string | null }, ctx: GatewayContext) => {
+      const page = pageOf(args);
+      const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
+      const lines = (await linesOf(cart, ctx))
+        .filter((line) => afterId === null || Number(line.id) > Number(afterId))
+        .slice(0, page.size + 1);
+      return connectionOf(lines, page, (line) => encodeCursor([line.id]));
+    },
+    cost: async (cart: CartRow, _: unknown, ctx: GatewayContext) => {
+      const subtotal = sumAmounts((await linesOf(cart, ctx)).map((line) => line.line_total));
+      // No taxes, shipping or discounts yet: the total is the subtotal.
+      return { subtotalAmount: money(subtotal, ctx), totalAmount: money(subtotal, ctx) };
+    },
+    buyerIdentity: (cart: CartRow) => ({ email: cart.email, phone: cart.phone, countryCode: cart.country_code }),
+    createdAt: (cart: CartRow) => cart.created_at,
+    updatedAt: (cart: CartRow) => cart.updated_at,
+  },
+  CartLine: {
+    id: (line: PricedLine) => encodeGlobalId('CartLine', line.id),
+    // The catalog's node fetcher resolves (and batches) the variant.
+    merchandise: (line: PricedLine, _: unknown, ctx: GatewayContext) =>
+      ctx.loadNode(encodeGlobalId('ProductVariant', line.variant_id)),
+    cost: (line: PricedLine, _: unknown, ctx: GatewayContext) => ({
+      amountPerQuantity: money(line.price, ctx),
+      subtotalAmount: money(line.line_total, ctx),
+      totalAmount: money(line.line_total, ctx),
+    }),
+  },
+};

@@ -1,0 +1,76 @@
+import {
+  connectionOf,
+  encodeCursor,
+  encodeGlobalId,
+  localIdOf,
+  pageOf,
+  type GatewayContext,
+  type PageArgs,
+} from '../../src/sdk';
+import {
+  countOrders,
+  listOrders,
+  ORDER_SORT_COLUMNS,
+  type OrderFilter,
+  type OrderSortKey,
+} from '../../connectors/orders/orders';
+import { keysetCursor } from '../../connectors/postgres/keyset';
+import type { OrderRow } from '../../connectors/orders/tables';
+
+type FilterInput = Omit<OrderFilter, 'customerId'> & { customerId?: string | null };
+type ListArgs = PageArgs & { sortKey: OrderSortKey; reverse: boolean; filter?: FilterInput | null };
+
+const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
+
+function orderFilter(input: FilterInput | null | undefined): OrderFilter {
+  const { customerId, ...rest } = input ?? {};
+  // An id that names no customer matches no order (never every order).
+  return customerId == null ? rest : { ...rest, customerId: localIdOf(customerId, 'Customer') };
+}
+
+export const orderResolvers = {
+  Query: {
+    orders: async (_: unknown, args: ListArgs, ctx: GatewayContext) => {
+      const page = pageOf(args);
+      const sort = { key: args.sortKey, column: ORDER_SORT_COLUMNS[args.sortKey], reverse: args.reverse };
+      const filter = orderFilter(args.filter);
+      const rows = await listOrders(ctx.db, page, sort, filter);
+      return {
+        ...connectionOf(rows, page, (row) => keysetCursor(sort, row)),
+        totalCount: () => countOrders(ctx.db, filter),
+      };
+    },
+    order: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+      const id = localIdOf(args.id, 'Order');
+      return id ? ctx.loaders.orderById.load(id) : null;
+    },
+  },
+  Customer: {
+    orders: async (customer: { id: string; orders_count: number }, args: { first: number }, ctx: GatewayContext) => {
+      const page = pageOf({ first: args.first });
+      const rows = await ctx.loaders.recentOrdersByCustomer.load(`${customer.id}:${page.size + 1}`);
+      return {
+        ...connectionOf(rows, page, (row) => encodeCursor([row.id])),
+        totalCount: customer.orders_count,
+      };
+    },
+  },
+  Order: {
+    id: (row: OrderRow) => encodeGlobalId('Order', row.id),
+    name: (row: OrderRow) => `#${row.number}`,
+    orderNumber: (row: OrderRow) => row.number,
+    financialStatus: (row: OrderRow) => row.financial_status,
+    fulfillmentStatus: (row: OrderRow) => row.fulfillment_status,
+    currencyCode: (row: OrderRow) => row.currency_code,
+    subtotalPrice: (row: OrderRow) => money(row.subtotal, row.currency_code),
+    totalPrice: (row: OrderRow) => money(row.total, row.currency_code),
+    // Through the customers plugin's node fetcher: it applies the read_customers rule.
+    customer: (row: OrderRow, _: unknown, ctx: GatewayContext) =>
+      row.customer_id ? ctx.loadNode(encodeGlobalId('Customer', row.customer_id)) : null,
+    cancelReason: (row: OrderRow) => row.cancel_reason,
+    cancelledAt: (row: OrderRow) => row.cancelled_at,
+    fulfilledAt: (row: OrderRow) => row.fulfilled_at,
+    createdAt: (row: OrderRow) => row.created_at,
+    updatedAt: (row: OrderRow) => row.updated_at,
+  },
+};

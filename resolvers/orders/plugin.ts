@@ -1,0 +1,38 @@
+import { definePlugin, schemaFragment, type GatewayContext } from '../../src/sdk';
+import { createOrderLoaders } from '../../connectors/orders/loaders';
+import { migrations } from '../../connectors/orders/migrations';
+import { seedOrders } from '../../connectors/orders/seed';
+import { lineItemResolvers } from './line-item.resolvers';
+import { orderMutations } from './order-mutations';
+import { orderResolvers } from './order.resolvers';
+import { permissions } from './permissions';
+
+const canReadOrders = (ctx: GatewayContext) =>
+  ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_orders');
+
+/** Orders: admin list and detail with line items, cancel (restocks) and fulfil; customers' order history. */
+export const plugin = definePlugin({
+  name: 'orders',
+  version: '1.0.0',
+  dependsOn: ['core', 'catalog', 'inventory', 'customers'],
+  typeDefs: schemaFragment('orders'),
+  resolvers: {
+    Query: orderResolvers.Query,
+    Mutation: orderMutations.Mutation,
+    Customer: orderResolvers.Customer,
+    Order: { ...orderResolvers.Order, ...lineItemResolvers.Order },
+    LineItem: lineItemResolvers.LineItem,
+  },
+  permissions,
+  costs: {
+    'Query.orders': { multipliers: ['first', 'last'], defaultSize: 50 },
+    'Order.lineItems': { multipliers: ['first'], defaultSize: 50 },
+    'Customer.orders': { multipliers: ['first'], defaultSize: 10 },
+  },
+  createLoaders: createOrderLoaders,
+  migrations,
+  seed: seedOrders,
+  nodes: {
+    Order: async (ctx, id) => (canReadOrders(ctx) ? ctx.loaders.orderById.load(id) : null),
+  },
+});
