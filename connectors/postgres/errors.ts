@@ -17,13 +17,14 @@ const CONNECTION_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'E
  * SERVICE_UNAVAILABLE, a cancelled statement (statement_timeout) is TIMEOUT.
  */
 export function databaseErrorCode(error: unknown): ErrorCode | null {
-  if (!(error instanceof Error)) return null;
-  const { code } = error as { code?: unknown };
+  // Not `instanceof Error`: socket errors may come from another realm (vm contexts, test runners).
+  if (typeof error !== 'object' || error === null) return null;
+  const { code, message } = error as { code?: unknown; message?: unknown };
   if (code === '57014') return 'TIMEOUT';
   if (typeof code === 'string' && (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03')) {
     return 'SERVICE_UNAVAILABLE';
   }
   if (typeof code === 'string' && CONNECTION_ERRNOS.has(code)) return 'SERVICE_UNAVAILABLE';
-  if (CONNECTION_MESSAGES.some((m) => error.message.includes(m))) return 'SERVICE_UNAVAILABLE';
+  if (typeof message === 'string' && CONNECTION_MESSAGES.some((m) => message.includes(m))) return 'SERVICE_UNAVAILABLE';
   return null;
 }

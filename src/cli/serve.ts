@@ -49,20 +49,29 @@ async function banner(gateway: Gateway, env: Env, url: string): Promise<string> 
 export async function serve(): Promise<void> {
   const env = bootEnv();
   const explorerHeaders: Record<string, string> = {};
-  const gateway = await createGateway({ env, migrate: true, explorerHeaders });
+  // An unreachable database does not stop start-up: the server answers 503 until it can migrate.
+  const gateway = await createGateway({ env, migrate: 'retry', jobs: true, explorerHeaders });
   // The explorer starts with the first demo tenant's storefront token filled in (development only).
   const demo = env.NODE_ENV !== 'production' ? demoTokens(gateway)[0] : undefined;
   if (demo) explorerHeaders['X-Storefront-Token'] = demo.storefrontToken;
-  if (env.NODE_ENV !== 'production' && gateway.migrated.includes('core/0001_app_role')) {
+  const seedIfNew = async (applied: string[]) => {
+    if (env.NODE_ENV === 'production' || !applied.includes('core/0001_app_role')) return;
     gateway.log.info('new database: loading demo data');
     await seedPlugins(gateway.runtime, gateway.composition.plugins, 'demo');
-  }
+  };
+  if (gateway.migrated.length > 0) await seedIfNew(gateway.migrated);
+  else void gateway.migrations.then(seedIfNew).catch((err: unknown) => gateway.log.error({ err }, 'demo seed failed'));
   const address = await gateway.listen(env.PORT, env.HOST);
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
   console.log(await banner(gateway, env, `http://${host}:${address.port}`));
 
   const shutdown = (signal: string) => {
     gateway.log.info({ signal }, 'shutting down');
+    // In-flight requests get SHUTDOWN_GRACE_MS; teardown after that must not hold the process forever.
+    setTimeout(() => {
+      gateway.log.error('shutdown did not finish in time');
+      process.exit(1);
+    }, env.SHUTDOWN_GRACE_MS + 5000).unref();
     gateway.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -79,7 +88,10 @@ export async function serve(): Promise<void> {
     bootEnv();
     gateway.reloadTenants();
   });
-  process.on('unhandledRejection', (reason) => gateway.log.error({ err: reason }, 'unhandled rejection'));
+  process.on('unhandledRejection', (reason) => {
+    gateway.metrics.unhandledRejections.inc();
+    gateway.log.error({ err: reason }, 'unhandled rejection');
+  });
 }
 
 export const serveCommand = new Command('serve')
