@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
-import type { CursorValue, Page, TenantDb } from '../../src/sdk';
-import { escapeLike, keysetCursor, keysetPlan, type SortSpec } from './keyset';
+import { escapeLike, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
+import { keysetCursor, keysetPlan, type SortSpec } from './keyset';
 import type { CatalogTables, CollectionRow } from './tables';
 
 export type CollectionSortKey = 'TITLE' | 'UPDATED_AT' | 'ID';

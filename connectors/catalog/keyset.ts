@@ -76,8 +76,3 @@ export function keysetPlan(sort: SortSpec, page: Page): KeysetPlan {
 export function keysetCursor(sort: SortSpec, row: { sort_value: CursorValue; id: string }): string {
   return encodeCursor([sort.name, row.sort_value, row.id]);
 }
-
-/** Escapes LIKE wildcards so user text matches literally (used with `escape '\'`). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}

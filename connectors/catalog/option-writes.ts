@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CatalogTables, OptionRow } from './tables';
-import { UserErrors } from './validation';
+import { UserErrors } from '../../src/sdk';
 import { productOptions } from './variant-writes';
 
 export const MAX_OPTIONS = 3;

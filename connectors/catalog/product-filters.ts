@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { escapeLike } from './keyset';
+import { escapeLike } from '../../src/sdk';
 import type { ProductStatus } from './tables';
 
 /** A product search after input validation: local ids, checked decimals. */

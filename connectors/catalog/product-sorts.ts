@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { escapeLike, type SortSpec } from './keyset';
+import { escapeLike } from '../../src/sdk';
+import type { SortSpec } from './keyset';
 
 export type ProductSortKey = 'TITLE' | 'PRICE' | 'CREATED_AT' | 'BEST_SELLING' | 'RELEVANCE' | 'ID';
 

@@ -1,16 +1,4 @@
-/** An expected failure of a mutation, reported in its payload's userErrors. */
-export interface UserError {
-  field: string[];
-  code: 'BLANK' | 'INVALID' | 'TOO_LONG' | 'TAKEN' | 'NOT_FOUND' | 'LESS_THAN_ZERO' | 'NOT_ALLOWED';
-  message: string;
-}
-
-/** Thrown inside a write to roll it back and report the errors as data. */
-export class UserErrors extends Error {
-  constructor(readonly errors: UserError[]) {
-    super(errors.map((e) => e.message).join('; '));
-  }
-}
+import { UserErrors, type UserError } from '../../src/sdk';
 
 export const LIMITS = { title: 255, handle: 255, text: 255, description: 65_535, tags: 250, values: 100, url: 2048 };
 

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { CatalogTables, OptionRow, VariantRow } from './tables';
-import { UserErrors, type UserError } from './validation';
+import { UserErrors, type UserError } from '../../src/sdk';
 
 export interface VariantFields {
   title?: string | null;

@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, type GatewayContext, UserErrors } from '../../src/sdk';
 import {
   addMembers,
   deleteCollection,
@@ -9,7 +9,7 @@ import {
   type CollectionFields,
 } from '../../connectors/catalog/collection-writes';
 import type { CatalogTables } from '../../connectors/catalog/tables';
-import { Checker, UserErrors } from '../../connectors/catalog/validation';
+import { Checker } from '../../connectors/catalog/validation';
 import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
 import { checkCollection } from './input-checks';

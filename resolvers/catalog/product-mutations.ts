@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, type GatewayContext, UserErrors } from '../../src/sdk';
 import { insertOptions, type OptionFields } from '../../connectors/catalog/option-writes';
 import {
   deleteProduct,
@@ -15,7 +15,7 @@ import {
   productOptions,
   type VariantFields,
 } from '../../connectors/catalog/variant-writes';
-import { Checker, UserErrors } from '../../connectors/catalog/validation';
+import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, type GatewayContext, UserErrors } from '../../src/sdk';
 import { lockProduct, refreshPriceRange } from '../../connectors/catalog/product-writes';
 import type { CatalogTables } from '../../connectors/catalog/tables';
 import {
@@ -11,7 +11,7 @@ import {
   variantFor,
   type VariantFields,
 } from '../../connectors/catalog/variant-writes';
-import { Checker, UserErrors } from '../../connectors/catalog/validation';
+import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkVariant } from './input-checks';

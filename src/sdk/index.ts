@@ -6,6 +6,7 @@ export * from './context';
 export * from './plugin';
 export * from './relay';
 export * from './text';
+export * from './user-errors';
 export * from './status';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';

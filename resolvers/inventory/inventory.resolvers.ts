@@ -1,0 +1,77 @@
+import {
+  connectionOf,
+  encodeGlobalId,
+  GatewayError,
+  localIdOf,
+  pageOf,
+  type GatewayContext,
+  type PageArgs,
+} from '../../src/sdk';
+import { countLocations, listAdjustments, listCursor, listLocations } from '../../connectors/inventory/lists';
+import type { AdjustmentRow, InventoryLevelRow, LocationRow } from '../../connectors/inventory/tables';
+
+/** The catalog's variant row as this plugin sees it: its id, and the stock total the trigger keeps. */
+interface VariantParent {
+  id: string;
+  inventory_quantity?: number | null;
+}
+
+/** A variant through the catalog's node fetcher, so the catalog's visibility rules apply. */
+const variantNode = (ctx: GatewayContext, id: string) => ctx.loadNode(encodeGlobalId('ProductVariant', id));
+
+function idFilter(value: string | null | undefined, type: string, argument: string): string | null {
+  if (value == null) return null;
+  const id = localIdOf(value, type);
+  if (!id) throw new GatewayError('BAD_USER_INPUT', `${argument} is not a ${type} id`, { argument });
+  return id;
+}
+
+export const inventoryResolvers = {
+  Query: {
+    locations: async (_: unknown, args: PageArgs, ctx: GatewayContext) => {
+      const page = pageOf(args);
+      const rows = await listLocations(ctx.db, page);
+      for (const row of rows) ctx.loaders.locationById.prime(row.id, row);
+      return { ...connectionOf(rows, page, listCursor('location')), totalCount: () => countLocations(ctx.db) };
+    },
+    inventoryAdjustments: async (
+      _: unknown,
+      args: PageArgs & { variantId?: string | null; locationId?: string | null },
+      ctx: GatewayContext,
+    ) => {
+      const page = pageOf(args);
+      const filter = {
+        variantId: idFilter(args.variantId, 'ProductVariant', 'variantId'),
+        locationId: idFilter(args.locationId, 'Location', 'locationId'),
+      };
+      const rows = await listAdjustments(ctx.db, filter, page);
+      return connectionOf(rows, page, listCursor('adjustment'));
+    },
+  },
+  ProductVariant: {
+    quantityAvailable: async (variant: VariantParent, _: unknown, ctx: GatewayContext) => {
+      if (variant.inventory_quantity !== undefined) return variant.inventory_quantity;
+      const levels = await ctx.loaders.inventoryLevelsByVariant.load(variant.id);
+      return levels.length === 0 ? null : levels.reduce((sum, level) => sum + level.available, 0);
+    },
+    inventoryLevels: (variant: VariantParent, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.inventoryLevelsByVariant.load(variant.id),
+  },
+  InventoryLevel: {
+    location: (level: InventoryLevelRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.locationById.load(level.location_id),
+    variant: (level: InventoryLevelRow, _: unknown, ctx: GatewayContext) => variantNode(ctx, level.variant_id),
+    updatedAt: (level: InventoryLevelRow) => level.updated_at,
+  },
+  Location: {
+    id: (row: LocationRow) => encodeGlobalId('Location', row.id),
+    createdAt: (row: LocationRow) => row.created_at,
+  },
+  InventoryAdjustment: {
+    id: (row: AdjustmentRow) => encodeGlobalId('InventoryAdjustment', row.id),
+    variant: (row: AdjustmentRow, _: unknown, ctx: GatewayContext) => variantNode(ctx, row.variant_id),
+    location: (row: AdjustmentRow, _: unknown, ctx: GatewayContext) => ctx.loaders.locationById.load(row.location_id),
+    quantityAfter: (row: AdjustmentRow) => row.quantity_after,
+    createdAt: (row: AdjustmentRow) => row.created_at,
+  },
+};

@@ -1,0 +1,111 @@
+import type { Kysely } from 'kysely';
+import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
+import {
+  applyDelta,
+  insertLocation,
+  recordAdjustment,
+  setQuantity,
+  targetExists,
+  type StockTarget,
+} from '../../connectors/inventory/stock';
+import type { InventoryTables } from '../../connectors/inventory/tables';
+
+const MAX_TEXT = 255;
+const MAX_QUANTITY = 1_000_000_000;
+
+interface StockInput {
+  variantId: string;
+  locationId: string;
+  reason: string;
+}
+
+const fail = (field: string[], code: UserError['code'], message: string) => new UserErrors([{ field, code, message }]);
+
+function checkText(field: string[], value: string): string {
+  const name = field[field.length - 1];
+  if (value.includes('\0')) throw fail(field, 'INVALID', `${name} contains a NUL byte`);
+  if (value.length > MAX_TEXT) throw fail(field, 'TOO_LONG', `${name} is longer than ${MAX_TEXT} characters`);
+  if (value.trim() === '') throw fail(field, 'BLANK', `${name} can't be blank`);
+  return value.trim();
+}
+
+/** Integer overflow of a level (22003) is the caller's input, not a system failure. */
+function overflow(error: unknown): UserError[] | null {
+  return (error as { code?: string })?.code === '22003'
+    ? [{ field: ['input'], code: 'INVALID', message: `Stock can't exceed ${MAX_QUANTITY} units` }]
+    : null;
+}
+
+/** The tenant's variant and location named by the input, or NOT_FOUND naming the field. */
+async function stockTarget(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: StockInput): Promise<StockTarget> {
+  const target = {
+    tenantId: ctx.db.tenantId,
+    variantId: localIdOf(input.variantId, 'ProductVariant') ?? '',
+    locationId: localIdOf(input.locationId, 'Location') ?? '',
+  };
+  const exists = target.variantId && target.locationId ? await targetExists(trx, target) : null;
+  if (!exists?.variant) throw fail(['input', 'variantId'], 'NOT_FOUND', 'Variant not found');
+  if (!exists.location) throw fail(['input', 'locationId'], 'NOT_FOUND', 'Location not found');
+  return target;
+}
+
+/** Drops cached rows the write changed (the variant's stock total changes through the trigger). */
+function forget(ctx: GatewayContext, variantId: string) {
+  ctx.loaders.inventoryLevelsByVariant.clear(variantId);
+  ctx.loaders.variantById?.clear(variantId);
+}
+
+async function change(ctx: GatewayContext, fn: (trx: Kysely<InventoryTables>) => ReturnType<typeof adjustWrites>) {
+  const { value, userErrors } = await attemptWrites<InventoryTables, Awaited<ReturnType<typeof adjustWrites>>>(
+    ctx.db,
+    fn,
+    overflow,
+  );
+  if (value) forget(ctx, value.inventoryLevel.variant_id);
+  return { inventoryLevel: value?.inventoryLevel ?? null, adjustment: value?.adjustment ?? null, userErrors };
+}
+
+async function adjustWrites(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: StockInput & { delta: number }) {
+  const reason = checkText(['input', 'reason'], input.reason);
+  if (input.delta === 0 || Math.abs(input.delta) > MAX_QUANTITY) {
+    throw fail(['input', 'delta'], 'INVALID', `delta must be a non-zero number of units up to ${MAX_QUANTITY}`);
+  }
+  const target = await stockTarget(trx, ctx, input);
+  const level = await applyDelta(trx, target, input.delta);
+  if (!level) throw fail(['input', 'delta'], 'NOT_ENOUGH_STOCK', 'Not enough stock at this location');
+  const adjustment = await recordAdjustment(trx, target, {
+    delta: input.delta,
+    reason,
+    quantityAfter: level.available,
+  });
+  return { inventoryLevel: level, adjustment };
+}
+
+export const inventoryMutations = {
+  locationAdd: async (_: unknown, { input }: { input: { name: string } }, ctx: GatewayContext) => {
+    const { value, userErrors } = await attemptWrites<InventoryTables, Awaited<ReturnType<typeof insertLocation>>>(
+      ctx.db,
+      (trx) => insertLocation(trx, ctx.db.tenantId, checkText(['input', 'name'], input.name)),
+    );
+    return { location: value, userErrors };
+  },
+
+  inventoryAdjust: (_: unknown, { input }: { input: StockInput & { delta: number } }, ctx: GatewayContext) =>
+    change(ctx, (trx) => adjustWrites(trx, ctx, input)),
+
+  inventorySet: (_: unknown, { input }: { input: StockInput & { quantity: number } }, ctx: GatewayContext) =>
+    change(ctx, async (trx) => {
+      const reason = checkText(['input', 'reason'], input.reason);
+      if (input.quantity < 0) throw fail(['input', 'quantity'], 'LESS_THAN_ZERO', 'quantity must be zero or more');
+      if (input.quantity > MAX_QUANTITY)
+        throw fail(['input', 'quantity'], 'INVALID', `quantity can't exceed ${MAX_QUANTITY}`);
+      const target = await stockTarget(trx, ctx, input);
+      const { level, previous } = await setQuantity(trx, target, input.quantity);
+      const adjustment = await recordAdjustment(trx, target, {
+        delta: input.quantity - previous,
+        reason,
+        quantityAfter: level.available,
+      });
+      return { inventoryLevel: level, adjustment };
+    }),
+};

@@ -1,0 +1,31 @@
+import { definePlugin, schemaFragment } from '../../src/sdk';
+import { createInventoryLoaders } from '../../connectors/inventory/loaders';
+import { migrations } from '../../connectors/inventory/migrations';
+import { seedInventory } from '../../connectors/inventory/seed';
+import { inventoryResolvers } from './inventory.resolvers';
+import { inventoryMutations } from './mutations';
+import { permissions } from './permissions';
+import { readsInventory } from './visibility';
+
+/** Locations, stock per variant and location, adjustments with history, safe under concurrency. */
+export const plugin = definePlugin({
+  name: 'inventory',
+  version: '1.0.0',
+  dependsOn: ['core', 'catalog'],
+  typeDefs: schemaFragment('inventory'),
+  resolvers: { ...inventoryResolvers, Mutation: inventoryMutations },
+  permissions,
+  costs: {
+    'Query.locations': { multipliers: ['first', 'last'], defaultSize: 50 },
+    'Query.inventoryAdjustments': { multipliers: ['first', 'last'], defaultSize: 50 },
+    // One level per location: a handful.
+    'ProductVariant.inventoryLevels': { defaultSize: 5 },
+  },
+  createLoaders: createInventoryLoaders,
+  migrations,
+  seed: seedInventory,
+  nodes: {
+    Location: async (ctx, id) => (readsInventory(ctx) ? ctx.loaders.locationById.load(id) : null),
+    InventoryAdjustment: async (ctx, id) => (readsInventory(ctx) ? ctx.loaders.adjustmentById.load(id) : null),
+  },
+});

@@ -1,0 +1,53 @@
+import { describeEachDatabase } from '../kit/each-database';
+import { catalogSuite, seedDemo } from './catalog-kit';
+
+const PAGE = `query($first: Int) {
+  products(first: $first) {
+    nodes {
+      title
+      priceRange { minVariantPrice { amount currencyCode } }
+      variants(first: 5) {
+        nodes {
+          price { amount }
+          compareAtPrice { amount }
+          quantityAvailable
+          availableForSale
+          inventoryLevels { available location { name } }
+        }
+      }
+    }
+  }
+}`;
+
+describeEachDatabase('catalog SQL statements per request', catalogSuite(), (get) => {
+  beforeAll(() => seedDemo(get()));
+
+  it('runs the same statements for 2 products as for 50, one per list level', async () => {
+    const t = get();
+    const auth = await t.admin('alpha');
+    const counts: number[] = [];
+    for (const first of [2, 50]) {
+      const res = await t.graphql<{ products: { nodes: { variants: { nodes: unknown[] } }[] } }>(PAGE, { first }, auth);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.products.nodes).toHaveLength(first);
+      counts.push(Number(res.headers.get('x-sql-statements')));
+    }
+    // begin + set_config + products + variants + inventory levels + locations + commit
+    expect(counts).toEqual([7, 7]);
+  });
+
+  it('batches collections, options and images of a page in one statement each', async () => {
+    const t = get();
+    const query = `query($first: Int) { products(first: $first) { nodes {
+      options { name values } images(first: 2) { nodes { url } } featuredImage { url }
+      collections(first: 5) { nodes { handle } } } } }`;
+    const counts: number[] = [];
+    for (const first of [3, 40]) {
+      const res = await t.graphql(query, { first }, t.storefront('alpha'));
+      expect(res.body.errors).toBeUndefined();
+      counts.push(Number(res.headers.get('x-sql-statements')));
+    }
+    // begin + set_config + products + options + images + collections + commit
+    expect(counts).toEqual([7, 7]);
+  });
+});
