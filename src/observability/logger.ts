@@ -1,21 +1,31 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /** JSON logs; credentials are redacted wherever they appear in a logged request. */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'retail-gateway' },
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers["x-storefront-token"]',
-        'req.headers.cookie',
-        '*.token',
-        '*.password',
-        '*.secret',
-        '*.accessToken',
-      ],
-      censor: '[redacted]',
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'retail-gateway' },
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers["x-storefront-token"]',
+          'req.headers.cookie',
+          'token',
+          'password',
+          'secret',
+          'accessToken',
+          'authorization',
+          '*.headers.authorization',
+          '*.headers["x-storefront-token"]',
+          '*.token',
+          '*.password',
+          '*.secret',
+          '*.accessToken',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }

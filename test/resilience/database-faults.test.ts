@@ -8,6 +8,7 @@ import { loadEnv } from '../../src/config/env';
 import { createGateway } from '../../src/engine/gateway';
 import { fixtureTenantsFor, pluginPath, startTestGateway, TEST_SECRETS, type TestGateway } from '../kit/gateway';
 import { startTcpProxy, type TcpProxy } from '../kit/tcp-proxy';
+import { scrape, valueOf } from '../observability/prometheus';
 
 const MISBEHAVING = join(projectRoot(), 'test', 'fixtures', 'plugins', 'misbehaving', 'plugin.ts');
 const describePostgres = process.env.DATABASE_URL ? describe : describe.skip;
@@ -82,6 +83,9 @@ describePostgres('database faults between the gateway and Postgres', () => {
     expect(answers.map((a) => [a.status, a.body.data])).toEqual(
       Array.from({ length: 8 }, () => [200, { fixtureNoteCount: 0 }]),
     );
+    const samples = await scrape(t.url);
+    expect(valueOf(samples, 'gateway_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
+    expect(valueOf(samples, 'gateway_db_pool_connections', { state: 'total' })).toBeLessThanOrEqual(4);
   });
 
   it('answers SERVICE_UNAVAILABLE while the database refuses connections, 503 readiness, then recovers', async () => {
