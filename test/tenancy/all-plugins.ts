@@ -1,7 +1,8 @@
 import { basename, dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { discoverPlugins } from '../../src/plugins/discover';
-import { projectRoot } from '../../src/sdk';
+import { seedPlugins } from '../../src/engine/seed';
+import { projectRoot, type PluginDefinition, type PluginRuntime } from '../../src/sdk';
 import { fixtureTenantsFor } from '../kit/gateway';
 
 /** A fixture plugin with one tenant-owned table, so the tenancy suites always have a table to check. */
@@ -53,4 +54,20 @@ export async function tenantChecksums(db: Kysely<unknown>, tenantId: string): Pr
     out[t.name] = `${rows[0].n}:${rows[0].sum ?? ''}`;
   }
   return out;
+}
+
+/**
+ * Seeds demo data plugin by plugin; returns the plugins whose seed failed (with why), so one broken seed
+ * fails its own test instead of hiding every other plugin's isolation checks.
+ */
+export async function seedEach(runtime: PluginRuntime, plugins: readonly PluginDefinition[]): Promise<string[]> {
+  const failed: string[] = [];
+  for (const plugin of plugins) {
+    try {
+      await seedPlugins(runtime, [plugin], 'demo');
+    } catch (error) {
+      failed.push(`${plugin.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return failed;
 }

@@ -1,9 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../../connectors/postgres/database';
 import { withTenant } from '../../connectors/postgres/tenant-session';
-import { seedPlugins } from '../../src/engine/seed';
 import { describeEachDatabase } from '../kit/each-database';
-import { allPlugins, isGlobalTable, tableFacts, tenantChecksums, type TableFacts } from './all-plugins';
+import { allPlugins, seedEach, isGlobalTable, tableFacts, tenantChecksums, type TableFacts } from './all-plugins';
 
 const APP_ROLE = 'gateway_app';
 
@@ -38,12 +37,17 @@ const { plugins, tenantsDir } = allPlugins();
 
 describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDir }, (get, kind) => {
   let tables: TableFacts[] = [];
+  let seedFailures: string[] = [];
   const db = () => get().gateway.database.db;
 
   beforeAll(async () => {
     const t = get();
-    await seedPlugins(t.gateway.runtime, t.gateway.composition.plugins, 'demo');
+    seedFailures = await seedEach(t.gateway.runtime, t.gateway.composition.plugins);
     tables = (await tableFacts(db())).filter((f) => !isGlobalTable(f.name));
+  });
+
+  it("seeded every plugin's demo data", () => {
+    expect(seedFailures).toEqual([]);
   });
 
   it('every table in the database is tenant-owned with row-level security enabled and forced', () => {

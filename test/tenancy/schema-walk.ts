@@ -1,0 +1,128 @@
+import {
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isLeafType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLArgument,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+} from 'graphql';
+
+/** Where an ID goes in a field's arguments: a path of argument and input field names. */
+export interface IdSlot {
+  path: string[];
+  list: boolean;
+}
+
+const requiredArgs = (field: GraphQLField<unknown, unknown>) =>
+  field.args.filter((a) => isNonNullType(a.type) && a.defaultValue === undefined);
+
+/** A selection of every leaf and, down to `depth`, every object field that needs no argument. */
+export function selectionOf(type: GraphQLOutputType, depth: number): string {
+  const named = getNamedType(type);
+  if (isLeafType(named)) return '';
+  if (!isObjectType(named) && !isInterfaceType(named)) return '{ __typename }';
+  const parts = ['__typename'];
+  for (const field of Object.values(named.getFields())) {
+    if (requiredArgs(field).length) continue;
+    const inner = getNamedType(field.type);
+    if (isLeafType(inner)) parts.push(field.name);
+    else if (depth > 1) {
+      const sizeArg = field.args.some((a) => a.name === 'first') ? '(first: 5)' : '';
+      parts.push(`${field.name}${sizeArg} ${selectionOf(field.type, depth - 1)}`);
+    }
+  }
+  return `{ ${parts.join(' ')} }`;
+}
+
+/** Every place an ID can be given to a field, through its arguments and their input types. */
+export function idSlots(field: GraphQLField<unknown, unknown>): IdSlot[] {
+  const slots: IdSlot[] = [];
+  const walk = (type: GraphQLInputType, path: string[], list: boolean, seen: Set<string>) => {
+    const nullable = getNullableType(type);
+    if (isListType(nullable)) return walk(nullable.ofType, path, true, seen);
+    if (getNamedType(nullable).name === 'ID') return void slots.push({ path, list });
+    if (isInputObjectType(nullable) && !seen.has(nullable.name)) {
+      for (const f of Object.values(nullable.getFields()))
+        walk(f.type, [...path, f.name], list, new Set([...seen, nullable.name]));
+    }
+  };
+  for (const arg of field.args) walk(arg.type, [arg.name], false, new Set());
+  return slots;
+}
+
+const SCALAR_SAMPLES: Record<string, unknown> = {
+  String: 'isolation-check',
+  Int: 1,
+  Float: 1,
+  Boolean: false,
+  DateTime: '2030-01-01T00:00:00.000Z',
+  Decimal: '1.00',
+  CurrencyCode: 'USD',
+  URL: 'https://example.com/x',
+  EmailAddress: 'someone@example.com',
+};
+
+/** A value for an input type: required fields only, with IDs taken from `idFor(path)`. */
+export function sampleValue(type: GraphQLInputType, path: string[], idFor: (path: string[]) => string): unknown {
+  const nullable = getNullableType(type);
+  if (isListType(nullable)) return [sampleValue(nullable.ofType, path, idFor)];
+  if (nullable.name === 'ID') return idFor(path);
+  if (isEnumType(nullable)) return nullable.getValues()[0].value;
+  if (isInputObjectType(nullable)) {
+    const out: Record<string, unknown> = {};
+    for (const f of Object.values(nullable.getFields())) {
+      const wanted = (isNonNullType(f.type) && f.defaultValue === undefined) || slotsUnder(f.type).length > 0;
+      if (wanted) out[f.name] = sampleValue(f.type, [...path, f.name], idFor);
+    }
+    return out;
+  }
+  return SCALAR_SAMPLES[nullable.name] ?? 'x';
+}
+
+function slotsUnder(type: GraphQLInputType): string[] {
+  const named = getNamedType(type);
+  if (named.name === 'ID') return ['ID'];
+  if (!isInputObjectType(named)) return [];
+  return Object.values(named.getFields()).flatMap((f) => (getNamedType(f.type) === named ? [] : slotsUnder(f.type)));
+}
+
+/** An operation calling one root field with every argument passed as a variable. */
+export function operationFor(
+  kind: 'query' | 'mutation',
+  field: GraphQLField<unknown, unknown>,
+  args: readonly GraphQLArgument[],
+  depth = 2,
+) {
+  const defs = args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ');
+  const call = args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return `${kind}${defs ? `(${defs})` : ''} { ${field.name}${call ? `(${call})` : ''} ${selectionOf(field.type, depth)} }`;
+}
+
+/** Root fields of a type (Query, Mutation) of the schema. */
+export function rootFields(schema: GraphQLSchema, kind: 'query' | 'mutation') {
+  const root = kind === 'query' ? schema.getQueryType() : schema.getMutationType();
+  return Object.values(root?.getFields() ?? {});
+}
+
+/** Arguments a call passes: the required ones, and any that can carry an ID. */
+export const argsToPass = (field: GraphQLField<unknown, unknown>) =>
+  field.args.filter((a) => (isNonNullType(a.type) && a.defaultValue === undefined) || slotsUnder(a.type).length > 0);
+
+/** Every string under an `id` key, and every `endCursor`, of a response. */
+export function collect(value: unknown, ids: Set<string>, cursors: Set<string>): void {
+  if (Array.isArray(value)) return value.forEach((v) => collect(v, ids, cursors));
+  if (!value || typeof value !== 'object') return;
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'id' && typeof child === 'string') ids.add(child);
+    else if ((key === 'endCursor' || key === 'cursor') && typeof child === 'string') cursors.add(child);
+    else collect(child, ids, cursors);
+  }
+}
