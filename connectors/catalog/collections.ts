@@ -15,7 +15,7 @@ export interface CollectionListing {
 export type ListedCollection = CollectionRow & { sort_value: CursorValue };
 
 function collectionSort(key: CollectionSortKey, reverse: boolean): SortSpec {
-  const name = `${key}${reverse ? ':reverse' : ''}`;
+  const name = `collection:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('c.id');
   if (key === 'TITLE') return { name, expression: sql.ref('c.title'), id, kind: 'text', descending: reverse };
   if (key === 'UPDATED_AT') {

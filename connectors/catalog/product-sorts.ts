@@ -27,7 +27,7 @@ function relevance(text: string): SortSpec['expression'] {
 }
 
 export function productSort(key: ProductSortKey, reverse: boolean, text: string | null): SortSpec {
-  const name = `${key}${reverse ? ':reverse' : ''}`;
+  const name = `product:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('p.id');
   if (key === 'RELEVANCE' && text) {
     return { name, expression: relevance(text), id, kind: 'integer', descending: reverse };
