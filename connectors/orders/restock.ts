@@ -24,6 +24,7 @@ export async function restockOrder(trx: Kysely<OrderTables>, tenantId: string, o
     )
     insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
     select ${tenantId}, variant_id, location_id, quantity, 'order_cancel', available from returned
+     order by variant_id, location_id
     returning variant_id, location_id, delta as quantity, quantity_after as available`.execute(trx);
   return restocked.rows.reduce((sum, row) => sum + row.quantity, 0);
 }
