@@ -149,7 +149,7 @@ async function main(): Promise<void> {
       const i = next++;
       const res = await send(i).catch(() => ({
         status: 0,
-        body: {} as { errors?: { extensions?: { code?: string } }[] },
+        body: {},
       }));
       const key = `${res.status} ${res.body.errors?.[0]?.extensions?.code ?? 'OK'}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
