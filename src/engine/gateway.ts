@@ -144,6 +144,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
     const instruments = instrument({ env, log, database, states: composition.states, traceExporter: options.traceExporter });
     lifecycle.onClose(instruments.close);
+    runtime.metrics = instruments.metrics;
     const guard = new PluginGuard({
       timeoutMs: env.PLUGIN_TIMEOUT_MS,
       timeouts: env.PLUGIN_TIMEOUTS,

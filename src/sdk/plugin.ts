@@ -30,6 +30,20 @@ export interface PluginRuntime {
   withTenant<DB, T>(tenantId: string, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
   tenants(): readonly Tenant[];
   log: Logger;
+  /** Counters of the gateway's /metrics that jobs and routes feed (set once the gateway is assembled). */
+  metrics?: RuntimeMetrics;
+}
+
+/** A Prometheus counter as plugins see it. */
+export interface CounterLike {
+  inc(labels: Record<string, string>, value?: number): void;
+}
+
+export interface RuntimeMetrics {
+  /** Records synchronised from Shopify: labels tenant, resource. */
+  shopifySyncRecords: CounterLike;
+  /** Shopify calls throttled or paced: label tenant. */
+  shopifyThrottled: CounterLike;
 }
 
 export interface PluginJob {
