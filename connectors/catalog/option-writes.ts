@@ -18,13 +18,17 @@ const unique = (values: readonly string[]) => [...new Set(values.map((v) => v.tr
  * Appends options (the caller holds the product lock). Existing variants take each new option's first
  * value, so every variant keeps one value per option.
  */
-export async function insertOptions(trx: Trx, tenantId: string, productId: string, options: readonly OptionFields[]) {
+export async function insertOptions(
+  trx: Trx,
+  tenantId: string,
+  productId: string,
+  options: readonly OptionFields[],
+  field: string[],
+) {
   if (options.length === 0) return;
   const existing = await productOptions(trx, tenantId, productId);
   if (existing.length + options.length > MAX_OPTIONS) {
-    throw new UserErrors([
-      { field: ['options'], code: 'INVALID', message: `A product has at most ${MAX_OPTIONS} options` },
-    ]);
+    throw new UserErrors([{ field, code: 'INVALID', message: `A product has at most ${MAX_OPTIONS} options` }]);
   }
   await trx
     .insertInto('product_options')

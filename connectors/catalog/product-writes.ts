@@ -14,7 +14,8 @@ export interface ProductFields {
 }
 
 export interface ImageFields {
-  url: string;
+  /** A string, or the URL object the URL scalar parses to. */
+  url: string | URL;
   altText?: string | null;
 }
 
@@ -88,7 +89,7 @@ export async function replaceImages(trx: Trx, tenantId: string, productId: strin
       images.map((image, i) => ({
         tenant_id: tenantId,
         product_id: productId,
-        url: image.url,
+        url: String(image.url),
         alt_text: image.altText ?? null,
         position: i + 1,
       })),

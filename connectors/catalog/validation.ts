@@ -49,7 +49,8 @@ export class Checker {
     }
   }
 
-  url(field: string[], value: string): void {
+  url(field: string[], url: string | URL): void {
+    const value = String(url);
     if (value.length > LIMITS.url) this.add(field, 'TOO_LONG', `url is longer than ${LIMITS.url} characters`);
     else if (!/^https?:\/\//i.test(value)) this.add(field, 'INVALID', 'url must be an http or https URL');
   }

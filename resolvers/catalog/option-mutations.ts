@@ -31,7 +31,7 @@ export const optionMutations = {
       const c = new Checker();
       args.options.forEach((o, i) => checkOption(c, ['options', String(i)], o, true));
       c.done();
-      await insertOptions(trx, ctx.db.tenantId, productId, args.options);
+      await insertOptions(trx, ctx.db.tenantId, productId, args.options, ['options']);
     }),
 
   productOptionUpdate: (

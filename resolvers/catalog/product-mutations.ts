@@ -48,7 +48,7 @@ export const productMutations = {
       checkCreate(input).done();
       const tenantId = ctx.db.tenantId;
       const product = await insertProduct(trx, tenantId, input);
-      await insertOptions(trx, tenantId, product.id, input.options ?? []);
+      await insertOptions(trx, tenantId, product.id, input.options ?? [], ['input', 'options']);
       const options = await productOptions(trx, tenantId, product.id);
       const variants = input.variants?.length ? input.variants : [{ optionValues: options.map((o) => o.values[0]) }];
       const errors = variants.flatMap((v, i) =>
