@@ -23,41 +23,42 @@ async function seedChunk(db: Kysely<unknown>, tenant: Tenant, count: number, rem
   const last = first + count - 1;
   // The run's newest order is created now; older numbers step back in time.
   const newest = first + remaining - 1;
+  // One statement: plan orders and lines, price the lines, insert orders with their totals, then lines.
+  // Customers and variants are numbered 0..n-1 so each pick is a hash join, not a lookup per row.
   await sql`
-    with cs as (select array_agg(id order by id) ids from customers where tenant_id = ${t})
-    insert into orders (tenant_id, number, customer_id, email, status, financial_status, fulfillment_status,
-                        currency_code, subtotal, total, cancel_reason, cancelled_at, fulfilled_at, created_at, updated_at)
-    select ${t}, n, c.id, c.email,
-           case when n % 10 = 0 then 'CANCELLED' else 'OPEN' end,
-           case when n % 10 = 0 then 'VOIDED' when n % 3 = 0 then 'PENDING' else 'PAID' end,
-           case when n % 10 <> 0 and n % 4 = 0 then 'FULFILLED' else 'UNFULFILLED' end,
-           ${tenant.currency}, 0, 0,
-           case when n % 10 = 0 then 'CUSTOMER' end,
-           case when n % 10 = 0 then at + interval '1 hour' end,
-           case when n % 10 <> 0 and n % 4 = 0 then at + interval '1 day' end,
-           at, at
-      from cs, generate_series(${first}::int, ${last}::int) n
-      cross join lateral (select now() - ((${newest}::int - n) * ${spreadMinutes}::int) * interval '1 minute' as at) d
-      join customers c on c.id = cs.ids[1 + (n * 7919) % cardinality(cs.ids)]`.execute(db);
-  await sql`
-    with vs as (select array_agg(id order by id) ids from product_variants where tenant_id = ${t})
+    with cs as (select id, email, row_number() over (order by id) - 1 as rn from customers where tenant_id = ${t}),
+         vs as (select v.id, v.product_id, v.title, v.sku, v.price, p.title as product_title,
+                       row_number() over (order by v.id) - 1 as rn
+                  from product_variants v join products p on p.id = v.product_id
+                 where v.tenant_id = ${t}),
+         counts as (select (select count(*) from cs) as customers, (select count(*) from vs) as variants),
+         plan as (select n, now() - ((${newest}::int - n) * ${spreadMinutes}::int) * interval '1 minute' as at
+                    from generate_series(${first}::int, ${last}::int) n),
+         lines as (select plan.n, 1 + (plan.n + k) % 3 as quantity, vs.*
+                     from plan cross join counts cross join lateral generate_series(1, 1 + plan.n % 3) k
+                     join vs on vs.rn = (plan.n * 31 + k * 7717) % counts.variants),
+         totals as (select n, sum(price * quantity) as total from lines group by n),
+         placed as (
+           insert into orders (tenant_id, number, customer_id, email, status, financial_status, fulfillment_status,
+                               currency_code, subtotal, total, cancel_reason, cancelled_at, fulfilled_at, created_at, updated_at)
+           select ${t}, plan.n, cs.id, cs.email,
+                  case when plan.n % 10 = 0 then 'CANCELLED' else 'OPEN' end,
+                  case when plan.n % 10 = 0 then 'VOIDED' when plan.n % 3 = 0 then 'PENDING' else 'PAID' end,
+                  case when plan.n % 10 <> 0 and plan.n % 4 = 0 then 'FULFILLED' else 'UNFULFILLED' end,
+                  ${tenant.currency}, totals.total, totals.total,
+                  case when plan.n % 10 = 0 then 'CUSTOMER' end,
+                  case when plan.n % 10 = 0 then plan.at + interval '1 hour' end,
+                  case when plan.n % 10 <> 0 and plan.n % 4 = 0 then plan.at + interval '1 day' end,
+                  plan.at, plan.at
+             from plan cross join counts
+             join totals on totals.n = plan.n
+             join cs on cs.rn = (plan.n * 7919) % counts.customers
+           returning id, number)
     insert into order_line_items (tenant_id, order_id, product_id, variant_id, title, variant_title, sku,
                                   quantity, unit_price, total)
-    select ${t}, o.id, v.product_id, v.id, p.title, v.title, v.sku, q.quantity, v.price, v.price * q.quantity
-      from vs, orders o
-      cross join lateral generate_series(1, 1 + o.number % 3) k
-      cross join lateral (select 1 + (o.number + k) % 3 as quantity,
-                                 (o.number * 31 + k * 7717) as pick) q
-      join product_variants v on v.id = vs.ids[1 + q.pick % cardinality(vs.ids)]
-      join products p on p.id = v.product_id
-     where o.tenant_id = ${t} and o.number between ${first}::int and ${last}::int`.execute(db);
-  await sql`
-    update orders o set subtotal = s.total, total = s.total
-      from (select order_id, sum(total) total from order_line_items
-             where tenant_id = ${t} and order_id in
-                   (select id from orders where tenant_id = ${t} and number between ${first}::int and ${last}::int)
-             group by order_id) s
-     where o.tenant_id = ${t} and o.id = s.order_id`.execute(db);
+    select ${t}, placed.id, lines.product_id, lines.id, lines.product_title, lines.title, lines.sku, lines.quantity,
+           lines.price, lines.price * lines.quantity
+      from lines join placed on placed.number = lines.n`.execute(db);
 }
 
 /** Recomputes customers' order counts and spend, and products' units sold, from all orders. */
