@@ -7,6 +7,7 @@ import { createLogger } from '../../src/observability/logger';
 import { projectRoot } from '../../src/sdk';
 import { createTestDatabase, type TestDatabase } from '../kit/databases';
 import { fixtureTenantsFor, pluginPath, TEST_SECRETS } from '../kit/gateway';
+import { jobEvents } from '../fixtures/plugins/misbehaving/plugin';
 import { scrape, valueOf } from './prometheus';
 
 const MISBEHAVING = join(projectRoot(), 'test', 'fixtures', 'plugins', 'misbehaving', 'plugin.ts');
@@ -62,6 +63,7 @@ describe('logs, metrics and traces of a gateway', () => {
       database,
       migrate: true,
       traceExporter: spans,
+      jobs: true,
     });
     base = `http://127.0.0.1:${(await gateway.listen(0, '127.0.0.1')).port}`;
   });
@@ -192,5 +194,12 @@ describe('logs, metrics and traces of a gateway', () => {
       ['alpha', 'active'],
       ['beta', 'active'],
     ]);
+  });
+
+  it('stops background jobs at a safe point when the gateway stops', async () => {
+    expect(jobEvents).toContain('started');
+    await gateway.stop();
+    expect(jobEvents.at(-1)).toBe('stopped at a safe point');
+    expect(jobEvents.filter((e) => e === 'started')).toHaveLength(1);
   });
 });
