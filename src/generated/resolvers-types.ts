@@ -28,6 +28,269 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
+/**
+ * A buyer's cart, priced on the server in the shop's currency. Its ID is a random token and the only
+ * credential for the cart: keep it private. Carts are fetched with `cart(id:)`, not `node`.
+ */
+export type Cart = {
+  __typename?: 'Cart';
+  buyerIdentity: CartBuyerIdentity;
+  cost: CartCost;
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  lines: CartLineConnection;
+  note?: Maybe<Scalars['String']['output']>;
+  status: CartStatus;
+  /** Sum of the line quantities. */
+  totalQuantity: Scalars['Int']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/**
+ * A buyer's cart, priced on the server in the shop's currency. Its ID is a random token and the only
+ * credential for the cart: keep it private. Carts are fetched with `cart(id:)`, not `node`.
+ */
+export type CartLinesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** Who is buying: what the buyer entered, nothing looked up. */
+export type CartBuyerIdentity = {
+  __typename?: 'CartBuyerIdentity';
+  countryCode?: Maybe<Scalars['String']['output']>;
+  email?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+};
+
+export type CartBuyerIdentityInput = {
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  email?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CartCost = {
+  __typename?: 'CartCost';
+  subtotalAmount: Money;
+  totalAmount: Money;
+};
+
+export type CartInput = {
+  buyerIdentity?: InputMaybe<CartBuyerIdentityInput>;
+  lines?: InputMaybe<Array<CartLineInput>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One variant in a cart, at its current price. */
+export type CartLine = {
+  __typename?: 'CartLine';
+  cost: CartLineCost;
+  id: Scalars['ID']['output'];
+  merchandise?: Maybe<ProductVariant>;
+  quantity: Scalars['Int']['output'];
+};
+
+export type CartLineConnection = {
+  __typename?: 'CartLineConnection';
+  edges: Array<CartLineEdge>;
+  nodes: Array<CartLine>;
+  pageInfo: PageInfo;
+};
+
+export type CartLineCost = {
+  __typename?: 'CartLineCost';
+  amountPerQuantity: Money;
+  subtotalAmount: Money;
+  totalAmount: Money;
+};
+
+export type CartLineEdge = {
+  __typename?: 'CartLineEdge';
+  cursor: Scalars['String']['output'];
+  node: CartLine;
+};
+
+export type CartLineInput = {
+  /** A ProductVariant ID. */
+  merchandiseId: Scalars['ID']['input'];
+  /** 1 to 999. */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CartLineUpdateInput = {
+  /** A CartLine ID of this cart. */
+  id: Scalars['ID']['input'];
+  /** 0 removes the line; at most 999. */
+  quantity: Scalars['Int']['input'];
+};
+
+export type CartPayload = {
+  __typename?: 'CartPayload';
+  cart?: Maybe<Cart>;
+  userErrors: Array<UserError>;
+};
+
+export type CartStatus =
+  | 'ACTIVE'
+  /** Checked out: the cart became an order and can no longer change. */
+  | 'COMPLETED';
+
+export type CheckoutCompletePayload = {
+  __typename?: 'CheckoutCompletePayload';
+  /** The order the cart became (also when a retry with the same key returns it again). */
+  order?: Maybe<Order>;
+  userErrors: Array<UserError>;
+};
+
+/** A group of products, such as Summer or Sale. */
+export type Collection = Node & {
+  __typename?: 'Collection';
+  createdAt: Scalars['DateTime']['output'];
+  description: Scalars['String']['output'];
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The collection's products the caller may see, with the same sorting and filters as `products`. */
+  products: ProductConnection;
+  /** Null while unpublished (hidden from the storefront). */
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A group of products, such as Summer or Sale. */
+export type CollectionProductsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<ProductSortKeys>;
+};
+
+export type CollectionConnection = {
+  __typename?: 'CollectionConnection';
+  edges: Array<CollectionEdge>;
+  nodes: Array<Collection>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CollectionCreateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Derived from the title when omitted; must be unique in the shop. */
+  handle?: InputMaybe<Scalars['String']['input']>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** True publishes the collection to the storefront. */
+  published?: InputMaybe<Scalars['Boolean']['input']>;
+  title: Scalars['String']['input'];
+};
+
+export type CollectionDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type CollectionDeletePayload = {
+  __typename?: 'CollectionDeletePayload';
+  deletedCollectionId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CollectionEdge = {
+  __typename?: 'CollectionEdge';
+  cursor: Scalars['String']['output'];
+  node: Collection;
+};
+
+export type CollectionPayload = {
+  __typename?: 'CollectionPayload';
+  collection?: Maybe<Collection>;
+  userErrors: Array<UserError>;
+};
+
+export type CollectionSortKeys =
+  | 'ID'
+  | 'TITLE'
+  | 'UPDATED_AT';
+
+export type CollectionUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  published?: InputMaybe<Scalars['Boolean']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type Customer = Node & {
+  __typename?: 'Customer';
+  /** Total of the customer's orders, less cancelled ones, in the shop's currency. */
+  amountSpent: Money;
+  createdAt: Scalars['DateTime']['output'];
+  displayName: Scalars['String']['output'];
+  /** Lower-cased; unique per shop. */
+  email: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastName?: Maybe<Scalars['String']['output']>;
+  numberOfOrders: Scalars['Int']['output'];
+  /** The customer's newest orders (read_orders). */
+  orders: OrderConnection;
+  phone?: Maybe<Scalars['String']['output']>;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type CustomerOrdersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  edges: Array<CustomerEdge>;
+  nodes: Array<Customer>;
+  pageInfo: PageInfo;
+  /** Customers matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+export type CustomerFilter = {
+  createdAtMax?: InputMaybe<Scalars['DateTime']['input']>;
+  createdAtMin?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Matches email, first or last name (substring, case-insensitive; % and _ match literally). */
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerInput = {
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerPayload = {
+  __typename?: 'CustomerPayload';
+  customer?: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerSortKeys =
+  | 'CREATED_AT'
+  | 'ID'
+  /** Last name, first name, then email. */
+  | 'NAME'
+  | 'UPDATED_AT';
+
 export type DependencyStatus = {
   __typename?: 'DependencyStatus';
   detail?: Maybe<Scalars['String']['output']>;
@@ -44,6 +307,156 @@ export type GatewayStatus = {
   tenants: Array<TenantStatus>;
 };
 
+/** A product image. */
+export type Image = Node & {
+  __typename?: 'Image';
+  altText?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  url: Scalars['URL']['output'];
+};
+
+export type ImageConnection = {
+  __typename?: 'ImageConnection';
+  edges: Array<ImageEdge>;
+  nodes: Array<Image>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ImageEdge = {
+  __typename?: 'ImageEdge';
+  cursor: Scalars['String']['output'];
+  node: Image;
+};
+
+export type ImageInput = {
+  altText?: InputMaybe<Scalars['String']['input']>;
+  url: Scalars['URL']['input'];
+};
+
+export type InventoryAdjustInput = {
+  /** Units to add (positive) or remove (negative); stock never goes below zero. */
+  delta: Scalars['Int']['input'];
+  locationId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+/** One change of stock, kept as history. */
+export type InventoryAdjustment = Node & {
+  __typename?: 'InventoryAdjustment';
+  createdAt: Scalars['DateTime']['output'];
+  /** Units added (positive) or removed (negative). */
+  delta: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  location: Location;
+  quantityAfter: Scalars['Int']['output'];
+  /** Why: correction, received, damaged, checkout, order_cancel... */
+  reason: Scalars['String']['output'];
+  variant?: Maybe<ProductVariant>;
+};
+
+export type InventoryAdjustmentConnection = {
+  __typename?: 'InventoryAdjustmentConnection';
+  edges: Array<InventoryAdjustmentEdge>;
+  nodes: Array<InventoryAdjustment>;
+  pageInfo: PageInfo;
+};
+
+export type InventoryAdjustmentEdge = {
+  __typename?: 'InventoryAdjustmentEdge';
+  cursor: Scalars['String']['output'];
+  node: InventoryAdjustment;
+};
+
+export type InventoryChangePayload = {
+  __typename?: 'InventoryChangePayload';
+  adjustment?: Maybe<InventoryAdjustment>;
+  inventoryLevel?: Maybe<InventoryLevel>;
+  userErrors: Array<UserError>;
+};
+
+/** Stock of one variant at one location. */
+export type InventoryLevel = {
+  __typename?: 'InventoryLevel';
+  /** Units that can be sold; never below zero. */
+  available: Scalars['Int']['output'];
+  location: Location;
+  updatedAt: Scalars['DateTime']['output'];
+  /** Null when the caller may not read the catalog. */
+  variant?: Maybe<ProductVariant>;
+};
+
+export type InventorySetInput = {
+  locationId: Scalars['ID']['input'];
+  /** The new number of available units (zero or more). */
+  quantity: Scalars['Int']['input'];
+  reason: Scalars['String']['input'];
+  variantId: Scalars['ID']['input'];
+};
+
+/** One product line of an order. */
+export type LineItem = {
+  __typename?: 'LineItem';
+  id: Scalars['ID']['output'];
+  originalTotal: Money;
+  originalUnitPrice: Money;
+  /** The product as it is now; null when deleted or not visible to the caller. */
+  product?: Maybe<Product>;
+  quantity: Scalars['Int']['output'];
+  sku?: Maybe<Scalars['String']['output']>;
+  /** The product title at checkout. */
+  title: Scalars['String']['output'];
+  /** The variant as it is now; null when deleted or not visible to the caller. */
+  variant?: Maybe<ProductVariant>;
+  variantTitle?: Maybe<Scalars['String']['output']>;
+};
+
+export type LineItemConnection = {
+  __typename?: 'LineItemConnection';
+  edges: Array<LineItemEdge>;
+  nodes: Array<LineItem>;
+  pageInfo: PageInfo;
+};
+
+export type LineItemEdge = {
+  __typename?: 'LineItemEdge';
+  cursor: Scalars['String']['output'];
+  node: LineItem;
+};
+
+/** A place stock is kept, such as a warehouse or a store. */
+export type Location = Node & {
+  __typename?: 'Location';
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type LocationAddInput = {
+  name: Scalars['String']['input'];
+};
+
+export type LocationAddPayload = {
+  __typename?: 'LocationAddPayload';
+  location?: Maybe<Location>;
+  userErrors: Array<UserError>;
+};
+
+export type LocationConnection = {
+  __typename?: 'LocationConnection';
+  edges: Array<LocationEdge>;
+  nodes: Array<Location>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type LocationEdge = {
+  __typename?: 'LocationEdge';
+  cursor: Scalars['String']['output'];
+  node: Location;
+};
+
 /** A monetary amount in a currency. */
 export type Money = {
   __typename?: 'Money';
@@ -51,10 +464,297 @@ export type Money = {
   currencyCode: Scalars['CurrencyCode']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  cartBuyerIdentityUpdate: CartPayload;
+  /** Creates a cart, optionally with lines and buyer identity (storefront). */
+  cartCreate: CartPayload;
+  /** Adds quantities to the cart; lines of one variant merge (storefront). */
+  cartLinesAdd: CartPayload;
+  cartLinesRemove: CartPayload;
+  /** Sets line quantities; 0 removes a line (storefront). */
+  cartLinesUpdate: CartPayload;
+  /**
+   * Places an order from the cart in one transaction: reserves stock, snapshots titles and prices,
+   * links the customer by email, completes the cart. Idempotent: the same key returns the same order.
+   */
+  checkoutComplete: CheckoutCompletePayload;
+  /** Adds products (already members are left as they are). */
+  collectionAddProducts: CollectionPayload;
+  collectionCreate: CollectionPayload;
+  collectionDelete: CollectionDeletePayload;
+  collectionRemoveProducts: CollectionPayload;
+  collectionUpdate: CollectionPayload;
+  /** Creates a customer (write_customers); the email must be new to the shop. */
+  customerCreate: CustomerPayload;
+  /** Changes a customer's details (write_customers). */
+  customerUpdate: CustomerPayload;
+  /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
+  inventoryAdjust: InventoryChangePayload;
+  /** Sets stock to a quantity, recording the difference as an adjustment. */
+  inventorySet: InventoryChangePayload;
+  locationAdd: LocationAddPayload;
+  /** Cancels an open, unfulfilled order and by default restocks its items (write_orders). */
+  orderCancel: OrderPayload;
+  /** Marks an open order as fulfilled (write_orders). */
+  orderFulfill: OrderPayload;
+  productCreate: ProductCreatePayload;
+  /** Deletes the product with its variants, options, images and collection memberships. */
+  productDelete: ProductDeletePayload;
+  productOptionUpdate: ProductOptionsPayload;
+  productOptionsCreate: ProductOptionsPayload;
+  productOptionsDelete: ProductOptionsPayload;
+  productUpdate: ProductUpdatePayload;
+  productVariantCreate: ProductVariantPayload;
+  /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
+  productVariantDelete: ProductVariantDeletePayload;
+  productVariantUpdate: ProductVariantPayload;
+};
+
+
+export type MutationCartBuyerIdentityUpdateArgs = {
+  buyerIdentity: CartBuyerIdentityInput;
+  cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationCartCreateArgs = {
+  input?: InputMaybe<CartInput>;
+};
+
+
+export type MutationCartLinesAddArgs = {
+  cartId: Scalars['ID']['input'];
+  lines: Array<CartLineInput>;
+};
+
+
+export type MutationCartLinesRemoveArgs = {
+  cartId: Scalars['ID']['input'];
+  lineIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCartLinesUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  lines: Array<CartLineUpdateInput>;
+};
+
+
+export type MutationCheckoutCompleteArgs = {
+  cartId: Scalars['ID']['input'];
+  email?: InputMaybe<Scalars['String']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
+export type MutationCollectionAddProductsArgs = {
+  id: Scalars['ID']['input'];
+  productIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCollectionCreateArgs = {
+  input: CollectionCreateInput;
+};
+
+
+export type MutationCollectionDeleteArgs = {
+  input: CollectionDeleteInput;
+};
+
+
+export type MutationCollectionRemoveProductsArgs = {
+  id: Scalars['ID']['input'];
+  productIds: Array<Scalars['ID']['input']>;
+};
+
+
+export type MutationCollectionUpdateArgs = {
+  input: CollectionUpdateInput;
+};
+
+
+export type MutationCustomerCreateArgs = {
+  input: CustomerInput;
+};
+
+
+export type MutationCustomerUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: CustomerInput;
+};
+
+
+export type MutationInventoryAdjustArgs = {
+  input: InventoryAdjustInput;
+};
+
+
+export type MutationInventorySetArgs = {
+  input: InventorySetInput;
+};
+
+
+export type MutationLocationAddArgs = {
+  input: LocationAddInput;
+};
+
+
+export type MutationOrderCancelArgs = {
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<OrderCancelReason>;
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationOrderFulfillArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationProductCreateArgs = {
+  input: ProductCreateInput;
+};
+
+
+export type MutationProductDeleteArgs = {
+  input: ProductDeleteInput;
+};
+
+
+export type MutationProductOptionUpdateArgs = {
+  option: ProductOptionUpdateInput;
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationProductOptionsCreateArgs = {
+  options: Array<ProductOptionInput>;
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationProductOptionsDeleteArgs = {
+  options: Array<Scalars['ID']['input']>;
+  productId: Scalars['ID']['input'];
+};
+
+
+export type MutationProductUpdateArgs = {
+  input: ProductUpdateInput;
+};
+
+
+export type MutationProductVariantCreateArgs = {
+  input: ProductVariantCreateInput;
+};
+
+
+export type MutationProductVariantDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationProductVariantUpdateArgs = {
+  input: ProductVariantUpdateInput;
+};
+
 /** An object with a globally unique, opaque ID. */
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+/** A placed order. Line items keep the title and price they had at checkout. */
+export type Order = Node & {
+  __typename?: 'Order';
+  cancelReason?: Maybe<OrderCancelReason>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  currencyCode: Scalars['CurrencyCode']['output'];
+  /** The buyer; null unless the caller holds read_customers. */
+  customer?: Maybe<Customer>;
+  email?: Maybe<Scalars['String']['output']>;
+  financialStatus: OrderFinancialStatus;
+  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
+  fulfillmentStatus: OrderFulfillmentStatus;
+  id: Scalars['ID']['output'];
+  lineItems: LineItemConnection;
+  /** The shop's order number, e.g. #1001. */
+  name: Scalars['String']['output'];
+  orderNumber: Scalars['Int']['output'];
+  status: OrderStatus;
+  subtotalPrice: Money;
+  totalPrice: Money;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A placed order. Line items keep the title and price they had at checkout. */
+export type OrderLineItemsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type OrderCancelReason =
+  | 'CUSTOMER'
+  | 'DECLINED'
+  | 'FRAUD'
+  | 'INVENTORY'
+  | 'OTHER'
+  | 'STAFF';
+
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  edges: Array<OrderEdge>;
+  nodes: Array<Order>;
+  pageInfo: PageInfo;
+  /** Orders matching the filter, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type OrderEdge = {
+  __typename?: 'OrderEdge';
+  cursor: Scalars['String']['output'];
+  node: Order;
+};
+
+export type OrderFilter = {
+  /** Created at or before. */
+  createdAtMax?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Created at or after. */
+  createdAtMin?: InputMaybe<Scalars['DateTime']['input']>;
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  financialStatus?: InputMaybe<OrderFinancialStatus>;
+  fulfillmentStatus?: InputMaybe<OrderFulfillmentStatus>;
+  status?: InputMaybe<OrderStatus>;
+};
+
+export type OrderFinancialStatus =
+  | 'PAID'
+  | 'PENDING'
+  | 'REFUNDED'
+  | 'VOIDED';
+
+export type OrderFulfillmentStatus =
+  | 'FULFILLED'
+  | 'UNFULFILLED';
+
+export type OrderPayload = {
+  __typename?: 'OrderPayload';
+  order?: Maybe<Order>;
+  userErrors: Array<UserError>;
+};
+
+export type OrderSortKeys =
+  | 'CREATED_AT'
+  | 'ID'
+  | 'TOTAL_PRICE'
+  | 'UPDATED_AT';
+
+export type OrderStatus =
+  | 'CANCELLED'
+  | 'OPEN';
 
 /** Relay pagination state of a connection. */
 export type PageInfo = {
@@ -80,27 +780,70 @@ export type PluginStatus = {
   version?: Maybe<Scalars['String']['output']>;
 };
 
+/** Inclusive bounds on a variant's price; either may be omitted. */
+export type PriceRangeFilter = {
+  max?: InputMaybe<Scalars['Decimal']['input']>;
+  min?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
 /** A product offered for sale, with its purchasable variants. */
 export type Product = Node & {
   __typename?: 'Product';
+  /** True when at least one variant can be bought (stock left, or stock not tracked). */
+  availableForSale: Scalars['Boolean']['output'];
+  /** Collections the product belongs to (the storefront sees published ones only). */
+  collections: CollectionConnection;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
+  /** The first image, if any. */
+  featuredImage?: Maybe<Image>;
   /** Unique per shop, used in storefront URLs. */
   handle: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** Images in display order. */
+  images: ImageConnection;
+  /** Options (such as size or colour) and their values, in display order. */
+  options: Array<ProductOption>;
+  /** The lowest and highest variant prices. */
+  priceRange: ProductPriceRange;
   productType: Scalars['String']['output'];
+  /** When the product became visible to the storefront; null while never published. */
+  publishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Only ACTIVE products are visible to the storefront, once published. */
+  status: ProductStatus;
   tags: Array<Scalars['String']['output']>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
   /** Variants in display order. */
-  variants: Array<ProductVariant>;
+  variants: ProductVariantConnection;
   vendor: Scalars['String']['output'];
 };
 
 
 /** A product offered for sale, with its purchasable variants. */
-export type ProductVariantsArgs = {
+export type ProductCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A product offered for sale, with its purchasable variants. */
+export type ProductImagesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A product offered for sale, with its purchasable variants. */
+export type ProductVariantsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ProductConnection = {
@@ -108,6 +851,40 @@ export type ProductConnection = {
   edges: Array<ProductEdge>;
   nodes: Array<Product>;
   pageInfo: PageInfo;
+  /** Products matching the filters, across all pages (one extra statement when selected). */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductCreateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Derived from the title when omitted; must be unique in the shop. */
+  handle?: InputMaybe<Scalars['String']['input']>;
+  images?: InputMaybe<Array<ImageInput>>;
+  options?: InputMaybe<Array<ProductOptionInput>>;
+  productType?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to DRAFT; ACTIVE publishes the product. */
+  status?: InputMaybe<ProductStatus>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title: Scalars['String']['input'];
+  /** At least one variant is created: a Default Title variant priced 0.00 when none is given. */
+  variants?: InputMaybe<Array<ProductVariantFields>>;
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProductCreatePayload = {
+  __typename?: 'ProductCreatePayload';
+  product?: Maybe<Product>;
+  userErrors: Array<UserError>;
+};
+
+export type ProductDeleteInput = {
+  id: Scalars['ID']['input'];
+};
+
+export type ProductDeletePayload = {
+  __typename?: 'ProductDeletePayload';
+  deletedProductId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type ProductEdge = {
@@ -116,28 +893,260 @@ export type ProductEdge = {
   node: Product;
 };
 
+/** Conditions a product must meet; all given conditions apply. */
+export type ProductFilter = {
+  availableForSale?: InputMaybe<Scalars['Boolean']['input']>;
+  collectionId?: InputMaybe<Scalars['ID']['input']>;
+  /** Products with at least one variant priced within the range. */
+  price?: InputMaybe<PriceRangeFilter>;
+  productType?: InputMaybe<Scalars['String']['input']>;
+  /** Admin only in effect: the storefront sees ACTIVE products whatever this says. */
+  status?: InputMaybe<ProductStatus>;
+  tag?: InputMaybe<Scalars['String']['input']>;
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A product option, such as Size, with the values its variants use. */
+export type ProductOption = Node & {
+  __typename?: 'ProductOption';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  values: Array<Scalars['String']['output']>;
+};
+
+export type ProductOptionInput = {
+  name: Scalars['String']['input'];
+  values: Array<Scalars['String']['input']>;
+};
+
+export type ProductOptionUpdateInput = {
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  values?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ProductOptionsPayload = {
+  __typename?: 'ProductOptionsPayload';
+  product?: Maybe<Product>;
+  userErrors: Array<UserError>;
+};
+
+export type ProductPriceRange = {
+  __typename?: 'ProductPriceRange';
+  maxVariantPrice: Money;
+  minVariantPrice: Money;
+};
+
+/** How products are ordered. Each key has a natural direction (BEST_SELLING: most sold first); `reverse` flips it. */
+export type ProductSortKeys =
+  | 'BEST_SELLING'
+  | 'CREATED_AT'
+  | 'ID'
+  | 'PRICE'
+  /** Closest title matches to `query` first; ID order without a query. */
+  | 'RELEVANCE'
+  | 'TITLE';
+
+export type ProductStatus =
+  | 'ACTIVE'
+  | 'ARCHIVED'
+  | 'DRAFT';
+
+export type ProductUpdateInput = {
+  description?: InputMaybe<Scalars['String']['input']>;
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  /** Replaces all images when given. */
+  images?: InputMaybe<Array<ImageInput>>;
+  productType?: InputMaybe<Scalars['String']['input']>;
+  /** ACTIVE publishes the product (sets publishedAt the first time); DRAFT or ARCHIVED hides it. */
+  status?: InputMaybe<ProductStatus>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  vendor?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProductUpdatePayload = {
+  __typename?: 'ProductUpdatePayload';
+  product?: Maybe<Product>;
+  userErrors: Array<UserError>;
+};
+
 /** A purchasable version of a product, such as a size or colour. */
 export type ProductVariant = Node & {
   __typename?: 'ProductVariant';
+  /** True while stock is left, or when stock is not tracked. */
+  availableForSale: Scalars['Boolean']['output'];
+  /** The price before a discount, shown struck through. */
+  compareAtPrice?: Maybe<Money>;
+  createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** Stock per location, in location order (needs read_inventory). */
+  inventoryLevels?: Maybe<Array<InventoryLevel>>;
+  position: Scalars['Int']['output'];
   price: Money;
   product: Product;
+  /** Units available across all locations; null when stock is not tracked. */
+  quantityAvailable?: Maybe<Scalars['Int']['output']>;
+  /** The option values of this variant, e.g. Size: M. */
+  selectedOptions: Array<SelectedOption>;
   sku?: Maybe<Scalars['String']['output']>;
   title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type ProductVariantConnection = {
+  __typename?: 'ProductVariantConnection';
+  edges: Array<ProductVariantEdge>;
+  nodes: Array<ProductVariant>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductVariantCreateInput = {
+  compareAtPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
+  price: Scalars['Decimal']['input'];
+  productId: Scalars['ID']['input'];
+  sku?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProductVariantDeletePayload = {
+  __typename?: 'ProductVariantDeletePayload';
+  deletedProductVariantId?: Maybe<Scalars['ID']['output']>;
+  product?: Maybe<Product>;
+  userErrors: Array<UserError>;
+};
+
+export type ProductVariantEdge = {
+  __typename?: 'ProductVariantEdge';
+  cursor: Scalars['String']['output'];
+  node: ProductVariant;
+};
+
+export type ProductVariantFields = {
+  compareAtPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Values of the product's options, in option order. */
+  optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type ProductVariantPayload = {
+  __typename?: 'ProductVariantPayload';
+  product?: Maybe<Product>;
+  productVariant?: Maybe<ProductVariant>;
+  userErrors: Array<UserError>;
+};
+
+export type ProductVariantUpdateInput = {
+  compareAtPrice?: InputMaybe<Scalars['Decimal']['input']>;
+  id: Scalars['ID']['input'];
+  optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
+  position?: InputMaybe<Scalars['Int']['input']>;
+  price?: InputMaybe<Scalars['Decimal']['input']>;
+  sku?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type Query = {
   __typename?: 'Query';
+  /** A cart by the ID cartCreate returned (storefront). */
+  cart?: Maybe<Cart>;
+  /** A collection by global ID or by handle. */
+  collection?: Maybe<Collection>;
+  /** A collection by handle. */
+  collectionByHandle?: Maybe<Collection>;
+  /** Collections of the shop (the storefront sees published ones). `query` matches the title. */
+  collections: CollectionConnection;
+  /** A customer by global ID (read_customers). */
+  customer?: Maybe<Customer>;
+  /** The shop's customers (read_customers). */
+  customers: CustomerConnection;
   /** Plugins, tenants and dependencies of this gateway (admin only). */
   gatewayStatus: GatewayStatus;
+  /** Stock changes, newest first; optionally of one variant and/or one location. */
+  inventoryAdjustments: InventoryAdjustmentConnection;
+  /** Locations of the shop, oldest first. */
+  locations: LocationConnection;
   /** Fetches any object by its global ID; null when it does not exist or is not visible to the caller. */
   node?: Maybe<Node>;
   /** Fetches objects by global IDs, in order; null for each that does not exist or is not visible. */
   nodes: Array<Maybe<Node>>;
+  /** An order by global ID (read_orders). */
+  order?: Maybe<Order>;
+  /** The shop's orders (read_orders). */
+  orders: OrderConnection;
   /** A product by global ID or by handle. */
   product?: Maybe<Product>;
-  /** Active products of the shop, in creation order. */
+  /**
+   * Products of the shop. `query` matches title, description, vendor and tags (case-insensitive substring).
+   * The storefront sees ACTIVE, published products; admins with read_products see all.
+   */
   products: ProductConnection;
+};
+
+
+export type QueryCartArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCollectionArgs = {
+  handle?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCollectionByHandleArgs = {
+  handle: Scalars['String']['input'];
+};
+
+
+export type QueryCollectionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<CollectionSortKeys>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CustomerFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<CustomerSortKeys>;
+};
+
+
+export type QueryInventoryAdjustmentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  locationId?: InputMaybe<Scalars['ID']['input']>;
+  variantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryLocationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -151,6 +1160,22 @@ export type QueryNodesArgs = {
 };
 
 
+export type QueryOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<OrderSortKeys>;
+};
+
+
 export type QueryProductArgs = {
   handle?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -160,8 +1185,18 @@ export type QueryProductArgs = {
 export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ProductFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<ProductSortKeys>;
+};
+
+export type SelectedOption = {
+  __typename?: 'SelectedOption';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
 };
 
 export type TenantState =
@@ -185,10 +1220,18 @@ export type UserError = {
 };
 
 export type UserErrorCode =
+  | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
+  | 'ALREADY_FULFILLED'
   | 'BLANK'
+  /** A cart without lines cannot be checked out. */
+  | 'CART_EMPTY'
   | 'INVALID'
+  /** A number is below its minimum. */
+  | 'LESS_THAN'
   | 'LESS_THAN_ZERO'
+  /** A quantity or a list is over its maximum. */
+  | 'MAXIMUM_EXCEEDED'
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
@@ -269,7 +1312,14 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
   Node:
+    | ( Omit<Collection, 'products'> & { products: _RefType['ProductConnection'] } )
+    | ( Omit<Customer, 'orders'> & { orders: _RefType['OrderConnection'] } )
+    | ( Image )
+    | ( Omit<InventoryAdjustment, 'variant'> & { variant?: Maybe<_RefType['ProductVariant']> } )
+    | ( Location )
+    | ( Omit<Order, 'customer' | 'lineItems'> & { customer?: Maybe<_RefType['Customer']>, lineItems: _RefType['LineItemConnection'] } )
     | ( ProductRow )
+    | ( ProductOption )
     | ( VariantRow )
   ;
 }>;
@@ -277,23 +1327,106 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Cart: ResolverTypeWrapper<Omit<Cart, 'lines'> & { lines: ResolversTypes['CartLineConnection'] }>;
+  CartBuyerIdentity: ResolverTypeWrapper<CartBuyerIdentity>;
+  CartBuyerIdentityInput: CartBuyerIdentityInput;
+  CartCost: ResolverTypeWrapper<CartCost>;
+  CartInput: CartInput;
+  CartLine: ResolverTypeWrapper<Omit<CartLine, 'merchandise'> & { merchandise?: Maybe<ResolversTypes['ProductVariant']> }>;
+  CartLineConnection: ResolverTypeWrapper<Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CartLineEdge']>, nodes: Array<ResolversTypes['CartLine']> }>;
+  CartLineCost: ResolverTypeWrapper<CartLineCost>;
+  CartLineEdge: ResolverTypeWrapper<Omit<CartLineEdge, 'node'> & { node: ResolversTypes['CartLine'] }>;
+  CartLineInput: CartLineInput;
+  CartLineUpdateInput: CartLineUpdateInput;
+  CartPayload: ResolverTypeWrapper<Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversTypes['Cart']> }>;
+  CartStatus: CartStatus;
+  CheckoutCompletePayload: ResolverTypeWrapper<Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  Collection: ResolverTypeWrapper<Omit<Collection, 'products'> & { products: ResolversTypes['ProductConnection'] }>;
+  CollectionConnection: ResolverTypeWrapper<Omit<CollectionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CollectionEdge']>, nodes: Array<ResolversTypes['Collection']> }>;
+  CollectionCreateInput: CollectionCreateInput;
+  CollectionDeleteInput: CollectionDeleteInput;
+  CollectionDeletePayload: ResolverTypeWrapper<CollectionDeletePayload>;
+  CollectionEdge: ResolverTypeWrapper<Omit<CollectionEdge, 'node'> & { node: ResolversTypes['Collection'] }>;
+  CollectionPayload: ResolverTypeWrapper<Omit<CollectionPayload, 'collection'> & { collection?: Maybe<ResolversTypes['Collection']> }>;
+  CollectionSortKeys: CollectionSortKeys;
+  CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  Customer: ResolverTypeWrapper<Omit<Customer, 'orders'> & { orders: ResolversTypes['OrderConnection'] }>;
+  CustomerConnection: ResolverTypeWrapper<Omit<CustomerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CustomerEdge']>, nodes: Array<ResolversTypes['Customer']> }>;
+  CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerFilter: CustomerFilter;
+  CustomerInput: CustomerInput;
+  CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerSortKeys: CustomerSortKeys;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
   GatewayStatus: ResolverTypeWrapper<GatewayStatus>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Image: ResolverTypeWrapper<Image>;
+  ImageConnection: ResolverTypeWrapper<ImageConnection>;
+  ImageEdge: ResolverTypeWrapper<ImageEdge>;
+  ImageInput: ImageInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  InventoryAdjustInput: InventoryAdjustInput;
+  InventoryAdjustment: ResolverTypeWrapper<Omit<InventoryAdjustment, 'variant'> & { variant?: Maybe<ResolversTypes['ProductVariant']> }>;
+  InventoryAdjustmentConnection: ResolverTypeWrapper<Omit<InventoryAdjustmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InventoryAdjustmentEdge']>, nodes: Array<ResolversTypes['InventoryAdjustment']> }>;
+  InventoryAdjustmentEdge: ResolverTypeWrapper<Omit<InventoryAdjustmentEdge, 'node'> & { node: ResolversTypes['InventoryAdjustment'] }>;
+  InventoryChangePayload: ResolverTypeWrapper<Omit<InventoryChangePayload, 'adjustment' | 'inventoryLevel'> & { adjustment?: Maybe<ResolversTypes['InventoryAdjustment']>, inventoryLevel?: Maybe<ResolversTypes['InventoryLevel']> }>;
+  InventoryLevel: ResolverTypeWrapper<Omit<InventoryLevel, 'variant'> & { variant?: Maybe<ResolversTypes['ProductVariant']> }>;
+  InventorySetInput: InventorySetInput;
+  LineItem: ResolverTypeWrapper<Omit<LineItem, 'product' | 'variant'> & { product?: Maybe<ResolversTypes['Product']>, variant?: Maybe<ResolversTypes['ProductVariant']> }>;
+  LineItemConnection: ResolverTypeWrapper<Omit<LineItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LineItemEdge']>, nodes: Array<ResolversTypes['LineItem']> }>;
+  LineItemEdge: ResolverTypeWrapper<Omit<LineItemEdge, 'node'> & { node: ResolversTypes['LineItem'] }>;
+  Location: ResolverTypeWrapper<Location>;
+  LocationAddInput: LocationAddInput;
+  LocationAddPayload: ResolverTypeWrapper<LocationAddPayload>;
+  LocationConnection: ResolverTypeWrapper<LocationConnection>;
+  LocationEdge: ResolverTypeWrapper<LocationEdge>;
   Money: ResolverTypeWrapper<Money>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
+  Order: ResolverTypeWrapper<Omit<Order, 'customer' | 'lineItems'> & { customer?: Maybe<ResolversTypes['Customer']>, lineItems: ResolversTypes['LineItemConnection'] }>;
+  OrderCancelReason: OrderCancelReason;
+  OrderConnection: ResolverTypeWrapper<Omit<OrderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['OrderEdge']>, nodes: Array<ResolversTypes['Order']> }>;
+  OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
+  OrderFilter: OrderFilter;
+  OrderFinancialStatus: OrderFinancialStatus;
+  OrderFulfillmentStatus: OrderFulfillmentStatus;
+  OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
+  OrderSortKeys: OrderSortKeys;
+  OrderStatus: OrderStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PluginState: PluginState;
   PluginStatus: ResolverTypeWrapper<PluginStatus>;
+  PriceRangeFilter: PriceRangeFilter;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProductEdge']>, nodes: Array<ResolversTypes['Product']> }>;
+  ProductCreateInput: ProductCreateInput;
+  ProductCreatePayload: ResolverTypeWrapper<Omit<ProductCreatePayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ProductDeleteInput: ProductDeleteInput;
+  ProductDeletePayload: ResolverTypeWrapper<ProductDeletePayload>;
   ProductEdge: ResolverTypeWrapper<Omit<ProductEdge, 'node'> & { node: ResolversTypes['Product'] }>;
+  ProductFilter: ProductFilter;
+  ProductOption: ResolverTypeWrapper<ProductOption>;
+  ProductOptionInput: ProductOptionInput;
+  ProductOptionUpdateInput: ProductOptionUpdateInput;
+  ProductOptionsPayload: ResolverTypeWrapper<Omit<ProductOptionsPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ProductPriceRange: ResolverTypeWrapper<ProductPriceRange>;
+  ProductSortKeys: ProductSortKeys;
+  ProductStatus: ProductStatus;
+  ProductUpdateInput: ProductUpdateInput;
+  ProductUpdatePayload: ResolverTypeWrapper<Omit<ProductUpdatePayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ProductVariant: ResolverTypeWrapper<VariantRow>;
+  ProductVariantConnection: ResolverTypeWrapper<Omit<ProductVariantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ProductVariantEdge']>, nodes: Array<ResolversTypes['ProductVariant']> }>;
+  ProductVariantCreateInput: ProductVariantCreateInput;
+  ProductVariantDeletePayload: ResolverTypeWrapper<Omit<ProductVariantDeletePayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
+  ProductVariantEdge: ResolverTypeWrapper<Omit<ProductVariantEdge, 'node'> & { node: ResolversTypes['ProductVariant'] }>;
+  ProductVariantFields: ProductVariantFields;
+  ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversTypes['Product']>, productVariant?: Maybe<ResolversTypes['ProductVariant']> }>;
+  ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SelectedOption: ResolverTypeWrapper<SelectedOption>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TenantState: TenantState;
   TenantStatus: ResolverTypeWrapper<TenantStatus>;
@@ -305,31 +1438,227 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
+  Cart: Omit<Cart, 'lines'> & { lines: ResolversParentTypes['CartLineConnection'] };
+  CartBuyerIdentity: CartBuyerIdentity;
+  CartBuyerIdentityInput: CartBuyerIdentityInput;
+  CartCost: CartCost;
+  CartInput: CartInput;
+  CartLine: Omit<CartLine, 'merchandise'> & { merchandise?: Maybe<ResolversParentTypes['ProductVariant']> };
+  CartLineConnection: Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CartLineEdge']>, nodes: Array<ResolversParentTypes['CartLine']> };
+  CartLineCost: CartLineCost;
+  CartLineEdge: Omit<CartLineEdge, 'node'> & { node: ResolversParentTypes['CartLine'] };
+  CartLineInput: CartLineInput;
+  CartLineUpdateInput: CartLineUpdateInput;
+  CartPayload: Omit<CartPayload, 'cart'> & { cart?: Maybe<ResolversParentTypes['Cart']> };
+  CheckoutCompletePayload: Omit<CheckoutCompletePayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  Collection: Omit<Collection, 'products'> & { products: ResolversParentTypes['ProductConnection'] };
+  CollectionConnection: Omit<CollectionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CollectionEdge']>, nodes: Array<ResolversParentTypes['Collection']> };
+  CollectionCreateInput: CollectionCreateInput;
+  CollectionDeleteInput: CollectionDeleteInput;
+  CollectionDeletePayload: CollectionDeletePayload;
+  CollectionEdge: Omit<CollectionEdge, 'node'> & { node: ResolversParentTypes['Collection'] };
+  CollectionPayload: Omit<CollectionPayload, 'collection'> & { collection?: Maybe<ResolversParentTypes['Collection']> };
+  CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  Customer: Omit<Customer, 'orders'> & { orders: ResolversParentTypes['OrderConnection'] };
+  CustomerConnection: Omit<CustomerConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CustomerEdge']>, nodes: Array<ResolversParentTypes['Customer']> };
+  CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerFilter: CustomerFilter;
+  CustomerInput: CustomerInput;
+  CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
   GatewayStatus: GatewayStatus;
   ID: Scalars['ID']['output'];
+  Image: Image;
+  ImageConnection: ImageConnection;
+  ImageEdge: ImageEdge;
+  ImageInput: ImageInput;
   Int: Scalars['Int']['output'];
+  InventoryAdjustInput: InventoryAdjustInput;
+  InventoryAdjustment: Omit<InventoryAdjustment, 'variant'> & { variant?: Maybe<ResolversParentTypes['ProductVariant']> };
+  InventoryAdjustmentConnection: Omit<InventoryAdjustmentConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InventoryAdjustmentEdge']>, nodes: Array<ResolversParentTypes['InventoryAdjustment']> };
+  InventoryAdjustmentEdge: Omit<InventoryAdjustmentEdge, 'node'> & { node: ResolversParentTypes['InventoryAdjustment'] };
+  InventoryChangePayload: Omit<InventoryChangePayload, 'adjustment' | 'inventoryLevel'> & { adjustment?: Maybe<ResolversParentTypes['InventoryAdjustment']>, inventoryLevel?: Maybe<ResolversParentTypes['InventoryLevel']> };
+  InventoryLevel: Omit<InventoryLevel, 'variant'> & { variant?: Maybe<ResolversParentTypes['ProductVariant']> };
+  InventorySetInput: InventorySetInput;
+  LineItem: Omit<LineItem, 'product' | 'variant'> & { product?: Maybe<ResolversParentTypes['Product']>, variant?: Maybe<ResolversParentTypes['ProductVariant']> };
+  LineItemConnection: Omit<LineItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LineItemEdge']>, nodes: Array<ResolversParentTypes['LineItem']> };
+  LineItemEdge: Omit<LineItemEdge, 'node'> & { node: ResolversParentTypes['LineItem'] };
+  Location: Location;
+  LocationAddInput: LocationAddInput;
+  LocationAddPayload: LocationAddPayload;
+  LocationConnection: LocationConnection;
+  LocationEdge: LocationEdge;
   Money: Money;
+  Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Order: Omit<Order, 'customer' | 'lineItems'> & { customer?: Maybe<ResolversParentTypes['Customer']>, lineItems: ResolversParentTypes['LineItemConnection'] };
+  OrderConnection: Omit<OrderConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['OrderEdge']>, nodes: Array<ResolversParentTypes['Order']> };
+  OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
+  OrderFilter: OrderFilter;
+  OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   PluginStatus: PluginStatus;
+  PriceRangeFilter: PriceRangeFilter;
   Product: ProductRow;
   ProductConnection: Omit<ProductConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProductEdge']>, nodes: Array<ResolversParentTypes['Product']> };
+  ProductCreateInput: ProductCreateInput;
+  ProductCreatePayload: Omit<ProductCreatePayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  ProductDeleteInput: ProductDeleteInput;
+  ProductDeletePayload: ProductDeletePayload;
   ProductEdge: Omit<ProductEdge, 'node'> & { node: ResolversParentTypes['Product'] };
+  ProductFilter: ProductFilter;
+  ProductOption: ProductOption;
+  ProductOptionInput: ProductOptionInput;
+  ProductOptionUpdateInput: ProductOptionUpdateInput;
+  ProductOptionsPayload: Omit<ProductOptionsPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  ProductPriceRange: ProductPriceRange;
+  ProductUpdateInput: ProductUpdateInput;
+  ProductUpdatePayload: Omit<ProductUpdatePayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   ProductVariant: VariantRow;
+  ProductVariantConnection: Omit<ProductVariantConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ProductVariantEdge']>, nodes: Array<ResolversParentTypes['ProductVariant']> };
+  ProductVariantCreateInput: ProductVariantCreateInput;
+  ProductVariantDeletePayload: Omit<ProductVariantDeletePayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
+  ProductVariantEdge: Omit<ProductVariantEdge, 'node'> & { node: ResolversParentTypes['ProductVariant'] };
+  ProductVariantFields: ProductVariantFields;
+  ProductVariantPayload: Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversParentTypes['Product']>, productVariant?: Maybe<ResolversParentTypes['ProductVariant']> };
+  ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
+  SelectedOption: SelectedOption;
   String: Scalars['String']['output'];
   TenantStatus: TenantStatus;
   URL: Scalars['URL']['output'];
   UserError: UserError;
 }>;
 
+export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
+  buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
+  cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lines?: Resolver<ResolversTypes['CartLineConnection'], ParentType, ContextType, RequireFields<CartLinesArgs, 'first'>>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
+  totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CartBuyerIdentityResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartBuyerIdentity'] = ResolversParentTypes['CartBuyerIdentity']> = ResolversObject<{
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type CartCostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost']> = ResolversObject<{
+  subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CartLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
+  cost?: Resolver<ResolversTypes['CartLineCost'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  merchandise?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CartLineConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLineConnection'] = ResolversParentTypes['CartLineConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CartLineEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['CartLine']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CartLineCostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLineCost'] = ResolversParentTypes['CartLineCost']> = ResolversObject<{
+  amountPerQuantity?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CartLineEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLineEdge'] = ResolversParentTypes['CartLineEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CartLine'], ParentType, ContextType>;
+}>;
+
+export type CartPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartPayload'] = ResolversParentTypes['CartPayload']> = ResolversObject<{
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CheckoutCompletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CheckoutCompletePayload'] = ResolversParentTypes['CheckoutCompletePayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CollectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Collection'] = ResolversParentTypes['Collection']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CollectionProductsArgs, 'reverse' | 'sortKey'>>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CollectionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionConnection'] = ResolversParentTypes['CollectionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CollectionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Collection']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CollectionDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionDeletePayload'] = ResolversParentTypes['CollectionDeletePayload']> = ResolversObject<{
+  deletedCollectionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CollectionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionEdge'] = ResolversParentTypes['CollectionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Collection'], ParentType, ContextType>;
+}>;
+
+export type CollectionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CollectionPayload'] = ResolversParentTypes['CollectionPayload']> = ResolversObject<{
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
   name: 'CurrencyCode';
 }
+
+export type CustomerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  amountSpent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  numberOfOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type CustomerConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+}>;
+
+export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -352,13 +1681,182 @@ export type GatewayStatusResolvers<ContextType = GatewayContext, ParentType exte
   tenants?: Resolver<Array<ResolversTypes['TenantStatus']>, ParentType, ContextType>;
 }>;
 
+export type ImageResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Image'] = ResolversParentTypes['Image']> = ResolversObject<{
+  altText?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ImageConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageConnection'] = ResolversParentTypes['ImageConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ImageEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Image']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImageEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ImageEdge'] = ResolversParentTypes['ImageEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+}>;
+
+export type InventoryAdjustmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryAdjustment'] = ResolversParentTypes['InventoryAdjustment']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delta?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  quantityAfter?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type InventoryAdjustmentConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryAdjustmentConnection'] = ResolversParentTypes['InventoryAdjustmentConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['InventoryAdjustmentEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InventoryAdjustment']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type InventoryAdjustmentEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryAdjustmentEdge'] = ResolversParentTypes['InventoryAdjustmentEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InventoryAdjustment'], ParentType, ContextType>;
+}>;
+
+export type InventoryChangePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryChangePayload'] = ResolversParentTypes['InventoryChangePayload']> = ResolversObject<{
+  adjustment?: Resolver<Maybe<ResolversTypes['InventoryAdjustment']>, ParentType, ContextType>;
+  inventoryLevel?: Resolver<Maybe<ResolversTypes['InventoryLevel']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type InventoryLevelResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['InventoryLevel'] = ResolversParentTypes['InventoryLevel']> = ResolversObject<{
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  location?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+}>;
+
+export type LineItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LineItem'] = ResolversParentTypes['LineItem']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  originalTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  originalUnitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  variantTitle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LineItemConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LineItemConnection'] = ResolversParentTypes['LineItemConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LineItemEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['LineItem']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type LineItemEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LineItemEdge'] = ResolversParentTypes['LineItemEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['LineItem'], ParentType, ContextType>;
+}>;
+
+export type LocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Location'] = ResolversParentTypes['Location']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type LocationAddPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocationAddPayload'] = ResolversParentTypes['LocationAddPayload']> = ResolversObject<{
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type LocationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocationConnection'] = ResolversParentTypes['LocationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['LocationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Location']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type LocationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LocationEdge'] = ResolversParentTypes['LocationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cartBuyerIdentityUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartBuyerIdentityUpdateArgs, 'buyerIdentity' | 'cartId'>>;
+  cartCreate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCartCreateArgs>>;
+  cartLinesAdd?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesAddArgs, 'cartId' | 'lines'>>;
+  cartLinesRemove?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesRemoveArgs, 'cartId' | 'lineIds'>>;
+  cartLinesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesUpdateArgs, 'cartId' | 'lines'>>;
+  checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'cartId' | 'idempotencyKey'>>;
+  collectionAddProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionAddProductsArgs, 'id' | 'productIds'>>;
+  collectionCreate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionCreateArgs, 'input'>>;
+  collectionDelete?: Resolver<ResolversTypes['CollectionDeletePayload'], ParentType, ContextType, RequireFields<MutationCollectionDeleteArgs, 'input'>>;
+  collectionRemoveProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionRemoveProductsArgs, 'id' | 'productIds'>>;
+  collectionUpdate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionUpdateArgs, 'input'>>;
+  customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
+  inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
+  inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
+  locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
+  orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'id' | 'reason' | 'restock'>>;
+  orderFulfill?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderFulfillArgs, 'id'>>;
+  productCreate?: Resolver<ResolversTypes['ProductCreatePayload'], ParentType, ContextType, RequireFields<MutationProductCreateArgs, 'input'>>;
+  productDelete?: Resolver<ResolversTypes['ProductDeletePayload'], ParentType, ContextType, RequireFields<MutationProductDeleteArgs, 'input'>>;
+  productOptionUpdate?: Resolver<ResolversTypes['ProductOptionsPayload'], ParentType, ContextType, RequireFields<MutationProductOptionUpdateArgs, 'option' | 'productId'>>;
+  productOptionsCreate?: Resolver<ResolversTypes['ProductOptionsPayload'], ParentType, ContextType, RequireFields<MutationProductOptionsCreateArgs, 'options' | 'productId'>>;
+  productOptionsDelete?: Resolver<ResolversTypes['ProductOptionsPayload'], ParentType, ContextType, RequireFields<MutationProductOptionsDeleteArgs, 'options' | 'productId'>>;
+  productUpdate?: Resolver<ResolversTypes['ProductUpdatePayload'], ParentType, ContextType, RequireFields<MutationProductUpdateArgs, 'input'>>;
+  productVariantCreate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantCreateArgs, 'input'>>;
+  productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
+  productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
+}>;
+
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Product' | 'ProductVariant', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant', ParentType, ContextType>;
+}>;
+
+export type OrderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
+  cancelReason?: Resolver<Maybe<ResolversTypes['OrderCancelReason']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  financialStatus?: Resolver<ResolversTypes['OrderFinancialStatus'], ParentType, ContextType>;
+  fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  fulfillmentStatus?: Resolver<ResolversTypes['OrderFulfillmentStatus'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
+  subtotalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type OrderConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['OrderEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type OrderEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -377,15 +1875,23 @@ export type PluginStatusResolvers<ContextType = GatewayContext, ParentType exten
 }>;
 
 export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
+  availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<ProductCollectionsArgs>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  featuredImage?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  images?: Resolver<ResolversTypes['ImageConnection'], ParentType, ContextType, Partial<ProductImagesArgs>>;
+  options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
+  priceRange?: Resolver<ResolversTypes['ProductPriceRange'], ParentType, ContextType>;
   productType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ProductStatus'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  variants?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType, RequireFields<ProductVariantsArgs, 'first'>>;
+  variants?: Resolver<ResolversTypes['ProductVariantConnection'], ParentType, ContextType, Partial<ProductVariantsArgs>>;
   vendor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -394,6 +1900,17 @@ export type ProductConnectionResolvers<ContextType = GatewayContext, ParentType 
   edges?: Resolver<Array<ResolversTypes['ProductEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductCreatePayload'] = ResolversParentTypes['ProductCreatePayload']> = ResolversObject<{
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ProductDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductDeletePayload'] = ResolversParentTypes['ProductDeletePayload']> = ResolversObject<{
+  deletedProductId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ProductEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductEdge'] = ResolversParentTypes['ProductEdge']> = ResolversObject<{
@@ -401,21 +1918,90 @@ export type ProductEdgeResolvers<ContextType = GatewayContext, ParentType extend
   node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
-export type ProductVariantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+export type ProductOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductOption'] = ResolversParentTypes['ProductOption']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
-  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ProductOptionsPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductOptionsPayload'] = ResolversParentTypes['ProductOptionsPayload']> = ResolversObject<{
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ProductPriceRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductPriceRange'] = ResolversParentTypes['ProductPriceRange']> = ResolversObject<{
+  maxVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  minVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type ProductUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductUpdatePayload'] = ResolversParentTypes['ProductUpdatePayload']> = ResolversObject<{
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ProductVariantResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariant'] = ResolversParentTypes['ProductVariant']> = ResolversObject<{
+  availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  compareAtPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inventoryLevels?: Resolver<Maybe<Array<ResolversTypes['InventoryLevel']>>, ParentType, ContextType>;
+  position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  selectedOptions?: Resolver<Array<ResolversTypes['SelectedOption']>, ParentType, ContextType>;
+  sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ProductVariantConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariantConnection'] = ResolversParentTypes['ProductVariantConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductVariantEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariantDeletePayload'] = ResolversParentTypes['ProductVariantDeletePayload']> = ResolversObject<{
+  deletedProductVariantId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ProductVariantEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariantEdge'] = ResolversParentTypes['ProductVariantEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ProductVariant'], ParentType, ContextType>;
+}>;
+
+export type ProductVariantPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductVariantPayload'] = ResolversParentTypes['ProductVariantPayload']> = ResolversObject<{
+  product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType>;
+  productVariant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cart?: Resolver<Maybe<ResolversTypes['Cart']>, ParentType, ContextType, RequireFields<QueryCartArgs, 'id'>>;
+  collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
+  collectionByHandle?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, RequireFields<QueryCollectionByHandleArgs, 'handle'>>;
+  collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
+  inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
+  locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'reverse' | 'sortKey'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
-  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, Partial<QueryProductsArgs>>;
+  products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
+}>;
+
+export type SelectedOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type TenantStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TenantStatus'] = ResolversParentTypes['TenantStatus']> = ResolversObject<{
@@ -436,20 +2022,69 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
+  Cart?: CartResolvers<ContextType>;
+  CartBuyerIdentity?: CartBuyerIdentityResolvers<ContextType>;
+  CartCost?: CartCostResolvers<ContextType>;
+  CartLine?: CartLineResolvers<ContextType>;
+  CartLineConnection?: CartLineConnectionResolvers<ContextType>;
+  CartLineCost?: CartLineCostResolvers<ContextType>;
+  CartLineEdge?: CartLineEdgeResolvers<ContextType>;
+  CartPayload?: CartPayloadResolvers<ContextType>;
+  CheckoutCompletePayload?: CheckoutCompletePayloadResolvers<ContextType>;
+  Collection?: CollectionResolvers<ContextType>;
+  CollectionConnection?: CollectionConnectionResolvers<ContextType>;
+  CollectionDeletePayload?: CollectionDeletePayloadResolvers<ContextType>;
+  CollectionEdge?: CollectionEdgeResolvers<ContextType>;
+  CollectionPayload?: CollectionPayloadResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
+  Customer?: CustomerResolvers<ContextType>;
+  CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
   GatewayStatus?: GatewayStatusResolvers<ContextType>;
+  Image?: ImageResolvers<ContextType>;
+  ImageConnection?: ImageConnectionResolvers<ContextType>;
+  ImageEdge?: ImageEdgeResolvers<ContextType>;
+  InventoryAdjustment?: InventoryAdjustmentResolvers<ContextType>;
+  InventoryAdjustmentConnection?: InventoryAdjustmentConnectionResolvers<ContextType>;
+  InventoryAdjustmentEdge?: InventoryAdjustmentEdgeResolvers<ContextType>;
+  InventoryChangePayload?: InventoryChangePayloadResolvers<ContextType>;
+  InventoryLevel?: InventoryLevelResolvers<ContextType>;
+  LineItem?: LineItemResolvers<ContextType>;
+  LineItemConnection?: LineItemConnectionResolvers<ContextType>;
+  LineItemEdge?: LineItemEdgeResolvers<ContextType>;
+  Location?: LocationResolvers<ContextType>;
+  LocationAddPayload?: LocationAddPayloadResolvers<ContextType>;
+  LocationConnection?: LocationConnectionResolvers<ContextType>;
+  LocationEdge?: LocationEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
+  Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
+  OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderPayload?: OrderPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PluginStatus?: PluginStatusResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
+  ProductCreatePayload?: ProductCreatePayloadResolvers<ContextType>;
+  ProductDeletePayload?: ProductDeletePayloadResolvers<ContextType>;
   ProductEdge?: ProductEdgeResolvers<ContextType>;
+  ProductOption?: ProductOptionResolvers<ContextType>;
+  ProductOptionsPayload?: ProductOptionsPayloadResolvers<ContextType>;
+  ProductPriceRange?: ProductPriceRangeResolvers<ContextType>;
+  ProductUpdatePayload?: ProductUpdatePayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
+  ProductVariantConnection?: ProductVariantConnectionResolvers<ContextType>;
+  ProductVariantDeletePayload?: ProductVariantDeletePayloadResolvers<ContextType>;
+  ProductVariantEdge?: ProductVariantEdgeResolvers<ContextType>;
+  ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SelectedOption?: SelectedOptionResolvers<ContextType>;
   TenantStatus?: TenantStatusResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
