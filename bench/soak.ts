@@ -27,6 +27,11 @@ const CONCURRENCY = Number(process.env.SOAK_CONCURRENCY ?? 16);
 const SAMPLE_EVERY = Math.max(1, Math.floor(TOTAL / 10));
 const MB = 1024 * 1024;
 
+interface Answer {
+  status: number;
+  body: { errors?: { extensions?: { code?: string } }[] };
+}
+
 interface Sample {
   at: string;
   requests: number;
@@ -147,10 +152,7 @@ async function main(): Promise<void> {
   const worker = async () => {
     while (next < TOTAL) {
       const i = next++;
-      const res = await send(i).catch(() => ({
-        status: 0,
-        body: {},
-      }));
+      const res: Answer = await send(i).catch(() => ({ status: 0, body: {} }));
       const key = `${res.status} ${res.body.errors?.[0]?.extensions?.code ?? 'OK'}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       done++;
