@@ -40,11 +40,12 @@ function overflow(error: unknown): UserError[] | null {
 async function stockTarget(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: StockInput): Promise<StockTarget> {
   const target = {
     tenantId: ctx.db.tenantId,
-    variantId: localIdOf(input.variantId, 'ProductVariant') ?? '',
-    locationId: localIdOf(input.locationId, 'Location') ?? '',
+    // An id that is not ours matches no row ('0' is never an identity value).
+    variantId: localIdOf(input.variantId, 'ProductVariant') ?? '0',
+    locationId: localIdOf(input.locationId, 'Location') ?? '0',
   };
-  const exists = target.variantId && target.locationId ? await targetExists(trx, target) : null;
-  if (!exists?.variant) throw fail(['input', 'variantId'], 'NOT_FOUND', 'Variant not found');
+  const exists = await targetExists(trx, target);
+  if (!exists.variant) throw fail(['input', 'variantId'], 'NOT_FOUND', 'Variant not found');
   if (!exists.location) throw fail(['input', 'locationId'], 'NOT_FOUND', 'Location not found');
   return target;
 }
