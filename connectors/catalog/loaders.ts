@@ -1,5 +1,12 @@
 import DataLoader from 'dataloader';
 import type { LoaderContext, TenantDb } from '../../src/sdk';
+import {
+  collectionProductCountLoader,
+  collectionProductsLoader,
+  type CollectionCountKey,
+  type CollectionPageKey,
+} from './collection-product-loaders';
+import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 
 declare module '../../src/sdk' {
@@ -13,6 +20,8 @@ declare module '../../src/sdk' {
     optionsByProduct: DataLoader<string, OptionRow[]>;
     imagesByProduct: DataLoader<string, ImageRow[]>;
     collectionsByProduct: DataLoader<string, CollectionRow[]>;
+    collectionProducts: DataLoader<CollectionPageKey, ProductPage, string>;
+    collectionProductCount: DataLoader<CollectionCountKey, number, string>;
   }
 }
 
@@ -92,5 +101,7 @@ export function createCatalogLoaders({ db }: LoaderContext) {
     optionsByProduct: byProduct<OptionRow>(db, 'product_options'),
     imagesByProduct: byProduct<ImageRow>(db, 'product_images'),
     collectionsByProduct: collectionsByProduct(db),
+    collectionProducts: collectionProductsLoader(db),
+    collectionProductCount: collectionProductCountLoader(db),
   };
 }

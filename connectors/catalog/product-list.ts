@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { CursorValue, Page, TenantDb } from '../../src/sdk';
 import { keysetCursor, keysetPlan } from './keyset';
 import { productConditions, type ProductSearch } from './product-filters';
@@ -13,27 +13,73 @@ export interface ProductListing {
 
 export type ListedProduct = ProductRow & { sort_value: CursorValue };
 
-/** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */
-export async function listProducts(
+export interface ProductPage {
+  rows: ListedProduct[];
+  cursorOf: (row: ListedProduct) => string;
+}
+
+const and = (where: RawBuilder<SqlBool>[]) => sql<SqlBool>`${sql.join(where, sql` and `)}`;
+
+/**
+ * The keyset query of one page (page.size + 1 rows), with extra conditions. `numbered` adds each row's
+ * place in the page (the window shares the query's sort, so the index still stops at the limit).
+ */
+async function pageQuery(
   db: TenantDb,
   listing: ProductListing,
   page: Page,
-): Promise<{ rows: ListedProduct[]; cursorOf: (row: ListedProduct) => string }> {
+  extra: RawBuilder<SqlBool>[] = [],
+  numbered = false,
+) {
   const sort = productSort(listing.sortKey, listing.reverse, listing.search.text);
   const plan = keysetPlan(sort, page);
-  const where = productConditions(db.tenantId, listing.search);
+  const where = [...productConditions(db.tenantId, listing.search), ...extra];
   if (plan.after) where.push(plan.after);
   const conn = await db.get<CatalogTables>();
-  let query = conn
+  const order = sort.expression
+    ? sql`${sort.expression} ${sql.raw(plan.direction)}, p.id ${sql.raw(plan.direction)}`
+    : sql`p.id ${sql.raw(plan.direction)}`;
+  // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
+  let query = (numbered ? conn.withoutPlugins() : conn)
     .selectFrom('products as p')
     .selectAll('p')
     .select(plan.sortValue.as('sort_value'))
-    .where(sql.join(where, sql` and `) as never)
+    .where(and(where))
+    .orderBy(order)
     .limit(page.size + 1);
-  if (sort.expression) query = query.orderBy(sort.expression as never, plan.direction);
-  const rows = (await query.orderBy('p.id', plan.direction).execute()) as ListedProduct[];
-  if (page.backward) rows.reverse();
-  return { rows, cursorOf: (row) => keysetCursor(sort, row) };
+  if (numbered) query = query.select(sql<number>`row_number() over (order by ${order})`.as('page_row'));
+  const finish = (rows: ListedProduct[]) => (page.backward ? rows.reverse() : rows);
+  return { conn, query, finish, cursorOf: (row: ListedProduct) => keysetCursor(sort, row) };
+}
+
+/** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */
+export async function listProducts(db: TenantDb, listing: ProductListing, page: Page): Promise<ProductPage> {
+  const { query, finish, cursorOf } = await pageQuery(db, listing, page);
+  return { rows: finish((await query.execute())), cursorOf };
+}
+
+/**
+ * The same page of products in each of many collections, in one statement (a lateral join per
+ * collection), so a list of collections with their products costs one statement per level.
+ */
+export async function listProductsInCollections(
+  db: TenantDb,
+  listing: ProductListing,
+  page: Page,
+  collectionIds: readonly string[],
+): Promise<{ pages: Map<string, ListedProduct[]>; cursorOf: (row: ListedProduct) => string }> {
+  const member = sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${db.tenantId}
+    and cp.collection_id = batch.collection_id and cp.product_id = p.id)`;
+  const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, [member], true);
+  const { rows } = await sql<ListedProduct & { batch_collection_id: string; page_row: number }>`
+    select batch.collection_id::text as batch_collection_id, listed.*
+    from unnest(${[...collectionIds]}::bigint[]) with ordinality as batch(collection_id, n)
+    cross join lateral (${query}) listed
+    order by batch.n, listed.page_row`.execute(conn);
+  const pages = new Map<string, ListedProduct[]>(collectionIds.map((id) => [id, []]));
+  for (const { batch_collection_id: id, page_row: _n, ...row } of rows) pages.get(id)?.push(row);
+  for (const [id, list] of pages) pages.set(id, finish(list));
+  return { pages, cursorOf };
 }
 
 /** How many products match the search, across all pages. */
@@ -42,7 +88,28 @@ export async function countProducts(db: TenantDb, search: ProductSearch): Promis
   const row = await conn
     .selectFrom('products as p')
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where(sql.join(productConditions(db.tenantId, search), sql` and `) as never)
+    .where(and(productConditions(db.tenantId, search)))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/** How many products match the search in each of many collections, in one statement. */
+export async function countProductsInCollections(
+  db: TenantDb,
+  search: ProductSearch,
+  collectionIds: readonly string[],
+): Promise<Map<string, number>> {
+  const conn = await db.get<CatalogTables>();
+  const rows = await conn
+    .selectFrom('products as p')
+    .innerJoin('collection_products as cp', (join) =>
+      join.onRef('cp.product_id', '=', 'p.id').on('cp.tenant_id', '=', db.tenantId),
+    )
+    .select(['cp.collection_id', (eb) => eb.fn.countAll<string>().as('count')])
+    .where(and(productConditions(db.tenantId, search)))
+    .where('cp.collection_id', '=', (eb) => eb.fn.any(eb.val([...collectionIds])))
+    .groupBy('cp.collection_id')
+    .execute();
+  const counts = new Map(rows.map((r) => [r.collection_id, Number(r.count)]));
+  return new Map(collectionIds.map((id) => [id, counts.get(id) ?? 0]));
 }

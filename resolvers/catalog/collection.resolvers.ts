@@ -3,7 +3,7 @@ import { collectionByHandle } from '../../connectors/catalog/by-handle';
 import { countCollections, listCollections, type CollectionSortKey } from '../../connectors/catalog/collections';
 import type { CollectionRow } from '../../connectors/catalog/tables';
 import { idArg, productSearch, textArg, type ProductFilterArg } from './args';
-import { productConnection, type ProductListArgs } from './product-connection';
+import { collectionProductConnection, type ProductListArgs } from './product-connection';
 import { readsAll, visibleCollection } from './visibility';
 
 interface CollectionsArgs extends PageArgs {
@@ -38,6 +38,6 @@ export const collectionResolvers = {
     createdAt: (row: CollectionRow) => row.created_at,
     updatedAt: (row: CollectionRow) => row.updated_at,
     products: (row: CollectionRow, args: ProductListArgs & { filter?: ProductFilterArg | null }, ctx: GatewayContext) =>
-      productConnection(ctx, { ...productSearch(ctx, null, args.filter), collectionId: row.id }, args),
+      collectionProductConnection(ctx, row.id, { ...productSearch(ctx, null, args.filter), collectionId: null }, args),
   },
 };

@@ -11,11 +11,25 @@ export interface ProductListArgs extends PageArgs {
 /** A keyset page of products; `totalCount` runs its count only when selected. */
 export async function productConnection(ctx: GatewayContext, search: ProductSearch, args: ProductListArgs) {
   const page = pageOf(args);
-  const { rows, cursorOf } = await listProducts(
-    ctx.db,
-    { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false },
-    page,
-  );
+  const listing = { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
+  const { rows, cursorOf } = await listProducts(ctx.db, listing, page);
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
   return { ...connectionOf(rows, page, cursorOf), totalCount: () => countProducts(ctx.db, search) };
+}
+
+/** A collection's products: sibling collections with the same arguments share one statement. */
+export async function collectionProductConnection(
+  ctx: GatewayContext,
+  collectionId: string,
+  search: ProductSearch,
+  args: ProductListArgs,
+) {
+  const page = pageOf(args);
+  const listing = { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
+  const { rows, cursorOf } = await ctx.loaders.collectionProducts.load({ collectionId, listing, page });
+  for (const row of rows) ctx.loaders.productById.prime(row.id, row);
+  return {
+    ...connectionOf(rows, page, cursorOf),
+    totalCount: () => ctx.loaders.collectionProductCount.load({ collectionId, search }),
+  };
 }

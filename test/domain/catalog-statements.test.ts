@@ -50,4 +50,24 @@ describeEachDatabase('catalog SQL statements per request', catalogSuite(), (get)
     // begin + set_config + products + options + images + collections + commit
     expect(counts).toEqual([7, 7]);
   });
+
+  it('runs one statement per level for collections with their products and counts', async () => {
+    const t = get();
+    const query = `query($first: Int) { collections(first: $first) { nodes { handle
+      products(first: 3, sortKey: PRICE) { totalCount nodes { title variants(first: 2) { nodes { price { amount } } } } } } } }`;
+    const counts: number[] = [];
+    for (const first of [2, 11]) {
+      const res = await t.graphql<{ collections: { nodes: { products: { totalCount: number; nodes: unknown[] } }[] } }>(
+        query,
+        { first },
+        t.storefront('alpha'),
+      );
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data!.collections.nodes).toHaveLength(first);
+      expect(res.body.data!.collections.nodes.every((c) => c.products.nodes.length === 3)).toBe(true);
+      counts.push(Number(res.headers.get('x-sql-statements')));
+    }
+    // begin + set_config + collections + products + product counts + variants + commit
+    expect(counts).toEqual([7, 7]);
+  });
 });
