@@ -14,7 +14,7 @@ query Products {
     nodes {
       id
       title
-      variants(first: 3) { title price { amount currencyCode } }
+      variants(first: 3) { nodes { title price { amount currencyCode } } }
     }
   }
 }

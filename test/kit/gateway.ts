@@ -49,6 +49,8 @@ export interface TestGatewayOptions {
   plugins?: readonly (string | PluginCandidate)[];
   tenantsDir?: string;
   env?: Record<string, string>;
+  /** Headers the explorer pre-fills. */
+  explorerHeaders?: Record<string, string>;
   /** Reuse an open database instead of creating one. */
   database?: TestDatabase;
 }
@@ -95,7 +97,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   const database = options.database ?? (await createTestDatabase(options.kind));
   let gateway: Gateway;
   try {
-    gateway = await createGateway({ env, plugins, database, migrate: true });
+    gateway = await createGateway({ env, plugins, database, migrate: true, explorerHeaders: options.explorerHeaders });
   } catch (error) {
     if (!options.database) await database.close();
     throw error;
