@@ -22,9 +22,10 @@ export interface ContextDeps {
 
 /** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
 export function contextFactory(deps: ContextDeps) {
-  const nodeSources = new Map<string, NonNullable<PluginDefinition['nodes']>[string]>();
+  const nodeSources = new Map<string, { plugin: string; load: NonNullable<PluginDefinition['nodes']>[string] }>();
   for (const plugin of deps.plugins) {
-    for (const [typeName, load] of Object.entries(plugin.nodes ?? {})) nodeSources.set(typeName, load);
+    for (const [typeName, load] of Object.entries(plugin.nodes ?? {}))
+      nodeSources.set(typeName, { plugin: plugin.name, load });
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
 
@@ -42,9 +43,10 @@ export function contextFactory(deps: ContextDeps) {
       gateway: deps.gateway,
       loadNode: async (globalId) => {
         const parsed = parseGlobalId(globalId);
-        const load = parsed && nodeSources.get(parsed.type);
-        if (!parsed || !load) return null;
-        const node = await load(ctx, parsed.id);
+        const source = parsed && nodeSources.get(parsed.type);
+        // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
+        if (!parsed || !source || !tenant.plugins.has(source.plugin)) return null;
+        const node = await source.load(ctx, parsed.id);
         return node ? { ...node, __typename: parsed.type } : null;
       },
     };

@@ -29,7 +29,8 @@ export function findSecretFields(value: unknown, path: string[] = []): string[] 
   const found: string[] = [];
   for (const [key, child] of Object.entries(value)) {
     const here = [...path, key];
-    const scalar = typeof child === 'string' || typeof child === 'number';
+    // Short numbers under such keys are settings (`maxTokens: 2000`), not credentials.
+    const scalar = typeof child === 'string' || (typeof child === 'number' && String(child).length >= 8);
     if (scalar && String(child).length > 0 && SECRET_KEY.test(key) && !NOT_SECRET_KEY.test(key)) {
       found.push(here.join('.'));
     } else {

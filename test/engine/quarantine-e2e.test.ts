@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
+import { startTestGateway } from '../kit/gateway';
 import { lifecycle } from '../fixtures/plugins/extra-greeting/plugin';
 
 const fixture = (name: string) => join(projectRoot(), 'test', 'fixtures', 'plugins', name, 'plugin.ts');
@@ -67,7 +68,6 @@ describeEachDatabase(
 
 describe('plugin teardown', () => {
   it('runs when the gateway stops', async () => {
-    const { startTestGateway } = await import('../kit/gateway');
     const t = await startTestGateway({ kind: 'pglite', plugins: ['core', fixture('extra-greeting')] });
     const before = lifecycle.filter((c) => c === 'teardown').length;
     await t.close();
