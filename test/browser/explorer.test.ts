@@ -18,7 +18,7 @@ maybe('schema explorer in headless Chromium', () => {
     t = await startTestGateway({
       kind: 'pglite',
       env: { EXPLORER: 'true' },
-      explorerHeaders: { 'X-Storefront-Token': TEST_SECRETS.TEST_ALPHA_STOREFRONT_TOKEN! },
+      explorerHeaders: { 'X-Storefront-Token': TEST_SECRETS.TEST_ALPHA_STOREFRONT_TOKEN },
     });
     await seedPlugins(t.gateway.runtime, t.gateway.composition.plugins, 'demo');
     browser = await chromium.launch({

@@ -63,7 +63,7 @@ describe('plugin quarantine', () => {
   it('refuses a malformed manifest', () => {
     const composition = composePlugins([
       ...load(...base),
-      { source: 'inline', plugin: { name: 'Bad Name', version: 'x', typeDefs: '' } as never },
+      { source: 'inline', plugin: { name: 'Bad Name', version: 'x', typeDefs: '' } },
     ]);
     expect(stateOf(composition, 'Bad Name')?.reason).toMatch(/^invalid manifest: name:/);
   });
