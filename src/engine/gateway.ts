@@ -51,6 +51,8 @@ export interface GatewayOptions {
   traceExporter?: SpanExporter;
   /** Headers the explorer pre-fills (development demo credentials). */
   explorerHeaders?: Record<string, string>;
+  /** The benchmark's price of authorization: no shield and no RLS role. Only bench/ sets it; serve never does. */
+  benchWithoutAuthorization?: boolean;
 }
 
 export interface Gateway {
@@ -153,7 +155,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       log,
       metrics: instruments.metrics,
     });
-    const schema = applyAuthorization(guard.apply(composition.schema, composition.plugins), composition.plugins);
+    const guarded = guard.apply(composition.schema, composition.plugins);
+    const schema = options.benchWithoutAuthorization ? guarded : applyAuthorization(guarded, composition.plugins);
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
@@ -187,7 +190,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await apollo.start();
     const buildContext = contextFactory({
       db: database.db,
-      appRole: env.DATABASE_APP_ROLE,
+      appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
       plugins: composition.plugins,
       gateway: { status },
     });

@@ -1,0 +1,55 @@
+/**
+ * The baseline server: node:http and a pg pool, one hand-written statement per page. It answers
+ * POST /<scenario> with the same JSON body the gateway gets, so both parse the same request.
+ * Prints `listening <port>` once ready. Bench only.
+ */
+import { createServer, type IncomingMessage } from 'node:http';
+import pg from 'pg';
+import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
+
+const tenant = process.env.BENCH_TENANT ?? 'bench';
+const currency = process.env.BENCH_CURRENCY ?? 'USD';
+const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+pool.on('error', () => undefined);
+
+/** The numeric id inside a global id (base64url of gid://retail/<Type>/<id>). */
+const localId = (globalId: string) => Buffer.from(globalId, 'base64url').toString('utf8').split('/').pop()!;
+
+type Variables = Record<string, unknown> & { input?: Record<string, unknown> };
+
+const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
+  '/storefront': (v) => [STOREFRONT_SQL, [tenant, currency, v.first]],
+  '/product': (v) => [PRODUCT_SQL, [tenant, currency, v.handle]],
+  '/orders': (v) => [ORDERS_SQL, [tenant, v.first]],
+  '/adjust': ({ input = {} }) => [
+    ADJUST_SQL,
+    [tenant, localId(String(input.variantId)), localId(String(input.locationId)), input.delta, input.reason],
+  ],
+};
+
+async function body(req: IncomingMessage): Promise<{ variables?: Variables }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString('utf8')) as { variables?: Variables };
+}
+
+const server = createServer((req, res) => {
+  const page = pages[req.url ?? ''];
+  if (!page || req.method !== 'POST') {
+    res.writeHead(404).end();
+    return;
+  }
+  body(req)
+    .then(async ({ variables = {} }) => {
+      const [text, values] = page(variables);
+      const { rows } = await pool.query<{ body: string }>(text, values);
+      res.writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': '1' }).end(rows[0]!.body);
+    })
+    .catch(() => res.writeHead(500).end('{"errors":[{"message":"failed"}]}'));
+});
+server.keepAliveTimeout = 5000;
+server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
+  const address = server.address();
+  console.log(`listening ${typeof address === 'object' && address ? address.port : ''}`);
+});
+process.once('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));

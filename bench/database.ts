@@ -1,0 +1,53 @@
+/** The bench database `rg_bench` beside DATABASE_URL: created, migrated and seeded once, then reused. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { projectRoot } from '../src/sdk';
+
+export const BENCH_TENANT = 'bench';
+export const BENCH_DB = 'rg_bench';
+
+/** Fixed development credentials of the bench tenant (bench/tenants/bench.yaml names these variables). */
+export const benchSecrets = {
+  BENCH_STOREFRONT_TOKEN: 'bench-storefront-token-0123456789abcdef',
+  BENCH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789abcdef',
+};
+
+export function benchUrl(base: string): string {
+  const url = new URL(base);
+  url.pathname = `/${BENCH_DB}`;
+  return url.toString();
+}
+
+async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(text)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+async function seeded(url: string): Promise<boolean> {
+  const [table] = await query<{ t: string | null }>(url, `select to_regclass('public.orders')::text as t`);
+  if (!table?.t) return false;
+  const [row] = await query<{ n: string }>(url, `select count(*) as n from orders where tenant_id = '${BENCH_TENANT}'`);
+  return Number(row?.n ?? 0) > 0;
+}
+
+/** Creates (if missing), migrates and seeds the bench database; returns its URL. */
+export async function prepareBenchDatabase(base: string): Promise<string> {
+  const url = benchUrl(base);
+  const exists = await query(base, `select 1 from pg_database where datname = '${BENCH_DB}'`);
+  if (exists.length === 0) await query(base, `create database ${BENCH_DB}`);
+  if (await seeded(url)) return url;
+  console.log(`seeding ${BENCH_DB} (once; takes a minute or two)`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), 'seed', '--bench'], {
+    stdio: 'inherit',
+    env: { ...process.env, ...benchSecrets, DATABASE_URL: url, TENANTS_DIR: join(projectRoot(), 'bench/tenants'), LOG_LEVEL: 'warn' },
+  });
+  if (run.status !== 0) throw new Error('seeding the bench database failed');
+  await query(url, 'analyze');
+  return url;
+}

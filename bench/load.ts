@@ -1,0 +1,88 @@
+/**
+ * Two load shapes. Closed loop (autocannon, fixed concurrency) gives saturation throughput. Open loop
+ * sends evenly spaced requests at a fixed rate, each timed from when it was due, so a slow answer
+ * delays no later request and latency percentiles are not flattered (autocannon's rate mode bursts).
+ */
+import { Agent, request } from 'node:http';
+import autocannon from 'autocannon';
+import type { Target } from './targets';
+
+export interface ClosedResult {
+  requests: number;
+  rps: number;
+  errors: number;
+}
+
+export async function closedLoop(target: Target, seconds: number, connections: number): Promise<ClosedResult> {
+  const result = await autocannon({
+    url: target.url,
+    method: 'POST',
+    headers: target.headers,
+    body: target.body,
+    connections,
+    duration: seconds,
+  });
+  return {
+    requests: result.requests.total,
+    rps: result.requests.total / seconds,
+    errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+export interface OpenResult {
+  sent: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+export async function openLoop(target: Target, rate: number, seconds: number): Promise<OpenResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  const url = new URL(target.url);
+  const headers = { ...target.headers, 'content-length': String(Buffer.byteLength(target.body)) };
+  const latencies: number[] = [];
+  let errors = 0;
+  const send = (due: number) =>
+    new Promise<void>((done) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors += 1;
+            latencies.push(performance.now() - due);
+            done();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors += 1;
+        done();
+      });
+      req.end(target.body);
+    });
+  const total = Math.round(rate * seconds);
+  const interval = 1000 / rate;
+  const start = performance.now();
+  const inFlight: Promise<void>[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const due = start + i * interval;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(send(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  return { sent: total, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
+}
+
+/** One request: status, body and the statement count the server reports. */
+export async function probe(target: Target): Promise<{ status: number; body: unknown; statements: number }> {
+  const res = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
+  const text = await res.text();
+  return { status: res.status, body: JSON.parse(text) as unknown, statements: Number(res.headers.get('x-sql-statements')) };
+}

@@ -1,0 +1,76 @@
+/** The four pages the benchmark times: the GraphQL each client sends, and who sends it. */
+export type ScenarioName = 'storefront' | 'product' | 'orders' | 'adjust';
+
+export interface Scenario {
+  name: ScenarioName;
+  label: string;
+  caller: 'storefront' | 'admin';
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+const money = '{ amount currencyCode }';
+
+export const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
+  products(first: $first) {
+    nodes {
+      id handle title vendor availableForSale
+      priceRange { minVariantPrice ${money} maxVariantPrice ${money} }
+      variants(first: 10) { nodes { id title sku availableForSale quantityAvailable price ${money} } }
+    }
+  }
+}`;
+
+export const PRODUCT_PAGE = `query ProductPage($handle: String!) {
+  product(handle: $handle) {
+    id handle title description vendor productType tags
+    priceRange { minVariantPrice ${money} maxVariantPrice ${money} }
+    variants(first: 10) { nodes { id title sku price ${money} selectedOptions { name value } } }
+    collections(first: 10) { nodes { id handle title } }
+  }
+}`;
+
+export const ORDERS_PAGE = `query OrdersPage($first: Int!) {
+  orders(first: $first) {
+    nodes {
+      id name createdAt financialStatus fulfillmentStatus totalPrice ${money}
+      customer { id email firstName lastName }
+      lineItems(first: 50) {
+        nodes {
+          id title quantity originalUnitPrice ${money}
+          variant { id title sku }
+          product { id handle title }
+        }
+      }
+    }
+  }
+}`;
+
+export const INVENTORY_ADJUST = `mutation InventoryAdjust($input: InventoryAdjustInput!) {
+  inventoryAdjust(input: $input) {
+    inventoryLevel { available }
+    adjustment { delta reason quantityAfter }
+    userErrors { field code message }
+  }
+}`;
+
+/** Ids the write scenario needs (the first variant and location of the bench tenant). */
+export interface BenchIds {
+  variantId: string;
+  locationId: string;
+}
+
+export function scenarios(ids: BenchIds): Scenario[] {
+  return [
+    { name: 'storefront', label: '(a) storefront listing', caller: 'storefront', query: STOREFRONT_LISTING, variables: { first: 50 } },
+    { name: 'product', label: '(b) product by handle', caller: 'storefront', query: PRODUCT_PAGE, variables: { handle: 'bench-product-123' } },
+    { name: 'orders', label: '(c) admin orders page', caller: 'admin', query: ORDERS_PAGE, variables: { first: 50 } },
+    {
+      name: 'adjust',
+      label: '(d) inventory adjustment',
+      caller: 'admin',
+      query: INVENTORY_ADJUST,
+      variables: { input: { ...ids, delta: 1, reason: 'correction' } },
+    },
+  ];
+}
