@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 /**
  * Makes a tenant-owned table invisible outside its tenant, for every role but superusers: rows are
  * visible and writable only while `app.tenant_id` (set per transaction) equals their tenant_id.
- * Imports only kysely, so migrations may use it.
+ * Imports only kysely, so migrations may use it; frozen like a migration: change it only by adding a new helper.
  */
 export async function enableTenantIsolation(db: Kysely<unknown>, table: string): Promise<void> {
   const t = sql.table(table);
