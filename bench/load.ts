@@ -37,7 +37,7 @@ export interface OpenResult {
 }
 
 const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+  sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 
 export async function openLoop(target: Target, rate: number, seconds: number): Promise<OpenResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });

@@ -38,8 +38,8 @@ export function startServer(
       output += chunk.toString();
       const match = /listening (\d+)/.exec(output);
       if (!match) return;
-      child.stdout!.off('data', onData);
-      child.stdout!.resume();
+      child.stdout.off('data', onData);
+      child.stdout.resume();
       const exited = new Promise<void>((r) => child.once('exit', () => r()));
       resolve({
         name,
@@ -53,7 +53,7 @@ export function startServer(
         },
       });
     };
-    child.stdout!.on('data', onData);
+    child.stdout.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}) before listening:\n${output}`)));
   });
 }

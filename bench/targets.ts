@@ -46,8 +46,8 @@ export async function benchIds(databaseUrl: string): Promise<BenchIds> {
       [BENCH_TENANT],
     );
     return {
-      variantId: encodeGlobalId('ProductVariant', rows[0]!.variant_id),
-      locationId: encodeGlobalId('Location', rows[0]!.location_id),
+      variantId: encodeGlobalId('ProductVariant', rows[0].variant_id),
+      locationId: encodeGlobalId('Location', rows[0].location_id),
     };
   } finally {
     await client.end();

@@ -43,7 +43,7 @@ const server = createServer((req, res) => {
     .then(async ({ variables = {} }) => {
       const [text, values] = page(variables);
       const { rows } = await pool.query<{ body: string }>(text, values);
-      res.writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': '1' }).end(rows[0]!.body);
+      res.writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': '1' }).end(rows[0].body);
     })
     .catch(() => res.writeHead(500).end('{"errors":[{"message":"failed"}]}'));
 });

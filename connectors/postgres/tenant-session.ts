@@ -62,6 +62,11 @@ export class TenantSession implements TenantDb {
     return this.conn !== undefined;
   }
 
+  /** Settles once the transaction has ended, whoever ended it (at once when it never opened). */
+  get settled(): Promise<void> {
+    return this.finished ?? Promise.resolve();
+  }
+
   get<DB>(): Promise<Kysely<DB>> {
     // A resolver still running after its request ended (timed out) must not open a transaction no one ends.
     if (this.ended && !this.conn) return Promise.reject(new Error('Client was closed: the request has ended'));

@@ -64,6 +64,9 @@ export const envSchema = z.object({
   HTTP_KEEP_ALIVE_TIMEOUT_MS: positiveInt.default(5_000),
   /** The share of a tenant's rate budget one credential may use (0 < share <= 1). */
   RATE_LIMIT_CREDENTIAL_SHARE: z.coerce.number().gt(0).max(1).default(1),
+  /** Storefront response cache (docs/performance.md): answer lifetime in ms, 0 = off; cacheable root fields. */
+  STOREFRONT_CACHE_TTL_MS: z.coerce.number().int().min(0).default(0),
+  STOREFRONT_CACHE_FIELDS: list.default(['products', 'product', 'collections', 'collection']),
   EXPLORER: flag.optional(),
   INTROSPECTION: flag.optional(),
 });

@@ -17,6 +17,7 @@ import { composePlugins, type Composition } from '../plugins/compose';
 import { discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
+import { createResponseCache } from '../cache';
 import { createFormatError } from '../http/errors';
 import { createEdge } from '../http/edge';
 import { createHttpServer, type HttpTimeouts } from '../http/server';
@@ -111,9 +112,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
+  const cache = createResponseCache(env);
   const runtime: PluginRuntime = {
     db: database.db,
-    withTenant: (tenantId, fn) => withTenant(database.db, tenantId, env.DATABASE_APP_ROLE, fn),
+    withTenant: (tenantId, fn) => {
+      const run = () => withTenant(database.db, tenantId, env.DATABASE_APP_ROLE, fn);
+      return cache ? cache.around(tenantId, run) : run();
+    },
     tenants: () => registryRef.current?.list().map((e) => e.tenant) ?? [],
     log,
   };
@@ -183,6 +188,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ApolloServerPluginCacheControlDisabled(),
         instruments.apolloPlugin,
         protection.plugin,
+        ...(cache ? [cache.plugin] : []),
         transactionPlugin,
         errorLoggingPlugin,
       ],
