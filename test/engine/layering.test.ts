@@ -19,7 +19,7 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+  return [...text.matchAll(/(?:from|import|require)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
 }
 
 /** An import as a project path (relative imports resolved) or a package name. */
@@ -46,7 +46,7 @@ describe('layering rules', () => {
         if (to.startsWith('pkg:')) return true;
         const [top, name] = layer(to);
         if (top === 'resolvers') return name === plugin;
-        if (top === 'connectors') return name === plugin || INFRA.has(name!);
+        if (top === 'connectors') return name === plugin || INFRA.has(name);
         return to.startsWith('src/sdk') || to.startsWith('src/generated');
       }),
     ).toEqual([]);
@@ -58,7 +58,7 @@ describe('layering rules', () => {
         const [, plugin] = layer(file);
         if (to.startsWith('pkg:')) return !/^pkg:(graphql|@apollo\/)/.test(to) || plugin === 'shopify';
         const [top, name] = layer(to);
-        if (top === 'connectors') return name === plugin || INFRA.has(name!);
+        if (top === 'connectors') return name === plugin || INFRA.has(name);
         return to === 'src/sdk' || (to.startsWith('src/sdk/') && to !== 'src/sdk/graphql');
       }),
     ).toEqual([]);
@@ -80,7 +80,7 @@ describe('layering rules', () => {
         if (to.startsWith('pkg:')) return true;
         const [top, name] = layer(to);
         if (top === 'resolvers') return false;
-        if (top === 'connectors') return INFRA.has(name!) || file.startsWith('src/generated/');
+        if (top === 'connectors') return INFRA.has(name) || file.startsWith('src/generated/');
         return true;
       }),
     ).toEqual([]);
