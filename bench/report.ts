@@ -1,0 +1,64 @@
+/** The benchmark's result: JSON as written to bench/results/, and the table printed from it. */
+export interface VariantResult {
+  rps: number;
+  cpuMsPerRequest: number;
+  errors: number;
+  sqlStatements: number;
+}
+
+export interface Report {
+  at: string;
+  settings: { sliceSeconds: number; cycles: number; connections: number; openSeconds: number };
+  scenarios: {
+    name: string;
+    label: string;
+    variants: Record<string, VariantResult>;
+    ratios: { throughput: number; cpu: number; authorizationCpu: number; cachedThroughput?: number };
+  }[];
+  openLoop: { scenario: string; variant: string; rate: number; sent: number; errors: number; p50: number; p99: number }[];
+}
+
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
+
+function row(cells: string[], widths: number[]): string {
+  return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+}
+
+/** Markdown tables (docs/performance.md embeds them as printed). */
+export function printReport(report: Report): void {
+  const widths = [40, 8, 8, 5, 6, 9];
+  const lines = [
+    row(['scenario / server', 'req/s', 'CPU ms', 'SQL', 'errors', 'ratio'], widths),
+    row(widths.map((w) => '-'.repeat(w)), widths),
+  ];
+  for (const s of report.scenarios) {
+    for (const [variant, v] of Object.entries(s.variants)) {
+      const ratio =
+        variant === 'gateway'
+          ? `${fixed(s.ratios.throughput)}x`
+          : variant === 'cached' && s.ratios.cachedThroughput !== undefined
+            ? `${fixed(s.ratios.cachedThroughput)}x`
+            : variant === 'unauthorized'
+              ? `cpu ${fixed(1 / s.ratios.authorizationCpu)}`
+              : '';
+      lines.push(
+        row(
+          [`${s.label} / ${variant}`, fixed(v.rps, 0), fixed(v.cpuMsPerRequest), fixed(v.sqlStatements, 0), String(v.errors), ratio],
+          widths,
+        ),
+      );
+    }
+  }
+  lines.push('', '| scenario | gateway/baseline throughput | gateway/baseline CPU per request | authorization CPU price |');
+  lines.push('| --- | ---: | ---: | ---: |');
+  for (const s of report.scenarios) {
+    lines.push(
+      `| ${s.label} | ${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}x |`,
+    );
+  }
+  lines.push('', '| open loop (a) | rate/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
+  for (const o of report.openLoop) {
+    lines.push(`| ${o.variant} | ${o.rate} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`);
+  }
+  console.log(lines.join('\n'));
+}

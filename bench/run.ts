@@ -1,0 +1,175 @@
+/**
+ * `npm run bench`: the gateway (production mode, every protection on) against a hand-written baseline
+ * on Postgres, in interleaved slices (DESIGN §10). Prints a table and writes bench/results/bench-*.json.
+ * Settings: BENCH_SLICE_SECONDS (4), BENCH_CYCLES (5), BENCH_CONNECTIONS (10), BENCH_OPEN_SECONDS (5),
+ * BENCH_PROFILE=1 (CPU profile of the full gateway, in bench/results/profiles).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/sdk';
+import { difference } from './compare';
+import { benchSecrets, prepareBenchDatabase } from './database';
+import { closedLoop, openLoop, probe } from './load';
+import { printReport, type Report } from './report';
+import { scenarios, type Scenario } from './scenarios';
+import { startServer, type ServerUnderTest } from './servers';
+import { median, medianRatio, shuffle } from './stats';
+import { baselineTarget, benchCredentials, benchIds, gatewayTarget, type Credentials, type Target } from './targets';
+
+const SLICE = Number(process.env.BENCH_SLICE_SECONDS ?? 4);
+const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 5);
+const OPEN_RATES = [40, 80];
+
+type Variant = 'gateway' | 'baseline' | 'unauthorized' | 'cached';
+
+interface Slice {
+  rps: number;
+  cpuMsPerRequest: number;
+  errors: number;
+}
+
+async function startAll(databaseUrl: string): Promise<Record<Variant, ServerUnderTest>> {
+  const env = {
+    ...benchSecrets,
+    DATABASE_URL: databaseUrl,
+    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
+    LOG_LEVEL: 'info',
+  };
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', '--cpu-prof-dir', join(projectRoot(), 'bench/results/profiles')]
+    : [];
+  // One at a time: four start-ups at once on two cores would only slow each other.
+  const gateway = await startServer('gateway', 'bench/gateway-server.ts', env, profile);
+  const unauthorized = await startServer('unauthorized', 'bench/gateway-server.ts', {
+    ...env,
+    BENCH_AUTHORIZATION: 'off',
+  });
+  const cached = await startServer('cached', 'bench/gateway-server.ts', { ...env, STOREFRONT_CACHE_TTL_MS: '600000' });
+  const baseline = await startServer('baseline', 'bench/baseline/server.ts', env);
+  return { gateway, unauthorized, cached, baseline };
+}
+
+function targetOf(variant: Variant, server: ServerUnderTest, scenario: Scenario, credentials: Credentials): Target {
+  return variant === 'baseline'
+    ? baselineTarget(server.port, scenario)
+    : gatewayTarget(server.port, scenario, credentials);
+}
+
+/** Which servers each scenario runs on: the cache serves storefront reads only. */
+const variantsFor = (scenario: Scenario): Variant[] =>
+  scenario.name === 'storefront'
+    ? ['gateway', 'baseline', 'unauthorized', 'cached']
+    : ['gateway', 'baseline', 'unauthorized'];
+
+/** Identical content before timing; returns the statements per request each server reports. */
+async function verify(
+  list: Scenario[],
+  servers: Record<Variant, ServerUnderTest>,
+  credentials: Credentials,
+): Promise<Record<string, Partial<Record<Variant, number>>>> {
+  const statements: Record<string, Partial<Record<Variant, number>>> = {};
+  for (const scenario of list) {
+    const reference = await probe(baselineTarget(servers.baseline.port, scenario));
+    statements[scenario.name] = { baseline: reference.statements };
+    for (const variant of variantsFor(scenario).filter((v) => v !== 'baseline')) {
+      const target = targetOf(variant, servers[variant], scenario, credentials);
+      let answer = await probe(target);
+      if (variant === 'cached') answer = await probe(target); // the second is served from the cache
+      const diff = answer.status === 200 ? difference(answer.body, reference.body) : `HTTP ${answer.status}`;
+      if (diff) throw new Error(`${variant} and baseline answer ${scenario.name} differently: ${diff}`);
+      statements[scenario.name]![variant] = answer.statements;
+    }
+  }
+  return statements;
+}
+
+async function main(): Promise<void> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('npm run bench needs DATABASE_URL (a Postgres it may create the rg_bench database in)');
+  const databaseUrl = await prepareBenchDatabase(base);
+  const servers = await startAll(databaseUrl);
+  try {
+    const credentials = await benchCredentials();
+    const list = scenarios(await benchIds(databaseUrl));
+    const statements = await verify(list, servers, credentials);
+    const pairs = list.flatMap((scenario) => variantsFor(scenario).map((variant) => ({ scenario, variant })));
+    const target = (p: (typeof pairs)[number]) => targetOf(p.variant, servers[p.variant], p.scenario, credentials);
+    console.log(`identical answers verified; warming up, then ${CYCLES} cycles of ${pairs.length} slices of ${SLICE}s`);
+    for (const pair of pairs) await closedLoop(target(pair), 1, CONNECTIONS);
+
+    const slices: Record<string, Partial<Record<Variant, Slice[]>>> = {};
+    for (let cycle = 0; cycle < CYCLES; cycle += 1) {
+      for (const pair of shuffle(pairs)) {
+        const server = servers[pair.variant];
+        const cpuBefore = server.cpuMs();
+        const result = await closedLoop(target(pair), SLICE, CONNECTIONS);
+        const cpu = server.cpuMs() - cpuBefore;
+        const bucket = (slices[pair.scenario.name] ??= {});
+        (bucket[pair.variant] ??= []).push({
+          rps: result.rps,
+          cpuMsPerRequest: cpu / Math.max(1, result.requests),
+          errors: result.errors,
+        });
+      }
+      console.log(`cycle ${cycle + 1}/${CYCLES} done`);
+    }
+
+    const storefront = list.find((s) => s.name === 'storefront')!;
+    const open: Report['openLoop'] = [];
+    for (const rate of OPEN_RATES) {
+      for (const variant of shuffle<Variant>(['gateway', 'baseline'])) {
+        const result = await openLoop(targetOf(variant, servers[variant], storefront, credentials), rate, OPEN_SECONDS);
+        open.push({ scenario: storefront.name, variant, rate, ...result });
+      }
+    }
+
+    const report: Report = {
+      at: new Date().toISOString(),
+      settings: { sliceSeconds: SLICE, cycles: CYCLES, connections: CONNECTIONS, openSeconds: OPEN_SECONDS },
+      scenarios: list.map((scenario) => {
+        const s = slices[scenario.name]!;
+        const series = (v: Variant, f: (x: Slice) => number) => (s[v] ?? []).map(f);
+        const variants = Object.fromEntries(
+          variantsFor(scenario).map((v) => [
+            v,
+            {
+              rps: median(series(v, (x) => x.rps)),
+              cpuMsPerRequest: median(series(v, (x) => x.cpuMsPerRequest)),
+              errors: series(v, (x) => x.errors).reduce((a, b) => a + b, 0),
+              sqlStatements: statements[scenario.name]![v] ?? NaN,
+            },
+          ]),
+        );
+        const rpsOf = (v: Variant) => series(v, (x) => x.rps);
+        const cpuOf = (v: Variant) => series(v, (x) => x.cpuMsPerRequest);
+        return {
+          name: scenario.name,
+          label: scenario.label,
+          variants,
+          ratios: {
+            throughput: medianRatio(rpsOf('gateway'), rpsOf('baseline')),
+            cpu: medianRatio(cpuOf('gateway'), cpuOf('baseline')),
+            authorizationCpu: medianRatio(cpuOf('gateway'), cpuOf('unauthorized')),
+            ...(s.cached ? { cachedThroughput: medianRatio(rpsOf('cached'), rpsOf('baseline')) } : {}),
+          },
+        };
+      }),
+      openLoop: open,
+    };
+    printReport(report);
+    const dir = join(projectRoot(), 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`\nwritten to ${file}`);
+  } finally {
+    await Promise.all(Object.values(servers).map((s) => s.stop()));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
