@@ -1,7 +1,7 @@
 /** Starts the servers under test as child processes and reads their CPU time from /proc. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { projectRoot } from '../src/sdk';
 
 export interface ServerUnderTest {
@@ -28,7 +28,7 @@ export function startServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerUnderTest> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(projectRoot(), script)], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(projectRoot(), script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

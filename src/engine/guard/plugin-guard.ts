@@ -5,6 +5,7 @@ import { GatewayError, type PluginDefinition } from '../../sdk';
 import { databaseErrorCode } from '../../../connectors/postgres/errors';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { Circuit, type Admission, type CircuitState } from './circuit';
+import { Deadlines } from './deadlines';
 
 export interface PluginGuardOptions {
   /** Resolver timeout of every plugin, unless `timeouts` names one. */
@@ -18,6 +19,7 @@ export interface PluginGuardOptions {
 
 const ROOTS = new Set(['Query', 'Mutation']);
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+const deadlines = new Deadlines();
 
 /** Failures on the plugin's account: its own timeouts and unexpected errors, not bad input or a database outage. */
 function countsAgainstPlugin(error: unknown): boolean {
@@ -119,27 +121,30 @@ export class PluginGuard {
         circuit.succeeded(admission);
         return result;
       }
-      return withTimeout(result as PromiseLike<unknown>, timeoutMs, plugin).then(
-        (value) => {
-          circuit.succeeded(admission);
-          return value;
-        },
-        (error: unknown) => {
+      // One promise per call, settled by whichever comes first: the answer or the deadline.
+      return new Promise((resolvePromise, reject) => {
+        let settled = false;
+        const cancel = deadlines.add(timeoutMs, () => {
+          settled = true;
+          const error = new GatewayError('TIMEOUT', `The ${plugin} features took too long to answer`, { plugin });
           failed(admission, error);
-          throw error;
-        },
-      );
+          reject(error);
+        });
+        (result as PromiseLike<unknown>).then(
+          (value) => {
+            if (settled) return;
+            cancel();
+            circuit.succeeded(admission);
+            resolvePromise(value);
+          },
+          (error: unknown) => {
+            if (settled) return;
+            cancel();
+            failed(admission, error);
+            reject(error);
+          },
+        );
+      });
     };
   }
-}
-
-function withTimeout<T>(promise: PromiseLike<T>, ms: number, plugin: string): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new GatewayError('TIMEOUT', `The ${plugin} features took too long to answer`, { plugin })),
-      ms,
-    );
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
