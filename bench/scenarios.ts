@@ -16,7 +16,7 @@ export const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
     nodes {
       id handle title vendor availableForSale
       priceRange { minVariantPrice ${money} maxVariantPrice ${money} }
-      variants(first: 10) { nodes { id title sku availableForSale quantityAvailable price ${money} } }
+      variants(first: 3) { nodes { id title sku availableForSale quantityAvailable price ${money} } }
     }
   }
 }`;
@@ -35,7 +35,7 @@ export const ORDERS_PAGE = `query OrdersPage($first: Int!) {
     nodes {
       id name createdAt financialStatus fulfillmentStatus totalPrice ${money}
       customer { id email firstName lastName }
-      lineItems(first: 50) {
+      lineItems(first: 5) {
         nodes {
           id title quantity originalUnitPrice ${money}
           variant { id title sku }

@@ -26,7 +26,7 @@ from (
         'availableForSale', pv.inventory_quantity is null or pv.inventory_quantity > 0,
         'quantityAvailable', pv.inventory_quantity, 'price', ${money('pv.price', '$2::text')}) order by pv.position, pv.id), '[]') as nodes,
       coalesce(bool_or(pv.inventory_quantity is null or pv.inventory_quantity > 0), false) as available
-    from (select * from product_variants where tenant_id = $1 and product_id = p.id order by position, id limit 10) pv
+    from (select * from product_variants where tenant_id = $1 and product_id = p.id order by position, id limit 3) pv
   ) v
   where p.tenant_id = $1 and p.status = 'ACTIVE' and p.published_at <= now()
   order by p.id limit $3
@@ -74,7 +74,7 @@ from (
           from product_variants v where v.tenant_id = $1 and v.id = li.variant_id),
         'product', (select json_build_object('id', ${gid('Product', 'p.id')}, 'handle', p.handle, 'title', p.title)
           from products p where p.tenant_id = $1 and p.id = li.product_id)) order by li.id), '[]')
-      from (select * from order_line_items where tenant_id = $1 and order_id = o.id order by id limit 50) li))) as node
+      from (select * from order_line_items where tenant_id = $1 and order_id = o.id order by id limit 5) li))) as node
   from orders o
   where o.tenant_id = $1
   order by o.id limit $2
