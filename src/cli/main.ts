@@ -3,6 +3,7 @@ import { migrateCommand } from './migrate';
 import { schemaCommand } from './schema';
 import { seedCommand } from './seed';
 import { serveCommand } from './serve';
+import { syncCommand } from './sync';
 import { tenantCommand } from './tenant';
 import { tokenCommand } from './token';
 
@@ -13,7 +14,8 @@ const program = new Command('gateway')
   .addCommand(seedCommand)
   .addCommand(tenantCommand)
   .addCommand(tokenCommand)
-  .addCommand(schemaCommand);
+  .addCommand(schemaCommand)
+  .addCommand(syncCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,0 +1,74 @@
+import { GatewayError } from '../../src/sdk';
+import { BULK_QUERIES } from './bulk-queries';
+import { bulkUnits, type BulkUnit } from './bulk-units';
+import { inBatches, streamJsonl, type BulkRecord } from './jsonl';
+import { addCounts, latestUpdate, UNIT_WRITERS } from './resource-writers';
+import type { SyncResource } from './settings';
+import type { SyncContext } from './sync-context';
+import { heartbeat } from './sync-runs';
+import { later, saveState, type ResourceState } from './sync-state';
+
+/**
+ * Imports one resource through a bulk operation. Each batch of whole units (a product with its
+ * variants...) is written in one transaction together with the checkpoint (units done), so a run
+ * that stops resumes after the last committed batch: it reuses the finished bulk operation when
+ * Shopify still has it, and skips the units already written.
+ */
+export async function fullImport(ctx: SyncContext, resource: SyncResource, state: ResourceState): Promise<void> {
+  const records = await bulkRecords(ctx, resource, state.bulk_operation_id);
+  let done = 0;
+  let written = 0;
+  let highWater = state.high_water;
+  const pending: BulkUnit[] = [];
+  const write = UNIT_WRITERS[resource];
+  for await (const batch of inBatches(bulkUnits(records), ctx.batchSize)) {
+    const skip = Math.max(0, Math.min(batch.length, state.checkpoint - done));
+    done += batch.length;
+    pending.splice(0, pending.length, ...batch.slice(skip));
+    if (pending.length === 0) continue;
+    highWater = later(highWater, latestUpdate(pending));
+    const counts = await ctx.tx(async (trx) => {
+      const c = await write(trx, ctx.tenantId, pending);
+      await saveState(trx, ctx.tenantId, resource, { checkpoint: done, high_water: highWater });
+      await heartbeat(trx, ctx.runId, addCounts({ ...ctx.counts }, c), ctx.waits());
+      return c;
+    });
+    addCounts(ctx.counts, counts);
+    written += pending.length;
+    for (const [kind, n] of Object.entries(counts))
+      ctx.runtime.metrics?.shopifySyncRecords.inc({ tenant: ctx.tenantId, resource: kind }, n);
+    ctx.progress({ resource, phase: 'full', written });
+  }
+  await ctx.tx((trx) =>
+    saveState(trx, ctx.tenantId, resource, {
+      full_pending: false,
+      checkpoint: 0,
+      bulk_operation_id: null,
+      high_water: highWater,
+    }),
+  );
+}
+
+/** The records of the resource's bulk query: the saved operation's result if usable, else a new one. */
+async function bulkRecords(
+  ctx: SyncContext,
+  resource: SyncResource,
+  savedOperation: string | null,
+): Promise<AsyncIterable<BulkRecord>> {
+  if (savedOperation) {
+    const op = await ctx.bulk.waitUntilDone(savedOperation).catch(() => null);
+    if (op?.status === 'COMPLETED') return op.url ? streamJsonl(op.url, ctx.fetch) : empty();
+  }
+  const started = await ctx.bulk.start(BULK_QUERIES[resource]);
+  await ctx.tx((trx) => saveState(trx, ctx.tenantId, resource, { bulk_operation_id: started.id }));
+  const op = await ctx.bulk.waitUntilDone(started.id);
+  if (op.status !== 'COMPLETED') {
+    await ctx.tx((trx) => saveState(trx, ctx.tenantId, resource, { bulk_operation_id: null }));
+    throw new GatewayError('UPSTREAM_UNAVAILABLE', `The Shopify bulk query for ${resource} did not complete`, {
+      bulkStatus: op.status,
+    });
+  }
+  return op.url ? streamJsonl(op.url, ctx.fetch) : empty();
+}
+
+async function* empty(): AsyncGenerator<BulkRecord> {}

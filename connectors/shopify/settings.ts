@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { GatewayError, pluginSettings, type Tenant } from '../../src/sdk';
+import { isSupportedApiVersion, SUPPORTED_API_VERSIONS } from './api-version';
+import type { ShopifyClientConfig } from './client';
+
+export const SYNC_RESOURCES = ['products', 'inventory', 'customers', 'orders'] as const;
+export type SyncResource = (typeof SYNC_RESOURCES)[number];
+
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
+
+/**
+ * `settings.shopify` of a tenant file. Empty means "no shop connected". Secrets are never in the
+ * file: it names the environment variables that hold them.
+ */
+export const shopifyTenantConfig = z
+  .object({
+    shop: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'must be the permanent <name>.myshopify.com domain')
+      .optional(),
+    accessTokenEnv: envName.optional(),
+    apiSecretEnv: envName.optional(),
+    apiVersion: z
+      .string()
+      .refine(isSupportedApiVersion, { message: `must be one of ${SUPPORTED_API_VERSIONS.join(', ')}` })
+      .default(SUPPORTED_API_VERSIONS[SUPPORTED_API_VERSIONS.length - 1]),
+    resources: z
+      .array(z.enum(SYNC_RESOURCES))
+      .nonempty()
+      .default([...SYNC_RESOURCES]),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    if (!value.shop) return;
+    for (const key of ['accessTokenEnv', 'apiSecretEnv'] as const) {
+      if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when shop is set' });
+    }
+  });
+
+export type ShopifySettings = z.infer<typeof shopifyTenantConfig>;
+
+export interface ConnectedShop {
+  shop: string;
+  apiVersion: string;
+  resources: readonly SyncResource[];
+  accessTokenEnv: string;
+  apiSecretEnv: string;
+}
+
+/** The tenant's shop when it has one configured (and the plugin enabled), else undefined. */
+export function connectedShop(tenant: Tenant): ConnectedShop | undefined {
+  if (!tenant.plugins.has('shopify')) return undefined;
+  const s = pluginSettings<ShopifySettings>(tenant, 'shopify');
+  if (!s?.shop || !s.accessTokenEnv || !s.apiSecretEnv) return undefined;
+  return {
+    shop: s.shop,
+    apiVersion: s.apiVersion,
+    resources: s.resources,
+    accessTokenEnv: s.accessTokenEnv,
+    apiSecretEnv: s.apiSecretEnv,
+  };
+}
+
+/** Client configuration with the secrets read from the environment at the moment of use. */
+export function clientConfigOf(shop: ConnectedShop, env: NodeJS.ProcessEnv = process.env): ShopifyClientConfig {
+  const accessToken = env[shop.accessTokenEnv];
+  const apiSecretKey = env[shop.apiSecretEnv];
+  if (!accessToken || !apiSecretKey) {
+    throw new GatewayError(
+      'TENANT_UNAVAILABLE',
+      `Set ${shop.accessTokenEnv} and ${shop.apiSecretEnv} to connect ${shop.shop}`,
+    );
+  }
+  return { shop: shop.shop, accessToken, apiSecretKey, apiVersion: shop.apiVersion };
+}

@@ -1,0 +1,215 @@
+import { sql } from 'kysely';
+import type { CollectionRecord, ProductRecord, VariantRecord } from './records';
+import { SOURCE, type ShopifyTrx } from './tables';
+
+/** External id -> our id, for the rows just written. */
+export type IdMap = Map<string, string>;
+
+/**
+ * Writes whole products (with their variants and collection memberships when the record carries
+ * them) inside the caller's transaction, so a product is never half written. Variants that Shopify
+ * no longer lists are removed; min/max price follow the variants. Returns the product ids.
+ */
+export async function upsertProducts(trx: ShopifyTrx, tenantId: string, products: ProductRecord[]): Promise<IdMap> {
+  if (products.length === 0) return new Map();
+  const rows = await trx
+    .insertInto('products')
+    .values(
+      products.map((p) => ({
+        tenant_id: tenantId,
+        source: SOURCE,
+        external_id: p.externalId,
+        handle: p.handle,
+        title: p.title,
+        description: p.description,
+        vendor: p.vendor,
+        product_type: p.productType,
+        tags: p.tags,
+        status: p.status,
+        published_at: p.status === 'ACTIVE' ? p.createdAt : null,
+        created_at: p.createdAt,
+        updated_at: p.updatedAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
+        handle: sql`excluded.handle`,
+        title: sql`excluded.title`,
+        description: sql`excluded.description`,
+        vendor: sql`excluded.vendor`,
+        product_type: sql`excluded.product_type`,
+        tags: sql`excluded.tags`,
+        status: sql`excluded.status`,
+        published_at: sql`case when excluded.status = 'ACTIVE' then coalesce(products.published_at, excluded.published_at) end`,
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .returning(['id', 'external_id'])
+    .execute();
+  const ids: IdMap = new Map(rows.map((r) => [r.external_id!, r.id]));
+  const withVariants = products.filter((p) => p.variants);
+  await upsertVariants(
+    trx,
+    tenantId,
+    withVariants.flatMap((p) => p.variants!.map((v) => ({ productId: ids.get(p.externalId)!, variant: v }))),
+    withVariants.map((p) => ids.get(p.externalId)!),
+  );
+  const withCollections = products.filter((p) => p.collections);
+  if (withCollections.length > 0) await linkCollections(trx, tenantId, withCollections, ids);
+  return ids;
+}
+
+/**
+ * Upserts variants; for `replaceFor` products, also deletes their Shopify variants not written here.
+ * Then refreshes the price range of every product touched.
+ */
+export async function upsertVariants(
+  trx: ShopifyTrx,
+  tenantId: string,
+  variants: { productId: string; variant: VariantRecord }[],
+  replaceFor: string[] = [],
+): Promise<number> {
+  if (variants.length > 0) {
+    await trx
+      .insertInto('product_variants')
+      .values(
+        variants.map(({ productId, variant: v }) => ({
+          tenant_id: tenantId,
+          source: SOURCE,
+          external_id: v.externalId,
+          product_id: productId,
+          title: v.title,
+          sku: v.sku,
+          price: v.price,
+          compare_at_price: v.compareAtPrice,
+          option_values: v.optionValues,
+          position: v.position,
+          external_inventory_item_id: v.inventoryItemId,
+          created_at: v.createdAt,
+          updated_at: v.updatedAt,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
+          product_id: sql`excluded.product_id`,
+          title: sql`excluded.title`,
+          sku: sql`excluded.sku`,
+          price: sql`excluded.price`,
+          compare_at_price: sql`excluded.compare_at_price`,
+          option_values: sql`excluded.option_values`,
+          position: sql`excluded.position`,
+          external_inventory_item_id: sql`excluded.external_inventory_item_id`,
+          updated_at: sql`excluded.updated_at`,
+        }),
+      )
+      .execute();
+  }
+  if (replaceFor.length > 0) {
+    const keep = variants.map((v) => v.variant.externalId);
+    await trx
+      .deleteFrom('product_variants')
+      .where('tenant_id', '=', tenantId)
+      .where('product_id', 'in', replaceFor)
+      .where('source', '=', SOURCE)
+      .$if(keep.length > 0, (q) => q.where('external_id', 'not in', keep))
+      .execute();
+  }
+  const touched = [...new Set([...replaceFor, ...variants.map((v) => v.productId)])];
+  if (touched.length > 0) {
+    await sql`update products p set min_price = coalesce(v.lo, 0), max_price = coalesce(v.hi, 0)
+      from (select p2.id, min(pv.price) lo, max(pv.price) hi from products p2
+            left join product_variants pv on pv.product_id = p2.id
+            where p2.tenant_id = ${tenantId} and p2.id in (${sql.join(touched)}) group by p2.id) v
+      where p.id = v.id`.execute(trx);
+  }
+  return variants.length;
+}
+
+/** Upserts the collections named by these products and makes each product's memberships match. */
+async function linkCollections(trx: ShopifyTrx, tenantId: string, products: ProductRecord[], ids: IdMap) {
+  const byId = new Map<string, CollectionRecord>();
+  for (const p of products) for (const c of p.collections!) byId.set(c.externalId, c);
+  const collectionIds = await upsertCollections(trx, tenantId, [...byId.values()]);
+  const productIds = products.map((p) => ids.get(p.externalId)!);
+  await trx
+    .deleteFrom('collection_products')
+    .where('tenant_id', '=', tenantId)
+    .where('product_id', 'in', productIds)
+    .where('collection_id', 'in', trx.selectFrom('collections').select('id').where('source', '=', SOURCE))
+    .execute();
+  const links = products.flatMap((p) =>
+    p.collections!.map((c) => ({
+      tenant_id: tenantId,
+      collection_id: collectionIds.get(c.externalId)!,
+      product_id: ids.get(p.externalId)!,
+      position: 0,
+    })),
+  );
+  if (links.length > 0) {
+    await trx
+      .insertInto('collection_products')
+      .values(links)
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
+}
+
+export async function upsertCollections(
+  trx: ShopifyTrx,
+  tenantId: string,
+  collections: CollectionRecord[],
+): Promise<IdMap> {
+  if (collections.length === 0) return new Map();
+  const rows = await trx
+    .insertInto('collections')
+    .values(
+      collections.map((c) => ({
+        tenant_id: tenantId,
+        source: SOURCE,
+        external_id: c.externalId,
+        handle: c.handle,
+        title: c.title,
+        published_at: c.updatedAt,
+        updated_at: c.updatedAt,
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
+        handle: sql`excluded.handle`,
+        title: sql`excluded.title`,
+        updated_at: sql`excluded.updated_at`,
+      }),
+    )
+    .returning(['id', 'external_id'])
+    .execute();
+  return new Map(rows.map((r) => [r.external_id!, r.id]));
+}
+
+/** Our ids of the given Shopify ids in a sourced table (absent ones are missing from the map). */
+export async function idsOf(
+  trx: ShopifyTrx,
+  tenantId: string,
+  table: 'products' | 'product_variants' | 'customers' | 'locations' | 'orders',
+  externalIds: (string | null)[],
+): Promise<IdMap> {
+  const wanted = [...new Set(externalIds.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom(table)
+    .select(['id', 'external_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', SOURCE)
+    .where('external_id', 'in', wanted)
+    .execute();
+  return new Map(rows.map((r) => [r.external_id!, r.id]));
+}
+
+export async function deleteProduct(trx: ShopifyTrx, tenantId: string, externalId: string): Promise<number> {
+  const res = await trx
+    .deleteFrom('products')
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', SOURCE)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return Number(res.numDeletedRows);
+}

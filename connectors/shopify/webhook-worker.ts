@@ -1,0 +1,48 @@
+import type { PluginRuntime, Tenant } from '../../src/sdk';
+import { GatewayError } from '../../src/sdk';
+import type { ShopifyDb } from './tables';
+import { handleWebhook } from './webhook-handlers';
+import { claimWebhook, markDone, markFailed, type QueuedWebhook } from './webhook-queue';
+
+/**
+ * Drains the tenant's webhook queue: each event is claimed (`for update skip locked`, so instances
+ * share the queue), applied and marked done in one transaction. A failure rolls its writes back and
+ * schedules a retry. Returns how many events were handled; stops early when `signal` aborts.
+ */
+export async function processWebhooks(
+  runtime: PluginRuntime,
+  tenant: Tenant,
+  options: { limit?: number; signal?: AbortSignal } = {},
+): Promise<number> {
+  let handled = 0;
+  for (let i = 0; i < (options.limit ?? 100) && !options.signal?.aborted; i++) {
+    let failed: { event: QueuedWebhook; error: unknown } | undefined;
+    const event = await runtime
+      .withTenant<ShopifyDb, QueuedWebhook | null>(tenant.id, async (trx) => {
+        const claimed = await claimWebhook(trx, tenant.id);
+        if (claimed) await handleWebhook(trx, claimed).then(() => markDone(trx, claimed.id));
+        return claimed;
+      })
+      .catch((error: unknown) => {
+        failed = { event: error as never, error };
+        return undefined;
+      });
+    if (failed) {
+      // The claim rolled back with the writes: claim again to record the failure.
+      await runtime.withTenant<ShopifyDb, void>(tenant.id, async (trx) => {
+        const again = await claimWebhook(trx, tenant.id);
+        if (again) await markFailed(trx, again, reasonOf(failed!.error));
+      });
+      runtime.log.warn({ err: failed.error, tenant: tenant.id }, 'shopify webhook failed');
+      handled++;
+      continue;
+    }
+    if (!event) break;
+    handled++;
+  }
+  return handled;
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof GatewayError ? error.code : 'INTERNAL_SERVER_ERROR';
+}

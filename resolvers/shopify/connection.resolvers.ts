@@ -1,0 +1,90 @@
+import type { GatewayContext } from '../../src/sdk';
+import { readConnection } from '../../connectors/shopify/connection-status';
+import { connectedShop } from '../../connectors/shopify/settings';
+import { circuitStateOf, ensureConnection } from '../../connectors/shopify/sync-runner';
+import { enqueueRun } from '../../connectors/shopify/sync-runs';
+import type { ShopifyDb } from '../../connectors/shopify/tables';
+
+type RunRow = {
+  id: string;
+  mode: string;
+  status: string;
+  counts: Record<string, number>;
+  errors: string[];
+  throttled_waits: number;
+  trigger: string;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+};
+
+const countsOf = (counts: Record<string, number>) =>
+  Object.entries(counts).map(([resource, count]) => ({ resource, count }));
+
+/** A sync run as the schema shows it. */
+function runView(run: RunRow) {
+  return {
+    id: run.id,
+    mode: run.mode.toUpperCase(),
+    status: run.status.toUpperCase(),
+    trigger: run.trigger,
+    counts: countsOf(run.counts),
+    errors: run.errors,
+    throttledWaits: run.throttled_waits,
+    createdAt: run.created_at,
+    startedAt: run.started_at,
+    finishedAt: run.finished_at,
+  };
+}
+
+export const connectionResolvers = {
+  Query: {
+    shopifyConnection: async (_: unknown, __: unknown, ctx: GatewayContext) => {
+      const shop = connectedShop(ctx.tenant);
+      if (!shop) return null;
+      const { connection, lastRun, counts } = await readConnection(await ctx.db.get<ShopifyDb>(), ctx.tenant.id);
+      return {
+        shop: shop.shop,
+        apiVersion: shop.apiVersion,
+        status: (connection?.status ?? 'active').toUpperCase(),
+        resources: shop.resources,
+        lastSyncAt: connection?.last_sync_at ?? null,
+        lastRun: lastRun ? runView(lastRun) : null,
+        counts,
+        errors: lastRun?.status === 'failed' ? (lastRun.errors) : [],
+        throttle: { throttledWaits: connection?.throttled_waits ?? 0, circuit: circuitStateOf(shop.shop) },
+        uninstalledAt: connection?.uninstalled_at ?? null,
+      };
+    },
+  },
+  Mutation: {
+    /** Queues the run in the request's transaction; a sync worker (job or CLI) claims and runs it. */
+    shopifySyncStart: async (_: unknown, args: { full?: boolean | null }, ctx: GatewayContext) => {
+      const shop = connectedShop(ctx.tenant);
+      if (!shop) {
+        return {
+          run: null,
+          userErrors: [{ field: null, code: 'NOT_ALLOWED', message: 'No Shopify shop is configured' }],
+        };
+      }
+      return ctx.db.atomic<ShopifyDb, unknown>(async (trx) => {
+        await ensureConnection(trx, ctx.tenant.id, shop);
+        const status = await trx
+          .selectFrom('shopify_connections')
+          .select('status')
+          .where('tenant_id', '=', ctx.tenant.id)
+          .executeTakeFirstOrThrow();
+        if (status.status === 'uninstalled') {
+          return {
+            run: null,
+            userErrors: [
+              { field: null, code: 'NOT_ALLOWED', message: 'The Shopify app was uninstalled from this shop' },
+            ],
+          };
+        }
+        const run = await enqueueRun(trx, ctx.tenant.id, args.full ? 'full' : 'incremental', 'admin');
+        return { run: runView(run as unknown as RunRow), userErrors: [] };
+      });
+    },
+  },
+};

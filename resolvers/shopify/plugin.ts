@@ -1,0 +1,28 @@
+import { definePlugin, schemaFragment } from '../../src/sdk';
+import { createShopifyLoaders } from '../../connectors/shopify/loaders';
+import { migrations } from '../../connectors/shopify/migrations';
+import { shopifyTenantConfig } from '../../connectors/shopify/settings';
+import { connectionResolvers } from './connection.resolvers';
+import { externalIdResolvers } from './external-ids.resolvers';
+import { jobs } from './jobs';
+import { permissions } from './permissions';
+import { webhookRoutes } from './webhook-route';
+
+/** Keeps a tenant's Shopify store in the retail tables: bulk and incremental sync, webhooks, admin API. */
+export const plugin = definePlugin({
+  name: 'shopify',
+  version: '1.0.0',
+  dependsOn: ['core', 'catalog', 'inventory', 'customers', 'orders'],
+  typeDefs: schemaFragment('shopify'),
+  resolvers: {
+    Query: connectionResolvers.Query,
+    Mutation: connectionResolvers.Mutation,
+    ...externalIdResolvers,
+  },
+  permissions,
+  createLoaders: createShopifyLoaders,
+  migrations,
+  tenantConfig: shopifyTenantConfig,
+  routes: webhookRoutes,
+  jobs,
+});
