@@ -92,6 +92,11 @@ export const tenantFileSchema = z
       .strict()
       .default({ tokenHashes: [] }),
     admin: admin.optional(),
+    /** Trusted documents (docs/client-teams.md): storefront tokens may run only the tenant's registered documents. */
+    documents: z
+      .object({ registeredOnly: z.boolean().default(false) })
+      .strict()
+      .default({ registeredOnly: false }),
     cors: z
       .object({ origins: z.array(z.url()).default([]) })
       .strict()

@@ -18,6 +18,8 @@ import { discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
 import { createResponseCache } from '../cache';
+import { apqOptions, trustedDocuments, withTrustedDocuments } from '../documents';
+import { onceAcrossInstances } from '../jobs';
 import { createFormatError } from '../http/errors';
 import { createEdge } from '../http/edge';
 import { createHttpServer, type HttpTimeouts } from '../http/server';
@@ -173,6 +175,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }),
     );
     const protection = createProtection(env, composition.plugins, log);
+    const apq = apqOptions(env);
+    lifecycle.onClose(apq.close);
+    const documents = trustedDocuments(
+      resolve(projectRoot(), env.TENANTS_DIR),
+      registry.list().map((e) => e.tenant.id),
+      log,
+    );
     const apollo = new ApolloServer<RequestContext>({
       schema,
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
@@ -182,6 +191,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       introspection: true,
       csrfPrevention: true,
       parseOptions: { maxTokens: PARSE_MAX_TOKENS },
+      persistedQueries: apq.options,
       maxRecursiveSelections: MAX_RECURSIVE_SELECTIONS,
       plugins: [
         ApolloServerPluginLandingPageDisabled(),
@@ -216,15 +226,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         scrape: instruments.metricsHandler,
         gate: lifecycle.availability.gate(),
       },
-      edge: createEdge({
-        registry,
-        limiter: protection.limiter,
-        bodyLimitBytes: env.BODY_LIMIT_BYTES,
-        maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
-        introspection: env.INTROSPECTION,
-      }),
+      edge: withTrustedDocuments(
+        createEdge({
+          registry,
+          limiter: protection.limiter,
+          bodyLimitBytes: env.BODY_LIMIT_BYTES,
+          maxDocumentBytes: env.MAX_DOCUMENT_BYTES,
+          introspection: env.INTROSPECTION,
+        }),
+        documents,
+        env.BODY_LIMIT_BYTES,
+      ),
     });
-    if (options.jobs) lifecycle.startJobs(composition.plugins, runtime, log);
+    if (options.jobs) lifecycle.startJobs(onceAcrossInstances(composition.plugins, database), runtime, log);
     return assemble({
       app,
       composition,

@@ -1,0 +1,25 @@
+import type { Database } from '../../connectors/postgres/database';
+import type { PluginDefinition, PluginJob } from '../sdk';
+import { ensureJobRunsTable, runIfClaimed } from './job-runs';
+
+/**
+ * The plugins with each job wrapped so that, on several gateway instances sharing one Postgres, every
+ * tick (interval window) of a job runs on one instance only and never overlaps a run elsewhere.
+ * An embedded database belongs to one process: its jobs run as they are.
+ */
+export function onceAcrossInstances(plugins: readonly PluginDefinition[], database: Database): PluginDefinition[] {
+  if (database.kind !== 'postgres') return [...plugins];
+  let table: Promise<void> | undefined;
+  const wrap = (plugin: string, job: PluginJob): PluginJob => ({
+    ...job,
+    run: async (runtime, signal) => {
+      await (table ??= ensureJobRunsTable(database.db).catch((error: unknown) => {
+        table = undefined;
+        throw error;
+      }));
+      const tick = Math.floor(Date.now() / job.intervalMs);
+      await runIfClaimed(database.db, `${plugin}/${job.name}`, tick, () => job.run(runtime, signal));
+    },
+  });
+  return plugins.map((p) => (p.jobs ? { ...p, jobs: p.jobs.map((job) => wrap(p.name, job)) } : p));
+}
