@@ -1,8 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { sql } from 'kysely';
 import { runNextSync, requestSync } from '../../connectors/shopify/sync-runner';
 import { processWebhooks } from '../../connectors/shopify/webhook-worker';
 import { emptyStore, hour, seedStore } from '../fake-shopify';
-import { startShopifyHarness, type ShopifyHarness } from '../fake-shopify/harness';
+import { startShopifyHarness, TEST_SECRET, type ShopifyHarness } from '../fake-shopify/harness';
 import { describeEachDatabase } from '../kit/each-database';
 import {
   cutDownloads,
@@ -231,6 +232,16 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
     expect(await count('products')).toBe(3);
   });
 
+  it('runs a sync once when two instances try to claim it (skip locked, lease)', async () => {
+    await requestSync(runtime(), alpha(), 'incremental', 'test');
+    const outcomes = await Promise.all([
+      runNextSync(runtime(), alpha(), syncDeps(h)),
+      runNextSync(runtime(), alpha(), syncDeps(h)),
+    ]);
+    expect(outcomes.filter((o) => o !== null)).toHaveLength(1);
+    expect(outcomes.find((o) => o)).toMatchObject({ ok: true });
+  });
+
   describe('webhooks', () => {
     const productUpdate = (title: string) => ({
       id: 1,
@@ -282,6 +293,21 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
       expect(await queued()).toBe(before);
       expect(await processWebhooks(runtime(), alpha())).toBe(0);
       expect(await title()).toBe('Product 1 (renamed)');
+    });
+
+    it('refuses a signed body that is not a webhook with 400', async () => {
+      const res = await fetch(`${get().url}/plugins/shopify/webhooks`, {
+        method: 'POST',
+        headers: {
+          'x-shopify-shop-domain': 'acme.myshopify.com',
+          'x-shopify-topic': 'products/update',
+          'x-shopify-event-id': 'e-garbage',
+          'x-shopify-hmac-sha256': createHmac('sha256', TEST_SECRET).update('not json').digest('base64'),
+        },
+        body: 'not json',
+      });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: { code: 'BAD_REQUEST', message: 'Not a Shopify webhook delivery' } });
     });
 
     it('queues a signed delivery once, acknowledges replays, and applies it once', async () => {
