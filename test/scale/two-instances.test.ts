@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Redis from 'ioredis';
 import { SignJWT } from 'jose';
@@ -158,6 +158,22 @@ suite('two gateway instances on one Postgres and one Redis', () => {
       ).toBe('Summit Mug');
     },
   );
+
+  it('shares automatic persisted queries: registered on one instance, found by hash on the other', async () => {
+    const shopper = { 'x-storefront-token': TEST_SECRETS.TEST_BETA_STOREFRONT_TOKEN };
+    const query = '{ products(first: 2) { nodes { handle } } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const send = (instance: Instance, body: object) =>
+      fetch(`${instance.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...shopper },
+        body: JSON.stringify({ ...body, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+      }).then((res) => res.json() as Promise<{ data?: unknown; errors?: { message: string }[] }>);
+    expect((await send(b, {})).errors?.[0].message).toBe('PersistedQueryNotFound');
+    expect((await send(a, { query })).errors).toBeUndefined();
+    const byHash = await send(b, {});
+    expect([byHash.errors, byHash.data]).toEqual([undefined, { products: { nodes: expect.any(Array) } }]);
+  });
 
   it('runs a job enqueued on one instance exactly once across both', async () => {
     const enqueued = await Promise.all(
