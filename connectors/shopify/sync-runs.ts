@@ -67,7 +67,13 @@ export async function claimRun(trx: ShopifyTrx, tenantId: string): Promise<SyncR
     .selectFrom('shopify_sync_runs')
     .select('id')
     .where('tenant_id', '=', tenantId)
-    .where((eb) => eb.or([eb('status', '=', 'queued'), eb('status', '=', 'running')]))
+    // Re-checked on the locked row version: a run another instance just claimed no longer matches.
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'queued'),
+        eb.and([eb('status', '=', 'running'), eb('lease_until', '<=', sql<Date>`now()`)]),
+      ]),
+    )
     .orderBy('id')
     .limit(1)
     .forUpdate()
