@@ -22,6 +22,8 @@ const config: CodegenConfig = {
       },
       config: {
         useTypeImports: true,
+        // Only the types the documents use: a schema change elsewhere leaves the example as it is.
+        onlyOperationTypes: true,
         enumsAsTypes: true,
         scalars: { DateTime: 'string', Decimal: 'string', CurrencyCode: 'string', URL: 'string' },
       },

@@ -24,42 +24,6 @@ export type Scalars = {
   URL: { input: string; output: string; }
 };
 
-/**
- * A buyer's cart, priced on the server in the shop's currency. Its ID is a random token and the only
- * credential for the cart: keep it private. Carts are fetched with `cart(id:)`, not `node`.
- */
-export type Cart = {
-  __typename?: 'Cart';
-  buyerIdentity: CartBuyerIdentity;
-  cost: CartCost;
-  createdAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  lines: CartLineConnection;
-  note?: Maybe<Scalars['String']['output']>;
-  status: CartStatus;
-  /** Sum of the line quantities. */
-  totalQuantity: Scalars['Int']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-
-/**
- * A buyer's cart, priced on the server in the shop's currency. Its ID is a random token and the only
- * credential for the cart: keep it private. Carts are fetched with `cart(id:)`, not `node`.
- */
-export type CartLinesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-/** Who is buying: what the buyer entered, nothing looked up. */
-export type CartBuyerIdentity = {
-  __typename?: 'CartBuyerIdentity';
-  countryCode?: Maybe<Scalars['String']['output']>;
-  email?: Maybe<Scalars['String']['output']>;
-  phone?: Maybe<Scalars['String']['output']>;
-};
-
 export type CartBuyerIdentityInput = {
   /** ISO 3166-1 alpha-2, e.g. US. */
   countryCode?: InputMaybe<Scalars['String']['input']>;
@@ -67,45 +31,10 @@ export type CartBuyerIdentityInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type CartCost = {
-  __typename?: 'CartCost';
-  subtotalAmount: Money;
-  totalAmount: Money;
-};
-
 export type CartInput = {
   buyerIdentity?: InputMaybe<CartBuyerIdentityInput>;
   lines?: InputMaybe<Array<CartLineInput>>;
   note?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** One variant in a cart, at its current price. */
-export type CartLine = {
-  __typename?: 'CartLine';
-  cost: CartLineCost;
-  id: Scalars['ID']['output'];
-  merchandise?: Maybe<ProductVariant>;
-  quantity: Scalars['Int']['output'];
-};
-
-export type CartLineConnection = {
-  __typename?: 'CartLineConnection';
-  edges: Array<CartLineEdge>;
-  nodes: Array<CartLine>;
-  pageInfo: PageInfo;
-};
-
-export type CartLineCost = {
-  __typename?: 'CartLineCost';
-  amountPerQuantity: Money;
-  subtotalAmount: Money;
-  totalAmount: Money;
-};
-
-export type CartLineEdge = {
-  __typename?: 'CartLineEdge';
-  cursor: Scalars['String']['output'];
-  node: CartLine;
 };
 
 export type CartLineInput = {
@@ -122,58 +51,10 @@ export type CartLineUpdateInput = {
   quantity: Scalars['Int']['input'];
 };
 
-export type CartPayload = {
-  __typename?: 'CartPayload';
-  cart?: Maybe<Cart>;
-  userErrors: Array<UserError>;
-};
-
 export type CartStatus =
   | 'ACTIVE'
   /** Checked out: the cart became an order and can no longer change. */
   | 'COMPLETED';
-
-export type CheckoutCompletePayload = {
-  __typename?: 'CheckoutCompletePayload';
-  /** The order the cart became (also when a retry with the same key returns it again). */
-  order?: Maybe<Order>;
-  userErrors: Array<UserError>;
-};
-
-/** A group of products, such as Summer or Sale. */
-export type Collection = Node & {
-  __typename?: 'Collection';
-  createdAt: Scalars['DateTime']['output'];
-  description: Scalars['String']['output'];
-  handle: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  /** The collection's products the caller may see, with the same sorting and filters as `products`. */
-  products: ProductConnection;
-  /** Null while unpublished (hidden from the storefront). */
-  publishedAt?: Maybe<Scalars['DateTime']['output']>;
-  title: Scalars['String']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-
-/** A group of products, such as Summer or Sale. */
-export type CollectionProductsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProductFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  reverse?: InputMaybe<Scalars['Boolean']['input']>;
-  sortKey?: InputMaybe<ProductSortKeys>;
-};
-
-export type CollectionConnection = {
-  __typename?: 'CollectionConnection';
-  edges: Array<CollectionEdge>;
-  nodes: Array<Collection>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
 
 export type CollectionCreateInput = {
   description?: InputMaybe<Scalars['String']['input']>;
@@ -189,24 +70,6 @@ export type CollectionDeleteInput = {
   id: Scalars['ID']['input'];
 };
 
-export type CollectionDeletePayload = {
-  __typename?: 'CollectionDeletePayload';
-  deletedCollectionId?: Maybe<Scalars['ID']['output']>;
-  userErrors: Array<UserError>;
-};
-
-export type CollectionEdge = {
-  __typename?: 'CollectionEdge';
-  cursor: Scalars['String']['output'];
-  node: Collection;
-};
-
-export type CollectionPayload = {
-  __typename?: 'CollectionPayload';
-  collection?: Maybe<Collection>;
-  userErrors: Array<UserError>;
-};
-
 export type CollectionSortKeys =
   | 'ID'
   | 'TITLE'
@@ -218,46 +81,6 @@ export type CollectionUpdateInput = {
   id: Scalars['ID']['input'];
   published?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
-export type Customer = Node & {
-  __typename?: 'Customer';
-  /** Total of the customer's orders, less cancelled ones, in the shop's currency. */
-  amountSpent: Money;
-  createdAt: Scalars['DateTime']['output'];
-  displayName: Scalars['String']['output'];
-  /** Lower-cased; unique per shop. */
-  email: Scalars['String']['output'];
-  firstName?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  lastName?: Maybe<Scalars['String']['output']>;
-  numberOfOrders: Scalars['Int']['output'];
-  /** The customer's newest orders (read_orders). */
-  orders: OrderConnection;
-  phone?: Maybe<Scalars['String']['output']>;
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-
-/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
-export type CustomerOrdersArgs = {
-  first?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type CustomerConnection = {
-  __typename?: 'CustomerConnection';
-  edges: Array<CustomerEdge>;
-  nodes: Array<Customer>;
-  pageInfo: PageInfo;
-  /** Customers matching the filter, across all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type CustomerEdge = {
-  __typename?: 'CustomerEdge';
-  cursor: Scalars['String']['output'];
-  node: Customer;
 };
 
 export type CustomerFilter = {
@@ -274,56 +97,12 @@ export type CustomerInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type CustomerPayload = {
-  __typename?: 'CustomerPayload';
-  customer?: Maybe<Customer>;
-  userErrors: Array<UserError>;
-};
-
 export type CustomerSortKeys =
   | 'CREATED_AT'
   | 'ID'
   /** Last name, first name, then email. */
   | 'NAME'
   | 'UPDATED_AT';
-
-export type DependencyStatus = {
-  __typename?: 'DependencyStatus';
-  detail?: Maybe<Scalars['String']['output']>;
-  name: Scalars['String']['output'];
-  ok: Scalars['Boolean']['output'];
-};
-
-/** The gateway's own view of its health: for operators, admin only. */
-export type GatewayStatus = {
-  __typename?: 'GatewayStatus';
-  dependencies: Array<DependencyStatus>;
-  plugins: Array<PluginStatus>;
-  ready: Scalars['Boolean']['output'];
-  tenants: Array<TenantStatus>;
-};
-
-/** A product image. */
-export type Image = Node & {
-  __typename?: 'Image';
-  altText?: Maybe<Scalars['String']['output']>;
-  id: Scalars['ID']['output'];
-  url: Scalars['URL']['output'];
-};
-
-export type ImageConnection = {
-  __typename?: 'ImageConnection';
-  edges: Array<ImageEdge>;
-  nodes: Array<Image>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type ImageEdge = {
-  __typename?: 'ImageEdge';
-  cursor: Scalars['String']['output'];
-  node: Image;
-};
 
 export type ImageInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
@@ -338,51 +117,6 @@ export type InventoryAdjustInput = {
   variantId: Scalars['ID']['input'];
 };
 
-/** One change of stock, kept as history. */
-export type InventoryAdjustment = Node & {
-  __typename?: 'InventoryAdjustment';
-  createdAt: Scalars['DateTime']['output'];
-  /** Units added (positive) or removed (negative). */
-  delta: Scalars['Int']['output'];
-  id: Scalars['ID']['output'];
-  location: Location;
-  quantityAfter: Scalars['Int']['output'];
-  /** Why: correction, received, damaged, checkout, order_cancel... */
-  reason: Scalars['String']['output'];
-  variant?: Maybe<ProductVariant>;
-};
-
-export type InventoryAdjustmentConnection = {
-  __typename?: 'InventoryAdjustmentConnection';
-  edges: Array<InventoryAdjustmentEdge>;
-  nodes: Array<InventoryAdjustment>;
-  pageInfo: PageInfo;
-};
-
-export type InventoryAdjustmentEdge = {
-  __typename?: 'InventoryAdjustmentEdge';
-  cursor: Scalars['String']['output'];
-  node: InventoryAdjustment;
-};
-
-export type InventoryChangePayload = {
-  __typename?: 'InventoryChangePayload';
-  adjustment?: Maybe<InventoryAdjustment>;
-  inventoryLevel?: Maybe<InventoryLevel>;
-  userErrors: Array<UserError>;
-};
-
-/** Stock of one variant at one location. */
-export type InventoryLevel = {
-  __typename?: 'InventoryLevel';
-  /** Units that can be sold; never below zero. */
-  available: Scalars['Int']['output'];
-  location: Location;
-  updatedAt: Scalars['DateTime']['output'];
-  /** Null when the caller may not read the catalog. */
-  variant?: Maybe<ProductVariant>;
-};
-
 export type InventorySetInput = {
   locationId: Scalars['ID']['input'];
   /** The new number of available units (zero or more). */
@@ -391,305 +125,8 @@ export type InventorySetInput = {
   variantId: Scalars['ID']['input'];
 };
 
-/** One product line of an order. */
-export type LineItem = {
-  __typename?: 'LineItem';
-  id: Scalars['ID']['output'];
-  originalTotal: Money;
-  originalUnitPrice: Money;
-  /** The product as it is now; null when deleted or not visible to the caller. */
-  product?: Maybe<Product>;
-  quantity: Scalars['Int']['output'];
-  sku?: Maybe<Scalars['String']['output']>;
-  /** The product title at checkout. */
-  title: Scalars['String']['output'];
-  /** The variant as it is now; null when deleted or not visible to the caller. */
-  variant?: Maybe<ProductVariant>;
-  variantTitle?: Maybe<Scalars['String']['output']>;
-};
-
-export type LineItemConnection = {
-  __typename?: 'LineItemConnection';
-  edges: Array<LineItemEdge>;
-  nodes: Array<LineItem>;
-  pageInfo: PageInfo;
-};
-
-export type LineItemEdge = {
-  __typename?: 'LineItemEdge';
-  cursor: Scalars['String']['output'];
-  node: LineItem;
-};
-
-/** A place stock is kept, such as a warehouse or a store. */
-export type Location = Node & {
-  __typename?: 'Location';
-  createdAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-};
-
 export type LocationAddInput = {
   name: Scalars['String']['input'];
-};
-
-export type LocationAddPayload = {
-  __typename?: 'LocationAddPayload';
-  location?: Maybe<Location>;
-  userErrors: Array<UserError>;
-};
-
-export type LocationConnection = {
-  __typename?: 'LocationConnection';
-  edges: Array<LocationEdge>;
-  nodes: Array<Location>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
-export type LocationEdge = {
-  __typename?: 'LocationEdge';
-  cursor: Scalars['String']['output'];
-  node: Location;
-};
-
-/** A monetary amount in a currency. */
-export type Money = {
-  __typename?: 'Money';
-  amount: Scalars['Decimal']['output'];
-  currencyCode: Scalars['CurrencyCode']['output'];
-};
-
-export type Mutation = {
-  __typename?: 'Mutation';
-  cartBuyerIdentityUpdate: CartPayload;
-  /** Creates a cart, optionally with lines and buyer identity (storefront). */
-  cartCreate: CartPayload;
-  /** Adds quantities to the cart; lines of one variant merge (storefront). */
-  cartLinesAdd: CartPayload;
-  cartLinesRemove: CartPayload;
-  /** Sets line quantities; 0 removes a line (storefront). */
-  cartLinesUpdate: CartPayload;
-  /**
-   * Places an order from the cart in one transaction: reserves stock, snapshots titles and prices,
-   * links the customer by email, completes the cart. Idempotent: the same key returns the same order.
-   */
-  checkoutComplete: CheckoutCompletePayload;
-  /** Adds products (already members are left as they are). */
-  collectionAddProducts: CollectionPayload;
-  collectionCreate: CollectionPayload;
-  collectionDelete: CollectionDeletePayload;
-  collectionRemoveProducts: CollectionPayload;
-  collectionUpdate: CollectionPayload;
-  /** Creates a customer (write_customers); the email must be new to the shop. */
-  customerCreate: CustomerPayload;
-  /** Changes a customer's details (write_customers). */
-  customerUpdate: CustomerPayload;
-  /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
-  inventoryAdjust: InventoryChangePayload;
-  /** Sets stock to a quantity, recording the difference as an adjustment. */
-  inventorySet: InventoryChangePayload;
-  locationAdd: LocationAddPayload;
-  /** Cancels an open, unfulfilled order and by default restocks its items (write_orders). */
-  orderCancel: OrderPayload;
-  /** Marks an open order as fulfilled (write_orders). */
-  orderFulfill: OrderPayload;
-  productCreate: ProductCreatePayload;
-  /** Deletes the product with its variants, options, images and collection memberships. */
-  productDelete: ProductDeletePayload;
-  productOptionUpdate: ProductOptionsPayload;
-  productOptionsCreate: ProductOptionsPayload;
-  productOptionsDelete: ProductOptionsPayload;
-  productUpdate: ProductUpdatePayload;
-  productVariantCreate: ProductVariantPayload;
-  /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
-  productVariantDelete: ProductVariantDeletePayload;
-  productVariantUpdate: ProductVariantPayload;
-};
-
-
-export type MutationCartBuyerIdentityUpdateArgs = {
-  buyerIdentity: CartBuyerIdentityInput;
-  cartId: Scalars['ID']['input'];
-};
-
-
-export type MutationCartCreateArgs = {
-  input?: InputMaybe<CartInput>;
-};
-
-
-export type MutationCartLinesAddArgs = {
-  cartId: Scalars['ID']['input'];
-  lines: Array<CartLineInput>;
-};
-
-
-export type MutationCartLinesRemoveArgs = {
-  cartId: Scalars['ID']['input'];
-  lineIds: Array<Scalars['ID']['input']>;
-};
-
-
-export type MutationCartLinesUpdateArgs = {
-  cartId: Scalars['ID']['input'];
-  lines: Array<CartLineUpdateInput>;
-};
-
-
-export type MutationCheckoutCompleteArgs = {
-  cartId: Scalars['ID']['input'];
-  email?: InputMaybe<Scalars['String']['input']>;
-  idempotencyKey: Scalars['String']['input'];
-};
-
-
-export type MutationCollectionAddProductsArgs = {
-  id: Scalars['ID']['input'];
-  productIds: Array<Scalars['ID']['input']>;
-};
-
-
-export type MutationCollectionCreateArgs = {
-  input: CollectionCreateInput;
-};
-
-
-export type MutationCollectionDeleteArgs = {
-  input: CollectionDeleteInput;
-};
-
-
-export type MutationCollectionRemoveProductsArgs = {
-  id: Scalars['ID']['input'];
-  productIds: Array<Scalars['ID']['input']>;
-};
-
-
-export type MutationCollectionUpdateArgs = {
-  input: CollectionUpdateInput;
-};
-
-
-export type MutationCustomerCreateArgs = {
-  input: CustomerInput;
-};
-
-
-export type MutationCustomerUpdateArgs = {
-  id: Scalars['ID']['input'];
-  input: CustomerInput;
-};
-
-
-export type MutationInventoryAdjustArgs = {
-  input: InventoryAdjustInput;
-};
-
-
-export type MutationInventorySetArgs = {
-  input: InventorySetInput;
-};
-
-
-export type MutationLocationAddArgs = {
-  input: LocationAddInput;
-};
-
-
-export type MutationOrderCancelArgs = {
-  id: Scalars['ID']['input'];
-  reason?: InputMaybe<OrderCancelReason>;
-  restock?: InputMaybe<Scalars['Boolean']['input']>;
-};
-
-
-export type MutationOrderFulfillArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationProductCreateArgs = {
-  input: ProductCreateInput;
-};
-
-
-export type MutationProductDeleteArgs = {
-  input: ProductDeleteInput;
-};
-
-
-export type MutationProductOptionUpdateArgs = {
-  option: ProductOptionUpdateInput;
-  productId: Scalars['ID']['input'];
-};
-
-
-export type MutationProductOptionsCreateArgs = {
-  options: Array<ProductOptionInput>;
-  productId: Scalars['ID']['input'];
-};
-
-
-export type MutationProductOptionsDeleteArgs = {
-  options: Array<Scalars['ID']['input']>;
-  productId: Scalars['ID']['input'];
-};
-
-
-export type MutationProductUpdateArgs = {
-  input: ProductUpdateInput;
-};
-
-
-export type MutationProductVariantCreateArgs = {
-  input: ProductVariantCreateInput;
-};
-
-
-export type MutationProductVariantDeleteArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type MutationProductVariantUpdateArgs = {
-  input: ProductVariantUpdateInput;
-};
-
-/** An object with a globally unique, opaque ID. */
-export type Node = {
-  id: Scalars['ID']['output'];
-};
-
-/** A placed order. Line items keep the title and price they had at checkout. */
-export type Order = Node & {
-  __typename?: 'Order';
-  cancelReason?: Maybe<OrderCancelReason>;
-  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
-  createdAt: Scalars['DateTime']['output'];
-  currencyCode: Scalars['CurrencyCode']['output'];
-  /** The buyer; null unless the caller holds read_customers. */
-  customer?: Maybe<Customer>;
-  email?: Maybe<Scalars['String']['output']>;
-  financialStatus: OrderFinancialStatus;
-  fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
-  fulfillmentStatus: OrderFulfillmentStatus;
-  id: Scalars['ID']['output'];
-  lineItems: LineItemConnection;
-  /** The shop's order number, e.g. #1001. */
-  name: Scalars['String']['output'];
-  orderNumber: Scalars['Int']['output'];
-  status: OrderStatus;
-  subtotalPrice: Money;
-  totalPrice: Money;
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-
-/** A placed order. Line items keep the title and price they had at checkout. */
-export type OrderLineItemsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type OrderCancelReason =
@@ -699,21 +136,6 @@ export type OrderCancelReason =
   | 'INVENTORY'
   | 'OTHER'
   | 'STAFF';
-
-export type OrderConnection = {
-  __typename?: 'OrderConnection';
-  edges: Array<OrderEdge>;
-  nodes: Array<Order>;
-  pageInfo: PageInfo;
-  /** Orders matching the filter, across all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-export type OrderEdge = {
-  __typename?: 'OrderEdge';
-  cursor: Scalars['String']['output'];
-  node: Order;
-};
 
 export type OrderFilter = {
   /** Created at or before. */
@@ -736,12 +158,6 @@ export type OrderFulfillmentStatus =
   | 'FULFILLED'
   | 'UNFULFILLED';
 
-export type OrderPayload = {
-  __typename?: 'OrderPayload';
-  order?: Maybe<Order>;
-  userErrors: Array<UserError>;
-};
-
 export type OrderSortKeys =
   | 'CREATED_AT'
   | 'ID'
@@ -752,103 +168,14 @@ export type OrderStatus =
   | 'CANCELLED'
   | 'OPEN';
 
-/** Relay pagination state of a connection. */
-export type PageInfo = {
-  __typename?: 'PageInfo';
-  endCursor?: Maybe<Scalars['String']['output']>;
-  hasNextPage: Scalars['Boolean']['output'];
-  hasPreviousPage: Scalars['Boolean']['output'];
-  startCursor?: Maybe<Scalars['String']['output']>;
-};
-
 export type PluginState =
   | 'ACTIVE'
   | 'QUARANTINED';
-
-export type PluginStatus = {
-  __typename?: 'PluginStatus';
-  /** The plugin's own health check, when it has one. */
-  healthy?: Maybe<Scalars['Boolean']['output']>;
-  name: Scalars['String']['output'];
-  /** Why the plugin was quarantined. */
-  reason?: Maybe<Scalars['String']['output']>;
-  state: PluginState;
-  version?: Maybe<Scalars['String']['output']>;
-};
 
 /** Inclusive bounds on a variant's price; either may be omitted. */
 export type PriceRangeFilter = {
   max?: InputMaybe<Scalars['Decimal']['input']>;
   min?: InputMaybe<Scalars['Decimal']['input']>;
-};
-
-/** A product offered for sale, with its purchasable variants. */
-export type Product = Node & {
-  __typename?: 'Product';
-  /** True when at least one variant can be bought (stock left, or stock not tracked). */
-  availableForSale: Scalars['Boolean']['output'];
-  /** Collections the product belongs to (the storefront sees published ones only). */
-  collections: CollectionConnection;
-  createdAt: Scalars['DateTime']['output'];
-  description: Scalars['String']['output'];
-  /** The first image, if any. */
-  featuredImage?: Maybe<Image>;
-  /** Unique per shop, used in storefront URLs. */
-  handle: Scalars['String']['output'];
-  id: Scalars['ID']['output'];
-  /** Images in display order. */
-  images: ImageConnection;
-  /** Options (such as size or colour) and their values, in display order. */
-  options: Array<ProductOption>;
-  /** The lowest and highest variant prices. */
-  priceRange: ProductPriceRange;
-  productType: Scalars['String']['output'];
-  /** When the product became visible to the storefront; null while never published. */
-  publishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Only ACTIVE products are visible to the storefront, once published. */
-  status: ProductStatus;
-  tags: Array<Scalars['String']['output']>;
-  title: Scalars['String']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-  /** Variants in display order. */
-  variants: ProductVariantConnection;
-  vendor: Scalars['String']['output'];
-};
-
-
-/** A product offered for sale, with its purchasable variants. */
-export type ProductCollectionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A product offered for sale, with its purchasable variants. */
-export type ProductImagesArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** A product offered for sale, with its purchasable variants. */
-export type ProductVariantsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-export type ProductConnection = {
-  __typename?: 'ProductConnection';
-  edges: Array<ProductEdge>;
-  nodes: Array<Product>;
-  pageInfo: PageInfo;
-  /** Products matching the filters, across all pages (one extra statement when selected). */
-  totalCount: Scalars['Int']['output'];
 };
 
 export type ProductCreateInput = {
@@ -867,26 +194,8 @@ export type ProductCreateInput = {
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ProductCreatePayload = {
-  __typename?: 'ProductCreatePayload';
-  product?: Maybe<Product>;
-  userErrors: Array<UserError>;
-};
-
 export type ProductDeleteInput = {
   id: Scalars['ID']['input'];
-};
-
-export type ProductDeletePayload = {
-  __typename?: 'ProductDeletePayload';
-  deletedProductId?: Maybe<Scalars['ID']['output']>;
-  userErrors: Array<UserError>;
-};
-
-export type ProductEdge = {
-  __typename?: 'ProductEdge';
-  cursor: Scalars['String']['output'];
-  node: Product;
 };
 
 /** Conditions a product must meet; all given conditions apply. */
@@ -902,14 +211,6 @@ export type ProductFilter = {
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A product option, such as Size, with the values its variants use. */
-export type ProductOption = Node & {
-  __typename?: 'ProductOption';
-  id: Scalars['ID']['output'];
-  name: Scalars['String']['output'];
-  values: Array<Scalars['String']['output']>;
-};
-
 export type ProductOptionInput = {
   name: Scalars['String']['input'];
   values: Array<Scalars['String']['input']>;
@@ -919,18 +220,6 @@ export type ProductOptionUpdateInput = {
   id: Scalars['ID']['input'];
   name?: InputMaybe<Scalars['String']['input']>;
   values?: InputMaybe<Array<Scalars['String']['input']>>;
-};
-
-export type ProductOptionsPayload = {
-  __typename?: 'ProductOptionsPayload';
-  product?: Maybe<Product>;
-  userErrors: Array<UserError>;
-};
-
-export type ProductPriceRange = {
-  __typename?: 'ProductPriceRange';
-  maxVariantPrice: Money;
-  minVariantPrice: Money;
 };
 
 /** How products are ordered. Each key has a natural direction (BEST_SELLING: most sold first); `reverse` flips it. */
@@ -962,43 +251,6 @@ export type ProductUpdateInput = {
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ProductUpdatePayload = {
-  __typename?: 'ProductUpdatePayload';
-  product?: Maybe<Product>;
-  userErrors: Array<UserError>;
-};
-
-/** A purchasable version of a product, such as a size or colour. */
-export type ProductVariant = Node & {
-  __typename?: 'ProductVariant';
-  /** True while stock is left, or when stock is not tracked. */
-  availableForSale: Scalars['Boolean']['output'];
-  /** The price before a discount, shown struck through. */
-  compareAtPrice?: Maybe<Money>;
-  createdAt: Scalars['DateTime']['output'];
-  id: Scalars['ID']['output'];
-  /** Stock per location, in location order (needs read_inventory). */
-  inventoryLevels?: Maybe<Array<InventoryLevel>>;
-  position: Scalars['Int']['output'];
-  price: Money;
-  product: Product;
-  /** Units available across all locations; null when stock is not tracked. */
-  quantityAvailable?: Maybe<Scalars['Int']['output']>;
-  /** The option values of this variant, e.g. Size: M. */
-  selectedOptions: Array<SelectedOption>;
-  sku?: Maybe<Scalars['String']['output']>;
-  title: Scalars['String']['output'];
-  updatedAt: Scalars['DateTime']['output'];
-};
-
-export type ProductVariantConnection = {
-  __typename?: 'ProductVariantConnection';
-  edges: Array<ProductVariantEdge>;
-  nodes: Array<ProductVariant>;
-  pageInfo: PageInfo;
-  totalCount: Scalars['Int']['output'];
-};
-
 export type ProductVariantCreateInput = {
   compareAtPrice?: InputMaybe<Scalars['Decimal']['input']>;
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -1008,19 +260,6 @@ export type ProductVariantCreateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type ProductVariantDeletePayload = {
-  __typename?: 'ProductVariantDeletePayload';
-  deletedProductVariantId?: Maybe<Scalars['ID']['output']>;
-  product?: Maybe<Product>;
-  userErrors: Array<UserError>;
-};
-
-export type ProductVariantEdge = {
-  __typename?: 'ProductVariantEdge';
-  cursor: Scalars['String']['output'];
-  node: ProductVariant;
-};
-
 export type ProductVariantFields = {
   compareAtPrice?: InputMaybe<Scalars['Decimal']['input']>;
   /** Values of the product's options, in option order. */
@@ -1028,13 +267,6 @@ export type ProductVariantFields = {
   price?: InputMaybe<Scalars['Decimal']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
-};
-
-export type ProductVariantPayload = {
-  __typename?: 'ProductVariantPayload';
-  product?: Maybe<Product>;
-  productVariant?: Maybe<ProductVariant>;
-  userErrors: Array<UserError>;
 };
 
 export type ProductVariantUpdateInput = {
@@ -1047,173 +279,24 @@ export type ProductVariantUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
-export type Query = {
-  __typename?: 'Query';
-  /** A cart by the ID cartCreate returned (storefront). */
-  cart?: Maybe<Cart>;
-  /** A collection by global ID or by handle. */
-  collection?: Maybe<Collection>;
-  /** A collection by handle. */
-  collectionByHandle?: Maybe<Collection>;
-  /** Collections of the shop (the storefront sees published ones). `query` matches the title. */
-  collections: CollectionConnection;
-  /** A customer by global ID (read_customers). */
-  customer?: Maybe<Customer>;
-  /** The shop's customers (read_customers). */
-  customers: CustomerConnection;
-  /** Plugins, tenants and dependencies of this gateway (admin only). */
-  gatewayStatus: GatewayStatus;
-  /** Stock changes, newest first; optionally of one variant and/or one location. */
-  inventoryAdjustments: InventoryAdjustmentConnection;
-  /** Locations of the shop, oldest first. */
-  locations: LocationConnection;
-  /** Fetches any object by its global ID; null when it does not exist or is not visible to the caller. */
-  node?: Maybe<Node>;
-  /** Fetches objects by global IDs, in order; null for each that does not exist or is not visible. */
-  nodes: Array<Maybe<Node>>;
-  /** An order by global ID (read_orders). */
-  order?: Maybe<Order>;
-  /** The shop's orders (read_orders). */
-  orders: OrderConnection;
-  /** A product by global ID or by handle. */
-  product?: Maybe<Product>;
-  /**
-   * Products of the shop. `query` matches title, description, vendor and tags (case-insensitive substring).
-   * The storefront sees ACTIVE, published products; admins with read_products see all.
-   */
-  products: ProductConnection;
-};
+export type ShopifyConnectionStatus =
+  | 'ACTIVE'
+  /** The app was uninstalled from the shop: syncing stopped. */
+  | 'UNINSTALLED';
 
+export type ShopifySyncMode =
+  | 'FULL'
+  | 'INCREMENTAL';
 
-export type QueryCartArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryCollectionArgs = {
-  handle?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryCollectionByHandleArgs = {
-  handle: Scalars['String']['input'];
-};
-
-
-export type QueryCollectionsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  query?: InputMaybe<Scalars['String']['input']>;
-  reverse?: InputMaybe<Scalars['Boolean']['input']>;
-  sortKey?: InputMaybe<CollectionSortKeys>;
-};
-
-
-export type QueryCustomerArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryCustomersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CustomerFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  reverse?: InputMaybe<Scalars['Boolean']['input']>;
-  sortKey?: InputMaybe<CustomerSortKeys>;
-};
-
-
-export type QueryInventoryAdjustmentsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  locationId?: InputMaybe<Scalars['ID']['input']>;
-  variantId?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryLocationsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-export type QueryNodeArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryNodesArgs = {
-  ids: Array<Scalars['ID']['input']>;
-};
-
-
-export type QueryOrderArgs = {
-  id: Scalars['ID']['input'];
-};
-
-
-export type QueryOrdersArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<OrderFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  reverse?: InputMaybe<Scalars['Boolean']['input']>;
-  sortKey?: InputMaybe<OrderSortKeys>;
-};
-
-
-export type QueryProductArgs = {
-  handle?: InputMaybe<Scalars['String']['input']>;
-  id?: InputMaybe<Scalars['ID']['input']>;
-};
-
-
-export type QueryProductsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<ProductFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  query?: InputMaybe<Scalars['String']['input']>;
-  reverse?: InputMaybe<Scalars['Boolean']['input']>;
-  sortKey?: InputMaybe<ProductSortKeys>;
-};
-
-export type SelectedOption = {
-  __typename?: 'SelectedOption';
-  name: Scalars['String']['output'];
-  value: Scalars['String']['output'];
-};
+export type ShopifySyncStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
 
 export type TenantState =
   | 'ACTIVE'
   | 'DISABLED';
-
-export type TenantStatus = {
-  __typename?: 'TenantStatus';
-  file: Scalars['String']['output'];
-  id: Scalars['String']['output'];
-  problems: Array<Scalars['String']['output']>;
-  state: TenantState;
-};
-
-/** Why an expected failure of a mutation happened; `field` is the path of the input at fault. */
-export type UserError = {
-  __typename?: 'UserError';
-  code: UserErrorCode;
-  field?: Maybe<Array<Scalars['String']['output']>>;
-  message: Scalars['String']['output'];
-};
 
 export type UserErrorCode =
   | 'ALREADY_CANCELLED'
