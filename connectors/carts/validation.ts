@@ -1,7 +1,9 @@
-/** An expected failure, reported in a mutation payload's userErrors. */
+import type { UserErrorCode } from '../../src/sdk';
+
+/** An expected failure, reported in a mutation payload's userErrors (codes as carts extend the enum). */
 export interface UserError {
   field: string[];
-  code: string;
+  code: UserErrorCode | 'LESS_THAN' | 'MAXIMUM_EXCEEDED' | 'CART_EMPTY';
   message: string;
 }
 

@@ -1,7 +1,9 @@
+import type { UserErrorCode } from '../../src/sdk';
+
 /** An expected failure, reported in a mutation payload's userErrors. */
 export interface UserError {
   field: string[];
-  code: string;
+  code: UserErrorCode;
   message: string;
 }
 

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { CancelReason } from './cancel';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -20,7 +21,7 @@ export interface OrdersTable {
   currency_code: string;
   subtotal: string;
   total: string;
-  cancel_reason: string | null;
+  cancel_reason: CancelReason | null;
   cancelled_at: Date | null;
   fulfilled_at: Date | null;
   created_at: Timestamp;
@@ -57,3 +58,6 @@ export interface OrderTables {
 
 export type OrderRow = Selectable<OrdersTable>;
 export type LineItemRow = Selectable<OrderLineItemsTable>;
+
+/** A line item as resolvers receive it: the row with its order's currency (for Money fields). */
+export type LineItemParent = LineItemRow & { currency_code: string };

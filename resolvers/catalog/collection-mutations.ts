@@ -13,6 +13,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
 import { checkCollection } from './input-checks';
+import type { MutationResolvers } from '../../src/generated/resolvers-types';
 
 const MAX_MEMBERS_PER_CALL = 250;
 
@@ -53,7 +54,7 @@ function membership(change: typeof addMembers) {
   };
 }
 
-export const collectionMutations = {
+export const collectionMutations: MutationResolvers = {
   collectionCreate: async (
     _: unknown,
     { input }: { input: CollectionFields & { title: string; productIds?: string[] | null } },

@@ -5,6 +5,7 @@ import type { CollectionRow } from '../../connectors/catalog/tables';
 import { idArg, productSearch, textArg, type ProductFilterArg } from './args';
 import { collectionProductConnection, type ProductListArgs } from './product-connection';
 import { readsAll, visibleCollection } from './visibility';
+import type { CollectionResolvers, QueryResolvers } from '../../src/generated/resolvers-types';
 
 interface CollectionsArgs extends PageArgs {
   query?: string | null;
@@ -17,7 +18,7 @@ async function findCollection(ctx: GatewayContext, id: string | null, handle: st
   return visibleCollection(ctx, row);
 }
 
-export const collectionResolvers = {
+export const collectionResolvers: { Query: QueryResolvers; Collection: CollectionResolvers } = {
   Query: {
     collections: async (_: unknown, args: CollectionsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkOption } from './input-checks';
+import type { MutationResolvers } from '../../src/generated/resolvers-types';
 
 /** Runs an option write on the locked product and answers with the product as written. */
 async function onProduct(
@@ -25,7 +26,7 @@ async function onProduct(
   return { product: value, userErrors };
 }
 
-export const optionMutations = {
+export const optionMutations: MutationResolvers = {
   productOptionsCreate: (_: unknown, args: { productId: string; options: OptionFields[] }, ctx: GatewayContext) =>
     onProduct(ctx, args.productId, async (trx, productId) => {
       const c = new Checker();

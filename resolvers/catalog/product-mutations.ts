@@ -19,6 +19,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';
+import type { MutationResolvers } from '../../src/generated/resolvers-types';
 
 interface ProductCreateInput extends ProductFields {
   title: string;
@@ -42,7 +43,7 @@ function checkCreate(input: ProductCreateInput): Checker {
   return c;
 }
 
-export const productMutations = {
+export const productMutations: MutationResolvers = {
   productCreate: async (_: unknown, { input }: { input: ProductCreateInput }, ctx: GatewayContext) => {
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       checkCreate(input).done();

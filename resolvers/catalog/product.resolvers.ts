@@ -7,13 +7,14 @@ import { money } from './money';
 import { productConnection, type ProductListArgs } from './product-connection';
 import { visibleCollection, visibleProduct } from './visibility';
 import { availableForSale } from './variant.resolvers';
+import type { ProductResolvers, QueryResolvers } from '../../src/generated/resolvers-types';
 
 interface ProductsArgs extends ProductListArgs {
   query?: string | null;
   filter?: ProductFilterArg | null;
 }
 
-export const productResolvers = {
+export const productResolvers: { Query: QueryResolvers; Product: ProductResolvers } = {
   Query: {
     products: (_: unknown, args: ProductsArgs, ctx: GatewayContext) =>
       productConnection(ctx, productSearch(ctx, args.query, args.filter), args),

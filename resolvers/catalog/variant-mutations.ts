@@ -15,6 +15,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkVariant } from './input-checks';
+import type { MutationResolvers } from '../../src/generated/resolvers-types';
 
 type Trx = Kysely<CatalogTables>;
 
@@ -46,7 +47,7 @@ function checked(input: VariantFields): void {
   c.done();
 }
 
-export const variantMutations = {
+export const variantMutations: MutationResolvers = {
   productVariantCreate: async (
     _: unknown,
     { input }: { input: VariantFields & { productId: string; price: string } },

@@ -1,11 +1,20 @@
 import { encodeGlobalId, type GatewayContext } from '../../src/sdk';
-import type { ImageRow, OptionRow, VariantRow } from '../../connectors/catalog/tables';
+import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../connectors/catalog/tables';
 import { money } from './money';
+import type {
+  ImageResolvers,
+  ProductOptionResolvers,
+  ProductVariantResolvers,
+} from '../../src/generated/resolvers-types';
 
 /** Stock left, or stock not tracked (inventory_quantity is kept by the inventory plugin). */
 export const availableForSale = (row: VariantRow) => row.inventory_quantity === null || row.inventory_quantity > 0;
 
-export const variantResolvers = {
+export const variantResolvers: {
+  ProductVariant: ProductVariantResolvers;
+  ProductOption: ProductOptionResolvers;
+  Image: ImageResolvers;
+} = {
   ProductVariant: {
     id: (row: VariantRow) => encodeGlobalId('ProductVariant', row.id),
     price: (row: VariantRow, _: unknown, ctx: GatewayContext) => money(row.price, ctx),
@@ -18,7 +27,9 @@ export const variantResolvers = {
         row.option_values[i] == null ? [] : [{ name: option.name, value: row.option_values[i] }],
       );
     },
-    product: (row: VariantRow, _: unknown, ctx: GatewayContext) => ctx.loaders.productById.load(row.product_id),
+    // A variant's product always exists (foreign key with cascade); the loader's type allows a missing id.
+    product: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.productById.load(row.product_id) as Promise<ProductRow>,
     createdAt: (row: VariantRow) => row.created_at,
     updatedAt: (row: VariantRow) => row.updated_at,
   },

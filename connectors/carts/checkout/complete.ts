@@ -20,7 +20,7 @@ class Refused extends Error {
     super('refused');
   }
 }
-const refuse = (field: string[], code: string, message: string) => new Refused([{ field, code, message }]);
+const refuse = (field: string[], code: UserError['code'], message: string) => new Refused([{ field, code, message }]);
 
 async function orderBy(conn: Kysely<unknown>, tenantId: string, column: 'id' | 'idempotency_key', value: string) {
   const { rows } = await sql<OrderRecord>`
