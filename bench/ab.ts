@@ -15,11 +15,17 @@ import { difference } from './compare';
 
 async function main(): Promise<void> {
   const [name = 'storefront', other] = process.argv.slice(2);
-  if (!other || !process.env.DATABASE_URL) throw new Error('usage: DATABASE_URL=... tsx bench/ab.ts <scenario> <checkout>');
+  if (!other || !process.env.DATABASE_URL)
+    throw new Error('usage: DATABASE_URL=... tsx bench/ab.ts <scenario> <checkout>');
   const slice = Number(process.env.BENCH_SLICE_SECONDS ?? 4);
   const cycles = Number(process.env.BENCH_CYCLES ?? 6);
   const databaseUrl = await prepareBenchDatabase(process.env.DATABASE_URL);
-  const env = { ...benchSecrets, DATABASE_URL: databaseUrl, TENANTS_DIR: join(projectRoot(), 'bench/tenants'), LOG_LEVEL: 'info' };
+  const env = {
+    ...benchSecrets,
+    DATABASE_URL: databaseUrl,
+    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
+    LOG_LEVEL: 'info',
+  };
   const after = await startServer('this', 'bench/gateway-server.ts', env);
   const before = await startServer('other', join(other, 'bench/gateway-server.ts'), env);
   try {
@@ -29,8 +35,14 @@ async function main(): Promise<void> {
     const diff = difference((await probe(targetOf(after))).body, (await probe(targetOf(before))).body);
     if (diff) throw new Error(`the two checkouts answer differently: ${diff}`);
     for (const s of [after, before]) await closedLoop(targetOf(s), 2, 10);
-    const rps = new Map<ServerUnderTest, number[]>([[after, []], [before, []]]);
-    const cpu = new Map<ServerUnderTest, number[]>([[after, []], [before, []]]);
+    const rps = new Map<ServerUnderTest, number[]>([
+      [after, []],
+      [before, []],
+    ]);
+    const cpu = new Map<ServerUnderTest, number[]>([
+      [after, []],
+      [before, []],
+    ]);
     for (let c = 0; c < cycles; c += 1) {
       for (const s of shuffle([after, before])) {
         const start = s.cpuMs();
@@ -39,8 +51,12 @@ async function main(): Promise<void> {
         cpu.get(s)!.push((s.cpuMs() - start) / Math.max(1, r.requests));
       }
     }
-    console.log(`${scenario.label}: this ${median(rps.get(after)!).toFixed(0)} req/s, ${median(cpu.get(after)!).toFixed(2)} CPU ms; other ${median(rps.get(before)!).toFixed(0)} req/s, ${median(cpu.get(before)!).toFixed(2)} CPU ms`);
-    console.log(`throughput this/other ${medianRatio(rps.get(after)!, rps.get(before)!).toFixed(2)}x, CPU per request this/other ${medianRatio(cpu.get(after)!, cpu.get(before)!).toFixed(2)}x`);
+    console.log(
+      `${scenario.label}: this ${median(rps.get(after)!).toFixed(0)} req/s, ${median(cpu.get(after)!).toFixed(2)} CPU ms; other ${median(rps.get(before)!).toFixed(0)} req/s, ${median(cpu.get(before)!).toFixed(2)} CPU ms`,
+    );
+    console.log(
+      `throughput this/other ${medianRatio(rps.get(after)!, rps.get(before)!).toFixed(2)}x, CPU per request this/other ${medianRatio(cpu.get(after)!, cpu.get(before)!).toFixed(2)}x`,
+    );
   } finally {
     await Promise.all([after.stop(), before.stop()]);
   }

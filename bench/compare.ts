@@ -29,7 +29,9 @@ export function difference(a: unknown, b: unknown, path = '$'): string | null {
       }
       return null;
     }
-    return u === v ? null : `${at}: ${String(JSON.stringify(u)).slice(0, 120)} vs ${String(JSON.stringify(v)).slice(0, 120)}`;
+    return u === v
+      ? null
+      : `${at}: ${String(JSON.stringify(u)).slice(0, 120)} vs ${String(JSON.stringify(v)).slice(0, 120)}`;
   };
   return walk(x, y, path);
 }

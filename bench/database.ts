@@ -43,10 +43,20 @@ export async function prepareBenchDatabase(base: string): Promise<string> {
   if (exists.length === 0) await query(base, `create database ${BENCH_DB}`);
   if (await seeded(url)) return url;
   console.log(`seeding ${BENCH_DB} (once; takes a minute or two)`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), 'seed', '--bench'], {
-    stdio: 'inherit',
-    env: { ...process.env, ...benchSecrets, DATABASE_URL: url, TENANTS_DIR: join(projectRoot(), 'bench/tenants'), LOG_LEVEL: 'warn' },
-  });
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), 'seed', '--bench'],
+    {
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        ...benchSecrets,
+        DATABASE_URL: url,
+        TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
+        LOG_LEVEL: 'warn',
+      },
+    },
+  );
   if (run.status !== 0) throw new Error('seeding the bench database failed');
   await query(url, 'analyze');
   return url;

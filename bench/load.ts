@@ -84,5 +84,9 @@ export async function openLoop(target: Target, rate: number, seconds: number): P
 export async function probe(target: Target): Promise<{ status: number; body: unknown; statements: number }> {
   const res = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
   const text = await res.text();
-  return { status: res.status, body: JSON.parse(text) as unknown, statements: Number(res.headers.get('x-sql-statements')) };
+  return {
+    status: res.status,
+    body: JSON.parse(text) as unknown,
+    statements: Number(res.headers.get('x-sql-statements')),
+  };
 }

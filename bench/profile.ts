@@ -48,7 +48,12 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 10);
   const databaseUrl = await prepareBenchDatabase(base);
   const dir = join(projectRoot(), 'bench/results/profiles');
-  const env = { ...benchSecrets, DATABASE_URL: databaseUrl, TENANTS_DIR: join(projectRoot(), 'bench/tenants'), LOG_LEVEL: 'info' };
+  const env = {
+    ...benchSecrets,
+    DATABASE_URL: databaseUrl,
+    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
+    LOG_LEVEL: 'info',
+  };
   const server = await startServer('gateway', 'bench/gateway-server.ts', env, ['--cpu-prof', '--cpu-prof-dir', dir]);
   try {
     const scenario = scenarios(await benchIds(databaseUrl)).find((s) => s.name === name)!;

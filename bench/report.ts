@@ -15,7 +15,15 @@ export interface Report {
     variants: Record<string, VariantResult>;
     ratios: { throughput: number; cpu: number; authorizationCpu: number; cachedThroughput?: number };
   }[];
-  openLoop: { scenario: string; variant: string; rate: number; sent: number; errors: number; p50: number; p99: number }[];
+  openLoop: {
+    scenario: string;
+    variant: string;
+    rate: number;
+    sent: number;
+    errors: number;
+    p50: number;
+    p99: number;
+  }[];
 }
 
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
@@ -29,7 +37,10 @@ export function printReport(report: Report): void {
   const widths = [40, 8, 8, 5, 6, 9];
   const lines = [
     row(['scenario / server', 'req/s', 'CPU ms', 'SQL', 'errors', 'ratio'], widths),
-    row(widths.map((w) => '-'.repeat(w)), widths),
+    row(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
   ];
   for (const s of report.scenarios) {
     for (const [variant, v] of Object.entries(s.variants)) {
@@ -43,13 +54,23 @@ export function printReport(report: Report): void {
               : '';
       lines.push(
         row(
-          [`${s.label} / ${variant}`, fixed(v.rps, 0), fixed(v.cpuMsPerRequest), fixed(v.sqlStatements, 0), String(v.errors), ratio],
+          [
+            `${s.label} / ${variant}`,
+            fixed(v.rps, 0),
+            fixed(v.cpuMsPerRequest),
+            fixed(v.sqlStatements, 0),
+            String(v.errors),
+            ratio,
+          ],
           widths,
         ),
       );
     }
   }
-  lines.push('', '| scenario | gateway/baseline throughput | gateway/baseline CPU per request | authorization CPU price |');
+  lines.push(
+    '',
+    '| scenario | gateway/baseline throughput | gateway/baseline CPU per request | authorization CPU price |',
+  );
   lines.push('| --- | ---: | ---: | ---: |');
   for (const s of report.scenarios) {
     lines.push(

@@ -62,8 +62,20 @@ export interface BenchIds {
 
 export function scenarios(ids: BenchIds): Scenario[] {
   return [
-    { name: 'storefront', label: '(a) storefront listing', caller: 'storefront', query: STOREFRONT_LISTING, variables: { first: 50 } },
-    { name: 'product', label: '(b) product by handle', caller: 'storefront', query: PRODUCT_PAGE, variables: { handle: 'bench-product-123' } },
+    {
+      name: 'storefront',
+      label: '(a) storefront listing',
+      caller: 'storefront',
+      query: STOREFRONT_LISTING,
+      variables: { first: 50 },
+    },
+    {
+      name: 'product',
+      label: '(b) product by handle',
+      caller: 'storefront',
+      query: PRODUCT_PAGE,
+      variables: { handle: 'bench-product-123' },
+    },
     { name: 'orders', label: '(c) admin orders page', caller: 'admin', query: ORDERS_PAGE, variables: { first: 50 } },
     {
       name: 'adjust',

@@ -6,7 +6,8 @@
 /** A global id, base64url of gid://retail/<Type>/<id>, as the gateway encodes it. */
 const gid = (type: string, column: string) =>
   `rtrim(translate(encode(convert_to('gid://retail/${type}/' || ${column}, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
-const money = (amount: string, currency: string) => `json_build_object('amount', ${amount}::text, 'currencyCode', ${currency})`;
+const money = (amount: string, currency: string) =>
+  `json_build_object('amount', ${amount}::text, 'currencyCode', ${currency})`;
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /** $1 tenant, $2 currency, $3 page size. */

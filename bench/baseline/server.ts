@@ -9,7 +9,10 @@ import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
 
 const tenant = process.env.BENCH_TENANT ?? 'bench';
 const currency = process.env.BENCH_CURRENCY ?? 'USD';
-const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+});
 pool.on('error', () => undefined);
 
 /** The numeric id inside a global id (base64url of gid://retail/<Type>/<id>). */

@@ -36,6 +36,7 @@ import { loadTenants } from '../tenants/report';
 import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
+import { jitGateway } from './jit-gateway';
 import { transactionPlugin } from './transaction-plugin';
 import { pluginMigrations } from './migrations';
 
@@ -151,7 +152,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       throw new ConfigError(`No valid tenant configuration:\n${reasons || '  (no tenant files)'}`);
     }
 
-    const instruments = instrument({ env, log, database, states: composition.states, traceExporter: options.traceExporter });
+    const instruments = instrument({
+      env,
+      log,
+      database,
+      states: composition.states,
+      traceExporter: options.traceExporter,
+    });
     lifecycle.onClose(instruments.close);
     runtime.metrics = instruments.metrics;
     const guard = new PluginGuard({
@@ -183,7 +190,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       log,
     );
     const apollo = new ApolloServer<RequestContext>({
-      schema,
+      // Compiled execution (graphql-jit) behind Apollo's gateway interface: same schema, same pipeline.
+      gateway: jitGateway(schema),
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
       hideSchemaDetailsFromClientErrors: env.NODE_ENV !== 'development',
