@@ -5,7 +5,8 @@ import { ensureJobRunsTable, runIfClaimed } from './job-runs';
 /**
  * The plugins with each job wrapped so that, on several gateway instances sharing one Postgres, every
  * tick (interval window) of a job runs on one instance only and never overlaps a run elsewhere.
- * An embedded database belongs to one process: its jobs run as they are.
+ * Jobs marked `everyInstance` (they claim their own work) and the jobs of an embedded database, which
+ * belongs to one process, run as they are.
  */
 export function onceAcrossInstances(plugins: readonly PluginDefinition[], database: Database): PluginDefinition[] {
   if (database.kind !== 'postgres') return [...plugins];
@@ -21,5 +22,7 @@ export function onceAcrossInstances(plugins: readonly PluginDefinition[], databa
       await runIfClaimed(database.db, `${plugin}/${job.name}`, tick, () => job.run(runtime, signal));
     },
   });
-  return plugins.map((p) => (p.jobs ? { ...p, jobs: p.jobs.map((job) => wrap(p.name, job)) } : p));
+  const once = (plugin: PluginDefinition) =>
+    plugin.jobs!.map((job) => (job.everyInstance ? job : wrap(plugin.name, job)));
+  return plugins.map((p) => (p.jobs ? { ...p, jobs: once(p) } : p));
 }

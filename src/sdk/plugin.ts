@@ -50,6 +50,11 @@ export interface PluginJob {
   name: string;
   intervalMs: number;
   run(runtime: PluginRuntime, signal: AbortSignal): Promise<void>;
+  /**
+   * On Postgres each tick of a job runs on one instance of the fleet (src/jobs). A job that claims its
+   * own work item by item (`for update skip locked`) may set this to run on every instance in parallel.
+   */
+  everyInstance?: boolean;
 }
 
 export interface PluginHealth {

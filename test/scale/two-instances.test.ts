@@ -201,4 +201,11 @@ suite('two gateway instances on one Postgres and one Redis', () => {
     state = await runsOf();
     expect(enqueued.map((task) => state.runs.get(task))).toEqual([1, 1, 1]);
   });
+
+  it('runs a job marked everyInstance on both instances', async () => {
+    const pids = await admin(databaseUrl, (c) =>
+      c.query<{ pid: number }>('select distinct pid from job_probe_heartbeats order by pid'),
+    );
+    expect(pids.rows.map((r) => r.pid).sort()).toEqual([a.process.pid, b.process.pid].sort());
+  });
 });
