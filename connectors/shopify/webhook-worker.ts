@@ -16,28 +16,28 @@ export async function processWebhooks(
 ): Promise<number> {
   let handled = 0;
   for (let i = 0; i < (options.limit ?? 100) && !options.signal?.aborted; i++) {
-    let failed: { event: QueuedWebhook; error: unknown } | undefined;
+    let failure: unknown;
     const event = await runtime
       .withTenant<ShopifyDb, QueuedWebhook | null>(tenant.id, async (trx) => {
         const claimed = await claimWebhook(trx, tenant.id);
-        if (claimed) await handleWebhook(trx, claimed).then(() => markDone(trx, claimed.id));
+        if (claimed) {
+          await handleWebhook(trx, claimed);
+          await markDone(trx, claimed.id);
+        }
         return claimed;
       })
       .catch((error: unknown) => {
-        failed = { event: error as never, error };
+        failure = error ?? new Error('webhook failed');
         return undefined;
       });
-    if (failed) {
-      // The claim rolled back with the writes: claim again to record the failure.
+    if (failure !== undefined) {
+      // The claim rolled back with the writes: claim the (oldest due) event again to record the failure.
       await runtime.withTenant<ShopifyDb, void>(tenant.id, async (trx) => {
         const again = await claimWebhook(trx, tenant.id);
-        if (again) await markFailed(trx, again, reasonOf(failed!.error));
+        if (again) await markFailed(trx, again, reasonOf(failure));
       });
-      runtime.log.warn({ err: failed.error, tenant: tenant.id }, 'shopify webhook failed');
-      handled++;
-      continue;
-    }
-    if (!event) break;
+      runtime.log.warn({ err: failure, tenant: tenant.id }, 'shopify webhook failed');
+    } else if (!event) break;
     handled++;
   }
   return handled;

@@ -1,0 +1,55 @@
+import { connectedShop, shopifyTenantConfig, clientConfigOf } from './settings';
+import type { Tenant } from '../../src/sdk';
+
+const issues = (value: unknown) => {
+  const result = shopifyTenantConfig.safeParse(value);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('settings.shopify', () => {
+  const good = {
+    shop: 'acme.myshopify.com',
+    accessTokenEnv: 'ACME_TOKEN',
+    apiSecretEnv: 'ACME_SECRET',
+    apiVersion: '2025-07',
+  };
+
+  it('accepts a pinned supported version and defaults the resources to all', () => {
+    expect(shopifyTenantConfig.parse(good)).toEqual({
+      ...good,
+      resources: ['products', 'inventory', 'customers', 'orders'],
+    });
+    expect(issues({})).toEqual([]);
+  });
+
+  it('refuses unsupported versions, other domains, secrets in place of variable names, unknown keys', () => {
+    expect(issues({ ...good, apiVersion: '2023-01' })[0]).toMatch(/^apiVersion: must be one of 2025-04/);
+    expect(issues({ ...good, apiVersion: 'unstable' })).toHaveLength(1);
+    expect(issues({ ...good, shop: 'acme.com' })).toEqual(['shop: must be the permanent <name>.myshopify.com domain']);
+    expect(issues({ ...good, accessTokenEnv: 'shpat_0123' })).toEqual([
+      'accessTokenEnv: must name an environment variable (UPPER_SNAKE_CASE)',
+    ]);
+    expect(issues({ shop: good.shop })).toEqual([
+      'accessTokenEnv: is required when shop is set',
+      'apiSecretEnv: is required when shop is set',
+    ]);
+    expect(issues({ ...good, accessToken: 'x' })).toHaveLength(1);
+    expect(issues({ ...good, resources: ['products', 'refunds'] })).toHaveLength(1);
+  });
+
+  it('reads the secrets from the named variables only when asked, and says which are missing', () => {
+    const tenant = {
+      plugins: new Set(['shopify']),
+      settings: { shopify: shopifyTenantConfig.parse(good) },
+    } as unknown as Tenant;
+    const shop = connectedShop(tenant)!;
+    expect(clientConfigOf(shop, { ACME_TOKEN: 't', ACME_SECRET: 's' })).toEqual({
+      shop: 'acme.myshopify.com',
+      accessToken: 't',
+      apiSecretKey: 's',
+      apiVersion: '2025-07',
+    });
+    expect(() => clientConfigOf(shop, {})).toThrow('Set ACME_TOKEN and ACME_SECRET to connect acme.myshopify.com');
+    expect(connectedShop({ ...tenant, plugins: new Set() })).toBeUndefined();
+  });
+});
