@@ -9,6 +9,7 @@ const shops = (runtime: PluginRuntime): Tenant[] => runtime.tenants().filter((t)
 const syncWorker: PluginJob = {
   name: 'shopify-sync',
   intervalMs: 5_000,
+  everyInstance: true,
   async run(runtime, signal) {
     for (const tenant of shops(runtime)) {
       if (signal.aborted) return;
@@ -21,6 +22,7 @@ const syncWorker: PluginJob = {
 const webhookWorker: PluginJob = {
   name: 'shopify-webhooks',
   intervalMs: 1_000,
+  everyInstance: true,
   async run(runtime, signal) {
     for (const tenant of shops(runtime)) {
       if (signal.aborted) return;
@@ -29,7 +31,10 @@ const webhookWorker: PluginJob = {
   },
 };
 
-/** Webhook delivery is not guaranteed: every 15 minutes, fetch what changed since the last sync. */
+/**
+ * Webhook delivery is not guaranteed: every 15 minutes, fetch what changed since the last sync. Once
+ * per tick across the fleet (queuing is idempotent anyway).
+ */
 const reconcile: PluginJob = {
   name: 'shopify-reconcile',
   intervalMs: 15 * 60_000,
