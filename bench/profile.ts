@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   const newest = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0]!;
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   for (const f of topFunctions(JSON.parse(readFileSync(newest, 'utf8')) as Profile, 25)) {
     console.log(`${(f.share * 100).toFixed(1).padStart(5)}%  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}`);
   }

@@ -29,7 +29,7 @@ export interface Report {
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 
 function row(cells: string[], widths: number[]): string {
-  return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 }
 
 /** Markdown tables (docs/performance.md embeds them as printed). */

@@ -79,7 +79,7 @@ async function verify(
       if (variant === 'cached') answer = await probe(target); // the second is served from the cache
       const diff = answer.status === 200 ? difference(answer.body, reference.body) : `HTTP ${answer.status}`;
       if (diff) throw new Error(`${variant} and baseline answer ${scenario.name} differently: ${diff}`);
-      statements[scenario.name]![variant] = answer.statements;
+      statements[scenario.name][variant] = answer.statements;
     }
   }
   return statements;
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       at: new Date().toISOString(),
       settings: { sliceSeconds: SLICE, cycles: CYCLES, connections: CONNECTIONS, openSeconds: OPEN_SECONDS },
       scenarios: list.map((scenario) => {
-        const s = slices[scenario.name]!;
+        const s = slices[scenario.name];
         const series = (v: Variant, f: (x: Slice) => number) => (s[v] ?? []).map(f);
         const variants = Object.fromEntries(
           variantsFor(scenario).map((v) => [
@@ -138,7 +138,7 @@ async function main(): Promise<void> {
               rps: median(series(v, (x) => x.rps)),
               cpuMsPerRequest: median(series(v, (x) => x.cpuMsPerRequest)),
               errors: series(v, (x) => x.errors).reduce((a, b) => a + b, 0),
-              sqlStatements: statements[scenario.name]![v] ?? NaN,
+              sqlStatements: statements[scenario.name][v] ?? NaN,
             },
           ]),
         );

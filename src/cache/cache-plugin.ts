@@ -43,7 +43,10 @@ export function responseCachePlugin({ writes, store, fields }: CachePluginDeps):
           const data = store.get(key);
           if (!data) return null;
           hit = true;
-          return { body: { kind: 'single', singleResult: { data } }, http: { status: undefined, headers: new HeaderMap() } };
+          return {
+            body: { kind: 'single', singleResult: { data } },
+            http: { status: undefined, headers: new HeaderMap() },
+          };
         },
         async willSendResponse({ contextValue: ctx, response }) {
           if (writing) {

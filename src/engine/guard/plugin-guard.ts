@@ -141,6 +141,7 @@ export class PluginGuard {
             if (settled) return;
             cancel();
             failed(admission, error);
+            // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- rejects with what the resolver threw, as before
             reject(error);
           },
         );
