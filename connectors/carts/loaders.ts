@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
+import { rowsById } from '../postgres/batch-loaders';
 import type { CartRow, CartTables } from './tables';
 
 /** A cart line priced at the variant's current price (computed by Postgres, exact). */
@@ -23,17 +24,7 @@ declare module '../../src/sdk' {
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
 export function createCartLoaders({ db }: LoaderContext) {
   return {
-    cartById: new DataLoader<string, CartRow | null>(async (ids) => {
-      const conn = await db.get<CartTables>();
-      const rows = await conn
-        .selectFrom('carts')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-        .execute();
-      const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
+    cartById: rowsById<CartRow>(db, 'carts'),
     pricedLinesByCart: new DataLoader<string, PricedLine[]>(async (cartIds) => {
       const conn = await db.get<CartTables>();
       const { rows } = await sql<PricedLine>`

@@ -6,6 +6,7 @@ import {
   type CollectionCountKey,
   type CollectionPageKey,
 } from './collection-product-loaders';
+import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
 import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 
@@ -25,52 +26,12 @@ declare module '../../src/sdk' {
   }
 }
 
-type Table = keyof CatalogTables;
-
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
-/** Rows of `table` by id: one `id = any($1)` statement per batch, filtered by tenant as well as RLS. */
-function byId<R extends { id: string }>(db: TenantDb, table: Table) {
-  return new DataLoader<string, R | null>(async (ids) => {
-    const conn = await db.get<CatalogTables>();
-    const rows = (await conn
-      .selectFrom(table as 'products')
-      .selectAll()
-      .where('tenant_id', '=', db.tenantId)
-      .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-      .execute()) as unknown as R[];
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
-}
-
 /** Child rows of many products in one statement, in display position order. */
 function byProduct<R extends { product_id: string }>(
   db: TenantDb,
   table: 'product_variants' | 'product_options' | 'product_images',
 ) {
-  return new DataLoader<string, R[]>(async (productIds) => {
-    const conn = await db.get<CatalogTables>();
-    const rows = (await conn
-      .selectFrom(table as 'product_variants')
-      .selectAll()
-      .where('tenant_id', '=', db.tenantId)
-      .where('product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
-      .orderBy('position')
-      .orderBy('id')
-      .execute()) as unknown as R[];
-    const groups = groupBy(rows, (row) => row.product_id);
-    return productIds.map((id) => groups.get(id) ?? []);
-  });
+  return rowsByParent<R>(db, table, 'product_id', ['position', 'id']);
 }
 
 function collectionsByProduct(db: TenantDb) {
@@ -92,11 +53,11 @@ function collectionsByProduct(db: TenantDb) {
 
 export function createCatalogLoaders({ db }: LoaderContext) {
   return {
-    productById: byId<ProductRow>(db, 'products'),
-    variantById: byId<VariantRow>(db, 'product_variants'),
-    optionById: byId<OptionRow>(db, 'product_options'),
-    imageById: byId<ImageRow>(db, 'product_images'),
-    collectionById: byId<CollectionRow>(db, 'collections'),
+    productById: rowsById<ProductRow>(db, 'products'),
+    variantById: rowsById<VariantRow>(db, 'product_variants'),
+    optionById: rowsById<OptionRow>(db, 'product_options'),
+    imageById: rowsById<ImageRow>(db, 'product_images'),
+    collectionById: rowsById<CollectionRow>(db, 'collections'),
     variantsByProduct: byProduct<VariantRow>(db, 'product_variants'),
     optionsByProduct: byProduct<OptionRow>(db, 'product_options'),
     imagesByProduct: byProduct<ImageRow>(db, 'product_images'),

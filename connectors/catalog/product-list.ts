@@ -55,7 +55,7 @@ async function pageQuery(
 /** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */
 export async function listProducts(db: TenantDb, listing: ProductListing, page: Page): Promise<ProductPage> {
   const { query, finish, cursorOf } = await pageQuery(db, listing, page);
-  return { rows: finish((await query.execute())), cursorOf };
+  return { rows: finish(await query.execute()), cursorOf };
 }
 
 /**

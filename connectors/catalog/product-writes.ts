@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { freeHandle } from './handles';
 import type { CatalogTables, ProductRow, ProductStatus } from './tables';
 import { slugify } from './validation';
+import { lockRow } from '../postgres/batch-loaders';
 
 export interface ProductFields {
   title?: string | null;
@@ -113,13 +114,6 @@ export async function refreshPriceRange(trx: Trx, tenantId: string, productId: s
 }
 
 /** The product row locked for the rest of the transaction (serialises variant and option writes). */
-export async function lockProduct(trx: Trx, tenantId: string, id: string): Promise<ProductRow | null> {
-  const row = await trx
-    .selectFrom('products')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  return row ?? null;
+export function lockProduct(trx: Trx, tenantId: string, id: string): Promise<ProductRow | null> {
+  return lockRow<ProductRow>(trx, 'products', tenantId, id);
 }

@@ -1,6 +1,7 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { LoaderContext } from '../../src/sdk';
-import type { CustomerRow, CustomerTables } from './tables';
+import { rowsById } from '../postgres/batch-loaders';
+import type { CustomerRow } from './tables';
 
 declare module '../../src/sdk' {
   interface Loaders {
@@ -10,17 +11,5 @@ declare module '../../src/sdk' {
 
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
 export function createCustomerLoaders({ db }: LoaderContext) {
-  return {
-    customerById: new DataLoader<string, CustomerRow | null>(async (ids) => {
-      const conn = await db.get<CustomerTables>();
-      const rows = await conn
-        .selectFrom('customers')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-        .execute();
-      const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-  };
+  return { customerById: rowsById<CustomerRow>(db, 'customers') };
 }

@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
+import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
 import type { LineItemRow, OrderRow, OrderTables } from './tables';
 
 declare module '../../src/sdk' {
@@ -12,44 +13,11 @@ declare module '../../src/sdk' {
   }
 }
 
-function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const row of rows) {
-    const k = key(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return groups;
-}
-
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
 export function createOrderLoaders({ db }: LoaderContext) {
   return {
-    orderById: new DataLoader<string, OrderRow | null>(async (ids) => {
-      const conn = await db.get<OrderTables>();
-      const rows = await conn
-        .selectFrom('orders')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])))
-        .execute();
-      const found = new Map(rows.map((row) => [row.id, row]));
-      return ids.map((id) => found.get(id) ?? null);
-    }),
-    lineItemsByOrder: new DataLoader<string, LineItemRow[]>(async (orderIds) => {
-      const conn = await db.get<OrderTables>();
-      const rows = await conn
-        .selectFrom('order_line_items')
-        .selectAll()
-        .where('tenant_id', '=', db.tenantId)
-        .where('order_id', '=', (eb) => eb.fn.any(eb.val([...orderIds])))
-        .orderBy('order_id')
-        .orderBy('id')
-        .execute();
-      const groups = groupBy(rows, (row) => row.order_id);
-      return orderIds.map((id) => groups.get(id) ?? []);
-    }),
+    orderById: rowsById<OrderRow>(db, 'orders'),
+    lineItemsByOrder: rowsByParent<LineItemRow>(db, 'order_line_items', 'order_id', ['order_id', 'id']),
     recentOrdersByCustomer: new DataLoader<string, OrderRow[]>(async (keys) => {
       // Keys in one batch share a limit in practice (one field, one argument); group in case not.
       const byLimit = groupBy([...keys], (key) => key.split(':')[1]);

@@ -51,7 +51,7 @@ export const connectionResolvers = {
         lastSyncAt: connection?.last_sync_at ?? null,
         lastRun: lastRun ? runView(lastRun) : null,
         counts,
-        errors: lastRun?.status === 'failed' ? (lastRun.errors) : [],
+        errors: lastRun?.status === 'failed' ? lastRun.errors : [],
         throttle: { throttledWaits: connection?.throttled_waits ?? 0, circuit: circuitStateOf(shop.shop) },
         uninstalledAt: connection?.uninstalled_at ?? null,
       };

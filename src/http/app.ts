@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import express, {
-  type Express,
-  type NextFunction,
-  type Request,
-  type RequestHandler,
-  type Response,
-} from 'express';
+import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import { printSchema, type GraphQLSchema } from 'graphql';
@@ -73,7 +67,11 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const sdl = printSchema(deps.schema);
-  app.get('/graphql/schema.graphql', deps.edge.schema, (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl));
+  app.get(
+    '/graphql/schema.graphql',
+    deps.edge.schema,
+    (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl),
+  );
 
   if (deps.explorer.enabled) {
     app.use('/graphql/explorer', explorerAssets());

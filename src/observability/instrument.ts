@@ -20,7 +20,7 @@ export interface Instruments {
   /** GET /metrics */
   metricsHandler: RequestHandler;
   apolloPlugin: ApolloServerPlugin;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** Logs, metrics and tracing of one gateway. */
