@@ -9,6 +9,7 @@ import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
 import type { DatabaseKind } from '../../connectors/postgres/database';
 import { createTestDatabase, type TestDatabase } from './databases';
+import { dropRedisKeys, testRedisPrefix } from './redis-prefix';
 
 /** Fixed credentials of the fixture tenants (test/fixtures/tenants). */
 export const TEST_SECRETS: Record<string, string> = {
@@ -92,6 +93,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     TENANTS_DIR: options.tenantsDir ?? fixtureTenantsFor(names),
+    REDIS_KEY_PREFIX: testRedisPrefix(),
     ...options.env,
   });
   const database = options.database ?? (await createTestDatabase(options.kind));
@@ -131,6 +133,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
     },
     async close() {
       await gateway.stop();
+      if (env.REDIS_URL) await dropRedisKeys(env.REDIS_URL, env.REDIS_KEY_PREFIX);
       if (options.database) return;
       await database.close().catch(() => undefined);
     },
