@@ -54,6 +54,10 @@ function queryListeners(first?: (event: LogEvent) => void) {
   };
 }
 
+/** Handles on a pg pool, where one simple-protocol message may carry several statements (PGlite's may not). */
+const batchingDatabases = new WeakSet<Kysely<unknown>>();
+export const acceptsStatementBatches = (db: Kysely<unknown>) => batchingDatabases.has(db);
+
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? createPostgres(options.url, options) : createPglite(options);
 }
@@ -77,6 +81,7 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
   });
   const listeners = queryListeners(options.onQuery);
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: discardingPool(pool) }), log: listeners.log });
+  batchingDatabases.add(db);
   return {
     kind: 'postgres',
     db,

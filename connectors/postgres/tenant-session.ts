@@ -1,5 +1,6 @@
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
+import { acceptsStatementBatches } from './database';
 
 /** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
 class StatementCounter implements KyselyPlugin {
@@ -22,8 +23,19 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Opens a connection, begins a transaction and scopes it to the tenant (RLS) in one round trip. */
-async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, appRole: string) {
+/** Characters that need no escaping in a literal or an identifier, whatever the server's string settings. */
+const PLAIN = /^[A-Za-z0-9_.:-]+$/;
+
+/**
+ * Begins a transaction scoped to the tenant (RLS). On pg, one round trip: `begin` and the settings go in
+ * one simple-protocol message, with the values inlined (only plain ones; others take the two-step path).
+ */
+async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, appRole: string, batch: boolean) {
+  if (batch && PLAIN.test(tenantId) && (!appRole || PLAIN.test(appRole))) {
+    const role = appRole ? `, set_config('role', '${appRole}', true)` : '';
+    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}`).execute(conn);
+    return;
+  }
   await sql`begin`.execute(conn);
   if (appRole) {
     await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${appRole}, true)`.execute(
@@ -106,7 +118,7 @@ export class TenantSession implements TenantDb {
         .connection()
         .execute(async (raw) => {
           const conn = raw.withPlugin(this.counter);
-          await beginTenantTransaction(conn, this.tenantId, this.appRole);
+          await beginTenantTransaction(conn, this.tenantId, this.appRole, acceptsStatementBatches(this.db));
           resolve(conn);
           const commit = await this.outcome.promise;
           await sql.raw(commit ? 'commit' : 'rollback').execute(raw);

@@ -21,5 +21,8 @@ export function listConnection<T extends { id: string }>(rows: readonly T[], arg
   const slice = page.backward
     ? rows.slice(Math.max(start, end - page.size - 1), end)
     : rows.slice(start, Math.min(end, start + page.size + 1));
-  return { ...connectionOf(slice, page, (row) => encodeCursor(['row', row.id])), totalCount: rows.length };
+  return Object.assign(
+    connectionOf(slice, page, (row) => encodeCursor(['row', row.id])),
+    { totalCount: rows.length },
+  );
 }

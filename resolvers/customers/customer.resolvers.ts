@@ -26,10 +26,10 @@ export const customerResolvers = {
       const sort = { key: args.sortKey, column: CUSTOMER_SORT_COLUMNS[args.sortKey], reverse: args.reverse };
       const filter = args.filter ?? {};
       const rows = await listCustomers(ctx.db, page, sort, filter);
-      return {
-        ...connectionOf(rows, page, (row) => keysetCursor(sort, row)),
-        totalCount: () => countCustomers(ctx.db, filter),
-      };
+      return Object.assign(
+        connectionOf(rows, page, (row) => keysetCursor(sort, row)),
+        { totalCount: () => countCustomers(ctx.db, filter) },
+      );
     },
     customer: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Customer');

@@ -32,7 +32,9 @@ export const inventoryResolvers = {
       const page = pageOf(args);
       const rows = await listLocations(ctx.db, page);
       for (const row of rows) ctx.loaders.locationById.prime(row.id, row);
-      return { ...connectionOf(rows, page, listCursor('location')), totalCount: () => countLocations(ctx.db) };
+      return Object.assign(connectionOf(rows, page, listCursor('location')), {
+        totalCount: () => countLocations(ctx.db),
+      });
     },
     inventoryAdjustments: async (
       _: unknown,

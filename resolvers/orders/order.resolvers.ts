@@ -35,10 +35,10 @@ export const orderResolvers = {
       const sort = { key: args.sortKey, column: ORDER_SORT_COLUMNS[args.sortKey], reverse: args.reverse };
       const filter = orderFilter(args.filter);
       const rows = await listOrders(ctx.db, page, sort, filter);
-      return {
-        ...connectionOf(rows, page, (row) => keysetCursor(sort, row)),
-        totalCount: () => countOrders(ctx.db, filter),
-      };
+      return Object.assign(
+        connectionOf(rows, page, (row) => keysetCursor(sort, row)),
+        { totalCount: () => countOrders(ctx.db, filter) },
+      );
     },
     order: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Order');
@@ -49,10 +49,10 @@ export const orderResolvers = {
     orders: async (customer: { id: string; orders_count: number }, args: { first: number }, ctx: GatewayContext) => {
       const page = pageOf({ first: args.first });
       const rows = await ctx.loaders.recentOrdersByCustomer.load(`${customer.id}:${page.size + 1}`);
-      return {
-        ...connectionOf(rows, page, (row) => encodeCursor([row.id])),
-        totalCount: customer.orders_count,
-      };
+      return Object.assign(
+        connectionOf(rows, page, (row) => encodeCursor([row.id])),
+        { totalCount: customer.orders_count },
+      );
     },
   },
   Order: {

@@ -9,9 +9,10 @@ import {
   type PluginDefinition,
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
+import type { RequestRecord } from '../observability/request-record';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
-export type RequestContext = GatewayContext & { db: TenantSession };
+export type RequestContext = GatewayContext & { db: TenantSession; record?: RequestRecord };
 
 export interface ContextDeps {
   db: Kysely<unknown>;
@@ -29,7 +30,7 @@ export function contextFactory(deps: ContextDeps) {
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
 
-  return (auth: Authenticated, requestId: string, log: Logger): RequestContext => {
+  return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
@@ -41,6 +42,7 @@ export function contextFactory(deps: ContextDeps) {
       loaders,
       log,
       gateway: deps.gateway,
+      record,
       loadNode: async (globalId) => {
         const parsed = parseGlobalId(globalId);
         const source = parsed && nodeSources.get(parsed.type);

@@ -28,7 +28,7 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
             body.errors = [
               {
                 message: 'The service is temporarily unavailable; retry shortly',
-                extensions: { code: 'SERVICE_UNAVAILABLE' },
+                extensions: { code: 'SERVICE_UNAVAILABLE', requestId: contextValue.requestId },
               },
             ];
           }

@@ -8,9 +8,9 @@ import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRun
 import { authenticate, type Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
 import type { RequestContext } from '../engine/context';
+import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
-import { requestStore } from './request-store';
 import { sendGraphQLError } from './respond';
 
 export interface AppDeps {
@@ -20,7 +20,7 @@ export interface AppDeps {
   plugins: readonly PluginDefinition[];
   runtime: PluginRuntime;
   log: Logger;
-  buildContext: (auth: Authenticated, requestId: string, log: Logger) => RequestContext;
+  buildContext: (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord) => RequestContext;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
   /** Request logging and metrics, /metrics, and the gate that refuses work while starting or draining. */
@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Request-Id', requestId);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
-    requestStore.run({ requestId }, next);
+    next();
   });
   if (deps.operations) {
     app.locals.metrics = deps.operations.metrics;
@@ -109,7 +109,8 @@ export function createApp(deps: AppDeps): Express {
       context: async ({ res }) => {
         const auth = res.locals.auth as Authenticated;
         const requestId = res.locals.requestId as string;
-        return deps.buildContext(auth, requestId, deps.log.child({ requestId, tenant: auth.entry.tenant.id }));
+        const log = deps.log.child({ requestId, tenant: auth.entry.tenant.id });
+        return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
       },
     }),
   );

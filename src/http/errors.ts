@@ -3,7 +3,6 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GatewayError, isErrorCode, type ErrorCode } from '../sdk';
 import { databaseErrorCode } from '../../connectors/postgres/errors';
 import { isTokenLimitError } from '../limits/tokens';
-import { currentRequestId } from './request-store';
 
 const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {
   SERVICE_UNAVAILABLE: 'The service is temporarily unavailable; retry shortly',
@@ -12,7 +11,20 @@ const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {
 };
 
 /** Codes whose answer carries the request id, to find the full error in the log. */
-const WITH_REQUEST_ID: ReadonlySet<ErrorCode> = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'TIMEOUT']);
+const WITH_REQUEST_ID: ReadonlySet<unknown> = new Set<ErrorCode>([
+  'INTERNAL_SERVER_ERROR',
+  'SERVICE_UNAVAILABLE',
+  'TIMEOUT',
+]);
+
+/** Adds the request id to the formatted errors whose code calls for it (formatError is not told the request). */
+export function stampRequestId(errors: readonly GraphQLFormattedError[] | undefined, requestId: string): void {
+  for (const error of errors ?? []) {
+    if (error.extensions && WITH_REQUEST_ID.has(error.extensions.code)) {
+      (error.extensions as Record<string, unknown>).requestId = requestId;
+    }
+  }
+}
 
 /** Apollo codes that are not ours, mapped onto the API's codes. */
 const APOLLO_CODES: Record<string, ErrorCode> = {
@@ -43,21 +55,19 @@ const PUBLIC_EXTENSIONS = ['argument', 'measured', 'maximum', 'cost', 'retryAfte
 
 /**
  * The one place errors are shaped for clients: known codes keep their message, database faults get a
- * fixed message, and everything else is masked, with the request id to find the full error in the log
- * (src/engine/error-logging-plugin.ts logs it in full). Schema suggestions are dropped outside development.
+ * fixed message, and everything else is masked; src/engine/error-logging-plugin.ts logs it in full and
+ * adds the request id to find it. Schema suggestions are dropped outside development.
  */
 export function createFormatError(options: { development: boolean }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = errorCodeOf(formatted, error);
     const original = unwrapResolverError(error);
-    const requestId = currentRequestId();
     const extensions: Record<string, unknown> = {};
     if (original instanceof GatewayError) Object.assign(extensions, original.extensions);
     else
       for (const key of PUBLIC_EXTENSIONS)
         if (formatted.extensions?.[key] !== undefined) extensions[key] = formatted.extensions[key];
     extensions.code = code;
-    if (requestId && WITH_REQUEST_ID.has(code)) extensions.requestId = requestId;
     const message =
       SAFE_MESSAGES[code] ?? (options.development ? formatted.message : withoutSuggestions(formatted.message));
     return { message, locations: formatted.locations, path: formatted.path, extensions };

@@ -1,15 +1,15 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { currentRecord } from './request-record';
+import type { RequestRecord } from './request-record';
 import type { Tracing } from './tracing';
 
 /**
  * Tells the request's record what the GraphQL layer knows: operation name and type, the response body
  * (read later, once final) and, with tracing on, a span around execution.
  */
-export function observabilityPlugin(tracing: Tracing | null): ApolloServerPlugin {
+export function observabilityPlugin(tracing: Tracing | null): ApolloServerPlugin<{ record?: RequestRecord }> {
   return {
-    async requestDidStart() {
-      const record = currentRecord();
+    async requestDidStart({ contextValue }) {
+      const record = contextValue.record;
       if (!record) return;
       return {
         async didResolveOperation({ operation, operationName }) {

@@ -9,6 +9,7 @@ import { observabilityPlugin } from './apollo-plugin';
 import { createMetrics, type GatewayMetrics } from './metrics';
 import { metricsRoute, recordPluginStates } from './metrics-route';
 import { observeRequests } from './request-observer';
+import type { RequestRecord } from './request-record';
 import { observeSql } from './sql-observer';
 import { createTracing, type Tracing } from './tracing';
 
@@ -19,7 +20,7 @@ export interface Instruments {
   observer: RequestHandler;
   /** GET /metrics */
   metricsHandler: RequestHandler;
-  apolloPlugin: ApolloServerPlugin;
+  apolloPlugin: ApolloServerPlugin<{ record?: RequestRecord }>;
   close: () => Promise<void>;
 }
 

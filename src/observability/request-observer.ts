@@ -53,7 +53,10 @@ export function observeRequests(deps: ObserverDeps): RequestHandler {
       attributes: { 'http.request.method': req.method, 'url.path': req.path },
     });
     res.once('close', () => finish(deps, req, res, record));
-    recordStore.run(record, next);
+    res.locals.record = record;
+    // An AsyncLocalStorage makes Node run hooks on every promise; only SQL spans need it (tracing on).
+    if (deps.tracing) recordStore.run(record, next);
+    else next();
   };
 }
 

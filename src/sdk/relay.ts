@@ -87,20 +87,28 @@ export interface Connection<T> {
 
 /**
  * Builds a connection from rows fetched with `page.size + 1` in page order (already flipped back when
- * paging backwards).
+ * paging backwards). Cursors are encoded only when a client selects edges or page cursors: listing
+ * pages that read `nodes` skip one encoding per row.
  */
 export function connectionOf<T>(rows: readonly T[], page: Page, cursorOf: (row: T) => string): Connection<T> {
   const hasMore = rows.length > page.size;
   const nodes = page.backward ? rows.slice(Math.max(0, rows.length - page.size)) : rows.slice(0, page.size);
-  const edges = nodes.map((node) => ({ cursor: cursorOf(node), node }));
+  let edges: Connection<T>['edges'] | undefined;
+  const cursorAt = (index: number) => (nodes.length ? cursorOf(nodes[index < 0 ? nodes.length - 1 : index]) : null);
   return {
-    edges,
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: cursorOf(node), node })));
+    },
     nodes,
     pageInfo: {
       hasNextPage: page.backward ? page.cursor !== null : hasMore,
       hasPreviousPage: page.backward ? hasMore : page.cursor !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      get startCursor() {
+        return cursorAt(0);
+      },
+      get endCursor() {
+        return cursorAt(-1);
+      },
     },
   };
 }

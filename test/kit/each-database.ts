@@ -25,3 +25,9 @@ export function describeEachDatabase(
     }, kind);
   });
 }
+
+/**
+ * Statements that frame every request's transaction: on Postgres `begin` and the tenant settings go in one
+ * message, then `commit`; PGlite takes `begin`, the settings and `commit` one at a time.
+ */
+export const transactionStatements = (kind: DatabaseKind) => (kind === 'postgres' ? 2 : 3);
