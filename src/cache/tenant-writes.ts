@@ -1,8 +1,6 @@
 /**
- * Per-tenant write generations. A cached answer is stored under the generation its request began
- * with, and only if no write of that tenant was in flight and none ended meanwhile; every write bumps
- * the generation when it starts and again once its transaction has ended. So an answer that might have
- * read data from before a write is never served after it.
+ * Per-tenant write generations and writes in flight, in this process (the rule is in store.ts): every
+ * write bumps the generation when it starts and again once its transaction has ended.
  */
 export class TenantWrites {
   private readonly generations = new Map<string, number>();
@@ -29,17 +27,7 @@ export class TenantWrites {
     else this.inFlight.delete(tenantId);
   }
 
-  /** Runs a write outside GraphQL (a webhook, a job) between begin and end. */
-  async around<T>(tenantId: string, fn: () => Promise<T>): Promise<T> {
-    this.begin(tenantId);
-    try {
-      return await fn();
-    } finally {
-      this.end(tenantId);
-    }
-  }
-
-  private bump(tenantId: string): void {
+  bump(tenantId: string): void {
     this.generations.set(tenantId, this.generation(tenantId) + 1);
   }
 }

@@ -115,7 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
-  const cache = createResponseCache(env);
+  const cache = createResponseCache(env, log);
   const runtime: PluginRuntime = {
     db: database.db,
     withTenant: (tenantId, fn) => {
@@ -126,6 +126,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     log,
   };
   const lifecycle = new Lifecycle(env);
+  if (cache) lifecycle.onClose(cache.close);
   try {
     const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
     for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
@@ -161,6 +162,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     lifecycle.onClose(instruments.close);
     runtime.metrics = instruments.metrics;
+    cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
     const guard = new PluginGuard({
       timeoutMs: env.PLUGIN_TIMEOUT_MS,
       timeouts: env.PLUGIN_TIMEOUTS,

@@ -81,6 +81,12 @@ export function createMetrics() {
       labelNames: ['tenant'] as const,
       registers,
     }),
+    responseCacheErrors: new Counter({
+      name: 'gateway_response_cache_errors_total',
+      help: 'Storefront response cache store failures (the request ran without the cache), by operation',
+      labelNames: ['operation'] as const,
+      registers,
+    }),
     unhandledRejections: new Counter({
       name: 'gateway_unhandled_rejections_total',
       help: 'Promise rejections no code handled (logged; the process keeps serving)',

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import Redis from 'ioredis';
@@ -37,13 +37,6 @@ async function admin<T>(url: string, fn: (client: Client) => Promise<T>): Promis
 const available = Boolean(process.env.DATABASE_URL) && redisAnswers();
 if (!available) console.warn('test/scale: skipped (needs DATABASE_URL and Redis at 127.0.0.1:6379)');
 const suite = available ? describe : describe.skip;
-
-/**
- * Cross-instance invalidation needs the response cache to share its writes through Redis; until
- * src/cache reads REDIS_URL it is per instance (a write elsewhere shows once the TTL has passed).
- */
-const sharedCache = /REDIS_URL/.test(readFileSync(join(projectRoot(), 'src', 'cache', 'index.ts'), 'utf8'));
-if (available && !sharedCache) console.warn('test/scale: cache invalidation skipped (src/cache is per instance)');
 
 /** alpha gets a small rate budget that barely refills; beta serves the cache test. */
 function scaleTenants(): string {
@@ -127,37 +120,34 @@ suite('two gateway instances on one Postgres and one Redis', () => {
     expect([other.status, other.body.errors?.[0].extensions.code]).toEqual([429, 'THROTTLED']);
   });
 
-  (sharedCache ? it : it.skip)(
-    'a write through one instance invalidates the cached storefront read on the other',
-    async () => {
-      const adminAuth = { authorization: `Bearer ${await adminToken('beta', TEST_SECRETS.TEST_BETA_JWT_SECRET)}` };
-      const shopper = { 'x-storefront-token': TEST_SECRETS.TEST_BETA_STOREFRONT_TOKEN };
-      const created = await graphql<{ productCreate: { product: { id: string; handle: string } } }>(
-        b,
-        'mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id handle } userErrors { message } } }',
-        { input: { title: 'Trail Mug', status: 'ACTIVE' } },
-        adminAuth,
-      );
-      const { id, handle } = created.body.data.productCreate.product;
-      const read = 'query($handle: String!) { product(handle: $handle) { title } }';
-      expect(
-        (await graphql<{ product: { title: string } }>(a, read, { handle }, shopper)).body.data.product.title,
-      ).toBe('Trail Mug');
-      const cached = await graphql<{ product: { title: string } }>(a, read, { handle }, shopper);
-      expect([cached.cache, cached.body.data.product.title]).toEqual(['hit', 'Trail Mug']);
+  it('a write through one instance invalidates the cached storefront read on the other', async () => {
+    const adminAuth = { authorization: `Bearer ${await adminToken('beta', TEST_SECRETS.TEST_BETA_JWT_SECRET)}` };
+    const shopper = { 'x-storefront-token': TEST_SECRETS.TEST_BETA_STOREFRONT_TOKEN };
+    const created = await graphql<{ productCreate: { product: { id: string; handle: string } } }>(
+      b,
+      'mutation($input: ProductCreateInput!) { productCreate(input: $input) { product { id handle } userErrors { message } } }',
+      { input: { title: 'Trail Mug', status: 'ACTIVE' } },
+      adminAuth,
+    );
+    const { id, handle } = created.body.data.productCreate.product;
+    const read = 'query($handle: String!) { product(handle: $handle) { title } }';
+    expect((await graphql<{ product: { title: string } }>(a, read, { handle }, shopper)).body.data.product.title).toBe(
+      'Trail Mug',
+    );
+    const cached = await graphql<{ product: { title: string } }>(a, read, { handle }, shopper);
+    expect([cached.cache, cached.body.data.product.title]).toEqual(['hit', 'Trail Mug']);
 
-      const updated = await graphql<{ productUpdate: { userErrors: unknown[] } }>(
-        b,
-        'mutation($input: ProductUpdateInput!) { productUpdate(input: $input) { userErrors { message } } }',
-        { input: { id, title: 'Summit Mug' } },
-        adminAuth,
-      );
-      expect(updated.body.data.productUpdate.userErrors).toEqual([]);
-      expect(
-        (await graphql<{ product: { title: string } }>(a, read, { handle }, shopper)).body.data.product.title,
-      ).toBe('Summit Mug');
-    },
-  );
+    const updated = await graphql<{ productUpdate: { userErrors: unknown[] } }>(
+      b,
+      'mutation($input: ProductUpdateInput!) { productUpdate(input: $input) { userErrors { message } } }',
+      { input: { id, title: 'Summit Mug' } },
+      adminAuth,
+    );
+    expect(updated.body.data.productUpdate.userErrors).toEqual([]);
+    expect((await graphql<{ product: { title: string } }>(a, read, { handle }, shopper)).body.data.product.title).toBe(
+      'Summit Mug',
+    );
+  });
 
   it('shares automatic persisted queries: registered on one instance, found by hash on the other', async () => {
     const shopper = { 'x-storefront-token': TEST_SECRETS.TEST_BETA_STOREFRONT_TOKEN };

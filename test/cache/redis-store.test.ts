@@ -1,0 +1,207 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import Redis from 'ioredis';
+import type { Logger } from 'pino';
+import { FailSafeStore } from '../../src/cache/fail-safe-store';
+import { RedisResponseStore } from '../../src/cache/redis-store';
+import { aroundWrite } from '../../src/cache/store';
+import { projectRoot } from '../../src/sdk';
+import { startTcpProxy } from '../kit/tcp-proxy';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** A key prefix of this run only, removed afterwards. */
+const PREFIX = `rg-test-cache-${process.pid}-${randomBytes(4).toString('hex')}:`;
+
+/** Asked synchronously (a child process) so the suite can be skipped with a notice when Redis is absent. */
+function redisAnswers(): boolean {
+  const probe = `const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});
+    r.on('error',()=>{});r.connect().then(()=>r.ping()).then((p)=>process.exit(p==='PONG'?0:1),()=>process.exit(1));`;
+  try {
+    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { cwd: projectRoot(), stdio: 'ignore', timeout: 5000 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const available = redisAnswers();
+if (!available) console.warn(`test/cache: Redis store skipped (no Redis at ${REDIS_URL})`);
+const suite = available ? describe : describe.skip;
+
+/** A port nothing listens on: Redis is down. */
+function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const answer = (title: string) => ({ product: { title } });
+
+suite('storefront cache in Redis', () => {
+  const stores: RedisResponseStore[] = [];
+  let pairs = 0;
+  /** The key prefix of the latest pair of instances. */
+  let prefix = '';
+  /** Two stores on one prefix of their own, each with its own client: two gateway instances. */
+  const instances = (ttlMs = 60_000, leaseMs?: number) => {
+    prefix = `${PREFIX}${++pairs}:`;
+    const pair = [1, 2].map(() => new RedisResponseStore(REDIS_URL, prefix, ttlMs, leaseMs));
+    stores.push(...pair);
+    return pair;
+  };
+
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    const redis = new Redis(REDIS_URL);
+    const keys = await redis.keys(`${PREFIX}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it('shares answers, and a write through one instance moves the generation the other sees', async () => {
+    const [a, b] = instances();
+    const seen = await a.lookup('alpha', 'listing');
+    expect(seen.data).toBeUndefined();
+    expect(await a.store('alpha', 'listing', seen.generation, answer('Mug'))).toBe(true);
+    const shared = await b.lookup('alpha', 'listing');
+    expect(shared.data).toEqual(answer('Mug'));
+
+    await aroundWrite(b, 'alpha', async () => undefined);
+    const after = await a.lookup('alpha', 'listing');
+    expect(after.generation).toBeGreaterThan(shared.generation);
+    expect(after.data).toBeUndefined();
+    // Another tenant's answers stay.
+    expect(await a.store('beta', 'listing', (await a.lookup('beta', 'listing')).generation, answer('Cup'))).toBe(true);
+    await aroundWrite(b, 'alpha', async () => undefined);
+    expect((await b.lookup('beta', 'listing')).data).toEqual(answer('Cup'));
+  });
+
+  it('stores nothing while a write of the tenant is in flight on another instance', async () => {
+    const [a, b] = instances();
+    const before = await a.lookup('alpha', 'listing');
+    const write = await b.begin('alpha');
+    // Begun before the write: its generation moved.
+    expect(await a.store('alpha', 'listing', before.generation, answer('Old'))).toBe(false);
+    // Begun during the write: the write is in flight.
+    const during = await a.lookup('alpha', 'listing');
+    expect(await a.store('alpha', 'listing', during.generation, answer('Old'))).toBe(false);
+    await write.end();
+    // Begun during the write, finished after it: its generation moved too.
+    expect(await a.store('alpha', 'listing', during.generation, answer('Old'))).toBe(false);
+    const later = await a.lookup('alpha', 'listing');
+    expect(later.data).toBeUndefined();
+    expect(await a.store('alpha', 'listing', later.generation, answer('New'))).toBe(true);
+    expect((await b.lookup('alpha', 'listing')).data).toEqual(answer('New'));
+  });
+
+  it('lets the write of an instance that died mid-write stop blocking once its lease lapses', async () => {
+    const [a, b] = instances(60_000, 300);
+    await b.begin('alpha');
+    await b.close(); // never ends its write, nor renews the lease
+    const during = await a.lookup('alpha', 'listing');
+    expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(false);
+    await sleep(400);
+    expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(true);
+  });
+
+  it('renews the lease of a write that runs longer than one lease', async () => {
+    const [a, b] = instances(60_000, 300);
+    const write = await b.begin('alpha');
+    await sleep(700);
+    const during = await a.lookup('alpha', 'listing');
+    expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(false);
+    await write.end();
+  });
+
+  it('never serves an old answer again when Redis dropped the generation counter', async () => {
+    const [a, b] = instances();
+    const redis = new Redis(REDIS_URL);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const seen = await a.lookup('alpha', 'listing');
+        expect(await a.store('alpha', 'listing', seen.generation, answer(`Mug ${round}`))).toBe(true);
+        await redis.del(`${prefix}gen:alpha`); // evicted
+        expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
+        await aroundWrite(b, 'alpha', async () => undefined);
+        expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
+      }
+    } finally {
+      await redis.quit();
+    }
+  });
+
+  it('drops answers after the TTL', async () => {
+    const [a, b] = instances(200);
+    const seen = await a.lookup('alpha', 'listing');
+    expect(await a.store('alpha', 'listing', seen.generation, answer('Mug'))).toBe(true);
+    expect((await b.lookup('alpha', 'listing')).data).toEqual(answer('Mug'));
+    await sleep(300);
+    expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
+  });
+});
+
+suite('storefront cache through a failing link to Redis', () => {
+  const quietLog = { warn: jest.fn(), info: jest.fn() } as unknown as Logger;
+
+  it('skips the cache while Redis refuses or does not answer, and uses it again once Redis is back', async () => {
+    const { hostname, port } = new URL(REDIS_URL);
+    const proxy = await startTcpProxy({ host: hostname, port: Number(port || 6379) });
+    const store = new FailSafeStore(
+      new RedisResponseStore(proxy.urlFor(REDIS_URL), `${PREFIX}proxy:`, 60_000),
+      quietLog,
+    );
+    try {
+      const seen = (await store.lookup('alpha', 'listing'))!;
+      expect(await store.store('alpha', 'listing', seen.generation, answer('Mug'))).toBe(true);
+
+      await proxy.refuse();
+      let started = Date.now();
+      expect(await store.lookup('alpha', 'listing')).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(600);
+
+      await proxy.recover();
+      proxy.stall();
+      await sleep(1_100); // past the cool-off
+      started = Date.now();
+      expect(await store.lookup('alpha', 'listing')).toBeUndefined();
+      expect(Date.now() - started).toBeLessThan(1_000);
+
+      await proxy.recover();
+      let back: Awaited<ReturnType<typeof store.lookup>>;
+      for (let i = 0; i < 50 && !(back = await store.lookup('alpha', 'listing'))?.data; i++) await sleep(100);
+      expect(back!.data).toEqual(answer('Mug'));
+    } finally {
+      await store.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('storefront cache with Redis down', () => {
+  it('bypasses the cache without throwing, runs writes, logs once and counts the failures', async () => {
+    const log = { warn: jest.fn(), info: jest.fn() };
+    const store = new FailSafeStore(
+      new RedisResponseStore(`redis://127.0.0.1:${await closedPort()}`, PREFIX, 60_000),
+      log as unknown as Logger,
+    );
+    const failures: string[] = [];
+    store.onFailure = (operation) => failures.push(operation);
+    try {
+      expect(await store.lookup('alpha', 'listing')).toBeUndefined();
+      expect(await store.store('alpha', 'listing', 0, answer('Mug'))).toBe(false);
+      expect(await aroundWrite(store, 'alpha', async () => 'written')).toBe('written');
+      await store.bump('alpha');
+      expect(await store.lookup('alpha', 'listing')).toBeUndefined();
+    } finally {
+      await store.close();
+    }
+    expect(log.warn).toHaveBeenCalledTimes(1);
+    expect(failures).toContain('lookup');
+    expect(failures).toContain('write');
+  });
+});
