@@ -39,7 +39,7 @@ export const cartResolvers = {
     id: (line: PricedLine) => encodeGlobalId('CartLine', line.id),
     // The catalog's node fetcher resolves (and batches) the variant.
     merchandise: (line: PricedLine, _: unknown, ctx: GatewayContext) =>
-      ctx.loadNode(encodeGlobalId('ProductVariant', line.variant_id)),
+      ctx.loadNodeOf('ProductVariant', line.variant_id),
     cost: (line: PricedLine, _: unknown, ctx: GatewayContext) => ({
       amountPerQuantity: money(line.price, ctx),
       subtotalAmount: money(line.line_total, ctx),

@@ -17,7 +17,7 @@ interface VariantParent {
 }
 
 /** A variant through the catalog's node fetcher, so the catalog's visibility rules apply. */
-const variantNode = (ctx: GatewayContext, id: string) => ctx.loadNode(encodeGlobalId('ProductVariant', id));
+const variantNode = (ctx: GatewayContext, id: string) => ctx.loadNodeOf('ProductVariant', id);
 
 function idFilter(value: string | null | undefined, type: string, argument: string): string | null {
   if (value == null) return null;

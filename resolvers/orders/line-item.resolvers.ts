@@ -5,7 +5,7 @@ type LineItem = LineItemRow & { currency_code: string };
 
 /**
  * Line items come from one loader per list level; a line's variant and product resolve through the
- * catalog's node fetchers (`ctx.loadNode`), which batch on the catalog's own loaders and apply its
+ * catalog's node fetchers (`ctx.loadNodeOf`), which batch on the catalog's own loaders and apply its
  * read rule, so this plugin never reads or shapes catalog rows itself.
  */
 export const lineItemResolvers = {
@@ -26,8 +26,8 @@ export const lineItemResolvers = {
     originalUnitPrice: (item: LineItem) => ({ amount: item.unit_price, currencyCode: item.currency_code }),
     originalTotal: (item: LineItem) => ({ amount: item.total, currencyCode: item.currency_code }),
     variant: (item: LineItem, _: unknown, ctx: GatewayContext) =>
-      item.variant_id ? ctx.loadNode(encodeGlobalId('ProductVariant', item.variant_id)) : null,
+      item.variant_id ? ctx.loadNodeOf('ProductVariant', item.variant_id) : null,
     product: (item: LineItem, _: unknown, ctx: GatewayContext) =>
-      item.product_id ? ctx.loadNode(encodeGlobalId('Product', item.product_id)) : null,
+      item.product_id ? ctx.loadNodeOf('Product', item.product_id) : null,
   },
 };

@@ -66,7 +66,7 @@ export const orderResolvers = {
     totalPrice: (row: OrderRow) => money(row.total, row.currency_code),
     // Through the customers plugin's node fetcher: it applies the read_customers rule.
     customer: (row: OrderRow, _: unknown, ctx: GatewayContext) =>
-      row.customer_id ? ctx.loadNode(encodeGlobalId('Customer', row.customer_id)) : null,
+      row.customer_id ? ctx.loadNodeOf('Customer', row.customer_id) : null,
     cancelReason: (row: OrderRow) => row.cancel_reason,
     cancelledAt: (row: OrderRow) => row.cancelled_at,
     fulfilledAt: (row: OrderRow) => row.fulfilled_at,

@@ -45,11 +45,13 @@ export function contextFactory(deps: ContextDeps) {
       record,
       loadNode: async (globalId) => {
         const parsed = parseGlobalId(globalId);
-        const source = parsed && nodeSources.get(parsed.type);
-        // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
-        if (!parsed || !source || !tenant.plugins.has(source.plugin)) return null;
-        const node = await source.load(ctx, parsed.id);
+        const node = parsed && (await ctx.loadNodeOf(parsed.type, parsed.id));
         return node ? { ...node, __typename: parsed.type } : null;
+      },
+      loadNodeOf: (type, id) => {
+        const source = nodeSources.get(type);
+        // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
+        return source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : Promise.resolve(null);
       },
     };
     for (const create of loaderFactories) Object.assign(loaders, create({ tenant, db }));
