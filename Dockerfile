@@ -15,7 +15,9 @@ COPY . .
 RUN npx tsc --noEmit -p tsconfig.json
 
 FROM node:20.19-bookworm-slim AS runtime
+# A larger young generation: fewer scavenges on allocation-heavy list pages (docs/performance.md).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--max-semi-space-size=32 \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/app/.data \

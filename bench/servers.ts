@@ -15,6 +15,9 @@ export interface ServerUnderTest {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
+/** The V8 flags `npm start` and the Dockerfile run the gateway with; the baseline gets the same. */
+const NODE_FLAGS = ['--max-semi-space-size=32'];
+
 function cpuOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -28,10 +31,14 @@ export function startServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerUnderTest> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', resolve(projectRoot(), script)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...NODE_FLAGS, ...nodeArgs, '--import', 'tsx', resolve(projectRoot(), script)],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
