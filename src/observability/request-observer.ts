@@ -50,6 +50,7 @@ export function observeRequests(deps: ObserverDeps): RequestHandler {
     const record: RequestRecord = { startedAt: process.hrtime.bigint() };
     record.httpSpan = deps.tracing?.start(`${req.method} ${req.path}`, {
       server: true,
+      traceparent: req.get('traceparent'),
       attributes: { 'http.request.method': req.method, 'url.path': req.path },
     });
     res.once('close', () => finish(deps, req, res, record));

@@ -10,7 +10,13 @@ export interface TraceSpan {
 export interface Tracing {
   start(
     name: string,
-    options?: { parent?: TraceSpan; server?: boolean; attributes?: Record<string, string | number> },
+    options?: {
+      parent?: TraceSpan;
+      /** A W3C `traceparent` header: the server span continues the caller's trace. */
+      traceparent?: string;
+      server?: boolean;
+      attributes?: Record<string, string | number>;
+    },
   ): TraceSpan;
   /** A span for something that already happened (a SQL statement, from its duration). */
   record(
@@ -39,6 +45,7 @@ export function createTracing(options: TracingOptions): Tracing | null {
   const api = require('@opentelemetry/api') as typeof import('@opentelemetry/api');
   const sdk = require('@opentelemetry/sdk-trace-base') as typeof import('@opentelemetry/sdk-trace-base');
   const { resourceFromAttributes } = require('@opentelemetry/resources') as typeof import('@opentelemetry/resources');
+  const { W3CTraceContextPropagator } = require('@opentelemetry/core') as typeof import('@opentelemetry/core');
   let exporter = options.exporter;
   if (!exporter) {
     const otlp =
@@ -54,9 +61,14 @@ export function createTracing(options: TracingOptions): Tracing | null {
   });
   const tracer = provider.getTracer('retail-gateway');
   const spans = new WeakMap<TraceSpan, import('@opentelemetry/api').Span>();
-  const contextOf = (parent?: TraceSpan) => {
+  const propagator = new W3CTraceContextPropagator();
+  const contextOf = (parent?: TraceSpan, traceparent?: string) => {
     const span = parent && spans.get(parent);
-    return span ? api.trace.setSpan(api.ROOT_CONTEXT, span) : api.ROOT_CONTEXT;
+    if (span) return api.trace.setSpan(api.ROOT_CONTEXT, span);
+    // A malformed header extracts nothing: the span starts a new trace.
+    return traceparent
+      ? propagator.extract(api.ROOT_CONTEXT, { traceparent }, api.defaultTextMapGetter)
+      : api.ROOT_CONTEXT;
   };
   const wrap = (span: import('@opentelemetry/api').Span): TraceSpan => {
     const handle: TraceSpan = {
@@ -73,7 +85,7 @@ export function createTracing(options: TracingOptions): Tracing | null {
         tracer.startSpan(
           name,
           { kind: opts.server ? api.SpanKind.SERVER : api.SpanKind.INTERNAL, attributes: opts.attributes },
-          contextOf(opts.parent),
+          contextOf(opts.parent, opts.traceparent),
         ),
       ),
     record: (name, durationMs, opts) => {

@@ -176,6 +176,25 @@ describe('logs, metrics and traces of a gateway', () => {
     expect(http!.attributes['retail.tenant']).toBe('alpha');
   });
 
+  it("continues the caller's trace from a W3C traceparent header, and ignores a malformed one", async () => {
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const callerSpanId = '00f067aa0ba902b7';
+    spans.reset();
+    await post('query Continued { fixtureNoteCount(body: "y") }', {
+      ...ALPHA,
+      traceparent: `00-${traceId}-${callerSpanId}-01`,
+    });
+    await post('query Fresh { fixtureNoteCount(body: "y") }', { ...ALPHA, traceparent: '00-zz-not-a-trace-01' });
+    await new Promise((r) => setTimeout(r, 20));
+    const servers = spans.getFinishedSpans().filter((s) => s.name === 'POST /graphql');
+    expect(servers).toHaveLength(2);
+    const [continued, fresh] = servers;
+    expect(continued.spanContext().traceId).toBe(traceId);
+    expect(continued.parentSpanContext?.spanId).toBe(callerSpanId);
+    expect(fresh.spanContext().traceId).not.toBe(traceId);
+    expect(fresh.parentSpanContext).toBeUndefined();
+  });
+
   it('details every dependency, plugin and tenant in /readyz', async () => {
     const res = await fetch(`${base}/readyz`);
     expect(res.status).toBe(200);
