@@ -3,6 +3,7 @@ import { mintAdminToken } from '../auth/mint-token';
 import { createGateway, type Gateway } from '../engine/gateway';
 import { seedPlugins } from '../engine/seed';
 import type { Env } from '../config/env';
+import { ADMIN_SCOPES } from '../sdk';
 import { bootEnv, runCommand } from './boot';
 
 /** Storefront tokens of tenants whose token lives in a (development) variable, by tenant id. */
@@ -24,17 +25,7 @@ async function banner(gateway: Gateway, env: Env, url: string): Promise<string> 
         ? await mintAdminToken(entry, {
             subject: 'demo-admin',
             roles: ['admin'],
-            scopes: [
-              'read_products',
-              'write_products',
-              'read_inventory',
-              'write_inventory',
-              'read_orders',
-              'write_orders',
-              'read_customers',
-              'read_gateway',
-              'write_shopify',
-            ],
+            scopes: [...ADMIN_SCOPES],
             ttlSeconds: 12 * 3600,
           })
         : null;
