@@ -1,0 +1,65 @@
+/**
+ * The gateway under soak, started by bench/soak.ts as a child process: production mode, jobs on, the demo
+ * catalog seeded, request logs at info to a sink (their cost counts). Postgres when DATABASE_URL is set,
+ * else in-memory PGlite. Says `listening` over IPC once ready, answers `sample` with its memory after a
+ * forced GC, and exits when the soak goes away.
+ */
+import { join } from 'node:path';
+import pino from 'pino';
+import { createDatabase } from '../connectors/postgres/database';
+import { loadEnv } from '../src/config/env';
+import { createGateway } from '../src/engine/gateway';
+import { seedPlugins } from '../src/engine/seed';
+import { createLogger } from '../src/observability/logger';
+import { projectRoot } from '../src/sdk';
+import type { SampleRequest, ServerMessage } from './soak-messages';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+
+function tell(message: ServerMessage): void {
+  process.send!(message);
+}
+
+async function main(): Promise<void> {
+  if (!process.send || !gc) throw new Error('bench/soak-server.ts runs under bench/soak.ts (IPC, --expose-gc)');
+  const env = loadEnv({ ...process.env, NODE_ENV: 'production' });
+  const log = createLogger('info', pino.destination({ dest: '/dev/null', sync: false }));
+  // Postgres is opened from env as in production; PGlite in memory, so the soak leaves nothing on disk.
+  const database = env.DATABASE_URL ? undefined : await createDatabase({ log });
+  const plugin = (name: string) => join(projectRoot(), 'resolvers', name, 'plugin.ts');
+  const gateway = await createGateway({
+    env,
+    log,
+    plugins: [plugin('core'), plugin('catalog')],
+    database,
+    migrate: true,
+    jobs: true,
+  });
+  await seedPlugins(gateway.runtime, gateway.composition.plugins, 'demo');
+  const { port } = await gateway.listen(0, '127.0.0.1');
+
+  process.on('message', (message: SampleRequest) => {
+    if (message.type !== 'sample') return;
+    // Twice: the first collection can leave garbage that only becomes unreachable after it.
+    gc();
+    gc();
+    const { heapUsed, rss } = process.memoryUsage();
+    tell({ type: 'memory', id: message.id, heapUsed, rss });
+  });
+  // A soak that died must not leave a gateway behind.
+  process.once('disconnect', () => process.exit(0));
+  process.once(
+    'SIGTERM',
+    () =>
+      void gateway
+        .stop()
+        .then(() => database?.close())
+        .finally(() => process.exit(0)),
+  );
+  tell({ type: 'listening', port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
