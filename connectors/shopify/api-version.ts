@@ -2,7 +2,7 @@ import { ApiVersion } from '@shopify/shopify-api';
 
 /**
  * The oldest Admin API version our queries work on: `Customer.defaultEmailAddress` and
- * `defaultPhoneNumber` (used in bulk-queries.ts and incremental-queries.ts) arrived in 2025-04.
+ * `defaultPhoneNumber` (read in resource-fields.ts) arrived in 2025-04.
  */
 export const MIN_API_VERSION = '2025-04';
 

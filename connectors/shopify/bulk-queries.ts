@@ -1,3 +1,12 @@
+import {
+  CUSTOMER_FIELDS,
+  INVENTORY_LEVEL_FIELDS,
+  LINE_ITEM_FIELDS,
+  ORDER_FIELDS,
+  PRODUCT_FIELDS,
+  VARIANT_FIELDS,
+} from './resource-fields';
+
 /**
  * Bulk query documents for a full sync, in Shopify Admin API field names (2025-04 and later).
  * Bulk queries take no `first`: Shopify walks every connection and writes one JSONL line per node,
@@ -11,36 +20,11 @@ export const PRODUCTS_BULK_QUERY = /* GraphQL */ `
     products {
       edges {
         node {
-          id
-          title
-          handle
-          status
-          vendor
-          productType
-          tags
-          descriptionHtml
-          createdAt
-          updatedAt
+          ${PRODUCT_FIELDS}
           variants {
             edges {
               node {
-                id
-                title
-                sku
-                barcode
-                price
-                compareAtPrice
-                position
-                inventoryQuantity
-                createdAt
-                updatedAt
-                selectedOptions {
-                  name
-                  value
-                }
-                inventoryItem {
-                  id
-                }
+                ${VARIANT_FIELDS}
               }
             }
           }
@@ -81,15 +65,10 @@ export const INVENTORY_BULK_QUERY = /* GraphQL */ `
           inventoryLevels {
             edges {
               node {
-                id
-                updatedAt
+                ${INVENTORY_LEVEL_FIELDS}
                 item {
                   id
                   sku
-                }
-                quantities(names: ["available", "on_hand", "committed"]) {
-                  name
-                  quantity
                 }
               }
             }
@@ -105,25 +84,7 @@ export const CUSTOMERS_BULK_QUERY = /* GraphQL */ `
     customers {
       edges {
         node {
-          id
-          firstName
-          lastName
-          displayName
-          state
-          tags
-          numberOfOrders
-          createdAt
-          updatedAt
-          defaultEmailAddress {
-            emailAddress
-          }
-          defaultPhoneNumber {
-            phoneNumber
-          }
-          amountSpent {
-            amount
-            currencyCode
-          }
+          ${CUSTOMER_FIELDS}
         }
       }
     }
@@ -136,62 +97,14 @@ export const ORDERS_BULK_QUERY = /* GraphQL */ `
     orders {
       edges {
         node {
-          id
-          name
-          email
-          createdAt
-          updatedAt
-          processedAt
-          cancelledAt
-          displayFinancialStatus
-          displayFulfillmentStatus
-          currencyCode
-          customer {
-            id
-          }
-          totalPriceSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-          }
-          subtotalPriceSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-          }
-          totalTaxSet {
-            shopMoney {
-              amount
-              currencyCode
-            }
-          }
+          ${ORDER_FIELDS}
+          subtotalPriceSet { shopMoney { amount currencyCode } }
+          totalTaxSet { shopMoney { amount currencyCode } }
           lineItems {
             edges {
               node {
-                id
-                title
-                sku
-                quantity
-                variant {
-                  id
-                }
-                product {
-                  id
-                }
-                originalUnitPriceSet {
-                  shopMoney {
-                    amount
-                    currencyCode
-                  }
-                }
-                discountedTotalSet {
-                  shopMoney {
-                    amount
-                    currencyCode
-                  }
-                }
+                ${LINE_ITEM_FIELDS}
+                discountedTotalSet { shopMoney { amount currencyCode } }
               }
             }
           }

@@ -1,3 +1,12 @@
+import {
+  CUSTOMER_FIELDS,
+  INVENTORY_LEVEL_FIELDS,
+  LINE_ITEM_FIELDS,
+  ORDER_FIELDS,
+  PRODUCT_FIELDS,
+  VARIANT_FIELDS,
+} from './resource-fields';
+
 /**
  * Paged queries for incremental sync: each takes `$first`, `$after` and a search `$query`
  * (`updated_at:>'…'`), sorts by UPDATED_AT where Shopify offers it, and returns `nodes` + `pageInfo`.
@@ -13,16 +22,7 @@ export const PRODUCTS_UPDATED_QUERY = /* GraphQL */ `
   query ProductsUpdated($first: Int!, $after: String, $query: String) {
     products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
-        id
-        title
-        handle
-        status
-        vendor
-        productType
-        tags
-        descriptionHtml
-        createdAt
-        updatedAt
+        ${PRODUCT_FIELDS}
       }
       pageInfo {
         hasNextPage
@@ -36,24 +36,8 @@ export const PRODUCT_VARIANTS_UPDATED_QUERY = /* GraphQL */ `
   query ProductVariantsUpdated($first: Int!, $after: String, $query: String) {
     productVariants(first: $first, after: $after, query: $query) {
       nodes {
-        id
-        title
-        sku
-        barcode
-        price
-        compareAtPrice
-        position
-        inventoryQuantity
-        createdAt
-        updatedAt
-        selectedOptions {
-          name
-          value
-        }
+        ${VARIANT_FIELDS}
         product {
-          id
-        }
-        inventoryItem {
           id
         }
       }
@@ -69,25 +53,7 @@ export const CUSTOMERS_UPDATED_QUERY = /* GraphQL */ `
   query CustomersUpdated($first: Int!, $after: String, $query: String) {
     customers(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
-        id
-        firstName
-        lastName
-        displayName
-        state
-        tags
-        numberOfOrders
-        createdAt
-        updatedAt
-        defaultEmailAddress {
-          emailAddress
-        }
-        defaultPhoneNumber {
-          phoneNumber
-        }
-        amountSpent {
-          amount
-          currencyCode
-        }
+        ${CUSTOMER_FIELDS}
       }
       pageInfo {
         hasNextPage
@@ -101,43 +67,10 @@ export const ORDERS_UPDATED_QUERY = /* GraphQL */ `
   query OrdersUpdated($first: Int!, $after: String, $query: String) {
     orders(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
-        id
-        name
-        email
-        createdAt
-        updatedAt
-        processedAt
-        cancelledAt
-        displayFinancialStatus
-        displayFulfillmentStatus
-        currencyCode
-        customer {
-          id
-        }
-        totalPriceSet {
-          shopMoney {
-            amount
-            currencyCode
-          }
-        }
+        ${ORDER_FIELDS}
         lineItems(first: 30) {
           nodes {
-            id
-            title
-            sku
-            quantity
-            variant {
-              id
-            }
-            product {
-              id
-            }
-            originalUnitPriceSet {
-              shopMoney {
-                amount
-                currencyCode
-              }
-            }
+            ${LINE_ITEM_FIELDS}
           }
           pageInfo {
             hasNextPage
@@ -163,14 +96,9 @@ export const INVENTORY_ITEMS_UPDATED_QUERY = /* GraphQL */ `
         updatedAt
         inventoryLevels(first: 10) {
           nodes {
-            id
-            updatedAt
+            ${INVENTORY_LEVEL_FIELDS}
             location {
               id
-            }
-            quantities(names: ["available", "on_hand", "committed"]) {
-              name
-              quantity
             }
           }
           pageInfo {

@@ -10,7 +10,7 @@ import type {
 } from './records';
 import { financialStatus, fulfillmentStatus } from './records';
 
-/** Admin GraphQL nodes (bulk lines and incremental pages) -> records. Field names as in bulk-queries.ts. */
+/** Admin GraphQL nodes (bulk lines and incremental pages) -> records. Field names as in resource-fields.ts. */
 type Node = Record<string, unknown>;
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
