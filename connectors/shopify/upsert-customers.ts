@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { fromExcluded } from '../postgres/upsert';
 import type { CustomerRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 
@@ -34,15 +35,11 @@ export async function upsertCustomers(trx: ShopifyTrx, tenantId: string, custome
     .insertInto('customers')
     .values(rows)
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-        email: sql`excluded.email`,
-        first_name: sql`excluded.first_name`,
-        last_name: sql`excluded.last_name`,
-        phone: sql`excluded.phone`,
-        orders_count: sql`excluded.orders_count`,
-        amount_spent: sql`excluded.amount_spent`,
-        updated_at: sql`excluded.updated_at`,
-      }),
+      oc
+        .columns(['tenant_id', 'source', 'external_id'])
+        .doUpdateSet(
+          fromExcluded(['email', 'first_name', 'last_name', 'phone', 'orders_count', 'amount_spent', 'updated_at']),
+        ),
     )
     .execute();
   return rows.length;

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { fromExcluded } from '../postgres/upsert';
 import { orderNumber, type OrderRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';
@@ -54,17 +55,21 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-        customer_id: sql`excluded.customer_id`,
-        email: sql`excluded.email`,
-        status: sql`excluded.status`,
-        financial_status: sql`excluded.financial_status`,
-        fulfillment_status: sql`excluded.fulfillment_status`,
-        subtotal: sql`excluded.subtotal`,
-        total: sql`excluded.total`,
-        cancelled_at: sql`excluded.cancelled_at`,
-        updated_at: sql`excluded.updated_at`,
-      }),
+      oc
+        .columns(['tenant_id', 'source', 'external_id'])
+        .doUpdateSet(
+          fromExcluded([
+            'customer_id',
+            'email',
+            'status',
+            'financial_status',
+            'fulfillment_status',
+            'subtotal',
+            'total',
+            'cancelled_at',
+            'updated_at',
+          ]),
+        ),
     )
     .returning(['id', 'external_id'])
     .execute();
@@ -105,15 +110,9 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
       .insertInto('order_line_items')
       .values(lineRows)
       .onConflict((oc) =>
-        oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-          product_id: sql`excluded.product_id`,
-          variant_id: sql`excluded.variant_id`,
-          title: sql`excluded.title`,
-          sku: sql`excluded.sku`,
-          quantity: sql`excluded.quantity`,
-          unit_price: sql`excluded.unit_price`,
-          total: sql`excluded.total`,
-        }),
+        oc
+          .columns(['tenant_id', 'source', 'external_id'])
+          .doUpdateSet(fromExcluded(['product_id', 'variant_id', 'title', 'sku', 'quantity', 'unit_price', 'total'])),
       )
       .execute();
   }

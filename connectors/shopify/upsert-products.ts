@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { fromExcluded } from '../postgres/upsert';
 import type { CollectionRecord, ProductRecord, VariantRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 
@@ -33,15 +34,8 @@ export async function upsertProducts(trx: ShopifyTrx, tenantId: string, products
     )
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-        handle: sql`excluded.handle`,
-        title: sql`excluded.title`,
-        description: sql`excluded.description`,
-        vendor: sql`excluded.vendor`,
-        product_type: sql`excluded.product_type`,
-        tags: sql`excluded.tags`,
-        status: sql`excluded.status`,
+        ...fromExcluded(['handle', 'title', 'description', 'vendor', 'product_type', 'tags', 'status', 'updated_at']),
         published_at: sql`case when excluded.status = 'ACTIVE' then coalesce(products.published_at, excluded.published_at) end`,
-        updated_at: sql`excluded.updated_at`,
       }),
     )
     .returning(['id', 'external_id'])
@@ -90,17 +84,21 @@ export async function upsertVariants(
         })),
       )
       .onConflict((oc) =>
-        oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-          product_id: sql`excluded.product_id`,
-          title: sql`excluded.title`,
-          sku: sql`excluded.sku`,
-          price: sql`excluded.price`,
-          compare_at_price: sql`excluded.compare_at_price`,
-          option_values: sql`excluded.option_values`,
-          position: sql`excluded.position`,
-          external_inventory_item_id: sql`excluded.external_inventory_item_id`,
-          updated_at: sql`excluded.updated_at`,
-        }),
+        oc
+          .columns(['tenant_id', 'source', 'external_id'])
+          .doUpdateSet(
+            fromExcluded([
+              'product_id',
+              'title',
+              'sku',
+              'price',
+              'compare_at_price',
+              'option_values',
+              'position',
+              'external_inventory_item_id',
+              'updated_at',
+            ]),
+          ),
       )
       .execute();
   }
@@ -174,11 +172,7 @@ export async function upsertCollections(
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-        handle: sql`excluded.handle`,
-        title: sql`excluded.title`,
-        updated_at: sql`excluded.updated_at`,
-      }),
+      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet(fromExcluded(['handle', 'title', 'updated_at'])),
     )
     .returning(['id', 'external_id'])
     .execute();
