@@ -2,11 +2,11 @@ import { GatewayError } from '../../src/sdk';
 import { BULK_QUERIES } from './bulk-queries';
 import { bulkUnits, type BulkUnit } from './bulk-units';
 import { inBatches, streamJsonl, type BulkRecord } from './jsonl';
-import { addCounts, latestUpdate, UNIT_WRITERS } from './resource-writers';
+import { latestUpdate, UNIT_WRITERS } from './resource-writers';
 import type { SyncResource } from './settings';
 import type { SyncContext } from './sync-context';
-import { heartbeat } from './sync-runs';
 import { later, saveState, type ResourceState } from './sync-state';
+import { writeBatch } from './write-batch';
 
 /**
  * Imports one resource through a bulk operation. Each batch of whole units (a product with its
@@ -27,16 +27,12 @@ export async function fullImport(ctx: SyncContext, resource: SyncResource, state
     pending.splice(0, pending.length, ...batch.slice(skip));
     if (pending.length === 0) continue;
     highWater = later(highWater, latestUpdate(pending));
-    const counts = await ctx.tx(async (trx) => {
-      const c = await write(trx, ctx.tenantId, pending);
+    await writeBatch(ctx, async (trx) => {
+      const counts = await write(trx, ctx.tenantId, pending);
       await saveState(trx, ctx.tenantId, resource, { checkpoint: done, high_water: highWater });
-      await heartbeat(trx, ctx.runId, addCounts({ ...ctx.counts }, c), ctx.waits());
-      return c;
+      return counts;
     });
-    addCounts(ctx.counts, counts);
     written += pending.length;
-    for (const [kind, n] of Object.entries(counts))
-      ctx.runtime.metrics?.shopifySyncRecords.inc({ tenant: ctx.tenantId, resource: kind }, n);
     ctx.progress({ resource, phase: 'full', written });
   }
   await ctx.tx((trx) =>

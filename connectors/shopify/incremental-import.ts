@@ -3,16 +3,16 @@ import { updatedSince } from './incremental';
 import { inBatches } from './jsonl';
 import { toCustomer, toInventoryLevel, toOrder, toProduct, toVariant } from './map-graphql';
 import type { InventoryLevelRecord } from './records';
-import { addCounts, type Counts } from './resource-writers';
+import type { Counts } from './resource-writers';
 import type { SyncResource } from './settings';
 import type { SyncContext } from './sync-context';
-import { heartbeat } from './sync-runs';
 import { later, saveState, type ResourceState } from './sync-state';
 import type { ShopifyTrx } from './tables';
 import { upsertCustomers } from './upsert-customers';
 import { upsertInventoryLevels } from './upsert-inventory';
 import { upsertOrders } from './upsert-orders';
 import { idsOf, upsertProducts, upsertVariants } from './upsert-products';
+import { writeBatch } from './write-batch';
 
 type Node = Record<string, unknown>;
 type PageWriter = (trx: ShopifyTrx, tenantId: string, nodes: Node[]) => Promise<Counts>;
@@ -77,15 +77,8 @@ export async function incrementalImport(ctx: SyncContext, resource: SyncResource
   for (const [query, writePage] of PASSES[resource]) {
     for await (const nodes of inBatches(updatedSince(ctx.admin, query, { updatedAfter: since }), ctx.batchSize)) {
       for (const n of nodes) highWater = later(highWater, typeof n.updatedAt === 'string' ? n.updatedAt : null);
-      const counts = await ctx.tx(async (trx) => {
-        const c = await writePage(trx, ctx.tenantId, nodes);
-        await heartbeat(trx, ctx.runId, addCounts({ ...ctx.counts }, c), ctx.waits());
-        return c;
-      });
-      addCounts(ctx.counts, counts);
+      await writeBatch(ctx, (trx) => writePage(trx, ctx.tenantId, nodes));
       written += nodes.length;
-      for (const [kind, n] of Object.entries(counts))
-        ctx.runtime.metrics?.shopifySyncRecords.inc({ tenant: ctx.tenantId, resource: kind }, n);
       ctx.progress({ resource, phase: 'incremental', written });
     }
   }
