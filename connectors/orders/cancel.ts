@@ -16,7 +16,7 @@ export type CancelReason = (typeof CANCEL_REASONS)[number];
 export async function cancelOrder(
   db: TenantDb,
   id: string,
-  reason: CancelReason,
+  reason: CancelReason | null,
   restock: boolean,
 ): Promise<OrderResult<OrderRow>> {
   return db.atomic<OrderTables, OrderResult<OrderRow>>(async (trx) => {

@@ -5,14 +5,31 @@ import {
   removeCartLines,
   updateBuyerIdentity,
   updateCartLines,
-  type CartInput,
+  type CartInput as CartChangeInput,
   type CartResult,
   type LineInput,
-  type LineUpdateInput,
 } from '../../connectors/carts/cart-changes';
 import { completeCheckout } from '../../connectors/carts/checkout/complete';
-import type { BuyerIdentityInput } from '../../connectors/carts/validation';
+import type {
+  CartInput,
+  CartLineInput,
+  MutationCartBuyerIdentityUpdateArgs,
+  MutationCartCreateArgs,
+  MutationCartLinesAddArgs,
+  MutationCartLinesRemoveArgs,
+  MutationCartLinesUpdateArgs,
+  MutationCheckoutCompleteArgs,
+  MutationResolvers,
+  ResolversParentTypes,
+} from '../../src/generated/resolvers-types';
 import { cartTokenOf } from './cart-id';
+
+/**
+ * A line's quantity is 1 when omitted (graphql-js fills in the default); an explicit null reaches the
+ * connector's quantity check, which refuses it (LESS_THAN), so the connector types quantity as a number.
+ */
+const lineInputs = (lines: CartLineInput[]) => lines as LineInput[];
+const cartInput = (input: CartInput) => input as CartChangeInput;
 
 /** The payload with the cart as it is now (the loaders forget what they read before the change). */
 async function payload(ctx: GatewayContext, result: CartResult) {
@@ -22,32 +39,26 @@ async function payload(ctx: GatewayContext, result: CartResult) {
   return { cart: await ctx.loaders.cartById.load(result.cartId), userErrors: result.userErrors };
 }
 
-type CartArgs = { cartId: string };
-
-export const cartMutations = {
+export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
-    cartCreate: async (_: unknown, args: { input?: CartInput | null }, ctx: GatewayContext) =>
-      payload(ctx, await createCart(ctx.db, args.input ?? {})),
-    cartLinesAdd: async (_: unknown, args: CartArgs & { lines: LineInput[] }, ctx: GatewayContext) =>
-      payload(ctx, await addCartLines(ctx.db, cartTokenOf(args.cartId), args.lines)),
-    cartLinesUpdate: async (_: unknown, args: CartArgs & { lines: LineUpdateInput[] }, ctx: GatewayContext) =>
+    cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
+      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}))),
+    cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
+      payload(ctx, await addCartLines(ctx.db, cartTokenOf(args.cartId), lineInputs(args.lines))),
+    cartLinesUpdate: async (_: unknown, args: MutationCartLinesUpdateArgs, ctx: GatewayContext) =>
       payload(ctx, await updateCartLines(ctx.db, cartTokenOf(args.cartId), args.lines)),
-    cartLinesRemove: async (_: unknown, args: CartArgs & { lineIds: string[] }, ctx: GatewayContext) =>
+    cartLinesRemove: async (_: unknown, args: MutationCartLinesRemoveArgs, ctx: GatewayContext) =>
       payload(ctx, await removeCartLines(ctx.db, cartTokenOf(args.cartId), args.lineIds)),
-    cartBuyerIdentityUpdate: async (
-      _: unknown,
-      args: CartArgs & { buyerIdentity: BuyerIdentityInput },
-      ctx: GatewayContext,
-    ) => payload(ctx, await updateBuyerIdentity(ctx.db, cartTokenOf(args.cartId), args.buyerIdentity)),
-    checkoutComplete: (
-      _: unknown,
-      args: CartArgs & { idempotencyKey: string; email?: string | null },
-      ctx: GatewayContext,
-    ) =>
-      completeCheckout(ctx.db, ctx.tenant.currency, {
+    cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
+      payload(ctx, await updateBuyerIdentity(ctx.db, cartTokenOf(args.cartId), args.buyerIdentity)),
+    checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
+      const { order, userErrors } = await completeCheckout(ctx.db, ctx.tenant.currency, {
         cartId: cartTokenOf(args.cartId),
         idempotencyKey: args.idempotencyKey,
         email: args.email,
-      }),
+      });
+      // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
+      return { order: order as ResolversParentTypes['Order'] | null, userErrors };
+    },
   },
 };

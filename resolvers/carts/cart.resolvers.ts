@@ -2,14 +2,22 @@ import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type 
 import type { PricedLine } from '../../connectors/carts/loaders';
 import { sumAmounts } from '../../connectors/carts/money';
 import type { CartRow } from '../../connectors/carts/tables';
+import type {
+  CartLineResolvers,
+  CartLinesArgs,
+  CartResolvers,
+  QueryCartArgs,
+  QueryResolvers,
+  ResolversParentTypes,
+} from '../../src/generated/resolvers-types';
 import { cartTokenOf, encodeCartId } from './cart-id';
 
 const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });
 const linesOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.pricedLinesByCart.load(cart.id);
 
-export const cartResolvers = {
+export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLine: CartLineResolvers } = {
   Query: {
-    cart: (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+    cart: (_: unknown, args: QueryCartArgs, ctx: GatewayContext) => {
       const token = cartTokenOf(args.id);
       return token ? ctx.loaders.cartById.load(token) : null;
     },
@@ -18,7 +26,7 @@ export const cartResolvers = {
     id: (cart: CartRow) => encodeCartId(cart.id),
     totalQuantity: async (cart: CartRow, _: unknown, ctx: GatewayContext) =>
       (await linesOf(cart, ctx)).reduce((sum, line) => sum + line.quantity, 0),
-    lines: async (cart: CartRow, args: { first: number; after?: string | null }, ctx: GatewayContext) => {
+    lines: async (cart: CartRow, args: CartLinesArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
       const lines = (await linesOf(cart, ctx))
@@ -37,9 +45,10 @@ export const cartResolvers = {
   },
   CartLine: {
     id: (line: PricedLine) => encodeGlobalId('CartLine', line.id),
-    // The catalog's node fetcher resolves (and batches) the variant.
+    // The catalog's node fetcher resolves (and batches) the variant: it answers the variant's row (the
+    // ProductVariant mapper), which the SDK's loadNodeOf can't name.
     merchandise: (line: PricedLine, _: unknown, ctx: GatewayContext) =>
-      ctx.loadNodeOf('ProductVariant', line.variant_id),
+      ctx.loadNodeOf('ProductVariant', line.variant_id) as Promise<ResolversParentTypes['ProductVariant'] | null>,
     cost: (line: PricedLine, _: unknown, ctx: GatewayContext) => ({
       amountPerQuantity: money(line.price, ctx),
       subtotalAmount: money(line.line_total, ctx),

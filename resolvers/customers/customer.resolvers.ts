@@ -1,29 +1,34 @@
-import { connectionOf, encodeGlobalId, localIdOf, pageOf, type GatewayContext, type PageArgs } from '../../src/sdk';
-import {
-  countCustomers,
-  CUSTOMER_SORT_COLUMNS,
-  listCustomers,
-  type CustomerFilter,
-  type CustomerSortKey,
-} from '../../connectors/customers/customers';
+import { connectionOf, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
+import { countCustomers, CUSTOMER_SORT_COLUMNS, listCustomers } from '../../connectors/customers/customers';
 import { keysetCursor } from '../../connectors/postgres/keyset';
 import type { CustomerRow } from '../../connectors/customers/tables';
-import type { CustomerInput } from '../../connectors/customers/validation';
-import { createCustomer, updateCustomer } from '../../connectors/customers/writes';
+import { createCustomer, updateCustomer, type CustomerResult } from '../../connectors/customers/writes';
+import type {
+  CustomerResolvers,
+  MutationCustomerCreateArgs,
+  MutationCustomerUpdateArgs,
+  MutationResolvers,
+  QueryCustomerArgs,
+  QueryCustomersArgs,
+  QueryResolvers,
+} from '../../src/generated/resolvers-types';
 
 /** Only staff holding read_customers ever see a customer, through any path (node, order.customer). */
 export const canReadCustomers = (ctx: GatewayContext) =>
   ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_customers');
 
-type ListArgs = PageArgs & { sortKey: CustomerSortKey; reverse: boolean; filter?: CustomerFilter | null };
+const notFound: CustomerResult = {
+  customer: null,
+  userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'Customer not found' }],
+};
 
-const notFound = { customer: null, userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'Customer not found' }] };
-
-export const customerResolvers = {
+export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; Customer: CustomerResolvers } = {
   Query: {
-    customers: async (_: unknown, args: ListArgs, ctx: GatewayContext) => {
+    customers: async (_: unknown, args: QueryCustomersArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
-      const sort = { key: args.sortKey, column: CUSTOMER_SORT_COLUMNS[args.sortKey], reverse: args.reverse };
+      // Omitted arguments arrive as their schema defaults; an explicit null means the same.
+      const key = args.sortKey ?? 'ID';
+      const sort = { key, column: CUSTOMER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = args.filter ?? {};
       const rows = await listCustomers(ctx.db, page, sort, filter);
       return Object.assign(
@@ -31,15 +36,15 @@ export const customerResolvers = {
         { totalCount: () => countCustomers(ctx.db, filter) },
       );
     },
-    customer: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+    customer: async (_: unknown, args: QueryCustomerArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Customer');
       return id ? ctx.loaders.customerById.load(id) : null;
     },
   },
   Mutation: {
-    customerCreate: (_: unknown, args: { input: CustomerInput }, ctx: GatewayContext) =>
+    customerCreate: (_: unknown, args: MutationCustomerCreateArgs, ctx: GatewayContext) =>
       createCustomer(ctx.db, args.input),
-    customerUpdate: async (_: unknown, args: { id: string; input: CustomerInput }, ctx: GatewayContext) => {
+    customerUpdate: async (_: unknown, args: MutationCustomerUpdateArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Customer');
       if (!id) return notFound;
       ctx.loaders.customerById.clear(id);

@@ -1,23 +1,29 @@
-import {
-  connectionOf,
-  encodeGlobalId,
-  GatewayError,
-  localIdOf,
-  pageOf,
-  type GatewayContext,
-  type PageArgs,
-} from '../../src/sdk';
+import { connectionOf, encodeGlobalId, GatewayError, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
 import { countLocations, listAdjustments, listCursor, listLocations } from '../../connectors/inventory/lists';
 import type { AdjustmentRow, InventoryLevelRow, LocationRow } from '../../connectors/inventory/tables';
+import type {
+  InventoryAdjustmentResolvers,
+  InventoryLevelResolvers,
+  LocationResolvers,
+  ProductVariantResolvers,
+  QueryInventoryAdjustmentsArgs,
+  QueryLocationsArgs,
+  QueryResolvers,
+  ResolversParentTypes,
+} from '../../src/generated/resolvers-types';
 
-/** The catalog's variant row as this plugin sees it: its id, and the stock total the trigger keeps. */
-interface VariantParent {
-  id: string;
-  inventory_quantity?: number | null;
-}
+/** The catalog's variant row (the ProductVariant mapper): its id, and the stock total the trigger keeps. */
+type VariantParent = ResolversParentTypes['ProductVariant'];
 
-/** A variant through the catalog's node fetcher, so the catalog's visibility rules apply. */
-const variantNode = (ctx: GatewayContext, id: string) => ctx.loadNodeOf('ProductVariant', id);
+/**
+ * A variant through the catalog's node fetcher, so the catalog's visibility rules apply. The fetcher
+ * answers the variant's row, which the SDK's loadNodeOf can't name.
+ */
+const variantNode = (ctx: GatewayContext, id: string) =>
+  ctx.loadNodeOf('ProductVariant', id) as Promise<VariantParent | null>;
+
+/** A level's or adjustment's location always exists (foreign key); the loader's type allows a missing id. */
+const locationOf = (ctx: GatewayContext, id: string) => ctx.loaders.locationById.load(id) as Promise<LocationRow>;
 
 function idFilter(value: string | null | undefined, type: string, argument: string): string | null {
   if (value == null) return null;
@@ -26,9 +32,15 @@ function idFilter(value: string | null | undefined, type: string, argument: stri
   return id;
 }
 
-export const inventoryResolvers = {
+export const inventoryResolvers: {
+  Query: QueryResolvers;
+  ProductVariant: ProductVariantResolvers;
+  InventoryLevel: InventoryLevelResolvers;
+  Location: LocationResolvers;
+  InventoryAdjustment: InventoryAdjustmentResolvers;
+} = {
   Query: {
-    locations: async (_: unknown, args: PageArgs, ctx: GatewayContext) => {
+    locations: async (_: unknown, args: QueryLocationsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const rows = await listLocations(ctx.db, page);
       for (const row of rows) ctx.loaders.locationById.prime(row.id, row);
@@ -36,11 +48,7 @@ export const inventoryResolvers = {
         totalCount: () => countLocations(ctx.db),
       });
     },
-    inventoryAdjustments: async (
-      _: unknown,
-      args: PageArgs & { variantId?: string | null; locationId?: string | null },
-      ctx: GatewayContext,
-    ) => {
+    inventoryAdjustments: async (_: unknown, args: QueryInventoryAdjustmentsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const filter = {
         variantId: idFilter(args.variantId, 'ProductVariant', 'variantId'),
@@ -52,6 +60,7 @@ export const inventoryResolvers = {
   },
   ProductVariant: {
     quantityAvailable: async (variant: VariantParent, _: unknown, ctx: GatewayContext) => {
+      // A variant row read without the column falls back to its levels.
       if (variant.inventory_quantity !== undefined) return variant.inventory_quantity;
       const levels = await ctx.loaders.inventoryLevelsByVariant.load(variant.id);
       return levels.length === 0 ? null : levels.reduce((sum, level) => sum + level.available, 0);
@@ -60,8 +69,7 @@ export const inventoryResolvers = {
       ctx.loaders.inventoryLevelsByVariant.load(variant.id),
   },
   InventoryLevel: {
-    location: (level: InventoryLevelRow, _: unknown, ctx: GatewayContext) =>
-      ctx.loaders.locationById.load(level.location_id),
+    location: (level: InventoryLevelRow, _: unknown, ctx: GatewayContext) => locationOf(ctx, level.location_id),
     variant: (level: InventoryLevelRow, _: unknown, ctx: GatewayContext) => variantNode(ctx, level.variant_id),
     updatedAt: (level: InventoryLevelRow) => level.updated_at,
   },
@@ -72,7 +80,7 @@ export const inventoryResolvers = {
   InventoryAdjustment: {
     id: (row: AdjustmentRow) => encodeGlobalId('InventoryAdjustment', row.id),
     variant: (row: AdjustmentRow, _: unknown, ctx: GatewayContext) => variantNode(ctx, row.variant_id),
-    location: (row: AdjustmentRow, _: unknown, ctx: GatewayContext) => ctx.loaders.locationById.load(row.location_id),
+    location: (row: AdjustmentRow, _: unknown, ctx: GatewayContext) => locationOf(ctx, row.location_id),
     quantityAfter: (row: AdjustmentRow) => row.quantity_after,
     createdAt: (row: AdjustmentRow) => row.created_at,
   },

@@ -9,15 +9,17 @@ import {
   type StockTarget,
 } from '../../connectors/inventory/stock';
 import type { InventoryTables } from '../../connectors/inventory/tables';
+import type {
+  InventoryAdjustInput,
+  InventorySetInput,
+  MutationInventoryAdjustArgs,
+  MutationInventorySetArgs,
+  MutationLocationAddArgs,
+  MutationResolvers,
+} from '../../src/generated/resolvers-types';
 
 const MAX_TEXT = 255;
 const MAX_QUANTITY = 1_000_000_000;
-
-interface StockInput {
-  variantId: string;
-  locationId: string;
-  reason: string;
-}
 
 const fail = (field: string[], code: UserError['code'], message: string) => new UserErrors([{ field, code, message }]);
 
@@ -37,7 +39,11 @@ function overflow(error: unknown): UserError[] | null {
 }
 
 /** The tenant's variant and location named by the input, or NOT_FOUND naming the field. */
-async function stockTarget(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: StockInput): Promise<StockTarget> {
+async function stockTarget(
+  trx: Kysely<InventoryTables>,
+  ctx: GatewayContext,
+  input: InventoryAdjustInput | InventorySetInput,
+): Promise<StockTarget> {
   const target = {
     tenantId: ctx.db.tenantId,
     // An id that is not ours matches no row ('0' is never an identity value).
@@ -66,7 +72,7 @@ async function change(ctx: GatewayContext, fn: (trx: Kysely<InventoryTables>) =>
   return { inventoryLevel: value?.inventoryLevel ?? null, adjustment: value?.adjustment ?? null, userErrors };
 }
 
-async function adjustWrites(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: StockInput & { delta: number }) {
+async function adjustWrites(trx: Kysely<InventoryTables>, ctx: GatewayContext, input: InventoryAdjustInput) {
   const reason = checkText(['input', 'reason'], input.reason);
   if (input.delta === 0 || Math.abs(input.delta) > MAX_QUANTITY) {
     throw fail(['input', 'delta'], 'INVALID', `delta must be a non-zero number of units up to ${MAX_QUANTITY}`);
@@ -82,8 +88,8 @@ async function adjustWrites(trx: Kysely<InventoryTables>, ctx: GatewayContext, i
   return { inventoryLevel: level, adjustment };
 }
 
-export const inventoryMutations = {
-  locationAdd: async (_: unknown, { input }: { input: { name: string } }, ctx: GatewayContext) => {
+export const inventoryMutations: MutationResolvers = {
+  locationAdd: async (_: unknown, { input }: MutationLocationAddArgs, ctx: GatewayContext) => {
     const { value, userErrors } = await attemptWrites<InventoryTables, Awaited<ReturnType<typeof insertLocation>>>(
       ctx.db,
       (trx) => insertLocation(trx, ctx.db.tenantId, checkText(['input', 'name'], input.name)),
@@ -91,10 +97,10 @@ export const inventoryMutations = {
     return { location: value, userErrors };
   },
 
-  inventoryAdjust: (_: unknown, { input }: { input: StockInput & { delta: number } }, ctx: GatewayContext) =>
+  inventoryAdjust: (_: unknown, { input }: MutationInventoryAdjustArgs, ctx: GatewayContext) =>
     change(ctx, (trx) => adjustWrites(trx, ctx, input)),
 
-  inventorySet: (_: unknown, { input }: { input: StockInput & { quantity: number } }, ctx: GatewayContext) =>
+  inventorySet: (_: unknown, { input }: MutationInventorySetArgs, ctx: GatewayContext) =>
     change(ctx, async (trx) => {
       const reason = checkText(['input', 'reason'], input.reason);
       if (input.quantity < 0) throw fail(['input', 'quantity'], 'LESS_THAN_ZERO', 'quantity must be zero or more');

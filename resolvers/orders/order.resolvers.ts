@@ -1,38 +1,34 @@
-import {
-  connectionOf,
-  encodeCursor,
-  encodeGlobalId,
-  localIdOf,
-  pageOf,
-  type GatewayContext,
-  type PageArgs,
-} from '../../src/sdk';
-import {
-  countOrders,
-  listOrders,
-  ORDER_SORT_COLUMNS,
-  type OrderFilter,
-  type OrderSortKey,
-} from '../../connectors/orders/orders';
+import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
+import { countOrders, listOrders, ORDER_SORT_COLUMNS, type OrderFilter } from '../../connectors/orders/orders';
 import { keysetCursor } from '../../connectors/postgres/keyset';
 import type { OrderRow } from '../../connectors/orders/tables';
-
-type FilterInput = Omit<OrderFilter, 'customerId'> & { customerId?: string | null };
-type ListArgs = PageArgs & { sortKey: OrderSortKey; reverse: boolean; filter?: FilterInput | null };
+import type {
+  CustomerOrdersArgs,
+  CustomerResolvers,
+  OrderFilter as OrderFilterInput,
+  OrderResolvers,
+  QueryOrderArgs,
+  QueryOrdersArgs,
+  QueryResolvers,
+  ResolversParentTypes,
+} from '../../src/generated/resolvers-types';
+import { nodeOf } from './node-of';
 
 const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
 
-function orderFilter(input: FilterInput | null | undefined): OrderFilter {
+function orderFilter(input: OrderFilterInput | null | undefined): OrderFilter {
   const { customerId, ...rest } = input ?? {};
   // An id that names no customer matches no order (never every order).
   return customerId == null ? rest : { ...rest, customerId: localIdOf(customerId, 'Customer') };
 }
 
-export const orderResolvers = {
+export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolvers; Order: OrderResolvers } = {
   Query: {
-    orders: async (_: unknown, args: ListArgs, ctx: GatewayContext) => {
+    orders: async (_: unknown, args: QueryOrdersArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
-      const sort = { key: args.sortKey, column: ORDER_SORT_COLUMNS[args.sortKey], reverse: args.reverse };
+      // Omitted arguments arrive as their schema defaults; an explicit null means the same.
+      const key = args.sortKey ?? 'ID';
+      const sort = { key, column: ORDER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = orderFilter(args.filter);
       const rows = await listOrders(ctx.db, page, sort, filter);
       return Object.assign(
@@ -40,13 +36,13 @@ export const orderResolvers = {
         { totalCount: () => countOrders(ctx.db, filter) },
       );
     },
-    order: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+    order: async (_: unknown, args: QueryOrderArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Order');
       return id ? ctx.loaders.orderById.load(id) : null;
     },
   },
   Customer: {
-    orders: async (customer: { id: string; orders_count: number }, args: { first: number }, ctx: GatewayContext) => {
+    orders: async (customer: ResolversParentTypes['Customer'], args: CustomerOrdersArgs, ctx: GatewayContext) => {
       const page = pageOf({ first: args.first });
       const rows = await ctx.loaders.recentOrdersByCustomer.load(`${customer.id}:${page.size + 1}`);
       return Object.assign(
@@ -66,7 +62,7 @@ export const orderResolvers = {
     totalPrice: (row: OrderRow) => money(row.total, row.currency_code),
     // Through the customers plugin's node fetcher: it applies the read_customers rule.
     customer: (row: OrderRow, _: unknown, ctx: GatewayContext) =>
-      row.customer_id ? ctx.loadNodeOf('Customer', row.customer_id) : null,
+      row.customer_id ? nodeOf(ctx, 'Customer', row.customer_id) : null,
     cancelReason: (row: OrderRow) => row.cancel_reason,
     cancelledAt: (row: OrderRow) => row.cancelled_at,
     fulfilledAt: (row: OrderRow) => row.fulfilled_at,

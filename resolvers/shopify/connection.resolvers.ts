@@ -4,11 +4,18 @@ import { connectedShop } from '../../connectors/shopify/settings';
 import { circuitStateOf, ensureConnection } from '../../connectors/shopify/sync-runner';
 import { enqueueRun } from '../../connectors/shopify/sync-runs';
 import type { ShopifyDb } from '../../connectors/shopify/tables';
+import type {
+  MutationResolvers,
+  MutationShopifySyncStartArgs,
+  QueryResolvers,
+  ShopifySyncRun,
+  ShopifySyncStartPayload,
+} from '../../src/generated/resolvers-types';
 
 type RunRow = {
   id: string;
-  mode: string;
-  status: string;
+  mode: 'full' | 'incremental';
+  status: 'queued' | 'running' | 'succeeded' | 'failed';
   counts: Record<string, number>;
   errors: string[];
   throttled_waits: number;
@@ -18,15 +25,18 @@ type RunRow = {
   finished_at: Date | null;
 };
 
+/** Stored states are the schema's enum values in lower case; `toUpperCase` keeps the literal type. */
+const upper = <T extends string>(value: T) => value.toUpperCase() as Uppercase<T>;
+
 const countsOf = (counts: Record<string, number>) =>
   Object.entries(counts).map(([resource, count]) => ({ resource, count }));
 
 /** A sync run as the schema shows it. */
-function runView(run: RunRow) {
+function runView(run: RunRow): ShopifySyncRun {
   return {
     id: run.id,
-    mode: run.mode.toUpperCase(),
-    status: run.status.toUpperCase(),
+    mode: upper(run.mode),
+    status: upper(run.status),
     trigger: run.trigger,
     counts: countsOf(run.counts),
     errors: run.errors,
@@ -37,7 +47,7 @@ function runView(run: RunRow) {
   };
 }
 
-export const connectionResolvers = {
+export const connectionResolvers: { Query: QueryResolvers; Mutation: MutationResolvers } = {
   Query: {
     shopifyConnection: async (_: unknown, __: unknown, ctx: GatewayContext) => {
       const shop = connectedShop(ctx.tenant);
@@ -46,8 +56,8 @@ export const connectionResolvers = {
       return {
         shop: shop.shop,
         apiVersion: shop.apiVersion,
-        status: (connection?.status ?? 'active').toUpperCase(),
-        resources: shop.resources,
+        status: upper(connection?.status ?? 'active'),
+        resources: [...shop.resources],
         lastSyncAt: connection?.last_sync_at ?? null,
         lastRun: lastRun ? runView(lastRun) : null,
         counts,
@@ -59,7 +69,7 @@ export const connectionResolvers = {
   },
   Mutation: {
     /** Queues the run in the request's transaction; a sync worker (job or CLI) claims and runs it. */
-    shopifySyncStart: async (_: unknown, args: { full?: boolean | null }, ctx: GatewayContext) => {
+    shopifySyncStart: async (_: unknown, args: MutationShopifySyncStartArgs, ctx: GatewayContext) => {
       const shop = connectedShop(ctx.tenant);
       if (!shop) {
         return {
@@ -67,7 +77,7 @@ export const connectionResolvers = {
           userErrors: [{ field: null, code: 'NOT_ALLOWED', message: 'No Shopify shop is configured' }],
         };
       }
-      return ctx.db.atomic<ShopifyDb, unknown>(async (trx) => {
+      return ctx.db.atomic<ShopifyDb, ShopifySyncStartPayload>(async (trx) => {
         await ensureConnection(trx, ctx.tenant.id, shop);
         const status = await trx
           .selectFrom('shopify_connections')
@@ -83,6 +93,7 @@ export const connectionResolvers = {
           };
         }
         const run = await enqueueRun(trx, ctx.tenant.id, args.full ? 'full' : 'incremental', 'admin');
+        // enqueueRun answers the whole row (selectAll, returningAll); its type names only what the runner reads.
         return { run: runView(run as unknown as RunRow), userErrors: [] };
       });
     },

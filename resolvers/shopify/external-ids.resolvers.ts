@@ -1,6 +1,12 @@
 import type { GatewayContext } from '../../src/sdk';
 import type { SourcedTable } from '../../connectors/shopify/loaders';
 import { connectedShop } from '../../connectors/shopify/settings';
+import type {
+  CustomerResolvers,
+  OrderResolvers,
+  ProductResolvers,
+  ProductVariantResolvers,
+} from '../../src/generated/resolvers-types';
 
 type Row = { id: string; external_id?: string | null; product_id?: string };
 
@@ -28,7 +34,12 @@ function fieldsFor(table: SourcedTable, path: string) {
 }
 
 /** `shopifyId` / `shopifyAdminUrl` on the retail types. */
-export const externalIdResolvers = {
+export const externalIdResolvers: {
+  Product: ProductResolvers;
+  Order: OrderResolvers;
+  Customer: CustomerResolvers;
+  ProductVariant: ProductVariantResolvers;
+} = {
   Product: fieldsFor('products', 'products'),
   Order: fieldsFor('orders', 'orders'),
   Customer: fieldsFor('customers', 'customers'),
