@@ -18,6 +18,9 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   return Object.assign(rebuilt, { locations: error.locations });
 }
 
+/** The one field that plugins may answer with a function (docs/plugins: connections). */
+const LAZY_FIELD = 'totalCount';
+
 /** Compiled documents kept (oldest out first); parse and validation are cached by Apollo already. */
 const MAX_COMPILED = 1_000;
 
@@ -27,10 +30,12 @@ const MAX_COMPILED = 1_000;
  * parsing, validation, plugins, limits and error formatting stay Apollo's.
  */
 export function jitGateway(apiSchema: GraphQLSchema): GatewayInterface {
-  // graphql-jit reads plain properties; graphql-js also calls a property that is a function (lazy
-  // fields such as a connection's totalCount), so such fields keep graphql-js's default resolver.
+  // graphql-jit reads plain properties; graphql-js also calls a property that is a function. Connections
+  // give `totalCount` as a function (its count runs only when selected), so that field keeps graphql-js's
+  // default resolver; every other field without a resolver is a plain read, the cheapest path.
   const schema = mapSchema(apiSchema, {
-    [MapperKind.OBJECT_FIELD]: (config) => (config.resolve ? config : { ...config, resolve: defaultFieldResolver }),
+    [MapperKind.OBJECT_FIELD]: (config, fieldName) =>
+      config.resolve || fieldName !== LAZY_FIELD ? config : { ...config, resolve: defaultFieldResolver },
   });
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
   const compiled = new Map<string, CompiledQuery | ExecutionResult>();
