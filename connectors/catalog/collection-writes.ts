@@ -1,7 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { freeHandle } from './handles';
-import type { CatalogTables } from './tables';
+import type { CatalogTables, CollectionRow } from './tables';
 import { slugify } from './validation';
+import { deleteRow, updateRow } from '../postgres/rows';
 
 export interface CollectionFields {
   title?: string | null;
@@ -32,24 +33,12 @@ export async function insertCollection(trx: Trx, tenantId: string, fields: Colle
     .executeTakeFirstOrThrow();
 }
 
-export async function updateCollection(trx: Trx, tenantId: string, id: string, fields: CollectionFields) {
-  const row = await trx
-    .updateTable('collections')
-    .set({ ...columns(fields), updated_at: sql`now()` } as never)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+export function updateCollection(trx: Trx, tenantId: string, id: string, fields: CollectionFields) {
+  return updateRow<CollectionRow>(trx, 'collections', tenantId, id, columns(fields));
 }
 
-export async function deleteCollection(trx: Trx, tenantId: string, id: string): Promise<boolean> {
-  const result = await trx
-    .deleteFrom('collections')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+export function deleteCollection(trx: Trx, tenantId: string, id: string): Promise<boolean> {
+  return deleteRow(trx, 'collections', tenantId, id);
 }
 
 /** Which of the given product ids exist in the tenant. */

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { freeHandle } from './handles';
 import type { CatalogTables, ProductRow, ProductStatus } from './tables';
 import { slugify } from './validation';
-import { lockRow } from '../postgres/batch-loaders';
+import { deleteRow, lockRow, updateRow } from '../postgres/rows';
 
 export interface ProductFields {
   title?: string | null;
@@ -51,29 +51,15 @@ export async function insertProduct(trx: Trx, tenantId: string, fields: ProductF
 }
 
 /** Updates the given fields; ACTIVE publishes (the first time). Null when the product is absent. */
-export async function updateProduct(trx: Trx, tenantId: string, id: string, fields: ProductFields) {
-  const set = columns(fields);
-  const row = await trx
-    .updateTable('products')
-    .set({
-      ...set,
-      ...(fields.status === 'ACTIVE' ? { published_at: sql`coalesce(published_at, now())` } : {}),
-      updated_at: sql`now()`,
-    } as never)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+export function updateProduct(trx: Trx, tenantId: string, id: string, fields: ProductFields) {
+  return updateRow<ProductRow>(trx, 'products', tenantId, id, {
+    ...columns(fields),
+    ...(fields.status === 'ACTIVE' ? { published_at: sql`coalesce(published_at, now())` } : {}),
+  });
 }
 
-export async function deleteProduct(trx: Trx, tenantId: string, id: string): Promise<boolean> {
-  const result = await trx
-    .deleteFrom('products')
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-  return result.numDeletedRows > 0n;
+export function deleteProduct(trx: Trx, tenantId: string, id: string): Promise<boolean> {
+  return deleteRow(trx, 'products', tenantId, id);
 }
 
 /** Replaces a product's images, keeping the given order. */

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CatalogTables, OptionRow, VariantRow } from './tables';
 import { UserErrors, type UserError } from '../../src/sdk';
+import { updateRow } from '../postgres/rows';
 
 export interface VariantFields {
   title?: string | null;
@@ -88,15 +89,8 @@ export async function insertVariants(
     .execute();
 }
 
-export async function updateVariant(trx: Trx, tenantId: string, id: string, fields: VariantFields) {
-  const row = await trx
-    .updateTable('product_variants')
-    .set({ ...columns(fields), updated_at: sql`now()` } as never)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  return row ?? null;
+export function updateVariant(trx: Trx, tenantId: string, id: string, fields: VariantFields) {
+  return updateRow<VariantRow>(trx, 'product_variants', tenantId, id, columns(fields));
 }
 
 /** Deletes a variant unless it is the product's last one (a product always has one). */

@@ -15,7 +15,7 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
 }
 
 // Table names are chosen by the calling plugin from its own typed tables; rows are typed by the caller.
-type AnyDb = Kysely<Record<string, { id: string; tenant_id: string } & Record<string, unknown>>>;
+export type AnyDb = Kysely<Record<string, { id: string; tenant_id: string } & Record<string, unknown>>>;
 
 /** Rows of `table` by id: one `id = any($1)` statement per batch, filtered by tenant as well as by RLS. */
 export function rowsById<R extends { id: string }>(db: TenantDb, table: string): DataLoader<string, R | null> {
@@ -51,22 +51,4 @@ export function rowsByParent<R extends Record<string, unknown>>(
     const groups = groupBy(rows, (row) => String(row[parent]));
     return parentIds.map((id) => groups.get(id) ?? []);
   });
-}
-
-/** One row of the tenant locked for the rest of the transaction (`for update`), or null. */
-export async function lockRow<R>(
-  // Any plugin's Kysely handle: the table name is the caller's, from its own typed tables.
-  trx: object,
-  table: string,
-  tenantId: string,
-  id: string,
-): Promise<R | null> {
-  const row = await (trx as unknown as AnyDb)
-    .selectFrom(table)
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  return (row as R | undefined) ?? null;
 }
