@@ -1,6 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { Page, TenantDb } from '../../src/sdk';
-import { keysetPlan, likePattern, type KeysetSort } from '../postgres/keyset';
+import { keysetPage, likePattern, type KeysetSort } from '../postgres/keyset';
 import type { CustomerRow, CustomerTables } from './tables';
 
 export const CUSTOMER_SORT_COLUMNS = {
@@ -47,17 +47,7 @@ export async function listCustomers(
   filter: CustomerFilter,
 ): Promise<CustomerListRow[]> {
   const conn = await db.get<CustomerTables>();
-  const plan = keysetPlan(sort, page);
-  let query = filtered(conn.selectFrom('customers').selectAll(), db.tenantId, filter).select(
-    plan.sortValue.as('sort_value'),
-  );
-  if (plan.after) query = query.where(plan.after);
-  const rows = await query
-    .orderBy(sort.column as 'id', plan.direction)
-    .orderBy('id', plan.direction)
-    .limit(page.size + 1)
-    .execute();
-  return page.backward ? rows.reverse() : rows;
+  return keysetPage(filtered(conn.selectFrom('customers').selectAll(), db.tenantId, filter), sort, page);
 }
 
 export async function countCustomers(db: TenantDb, filter: CustomerFilter): Promise<number> {

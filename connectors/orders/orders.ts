@@ -1,6 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { Page, TenantDb } from '../../src/sdk';
-import { keysetPlan, type KeysetSort } from '../postgres/keyset';
+import { keysetPage, type KeysetSort } from '../postgres/keyset';
 import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
 
 export const ORDER_SORT_COLUMNS = {
@@ -41,17 +41,7 @@ export type OrderListRow = OrderRow & { sort_value: string };
 /** One page of orders in the requested order, one extra row to detect the next page. */
 export async function listOrders(db: TenantDb, page: Page, sort: KeysetSort, filter: OrderFilter) {
   const conn = await db.get<OrderTables>();
-  const plan = keysetPlan(sort, page);
-  let query = filtered(conn.selectFrom('orders').selectAll(), db.tenantId, filter).select(
-    plan.sortValue.as('sort_value'),
-  );
-  if (plan.after) query = query.where(plan.after);
-  const rows: OrderListRow[] = await query
-    .orderBy(sort.column as 'id', plan.direction)
-    .orderBy('id', plan.direction)
-    .limit(page.size + 1)
-    .execute();
-  return page.backward ? rows.reverse() : rows;
+  return keysetPage(filtered(conn.selectFrom('orders').selectAll(), db.tenantId, filter), sort, page);
 }
 
 export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {

@@ -1,4 +1,4 @@
-import { sql, type Expression, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { decodeCursor, encodeCursor, GatewayError, type Page } from '../../src/sdk';
 
 /** A sort of a connection: an enum key, the column it orders by (not null), and the direction. */
@@ -33,6 +33,26 @@ export function keysetPlan(sort: KeysetSort, page: Page): KeysetPlan {
     after = sql<SqlBool>`(${column}, id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`;
   }
   return { direction: descending ? 'desc' : 'asc', after, sortValue: sql<string>`${column}::text` };
+}
+
+/**
+ * One page of a (filtered) query in the requested order, with `sort_value` selected for the cursors
+ * and one extra row to detect the next page; rows in page order.
+ */
+export async function keysetPage<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  sort: KeysetSort,
+  page: Page,
+): Promise<(O & { sort_value: string })[]> {
+  const plan = keysetPlan(sort, page);
+  let paged = query.select(plan.sortValue.as('sort_value'));
+  if (plan.after) paged = paged.where(plan.after);
+  const rows = (await paged
+    .orderBy(sql.ref(sort.column), plan.direction)
+    .orderBy(sql.ref('id'), plan.direction)
+    .limit(page.size + 1)
+    .execute()) as (O & { sort_value: string })[];
+  return page.backward ? rows.reverse() : rows;
 }
 
 /** The cursor of a row fetched with `sortValue` selected as `sort_value`. */
