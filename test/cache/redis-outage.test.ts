@@ -1,26 +1,17 @@
-import { createServer } from 'node:net';
 import { seedPlugins } from '../../src/engine/seed';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
+import { freePort } from '../kit/ports';
 
 const LISTING = `{ products(first: 3) { nodes { id title } } }`;
 const RENAME = `mutation Rename($input: ProductUpdateInput!) {
   productUpdate(input: $input) { product { title } userErrors { code } }
 }`;
 
-/** A port nothing listens on: Redis is down. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('storefront response cache while Redis is down', () => {
   let t: TestGateway;
   beforeAll(async () => {
-    const REDIS_URL = `redis://127.0.0.1:${await closedPort()}`;
+    // Nothing listens on a free port: Redis is down.
+    const REDIS_URL = `redis://127.0.0.1:${await freePort()}`;
     t = await startTestGateway({ kind: 'pglite', env: { REDIS_URL, STOREFRONT_CACHE_TTL_MS: '60000' } });
     await seedPlugins(t.gateway.runtime, t.gateway.composition.plugins, 'demo');
   });

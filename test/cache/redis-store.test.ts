@@ -1,43 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
 import { FailSafeStore } from '../../src/cache/fail-safe-store';
 import { RedisResponseStore } from '../../src/cache/redis-store';
 import { aroundWrite } from '../../src/cache/store';
-import { projectRoot } from '../../src/sdk';
+import { freePort } from '../kit/ports';
+import { dropRedisKeys, testRedisPrefix } from '../kit/redis-prefix';
+import { redisAnswers } from '../kit/redis-probe';
 import { startTcpProxy } from '../kit/tcp-proxy';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A key prefix of this run only, removed afterwards. */
-const PREFIX = `rg-test-cache-${process.pid}-${randomBytes(4).toString('hex')}:`;
+const PREFIX = testRedisPrefix();
 
-/** Asked synchronously (a child process) so the suite can be skipped with a notice when Redis is absent. */
-function redisAnswers(): boolean {
-  const probe = `const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});
-    r.on('error',()=>{});r.connect().then(()=>r.ping()).then((p)=>process.exit(p==='PONG'?0:1),()=>process.exit(1));`;
-  try {
-    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { cwd: projectRoot(), stdio: 'ignore', timeout: 5000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const available = redisAnswers();
+const available = redisAnswers(REDIS_URL);
 if (!available) console.warn(`test/cache: Redis store skipped (no Redis at ${REDIS_URL})`);
 const suite = available ? describe : describe.skip;
-
-/** A port nothing listens on: Redis is down. */
-function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const answer = (title: string) => ({ product: { title } });
@@ -57,10 +34,7 @@ suite('storefront cache in Redis', () => {
 
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${PREFIX}*`);
-    if (keys.length) await redis.del(...keys);
-    await redis.quit();
+    await dropRedisKeys(REDIS_URL, PREFIX);
   });
 
   it('shares answers, and a write through one instance moves the generation the other sees', async () => {
@@ -186,7 +160,8 @@ describe('storefront cache with Redis down', () => {
   it('bypasses the cache without throwing, runs writes, logs once and counts the failures', async () => {
     const log = { warn: jest.fn(), info: jest.fn() };
     const store = new FailSafeStore(
-      new RedisResponseStore(`redis://127.0.0.1:${await closedPort()}`, PREFIX, 60_000),
+      // Nothing listens on a free port: Redis is down.
+      new RedisResponseStore(`redis://127.0.0.1:${await freePort()}`, PREFIX, 60_000),
       log as unknown as Logger,
     );
     const failures: string[] = [];

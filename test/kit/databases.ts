@@ -12,14 +12,32 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-async function admin<T>(fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL });
+/** Runs fn with a client of the Postgres database at `url`, closed afterwards. */
+export async function withClient<T>(url: string | undefined, fn: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     return await fn(client);
   } finally {
     await client.end();
   }
+}
+
+/** The database DATABASE_URL names, where test databases are created and dropped. */
+const admin = <T>(fn: (client: Client) => Promise<T>) => withClient(process.env.DATABASE_URL, fn);
+
+/** A new, empty Postgres database beside the one DATABASE_URL names: its URL, and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `rg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+    },
+  };
 }
 
 /**
@@ -31,17 +49,14 @@ export async function createTestDatabase(
   options: { statementTimeoutMs?: number; poolMax?: number } = {},
 ): Promise<TestDatabase> {
   if (kind === 'pglite') return createDatabase({});
-  const name = `rg_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`create database ${name}`));
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${name}`;
-  const database = await createDatabase({ url: url.toString(), ...options });
+  const postgres = await createPostgresDatabase();
+  const database = await createDatabase({ url: postgres.url, ...options });
   return {
     ...database,
-    url: url.toString(),
+    url: postgres.url,
     close: async () => {
       await database.close();
-      await admin((c) => c.query(`drop database if exists ${name} with (force)`));
+      await postgres.drop();
     },
   };
 }

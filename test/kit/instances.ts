@@ -1,28 +1,22 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
-import { TEST_SECRETS } from '../kit/gateway';
+import { TEST_SECRETS } from './gateway';
+import { freePort } from './ports';
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
+/** `gateway <args>` as a child process with the test secrets, its output piped. */
+function spawnGateway(args: string[], env: Record<string, string>) {
+  return spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src', 'cli', 'main.ts'), ...args], {
+    cwd: projectRoot(),
+    env: { ...process.env, ...TEST_SECRETS, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
 
 /** Runs `gateway <args>` as a real process to its end (bounded), rejecting on a non-zero exit. */
 export function runGatewayCommand(args: string[], env: Record<string, string>, timeoutMs = 120_000): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src', 'cli', 'main.ts'), ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...TEST_SECRETS, NODE_OPTIONS: '', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnGateway(args, env);
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -38,18 +32,16 @@ export function runGatewayCommand(args: string[], env: Record<string, string>, t
 export interface Instance {
   url: string;
   process: ChildProcess;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
 /** `gateway serve` as a child process on its own port; resolves once it listens. */
 export async function startInstance(env: Record<string, string>, timeoutMs = 150_000): Promise<Instance> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src', 'cli', 'main.ts'), 'serve'], {
-    cwd: projectRoot(),
-    env: { ...process.env, ...TEST_SECRETS, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: String(port), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const child = spawnGateway(['serve'], { HOST: '127.0.0.1', PORT: String(port), ...env });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`instance did not start:\n${seen}`)), timeoutMs);
@@ -67,6 +59,7 @@ export async function startInstance(env: Record<string, string>, timeoutMs = 150
   return {
     url: `http://127.0.0.1:${port}`,
     process: child,
+    exited,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import type { BucketSpec, BucketStore } from '../../src/limits/bucket-store';
 import { MemoryBucketStore } from '../../src/limits/memory-bucket-store';
 import { RateLimiter } from '../../src/limits/rate-limiter';
@@ -7,18 +5,15 @@ import { RedisBucketStore } from '../../src/limits/redis-bucket-store';
 import { DEFAULT_LIMITS } from '../../src/config/tenant-schema';
 import type { Principal, Tenant } from '../../src/sdk';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
+import { dropRedisKeys, testRedisPrefix } from '../kit/redis-prefix';
 import { GUESTBOOK, codeOf, send, tenantsWith } from './harness';
 
 const REDIS_URL = process.env.REDIS_URL;
 /** A key prefix of this run only, removed afterwards. */
-const PREFIX = `rg-test:${process.pid}:${randomBytes(4).toString('hex')}:`;
+const PREFIX = testRedisPrefix();
 
 afterAll(async () => {
-  if (!REDIS_URL) return;
-  const redis = new Redis(REDIS_URL);
-  const keys = await redis.keys(`${PREFIX}*`);
-  if (keys.length) await redis.del(...keys);
-  await redis.quit();
+  if (REDIS_URL) await dropRedisKeys(REDIS_URL, PREFIX);
 });
 
 const stores: [string, () => BucketStore][] = [

@@ -1,5 +1,4 @@
-import { Client } from 'pg';
-import { createTestDatabase, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, withClient, type TestDatabase } from '../kit/databases';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
 import { GUESTBOOK, codeOf, send, tenantsWith } from './harness';
 
@@ -29,17 +28,13 @@ import { GUESTBOOK, codeOf, send, tenantsWith } from './harness';
     expect(error?.extensions?.requestId).toBe(res.headers.get('x-request-id'));
     expect(JSON.stringify(res.body)).not.toMatch(/pg_sleep|statement timeout|canceling/i);
 
-    const admin = new Client({ connectionString: database.url });
-    await admin.connect();
-    try {
-      const running = await admin.query(
+    const running = await withClient(database.url, (admin) =>
+      admin.query(
         `select count(*)::int as n from pg_stat_activity
          where datname = current_database() and pid <> pg_backend_pid() and state = 'active' and query ilike '%pg_sleep%'`,
-      );
-      expect(running.rows[0].n).toBe(0);
-    } finally {
-      await admin.end();
-    }
+      ),
+    );
+    expect(running.rows[0].n).toBe(0);
 
     const next = await t.graphql('{ slowQuery(seconds: 0) }', undefined, t.storefront('alpha'));
     expect(next.body).toMatchObject({ data: { slowQuery: true } });

@@ -1,40 +1,18 @@
-import { execFileSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import Redis from 'ioredis';
 import { SignJWT } from 'jose';
-import { Client } from 'pg';
 import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
+import { createPostgresDatabase, withClient } from '../kit/databases';
 import { fixtureTenantsFor, TEST_SECRETS } from '../kit/gateway';
-import { runGatewayCommand, startInstance, type Instance } from './instances';
+import { runGatewayCommand, startInstance, type Instance } from '../kit/instances';
+import { dropRedisKeys } from '../kit/redis-prefix';
+import { redisAnswers } from '../kit/redis-probe';
 
 const REDIS_URL = process.env.SCALE_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JOB_PROBE = join(projectRoot(), 'test', 'scale', 'fixtures', 'job-probe', 'plugin.ts');
 
-/** Asked synchronously (a child process) so the suite can be skipped with a notice when Redis is absent. */
-function redisAnswers(): boolean {
-  const probe = `const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});
-    r.on('error',()=>{});r.connect().then(()=>r.ping()).then((p)=>process.exit(p==='PONG'?0:1),()=>process.exit(1));`;
-  try {
-    execFileSync(process.execPath, ['-e', probe, REDIS_URL], { cwd: projectRoot(), stdio: 'ignore', timeout: 5000 });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function admin<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
-const available = Boolean(process.env.DATABASE_URL) && redisAnswers();
+const available = Boolean(process.env.DATABASE_URL) && redisAnswers(REDIS_URL);
 if (!available) console.warn('test/scale: skipped (needs DATABASE_URL and Redis at 127.0.0.1:6379)');
 const suite = available ? describe : describe.skip;
 
@@ -56,9 +34,8 @@ const adminToken = (tenant: string, secret: string) =>
     .sign(new TextEncoder().encode(secret));
 
 suite('two gateway instances on one Postgres and one Redis', () => {
-  const name = `rg_scale_${process.pid}_${randomBytes(4).toString('hex')}`;
   const prefix = `rg-scale-${randomBytes(4).toString('hex')}:`;
-  let databaseUrl: string;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let a: Instance;
   let b: Instance;
 
@@ -81,14 +58,11 @@ suite('two gateway instances on one Postgres and one Redis', () => {
   };
 
   beforeAll(async () => {
-    const url = new URL(process.env.DATABASE_URL!);
-    await admin(url.toString(), (c) => c.query(`create database ${name}`));
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
+    database = await createPostgresDatabase();
     const env = {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: database.url,
       REDIS_URL,
       REDIS_KEY_PREFIX: prefix,
       TENANTS_DIR: scaleTenants(),
@@ -102,11 +76,8 @@ suite('two gateway instances on one Postgres and one Redis', () => {
 
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await admin(process.env.DATABASE_URL!, (c) => c.query(`drop database if exists ${name} with (force)`));
-    const redis = new Redis(REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await database?.drop();
+    await dropRedisKeys(REDIS_URL, prefix);
   }, 60_000);
 
   it("shares a tenant's rate budget: spent through one instance, the other answers 429", async () => {
@@ -173,7 +144,7 @@ suite('two gateway instances on one Postgres and one Redis', () => {
       }),
     );
     const runsOf = () =>
-      admin(databaseUrl, async (c) => {
+      withClient(database.url, async (c) => {
         const { rows } = await c.query<{ task_id: number; runs: number }>(
           'select task_id, count(*)::int as runs from job_probe_runs group by task_id',
         );
@@ -193,7 +164,7 @@ suite('two gateway instances on one Postgres and one Redis', () => {
   });
 
   it('runs a job marked everyInstance on both instances', async () => {
-    const pids = await admin(databaseUrl, (c) =>
+    const pids = await withClient(database.url, (c) =>
       c.query<{ pid: number }>('select distinct pid from job_probe_heartbeats order by pid'),
     );
     expect(pids.rows.map((r) => r.pid).sort()).toEqual([a.process.pid, b.process.pid].sort());
