@@ -30,8 +30,8 @@ const limits = z
     maxDirectives: z.number().int().min(0).max(200),
     maxTokens: z.number().int().min(50).max(50000),
     maxCost: z.number().int().min(1).max(100000),
-    rateBucketSize: z.number().int().min(1).max(1000000),
-    rateRestorePerSecond: z.number().min(0.1).max(100000),
+    rateBucketSize: z.number().int().min(1).max(100_000_000),
+    rateRestorePerSecond: z.number().min(0.1).max(100_000_000),
   })
   .strict()
   .partial();
