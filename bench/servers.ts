@@ -15,13 +15,18 @@ export interface ServerUnderTest {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** The V8 flags `npm start` and the Dockerfile run the gateway with; the baseline gets the same. */
+/** The V8 flags `npm start` and the Dockerfile run the gateway with; the baseline and the soak get the same. */
 const NODE_FLAGS = ['--max-semi-space-size=32'];
 
 function cpuOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+}
+
+/** Node's arguments to run `script` (relative to the project root) under tsx with NODE_FLAGS and `nodeArgs`. */
+export function serverArgs(script: string, nodeArgs: string[] = []): string[] {
+  return [...NODE_FLAGS, ...nodeArgs, '--import', 'tsx', resolve(projectRoot(), script)];
 }
 
 /** Runs `script` under node (with tsx) and waits for its `listening <port>` line. */
@@ -31,14 +36,10 @@ export function startServer(
   env: Record<string, string>,
   nodeArgs: string[] = [],
 ): Promise<ServerUnderTest> {
-  const child = spawn(
-    process.execPath,
-    [...NODE_FLAGS, ...nodeArgs, '--import', 'tsx', resolve(projectRoot(), script)],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, serverArgs(script, nodeArgs), {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {

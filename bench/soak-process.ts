@@ -1,12 +1,10 @@
 /** Starts bench/soak-server.ts as a child process and samples its memory over IPC. */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { projectRoot } from '../src/sdk';
+import { serverArgs } from './servers';
 import type { SampleRequest, ServerMessage } from './soak-messages';
 
-/** The V8 flags `npm start`, the Dockerfile and bench/servers.ts use, plus a GC the soak can force. */
-const NODE_FLAGS = ['--max-semi-space-size=32', '--expose-gc'];
 const MB = 1024 * 1024;
 
 export interface Sample {
@@ -40,15 +38,12 @@ function vmRssMb(pid: number): number | null {
 
 /** Runs the soak's gateway with `env` added to this process's environment; resolves once it listens. */
 export function startSoakServer(env: Record<string, string | undefined>): Promise<SoakServer> {
-  const child = spawn(
-    process.execPath,
-    [...NODE_FLAGS, '--import', 'tsx', resolve(projectRoot(), 'bench/soak-server.ts')],
-    {
-      cwd: projectRoot(),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
+  // The production V8 flags, plus a GC the soak can force.
+  const child = spawn(process.execPath, serverArgs('bench/soak-server.ts', ['--expose-gc']), {
+    cwd: projectRoot(),
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   // Whatever way this process ends, the gateway ends with it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
