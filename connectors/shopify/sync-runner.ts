@@ -13,8 +13,9 @@ import { clientConfigOf, connectedShop, SYNC_RESOURCES, type ConnectedShop } fro
 import type { SyncContext, SyncProgress } from './sync-context';
 import { claimRun, enqueueRun, finishRun, type SyncMode, type SyncRun } from './sync-runs';
 import { readStates, startFullImport } from './sync-state';
-import type { ShopifyDb } from './tables';
+import type { ShopifyDb, ShopifyTrx } from './tables';
 import { sql } from 'kysely';
+import { fromExcluded } from '../postgres/upsert';
 
 export interface SyncDeps {
   clock?: Clock;
@@ -144,14 +145,13 @@ async function syncResources(ctx: SyncContext, shop: ConnectedShop, mode: SyncMo
 }
 
 /** Records the shop and pinned version the tenant file names (kept uninstalled if it was). */
-export async function ensureConnection(trx: import('./tables').ShopifyTrx, tenantId: string, shop: ConnectedShop) {
+export async function ensureConnection(trx: ShopifyTrx, tenantId: string, shop: ConnectedShop) {
   await trx
     .insertInto('shopify_connections')
     .values({ tenant_id: tenantId, shop: shop.shop, api_version: shop.apiVersion, status: 'active' })
     .onConflict((oc) =>
       oc.column('tenant_id').doUpdateSet({
-        shop: sql`excluded.shop`,
-        api_version: sql`excluded.api_version`,
+        ...fromExcluded(['shop', 'api_version']),
         updated_at: sql`now()`,
       }),
     )

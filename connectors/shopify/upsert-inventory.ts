@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { fromExcluded } from '../postgres/upsert';
 import type { InventoryLevelRecord, LocationRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';
@@ -16,7 +16,7 @@ export async function upsertLocations(trx: ShopifyTrx, tenantId: string, locatio
         created_at: l.createdAt,
       })),
     )
-    .onConflict((oc) => oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({ name: sql`excluded.name` }))
+    .onConflict((oc) => oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet(fromExcluded(['name'])))
     .execute();
   return locations.length;
 }
@@ -68,10 +68,7 @@ export async function upsertInventoryLevels(
     .insertInto('inventory_levels')
     .values([...rows.values()])
     .onConflict((oc) =>
-      oc.columns(['variant_id', 'location_id']).doUpdateSet({
-        available: sql`excluded.available`,
-        updated_at: sql`excluded.updated_at`,
-      }),
+      oc.columns(['variant_id', 'location_id']).doUpdateSet(fromExcluded(['available', 'updated_at'])),
     )
     .execute();
   return rows.size;
