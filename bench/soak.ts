@@ -6,7 +6,7 @@
  * against RSS after the first 10 %, and writes bench/results/soak-*.json.
  */
 import { rmSync } from 'node:fs';
-import { createTestDatabase, type TestDatabase } from '../test/kit/databases';
+import { createPostgresDatabase } from '../test/kit/databases';
 import { memoryVerdict, printSoak, writeSoak, type SoakResult } from './soak-report';
 import { soakRequests, type Answer } from './soak-requests';
 import { startSoakServer, type Sample, type SoakServer } from './soak-process';
@@ -61,20 +61,20 @@ async function main(): Promise<void> {
   const tenants = writeSoakTenants();
   const kind = process.env.DATABASE_URL ? 'postgres' : 'pglite';
   // The soak owns the Postgres database, so it is dropped even when the gateway process dies; PGlite lives there.
-  let database: TestDatabase | undefined;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>> | undefined;
   let server: SoakServer | undefined;
   let cleaned: Promise<void> | undefined;
   const cleanUp = () =>
     (cleaned ??= (async () => {
       await server?.stop();
-      await database?.close();
+      await database?.drop();
       rmSync(tenants.dir, { recursive: true, force: true });
     })());
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => void cleanUp().finally(() => process.exit(130)));
   }
   try {
-    if (kind === 'postgres') database = await createTestDatabase('postgres');
+    if (kind === 'postgres') database = await createPostgresDatabase();
     server = await startSoakServer({
       ...tenants.secrets,
       TENANTS_DIR: tenants.dir,
