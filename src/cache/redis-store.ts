@@ -1,5 +1,6 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { closeRedis, lazyRedis } from '../config/redis';
 import { BUMP_SCRIPT, END_SCRIPT, LEASE_SCRIPT, STORE_SCRIPT } from './redis-scripts';
 import type { CachedData, Lookup, ResponseStore, WriteMark } from './store';
 
@@ -35,20 +36,13 @@ export class RedisResponseStore implements ResponseStore {
     private readonly ttlMs: number,
     private readonly leaseMs = LEASE_MS,
   ) {
-    // Connects on first use, so a gateway that fails to start leaves no connection behind. Commands are
-    // never queued while disconnected and time out early: during an outage a read skips the cache at once.
-    const redis = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      commandTimeout: 500,
-    });
+    // Commands are never queued while disconnected and time out early: during an outage a read skips
+    // the cache at once.
+    const redis = lazyRedis(url, { enableOfflineQueue: false, commandTimeout: 500 });
     redis.defineCommand('cacheLease', { numberOfKeys: 2, lua: LEASE_SCRIPT });
     redis.defineCommand('cacheEnd', { numberOfKeys: 2, lua: END_SCRIPT });
     redis.defineCommand('cacheBump', { numberOfKeys: 1, lua: BUMP_SCRIPT });
     redis.defineCommand('cacheStore', { numberOfKeys: 3, lua: STORE_SCRIPT });
-    // Failures surface on the commands; without a listener ioredis would print each one.
-    redis.on('error', () => undefined);
     this.redis = redis as Scripted;
   }
 
@@ -94,9 +88,8 @@ export class RedisResponseStore implements ResponseStore {
     await redis.cacheBump(this.generationKey(tenantId), start());
   }
 
-  async close(): Promise<void> {
-    if (this.redis.status === 'wait') return this.redis.disconnect();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
 
   private async client(): Promise<Scripted> {

@@ -1,4 +1,5 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { closeRedis, lazyRedis } from '../config/redis';
 
 /** The shape of Apollo Server's KeyValueCache that automatic persisted queries use. */
 export interface TextCache {
@@ -18,9 +19,7 @@ export class RedisTextCache implements TextCache {
     url: string,
     private readonly prefix: string,
   ) {
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: true });
-    // Failures surface on the commands; without a listener ioredis would print each one.
-    this.redis.on('error', () => undefined);
+    this.redis = lazyRedis(url);
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -37,8 +36,7 @@ export class RedisTextCache implements TextCache {
     return (await this.redis.del(this.prefix + key).catch(() => 0)) > 0;
   }
 
-  async close(): Promise<void> {
-    if (this.redis.status === 'wait') return this.redis.disconnect();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }

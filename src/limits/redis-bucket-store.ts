@@ -1,5 +1,6 @@
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import type { Logger } from 'pino';
+import { closeRedis, lazyRedis } from '../config/redis';
 import { decide, resultOf, type BucketSpec, type BucketStore, type TakeResult } from './bucket-store';
 
 /**
@@ -46,11 +47,8 @@ export class RedisBucketStore implements BucketStore {
     url: string,
     private readonly prefix = 'rg:bucket:',
   ) {
-    // Connects on first use, so a gateway that fails to start leaves no connection behind.
-    this.redis = new Redis(url, { maxRetriesPerRequest: 1, commandTimeout: 1000, lazyConnect: true });
+    this.redis = lazyRedis(url);
     this.redis.defineCommand('takeBuckets', { lua: TAKE_SCRIPT });
-    // Connection errors surface on the commands; without a listener ioredis would print each one.
-    this.redis.on('error', () => undefined);
   }
 
   async take(specs: readonly BucketSpec[], cost: number): Promise<TakeResult> {
@@ -63,9 +61,8 @@ export class RedisBucketStore implements BucketStore {
     return resultOf(specs, allowed ? after : levels, allowed, allowed ? 0 : retryAfterSeconds);
   }
 
-  async close(): Promise<void> {
-    if (this.redis.status === 'wait') return this.redis.disconnect();
-    await this.redis.quit().catch(() => this.redis.disconnect());
+  close(): Promise<void> {
+    return closeRedis(this.redis);
   }
 }
 
