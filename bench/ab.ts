@@ -4,8 +4,7 @@
  * in interleaved slices and prints the median per-cycle ratios of throughput and CPU per request.
  */
 import { join } from 'node:path';
-import { projectRoot } from '../src/sdk';
-import { benchSecrets, prepareBenchDatabase } from './database';
+import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop, probe } from './load';
 import { scenarios, type ScenarioName } from './scenarios';
 import { startServer, type ServerUnderTest } from './servers';
@@ -20,12 +19,7 @@ async function main(): Promise<void> {
   const slice = Number(process.env.BENCH_SLICE_SECONDS ?? 4);
   const cycles = Number(process.env.BENCH_CYCLES ?? 6);
   const databaseUrl = await prepareBenchDatabase(process.env.DATABASE_URL);
-  const env = {
-    ...benchSecrets,
-    DATABASE_URL: databaseUrl,
-    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
-    LOG_LEVEL: 'info',
-  };
+  const env = benchEnv(databaseUrl);
   const after = await startServer('this', 'bench/gateway-server.ts', env);
   const before = await startServer('other', join(other, 'bench/gateway-server.ts'), env);
   try {

@@ -13,6 +13,16 @@ export const benchSecrets = {
   BENCH_JWT_SECRET: 'bench-jwt-secret-0123456789abcdef0123456789abcdef',
 };
 
+/** The environment the bench gateways and the baseline run with against the bench database at `url`. */
+export function benchEnv(url: string): Record<string, string> {
+  return {
+    ...benchSecrets,
+    DATABASE_URL: url,
+    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
+    LOG_LEVEL: 'info',
+  };
+}
+
 export function benchUrl(base: string): string {
   const url = new URL(base);
   url.pathname = `/${BENCH_DB}`;
@@ -48,13 +58,7 @@ export async function prepareBenchDatabase(base: string): Promise<string> {
     ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), 'seed', '--bench'],
     {
       stdio: 'inherit',
-      env: {
-        ...process.env,
-        ...benchSecrets,
-        DATABASE_URL: url,
-        TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
-        LOG_LEVEL: 'warn',
-      },
+      env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn' },
     },
   );
   if (run.status !== 0) throw new Error('seeding the bench database failed');

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/sdk';
-import { benchSecrets, prepareBenchDatabase } from './database';
+import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop } from './load';
 import { scenarios, type ScenarioName } from './scenarios';
 import { startServer } from './servers';
@@ -48,12 +48,7 @@ async function main(): Promise<void> {
   const seconds = Number(process.env.BENCH_PROFILE_SECONDS ?? 10);
   const databaseUrl = await prepareBenchDatabase(base);
   const dir = join(projectRoot(), 'bench/results/profiles');
-  const env = {
-    ...benchSecrets,
-    DATABASE_URL: databaseUrl,
-    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
-    LOG_LEVEL: 'info',
-  };
+  const env = benchEnv(databaseUrl);
   const server = await startServer('gateway', 'bench/gateway-server.ts', env, ['--cpu-prof', '--cpu-prof-dir', dir]);
   try {
     const scenario = scenarios(await benchIds(databaseUrl)).find((s) => s.name === name)!;

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/sdk';
 import { difference } from './compare';
-import { benchSecrets, prepareBenchDatabase } from './database';
+import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop, openLoop, probe } from './load';
 import { printReport, type Report } from './report';
 import { scenarios, type Scenario } from './scenarios';
@@ -31,12 +31,7 @@ interface Slice {
 }
 
 async function startAll(databaseUrl: string): Promise<Record<Variant, ServerUnderTest>> {
-  const env = {
-    ...benchSecrets,
-    DATABASE_URL: databaseUrl,
-    TENANTS_DIR: join(projectRoot(), 'bench/tenants'),
-    LOG_LEVEL: 'info',
-  };
+  const env = benchEnv(databaseUrl);
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', join(projectRoot(), 'bench/results/profiles')]
     : [];
