@@ -1,6 +1,6 @@
 import { GatewayError } from '../../src/sdk';
 import { BULK_QUERIES } from './bulk-queries';
-import { bulkUnits, type BulkUnit } from './bulk-units';
+import { bulkUnits } from './bulk-units';
 import { inBatches, streamJsonl, type BulkRecord } from './jsonl';
 import { latestUpdate, UNIT_WRITERS } from './resource-writers';
 import type { SyncResource } from './settings';
@@ -19,12 +19,10 @@ export async function fullImport(ctx: SyncContext, resource: SyncResource, state
   let done = 0;
   let written = 0;
   let highWater = state.high_water;
-  const pending: BulkUnit[] = [];
   const write = UNIT_WRITERS[resource];
   for await (const batch of inBatches(bulkUnits(records), ctx.batchSize)) {
-    const skip = Math.max(0, Math.min(batch.length, state.checkpoint - done));
+    const pending = batch.slice(Math.max(0, state.checkpoint - done));
     done += batch.length;
-    pending.splice(0, pending.length, ...batch.slice(skip));
     if (pending.length === 0) continue;
     highWater = later(highWater, latestUpdate(pending));
     await writeBatch(ctx, async (trx) => {
