@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { LoaderContext } from '../../src/sdk';
+import { groupBy } from '../postgres/batch-loaders';
 import { SOURCE, type ShopifyDb } from './tables';
 
 export type SourcedTable = 'products' | 'product_variants' | 'orders' | 'customers';
@@ -17,18 +18,18 @@ export function createShopifyLoaders({ db }: LoaderContext) {
     shopifyExternalId: new DataLoader<string, string | null>(async (keys) => {
       const conn = await db.get<ShopifyDb>();
       const found = new Map<string, string | null>();
-      const byTable = new Map<SourcedTable, string[]>();
-      for (const key of keys) {
-        const [table, id] = key.split(':') as [SourcedTable, string];
-        byTable.set(table, [...(byTable.get(table) ?? []), id]);
-      }
-      for (const [table, ids] of byTable) {
+      const byTable = groupBy(keys, (key) => key.split(':')[0]);
+      for (const [table, tableKeys] of byTable) {
         const rows = await conn
-          .selectFrom(table)
+          .selectFrom(table as SourcedTable)
           .select(['id', 'external_id'])
           .where('tenant_id', '=', db.tenantId)
           .where('source', '=', SOURCE)
-          .where('id', 'in', ids)
+          .where(
+            'id',
+            'in',
+            tableKeys.map((key) => key.split(':')[1]),
+          )
           .execute();
         for (const r of rows) found.set(`${table}:${r.id}`, r.external_id);
       }
