@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { benchEnv, prepareBenchDatabase } from './database';
-import { closedLoop, probe } from './load';
+import { closedLoop, probe, timedSlice, type Slice } from './load';
 import { scenarios, type ScenarioName } from './scenarios';
 import { startServer, type ServerUnderTest } from './servers';
 import { median, medianRatio, shuffle } from './stats';
@@ -29,27 +29,20 @@ async function main(): Promise<void> {
     const diff = difference((await probe(targetOf(after))).body, (await probe(targetOf(before))).body);
     if (diff) throw new Error(`the two checkouts answer differently: ${diff}`);
     for (const s of [after, before]) await closedLoop(targetOf(s), 2, 10);
-    const rps = new Map<ServerUnderTest, number[]>([
-      [after, []],
-      [before, []],
-    ]);
-    const cpu = new Map<ServerUnderTest, number[]>([
+    const slices = new Map<ServerUnderTest, Slice[]>([
       [after, []],
       [before, []],
     ]);
     for (let c = 0; c < cycles; c += 1) {
-      for (const s of shuffle([after, before])) {
-        const start = s.cpuMs();
-        const r = await closedLoop(targetOf(s), slice, 10);
-        rps.get(s)!.push(r.rps);
-        cpu.get(s)!.push((s.cpuMs() - start) / Math.max(1, r.requests));
-      }
+      for (const s of shuffle([after, before])) slices.get(s)!.push(await timedSlice(s, targetOf(s), slice, 10));
     }
+    const rps = (s: ServerUnderTest) => slices.get(s)!.map((x) => x.rps);
+    const cpu = (s: ServerUnderTest) => slices.get(s)!.map((x) => x.cpuMsPerRequest);
     console.log(
-      `${scenario.label}: this ${median(rps.get(after)!).toFixed(0)} req/s, ${median(cpu.get(after)!).toFixed(2)} CPU ms; other ${median(rps.get(before)!).toFixed(0)} req/s, ${median(cpu.get(before)!).toFixed(2)} CPU ms`,
+      `${scenario.label}: this ${median(rps(after)).toFixed(0)} req/s, ${median(cpu(after)).toFixed(2)} CPU ms; other ${median(rps(before)).toFixed(0)} req/s, ${median(cpu(before)).toFixed(2)} CPU ms`,
     );
     console.log(
-      `throughput this/other ${medianRatio(rps.get(after)!, rps.get(before)!).toFixed(2)}x, CPU per request this/other ${medianRatio(cpu.get(after)!, cpu.get(before)!).toFixed(2)}x`,
+      `throughput this/other ${medianRatio(rps(after), rps(before)).toFixed(2)}x, CPU per request this/other ${medianRatio(cpu(after), cpu(before)).toFixed(2)}x`,
     );
   } finally {
     await Promise.all([after.stop(), before.stop()]);

@@ -5,6 +5,7 @@
  */
 import { Agent, request } from 'node:http';
 import autocannon from 'autocannon';
+import type { ServerUnderTest } from './servers';
 import type { Target } from './targets';
 
 export interface ClosedResult {
@@ -26,6 +27,29 @@ export async function closedLoop(target: Target, seconds: number, connections: n
     requests: result.requests.total,
     rps: result.requests.total / seconds,
     errors: result.errors + result.non2xx + result.timeouts,
+  };
+}
+
+/** One slice of an interleaved run: the server's throughput, the CPU it spent per request, and errors. */
+export interface Slice {
+  rps: number;
+  cpuMsPerRequest: number;
+  errors: number;
+}
+
+/** A closed-loop slice against `server`, with the CPU time it used meanwhile read from /proc. */
+export async function timedSlice(
+  server: ServerUnderTest,
+  target: Target,
+  seconds: number,
+  connections: number,
+): Promise<Slice> {
+  const cpuBefore = server.cpuMs();
+  const result = await closedLoop(target, seconds, connections);
+  return {
+    rps: result.rps,
+    cpuMsPerRequest: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests),
+    errors: result.errors,
   };
 }
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { projectRoot } from '../src/sdk';
 import { difference } from './compare';
 import { benchEnv, prepareBenchDatabase } from './database';
-import { closedLoop, openLoop, probe } from './load';
+import { closedLoop, openLoop, probe, timedSlice, type Slice } from './load';
 import { printReport, type Report } from './report';
 import { scenarios, type Scenario } from './scenarios';
 import { startServer, type ServerUnderTest } from './servers';
@@ -23,12 +23,6 @@ const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 5);
 const OPEN_RATES = [40, 80];
 
 type Variant = 'gateway' | 'baseline' | 'unauthorized' | 'cached';
-
-interface Slice {
-  rps: number;
-  cpuMsPerRequest: number;
-  errors: number;
-}
 
 async function startAll(databaseUrl: string): Promise<Record<Variant, ServerUnderTest>> {
   const env = benchEnv(databaseUrl);
@@ -97,16 +91,8 @@ async function main(): Promise<void> {
     const slices: Record<string, Partial<Record<Variant, Slice[]>>> = {};
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       for (const pair of shuffle(pairs)) {
-        const server = servers[pair.variant];
-        const cpuBefore = server.cpuMs();
-        const result = await closedLoop(target(pair), SLICE, CONNECTIONS);
-        const cpu = server.cpuMs() - cpuBefore;
         const bucket = (slices[pair.scenario.name] ??= {});
-        (bucket[pair.variant] ??= []).push({
-          rps: result.rps,
-          cpuMsPerRequest: cpu / Math.max(1, result.requests),
-          errors: result.errors,
-        });
+        (bucket[pair.variant] ??= []).push(await timedSlice(servers[pair.variant], target(pair), SLICE, CONNECTIONS));
       }
       console.log(`cycle ${cycle + 1}/${CYCLES} done`);
     }
