@@ -1,6 +1,7 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
 import { closeRedis, lazyRedis } from '../config/redis';
+import { sha256Hex } from '../tenants/credentials';
 import { BUMP_SCRIPT, END_SCRIPT, LEASE_SCRIPT, STORE_SCRIPT } from './redis-scripts';
 import type { CachedData, Lookup, ResponseStore, WriteMark } from './store';
 
@@ -107,6 +108,6 @@ export class RedisResponseStore implements ResponseStore {
   }
 
   private entryKey(tenantId: string, key: string) {
-    return `${this.prefix}entry:${tenantId}:${createHash('sha256').update(key).digest('hex')}`;
+    return `${this.prefix}entry:${tenantId}:${sha256Hex(key)}`;
   }
 }
