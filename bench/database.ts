@@ -5,7 +5,7 @@ import pg from 'pg';
 import { projectRoot } from '../src/sdk';
 
 export const BENCH_TENANT = 'bench';
-export const BENCH_DB = 'rg_bench';
+const BENCH_DB = 'rg_bench';
 
 /** Fixed development credentials of the bench tenant (bench/tenants/bench.yaml names these variables). */
 export const benchSecrets = {
@@ -23,7 +23,7 @@ export function benchEnv(url: string): Record<string, string> {
   };
 }
 
-export function benchUrl(base: string): string {
+function benchUrl(base: string): string {
   const url = new URL(base);
   url.pathname = `/${BENCH_DB}`;
   return url.toString();

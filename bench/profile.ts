@@ -23,7 +23,7 @@ interface Profile {
 }
 
 /** Self time per function (name and file:line), heaviest first. */
-export function topFunctions(profile: Profile, count: number): { name: string; ms: number; share: number }[] {
+function topFunctions(profile: Profile, count: number): { name: string; ms: number; share: number }[] {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   let total = 0;

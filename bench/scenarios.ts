@@ -11,7 +11,7 @@ export interface Scenario {
 
 const money = '{ amount currencyCode }';
 
-export const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
+const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
   products(first: $first) {
     nodes {
       id handle title vendor availableForSale
@@ -21,7 +21,7 @@ export const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
   }
 }`;
 
-export const PRODUCT_PAGE = `query ProductPage($handle: String!) {
+const PRODUCT_PAGE = `query ProductPage($handle: String!) {
   product(handle: $handle) {
     id handle title description vendor productType tags
     priceRange { minVariantPrice ${money} maxVariantPrice ${money} }
@@ -30,7 +30,7 @@ export const PRODUCT_PAGE = `query ProductPage($handle: String!) {
   }
 }`;
 
-export const ORDERS_PAGE = `query OrdersPage($first: Int!) {
+const ORDERS_PAGE = `query OrdersPage($first: Int!) {
   orders(first: $first) {
     nodes {
       id name createdAt financialStatus fulfillmentStatus totalPrice ${money}
@@ -46,7 +46,7 @@ export const ORDERS_PAGE = `query OrdersPage($first: Int!) {
   }
 }`;
 
-export const INVENTORY_ADJUST = `mutation InventoryAdjust($input: InventoryAdjustInput!) {
+const INVENTORY_ADJUST = `mutation InventoryAdjust($input: InventoryAdjustInput!) {
   inventoryAdjust(input: $input) {
     inventoryLevel { available }
     adjustment { delta reason quantityAfter }
