@@ -3,19 +3,20 @@ import { connectedShop } from '../../connectors/shopify/settings';
 import { requestSync, runNextSync } from '../../connectors/shopify/sync-runner';
 import { processWebhooks } from '../../connectors/shopify/webhook-worker';
 
-const shops = (runtime: PluginRuntime): Tenant[] => runtime.tenants().filter((t) => connectedShop(t));
+/** Runs `work` for each tenant with a Shopify shop, one after another, until `signal` aborts. */
+async function forEachShop(runtime: PluginRuntime, signal: AbortSignal, work: (tenant: Tenant) => Promise<unknown>) {
+  for (const tenant of runtime.tenants().filter((t) => connectedShop(t))) {
+    if (signal.aborted) return;
+    await work(tenant);
+  }
+}
 
 /** Runs each tenant's next queued sync (claimed with skip locked, so instances share the work). */
 const syncWorker: PluginJob = {
   name: 'shopify-sync',
   intervalMs: 5_000,
   everyInstance: true,
-  async run(runtime, signal) {
-    for (const tenant of shops(runtime)) {
-      if (signal.aborted) return;
-      await runNextSync(runtime, tenant);
-    }
-  },
+  run: (runtime, signal) => forEachShop(runtime, signal, (tenant) => runNextSync(runtime, tenant)),
 };
 
 /** Applies queued webhooks. */
@@ -23,12 +24,7 @@ const webhookWorker: PluginJob = {
   name: 'shopify-webhooks',
   intervalMs: 1_000,
   everyInstance: true,
-  async run(runtime, signal) {
-    for (const tenant of shops(runtime)) {
-      if (signal.aborted) return;
-      await processWebhooks(runtime, tenant, { signal });
-    }
-  },
+  run: (runtime, signal) => forEachShop(runtime, signal, (tenant) => processWebhooks(runtime, tenant, { signal })),
 };
 
 /**
@@ -38,14 +34,12 @@ const webhookWorker: PluginJob = {
 const reconcile: PluginJob = {
   name: 'shopify-reconcile',
   intervalMs: 15 * 60_000,
-  async run(runtime, signal) {
-    for (const tenant of shops(runtime)) {
-      if (signal.aborted) return;
-      await requestSync(runtime, tenant, 'incremental', 'reconcile').catch((err: unknown) =>
+  run: (runtime, signal) =>
+    forEachShop(runtime, signal, (tenant) =>
+      requestSync(runtime, tenant, 'incremental', 'reconcile').catch((err: unknown) =>
         runtime.log.warn({ err, tenant: tenant.id }, 'shopify reconciliation not queued'),
-      );
-    }
-  },
+      ),
+    ),
 };
 
 export const jobs = [syncWorker, webhookWorker, reconcile];
