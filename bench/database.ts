@@ -1,8 +1,9 @@
 /** The bench database `rg_bench` beside DATABASE_URL: created, migrated and seeded once, then reused. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import pg from 'pg';
+import type { QueryResultRow } from 'pg';
 import { projectRoot } from '../src/sdk';
+import { withClient } from '../test/kit/databases';
 
 export const BENCH_TENANT = 'bench';
 const BENCH_DB = 'rg_bench';
@@ -29,15 +30,8 @@ function benchUrl(base: string): string {
   return url.toString();
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text)).rows;
-  } finally {
-    await client.end();
-  }
-}
+const query = <T extends QueryResultRow>(url: string, text: string): Promise<T[]> =>
+  withClient(url, async (client) => (await client.query<T>(text)).rows);
 
 async function seeded(url: string): Promise<boolean> {
   const [table] = await query<{ t: string | null }>(url, `select to_regclass('public.orders')::text as t`);

@@ -1,7 +1,7 @@
 /** What a load generator sends: one scenario against one server, as URL, headers and body. */
 import { SignJWT } from 'jose';
-import pg from 'pg';
 import { encodeGlobalId } from '../src/sdk';
+import { withClient } from '../test/kit/databases';
 import { BENCH_TENANT, benchSecrets } from './database';
 import type { BenchIds, Scenario } from './scenarios';
 
@@ -38,20 +38,16 @@ export async function benchCredentials(): Promise<Credentials> {
 
 /** The first variant and location of the bench tenant: the write scenario adjusts that stock. */
 export async function benchIds(databaseUrl: string): Promise<BenchIds> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ variant_id: string; location_id: string }>(
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ variant_id: string; location_id: string }>(
       `select variant_id, location_id from inventory_levels where tenant_id = $1 order by variant_id, location_id limit 1`,
       [BENCH_TENANT],
-    );
-    return {
-      variantId: encodeGlobalId('ProductVariant', rows[0].variant_id),
-      locationId: encodeGlobalId('Location', rows[0].location_id),
-    };
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  return {
+    variantId: encodeGlobalId('ProductVariant', rows[0].variant_id),
+    locationId: encodeGlobalId('Location', rows[0].location_id),
+  };
 }
 
 const json = { 'content-type': 'application/json' };
