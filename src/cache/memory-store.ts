@@ -22,8 +22,4 @@ export class MemoryResponseStore<V> {
     this.entries.set(key, { value, expires: Date.now() + this.ttlMs });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
   }
-
-  get size(): number {
-    return this.entries.size;
-  }
 }
