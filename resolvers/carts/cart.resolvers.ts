@@ -45,10 +45,9 @@ export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLi
   },
   CartLine: {
     id: (line: PricedLine) => encodeGlobalId('CartLine', line.id),
-    // The catalog's node fetcher resolves (and batches) the variant: it answers the variant's row (the
-    // ProductVariant mapper), which the SDK's loadNodeOf can't name.
+    // The catalog's node fetcher resolves (and batches) the variant.
     merchandise: (line: PricedLine, _: unknown, ctx: GatewayContext) =>
-      ctx.loadNodeOf('ProductVariant', line.variant_id) as Promise<ResolversParentTypes['ProductVariant'] | null>,
+      ctx.loadNodeOf<ResolversParentTypes['ProductVariant']>('ProductVariant', line.variant_id),
     cost: (line: PricedLine, _: unknown, ctx: GatewayContext) => ({
       amountPerQuantity: money(line.price, ctx),
       subtotalAmount: money(line.line_total, ctx),

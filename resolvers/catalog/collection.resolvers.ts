@@ -26,9 +26,7 @@ export const collectionResolvers: { Query: QueryResolvers; Collection: Collectio
       const text = textArg(args.query, 'query')?.trim() || null;
       const listing = { storefront, text, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
       const { rows, cursorOf } = await listCollections(ctx.db, listing, page);
-      return Object.assign(connectionOf(rows, page, cursorOf), {
-        totalCount: () => countCollections(ctx.db, storefront, text),
-      });
+      return connectionOf(rows, page, cursorOf, () => countCollections(ctx.db, storefront, text));
     },
     collection: (_: unknown, args: { id?: string | null; handle?: string | null }, ctx: GatewayContext) =>
       findCollection(ctx, idArg(args.id, 'Collection', 'id'), textArg(args.handle, 'handle')),

@@ -21,8 +21,5 @@ export function listConnection<T extends { id: string }>(rows: readonly T[], arg
   const slice = page.backward
     ? rows.slice(Math.max(start, end - page.size - 1), end)
     : rows.slice(start, Math.min(end, start + page.size + 1));
-  return Object.assign(
-    connectionOf(slice, page, (row) => encodeCursor(['row', row.id])),
-    { totalCount: rows.length },
-  );
+  return connectionOf(slice, page, (row) => encodeCursor(['row', row.id]), rows.length);
 }

@@ -14,7 +14,7 @@ export async function productConnection(ctx: GatewayContext, search: ProductSear
   const listing = { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
   const { rows, cursorOf } = await listProducts(ctx.db, listing, page);
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
-  return Object.assign(connectionOf(rows, page, cursorOf), { totalCount: () => countProducts(ctx.db, search) });
+  return connectionOf(rows, page, cursorOf, () => countProducts(ctx.db, search));
 }
 
 /** A collection's products: sibling collections with the same arguments share one statement. */
@@ -28,7 +28,5 @@ export async function collectionProductConnection(
   const listing = { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
   const { rows, cursorOf } = await ctx.loaders.collectionProducts.load({ collectionId, listing, page });
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
-  return Object.assign(connectionOf(rows, page, cursorOf), {
-    totalCount: () => ctx.loaders.collectionProductCount.load({ collectionId, search }),
-  });
+  return connectionOf(rows, page, cursorOf, () => ctx.loaders.collectionProductCount.load({ collectionId, search }));
 }

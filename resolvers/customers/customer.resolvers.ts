@@ -31,9 +31,11 @@ export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResol
       const sort = { key, column: CUSTOMER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = args.filter ?? {};
       const rows = await listCustomers(ctx.db, page, sort, filter);
-      return Object.assign(
-        connectionOf(rows, page, (row) => keysetCursor(sort, row)),
-        { totalCount: () => countCustomers(ctx.db, filter) },
+      return connectionOf(
+        rows,
+        page,
+        (row) => keysetCursor(sort, row),
+        () => countCustomers(ctx.db, filter),
       );
     },
     customer: async (_: unknown, args: QueryCustomerArgs, ctx: GatewayContext) => {

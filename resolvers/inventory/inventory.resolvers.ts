@@ -15,12 +15,8 @@ import type {
 /** The catalog's variant row (the ProductVariant mapper): its id, and the stock total the trigger keeps. */
 type VariantParent = ResolversParentTypes['ProductVariant'];
 
-/**
- * A variant through the catalog's node fetcher, so the catalog's visibility rules apply. The fetcher
- * answers the variant's row, which the SDK's loadNodeOf can't name.
- */
-const variantNode = (ctx: GatewayContext, id: string) =>
-  ctx.loadNodeOf('ProductVariant', id) as Promise<VariantParent | null>;
+/** A variant through the catalog's node fetcher, so the catalog's visibility rules apply. */
+const variantNode = (ctx: GatewayContext, id: string) => ctx.loadNodeOf<VariantParent>('ProductVariant', id);
 
 /** A level's or adjustment's location always exists (foreign key); the loader's type allows a missing id. */
 const locationOf = (ctx: GatewayContext, id: string) => ctx.loaders.locationById.load(id) as Promise<LocationRow>;
@@ -44,9 +40,7 @@ export const inventoryResolvers: {
       const page = pageOf(args);
       const rows = await listLocations(ctx.db, page);
       for (const row of rows) ctx.loaders.locationById.prime(row.id, row);
-      return Object.assign(connectionOf(rows, page, listCursor('location')), {
-        totalCount: () => countLocations(ctx.db),
-      });
+      return connectionOf(rows, page, listCursor('location'), () => countLocations(ctx.db));
     },
     inventoryAdjustments: async (_: unknown, args: QueryInventoryAdjustmentsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);

@@ -1,7 +1,11 @@
 import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type GatewayContext } from '../../src/sdk';
 import type { LineItemParent, OrderRow } from '../../connectors/orders/tables';
-import type { LineItemResolvers, OrderLineItemsArgs, OrderResolvers } from '../../src/generated/resolvers-types';
-import { nodeOf } from './node-of';
+import type {
+  LineItemResolvers,
+  OrderLineItemsArgs,
+  OrderResolvers,
+  ResolversParentTypes,
+} from '../../src/generated/resolvers-types';
 
 /**
  * Line items come from one loader per list level; a line's variant and product resolve through the
@@ -26,8 +30,10 @@ export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResol
     originalUnitPrice: (item: LineItemParent) => ({ amount: item.unit_price, currencyCode: item.currency_code }),
     originalTotal: (item: LineItemParent) => ({ amount: item.total, currencyCode: item.currency_code }),
     variant: (item: LineItemParent, _: unknown, ctx: GatewayContext) =>
-      item.variant_id ? nodeOf(ctx, 'ProductVariant', item.variant_id) : null,
+      item.variant_id
+        ? ctx.loadNodeOf<ResolversParentTypes['ProductVariant']>('ProductVariant', item.variant_id)
+        : null,
     product: (item: LineItemParent, _: unknown, ctx: GatewayContext) =>
-      item.product_id ? nodeOf(ctx, 'Product', item.product_id) : null,
+      item.product_id ? ctx.loadNodeOf<ResolversParentTypes['Product']>('Product', item.product_id) : null,
   },
 };

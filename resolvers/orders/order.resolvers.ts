@@ -12,7 +12,6 @@ import type {
   QueryResolvers,
   ResolversParentTypes,
 } from '../../src/generated/resolvers-types';
-import { nodeOf } from './node-of';
 
 const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
 
@@ -31,9 +30,11 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
       const sort = { key, column: ORDER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = orderFilter(args.filter);
       const rows = await listOrders(ctx.db, page, sort, filter);
-      return Object.assign(
-        connectionOf(rows, page, (row) => keysetCursor(sort, row)),
-        { totalCount: () => countOrders(ctx.db, filter) },
+      return connectionOf(
+        rows,
+        page,
+        (row) => keysetCursor(sort, row),
+        () => countOrders(ctx.db, filter),
       );
     },
     order: async (_: unknown, args: QueryOrderArgs, ctx: GatewayContext) => {
@@ -45,10 +46,7 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
     orders: async (customer: ResolversParentTypes['Customer'], args: CustomerOrdersArgs, ctx: GatewayContext) => {
       const page = pageOf({ first: args.first });
       const rows = await ctx.loaders.recentOrdersByCustomer.load(`${customer.id}:${page.size + 1}`);
-      return Object.assign(
-        connectionOf(rows, page, (row) => encodeCursor([row.id])),
-        { totalCount: customer.orders_count },
-      );
+      return connectionOf(rows, page, (row) => encodeCursor([row.id]), customer.orders_count);
     },
   },
   Order: {
@@ -62,7 +60,7 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
     totalPrice: (row: OrderRow) => money(row.total, row.currency_code),
     // Through the customers plugin's node fetcher: it applies the read_customers rule.
     customer: (row: OrderRow, _: unknown, ctx: GatewayContext) =>
-      row.customer_id ? nodeOf(ctx, 'Customer', row.customer_id) : null,
+      row.customer_id ? ctx.loadNodeOf<ResolversParentTypes['Customer']>('Customer', row.customer_id) : null,
     cancelReason: (row: OrderRow) => row.cancel_reason,
     cancelledAt: (row: OrderRow) => row.cancelled_at,
     fulfilledAt: (row: OrderRow) => row.fulfilled_at,

@@ -48,10 +48,11 @@ export function contextFactory(deps: ContextDeps) {
         const node = parsed && (await ctx.loadNodeOf(parsed.type, parsed.id));
         return node ? { ...node, __typename: parsed.type } : null;
       },
-      loadNodeOf: (type, id) => {
+      loadNodeOf: <Row>(type: string, id: string) => {
         const source = nodeSources.get(type);
         // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
-        return source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : Promise.resolve(null);
+        const node = source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : null;
+        return Promise.resolve(node) as Promise<Row | null>;
       },
     };
     for (const create of loaderFactories) Object.assign(loaders, create({ tenant, db }));

@@ -33,8 +33,11 @@ export interface GatewayContext {
   gateway: GatewayIntrospection;
   /** Loads any Node by global id through the plugin that owns its type (null when absent or hidden). */
   loadNode(globalId: string): Promise<unknown>;
-  /** The same for a field whose type is known: by type name and local id, no global id to build and parse. */
-  loadNodeOf(type: string, id: string): Promise<unknown>;
+  /**
+   * The same for a field whose type is known: by type name and local id, no global id to build and parse.
+   * `Row` names what the owning plugin's fetcher answers (the type's mapper in codegen.yml); unchecked.
+   */
+  loadNodeOf<Row = unknown>(type: string, id: string): Promise<Row | null>;
 }
 
 /** What a plugin's loader factory receives. */

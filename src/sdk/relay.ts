@@ -87,10 +87,23 @@ export interface Connection<T> {
 
 /**
  * Builds a connection from rows fetched with `page.size + 1` in page order (already flipped back when
- * paging backwards). Cursors are encoded only when a client selects edges or page cursors: listing
- * pages that read `nodes` skip one encoding per row.
+ * paging backwards), with its `totalCount` when given (a number, or a function run only when selected).
+ * Cursors are encoded only when a client selects edges or page cursors: listing pages that read `nodes`
+ * skip one encoding per row.
  */
-export function connectionOf<T>(rows: readonly T[], page: Page, cursorOf: (row: T) => string): Connection<T> {
+export function connectionOf<T>(rows: readonly T[], page: Page, cursorOf: (row: T) => string): Connection<T>;
+export function connectionOf<T, C>(
+  rows: readonly T[],
+  page: Page,
+  cursorOf: (row: T) => string,
+  totalCount: C,
+): Connection<T> & { totalCount: C };
+export function connectionOf<T, C>(
+  rows: readonly T[],
+  page: Page,
+  cursorOf: (row: T) => string,
+  totalCount?: C,
+): Connection<T> & { totalCount?: C } {
   const hasMore = rows.length > page.size;
   const nodes = page.backward ? rows.slice(Math.max(0, rows.length - page.size)) : rows.slice(0, page.size);
   let edges: Connection<T>['edges'] | undefined;
@@ -110,5 +123,6 @@ export function connectionOf<T>(rows: readonly T[], page: Page, cursorOf: (row: 
         return cursorAt(-1);
       },
     },
+    totalCount,
   };
 }
