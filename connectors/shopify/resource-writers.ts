@@ -21,7 +21,7 @@ import { upsertProducts } from './upsert-products';
 export type Counts = Record<string, number>;
 
 /** Writes a batch of bulk units of one resource in the caller's transaction; returns what it wrote. */
-export type UnitWriter = (trx: ShopifyTrx, tenantId: string, units: BulkUnit[]) => Promise<Counts>;
+type UnitWriter = (trx: ShopifyTrx, tenantId: string, units: BulkUnit[]) => Promise<Counts>;
 
 const childrenOf = (unit: BulkUnit, type: string) => unit.children.filter((c) => typeOf(c) === type);
 

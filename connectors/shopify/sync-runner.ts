@@ -69,12 +69,7 @@ export async function runNextSync(
 }
 
 /** Runs a claimed run to its end and records the outcome; failures are recorded, not thrown. */
-export async function executeRun(
-  runtime: PluginRuntime,
-  tenant: Tenant,
-  run: SyncRun,
-  deps: SyncDeps,
-): Promise<SyncOutcome> {
+async function executeRun(runtime: PluginRuntime, tenant: Tenant, run: SyncRun, deps: SyncDeps): Promise<SyncOutcome> {
   const counts: Counts = {};
   let waits = 0;
   const errors: string[] = [];

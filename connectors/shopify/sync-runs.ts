@@ -15,7 +15,7 @@ export interface SyncRun {
 }
 
 /** How long a claimed run stays ours without a heartbeat; after that another instance may take it. */
-export const LEASE_SECONDS = 300;
+const LEASE_SECONDS = 300;
 
 /**
  * Queues a sync run for the tenant, unless one is already queued or running (then that one is

@@ -4,7 +4,7 @@ import type { CustomerRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 
 /** Emails are required and unique per shop in our tables; Shopify customers may have none. */
-export function customerEmail(c: Pick<CustomerRecord, 'email' | 'externalId'>): string {
+function customerEmail(c: Pick<CustomerRecord, 'email' | 'externalId'>): string {
   return c.email?.trim().toLowerCase() || `${c.externalId.split('/').pop()}@shopify-customer.invalid`;
 }
 

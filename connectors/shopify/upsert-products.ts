@@ -152,11 +152,7 @@ async function linkCollections(trx: ShopifyTrx, tenantId: string, products: Prod
   }
 }
 
-export async function upsertCollections(
-  trx: ShopifyTrx,
-  tenantId: string,
-  collections: CollectionRecord[],
-): Promise<IdMap> {
+async function upsertCollections(trx: ShopifyTrx, tenantId: string, collections: CollectionRecord[]): Promise<IdMap> {
   if (collections.length === 0) return new Map();
   const rows = await trx
     .insertInto('collections')

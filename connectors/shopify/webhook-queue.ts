@@ -13,7 +13,7 @@ export interface QueuedWebhook {
 }
 
 /** Retries back off: 30 s, 2 min, 8 min...; after MAX_ATTEMPTS the event stays `failed`. */
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 
 /**
  * Queues a verified delivery. The unique (tenant_id, event_id) makes a replay or a Shopify retry a
