@@ -1,4 +1,8 @@
-/** The benchmark's result: JSON as written to bench/results/, and the table printed from it. */
+/** The benchmark's result and the table printed from it; the benchmark and the soak write theirs to bench/results/. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../src/sdk';
+
 export interface VariantResult {
   rps: number;
   cpuMsPerRequest: number;
@@ -82,4 +86,13 @@ export function printReport(report: Report): void {
     lines.push(`| ${o.variant} | ${o.rate} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`);
   }
   console.log(lines.join('\n'));
+}
+
+/** Writes `data` to bench/results/<name>-<at with : and . as ->.json; returns the file's path. */
+export function writeResult(name: string, at: string, data: unknown): string {
+  const dir = join(projectRoot(), 'bench/results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}-${at.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  return file;
 }

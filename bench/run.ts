@@ -4,13 +4,12 @@
  * Settings: BENCH_SLICE_SECONDS (4), BENCH_CYCLES (5), BENCH_CONNECTIONS (10), BENCH_OPEN_SECONDS (5),
  * BENCH_PROFILE=1 (CPU profile of the full gateway, in bench/results/profiles).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../src/sdk';
 import { difference } from './compare';
 import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop, openLoop, probe, timedSlice, type Slice } from './load';
-import { printReport, type Report } from './report';
+import { printReport, writeResult, type Report } from './report';
 import { scenarios, type Scenario } from './scenarios';
 import { startServer, type ServerUnderTest } from './servers';
 import { median, medianRatio, shuffle } from './stats';
@@ -140,11 +139,7 @@ async function main(): Promise<void> {
       openLoop: open,
     };
     printReport(report);
-    const dir = join(projectRoot(), 'bench/results');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, `bench-${report.at.replace(/[:.]/g, '-')}.json`);
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    console.log(`\nwritten to ${file}`);
+    console.log(`\nwritten to ${writeResult('bench', report.at, report)}`);
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
   }

@@ -1,7 +1,5 @@
 /** The soak's verdict on memory, its printed tables and its JSON file in bench/results. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { projectRoot } from '../src/sdk';
+import { writeResult } from './report';
 import type { Sample } from './soak-process';
 
 /** The issue's target: RSS at the end within 10 % of RSS after the first tenth of the requests. */
@@ -65,10 +63,6 @@ export function printSoak(result: SoakResult, verdict: MemoryVerdict): void {
 
 /** Writes bench/results/soak-<database>-<date>.json; returns its path. */
 export function writeSoak(result: SoakResult, verdict: MemoryVerdict): string {
-  const dir = join(projectRoot(), 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `soak-${result.database}-${result.date.replace(/[:.]/g, '-')}.json`);
   const { samples, outcomes, ...run } = result;
-  writeFileSync(file, `${JSON.stringify({ ...run, memory: verdict, outcomes, samples }, null, 2)}\n`);
-  return file;
+  return writeResult(`soak-${result.database}`, result.date, { ...run, memory: verdict, outcomes, samples });
 }
