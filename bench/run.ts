@@ -111,19 +111,19 @@ async function main(): Promise<void> {
       scenarios: list.map((scenario) => {
         const s = slices[scenario.name];
         const series = (v: Variant, f: (x: Slice) => number) => (s[v] ?? []).map(f);
+        const rpsOf = (v: Variant) => series(v, (x) => x.rps);
+        const cpuOf = (v: Variant) => series(v, (x) => x.cpuMsPerRequest);
         const variants = Object.fromEntries(
           variantsFor(scenario).map((v) => [
             v,
             {
-              rps: median(series(v, (x) => x.rps)),
-              cpuMsPerRequest: median(series(v, (x) => x.cpuMsPerRequest)),
+              rps: median(rpsOf(v)),
+              cpuMsPerRequest: median(cpuOf(v)),
               errors: series(v, (x) => x.errors).reduce((a, b) => a + b, 0),
               sqlStatements: statements[scenario.name][v] ?? NaN,
             },
           ]),
         );
-        const rpsOf = (v: Variant) => series(v, (x) => x.rps);
-        const cpuOf = (v: Variant) => series(v, (x) => x.cpuMsPerRequest);
         return {
           name: scenario.name,
           label: scenario.label,
