@@ -45,17 +45,30 @@ export async function requestSync(runtime: PluginRuntime, tenant: Tenant, mode: 
   const shop = connectedShop(tenant);
   if (!shop) throw new GatewayError('BAD_USER_INPUT', 'This tenant has no Shopify shop configured');
   return runtime.withTenant<ShopifyDb, SyncRun>(tenant.id, async (trx) => {
-    await ensureConnection(trx, tenant.id, shop);
-    const connection = await trx
-      .selectFrom('shopify_connections')
-      .select('status')
-      .where('tenant_id', '=', tenant.id)
-      .executeTakeFirstOrThrow();
-    if (connection.status === 'uninstalled') {
-      throw new GatewayError('BAD_USER_INPUT', 'The Shopify app was uninstalled from this shop');
-    }
-    return enqueueRun(trx, tenant.id, mode, trigger);
+    const run = await queueSync(trx, tenant.id, shop, mode, trigger);
+    if (!run) throw new GatewayError('BAD_USER_INPUT', 'The Shopify app was uninstalled from this shop');
+    return run;
   });
+}
+
+/**
+ * Records the connection and queues a sync in the caller's transaction (or returns the one already
+ * queued or running); null when the app was uninstalled from the shop.
+ */
+export async function queueSync(
+  trx: ShopifyTrx,
+  tenantId: string,
+  shop: ConnectedShop,
+  mode: SyncMode,
+  trigger: string,
+): Promise<SyncRun | null> {
+  await ensureConnection(trx, tenantId, shop);
+  const connection = await trx
+    .selectFrom('shopify_connections')
+    .select('status')
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return connection.status === 'uninstalled' ? null : enqueueRun(trx, tenantId, mode, trigger);
 }
 
 /** Claims the tenant's next queued run and runs it; null when there was nothing to claim. */
@@ -140,7 +153,7 @@ async function syncResources(ctx: SyncContext, shop: ConnectedShop, mode: SyncMo
 }
 
 /** Records the shop and pinned version the tenant file names (kept uninstalled if it was). */
-export async function ensureConnection(trx: ShopifyTrx, tenantId: string, shop: ConnectedShop) {
+async function ensureConnection(trx: ShopifyTrx, tenantId: string, shop: ConnectedShop) {
   await trx
     .insertInto('shopify_connections')
     .values({ tenant_id: tenantId, shop: shop.shop, api_version: shop.apiVersion, status: 'active' })

@@ -1,8 +1,7 @@
 import type { GatewayContext } from '../../src/sdk';
 import { readConnection } from '../../connectors/shopify/connection-status';
 import { connectedShop } from '../../connectors/shopify/settings';
-import { circuitStateOf, ensureConnection } from '../../connectors/shopify/sync-runner';
-import { enqueueRun } from '../../connectors/shopify/sync-runs';
+import { circuitStateOf, queueSync } from '../../connectors/shopify/sync-runner';
 import type { ShopifyDb } from '../../connectors/shopify/tables';
 import type {
   MutationResolvers,
@@ -78,13 +77,8 @@ export const connectionResolvers: { Query: QueryResolvers; Mutation: MutationRes
         };
       }
       return ctx.db.atomic<ShopifyDb, ShopifySyncStartPayload>(async (trx) => {
-        await ensureConnection(trx, ctx.tenant.id, shop);
-        const status = await trx
-          .selectFrom('shopify_connections')
-          .select('status')
-          .where('tenant_id', '=', ctx.tenant.id)
-          .executeTakeFirstOrThrow();
-        if (status.status === 'uninstalled') {
+        const run = await queueSync(trx, ctx.tenant.id, shop, args.full ? 'full' : 'incremental', 'admin');
+        if (!run) {
           return {
             run: null,
             userErrors: [
@@ -92,8 +86,7 @@ export const connectionResolvers: { Query: QueryResolvers; Mutation: MutationRes
             ],
           };
         }
-        const run = await enqueueRun(trx, ctx.tenant.id, args.full ? 'full' : 'incremental', 'admin');
-        // enqueueRun answers the whole row (selectAll, returningAll); its type names only what the runner reads.
+        // The run is the whole row (enqueueRun selects all, returns all); its type names only what the runner reads.
         return { run: runView(run as unknown as RunRow), userErrors: [] };
       });
     },
