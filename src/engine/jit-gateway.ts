@@ -39,7 +39,6 @@ export function jitGateway(apiSchema: GraphQLSchema): GatewayInterface {
   });
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
   const compiled = new Map<string, CompiledQuery | ExecutionResult>();
-  const compile: typeof compileQuery = (...args) => compileQuery(...args);
   return {
     onSchemaLoadOrUpdate(callback) {
       listeners.add(callback);
@@ -55,7 +54,7 @@ export function jitGateway(apiSchema: GraphQLSchema): GatewayInterface {
           const key = `${queryHash}\n${operationName ?? ''}`;
           let entry = compiled.get(key);
           if (!entry) {
-            entry = compile(schema, document, operationName ?? undefined);
+            entry = compileQuery(schema, document, operationName ?? undefined);
             compiled.set(key, entry);
             if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
           }
