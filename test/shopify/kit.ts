@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { PluginRuntime, Tenant } from '../../src/sdk';
@@ -8,7 +7,7 @@ import { BreakerRegistry } from '../../connectors/shopify/circuit-breaker';
 import type { FetchLike } from '../../connectors/shopify/jsonl';
 import type { SyncDeps } from '../../connectors/shopify/sync-runner';
 import { TEST_API_VERSION, TEST_SECRET, TEST_SHOP, TEST_TOKEN, type ShopifyHarness } from '../fake-shopify/harness';
-import { FIXTURE_TENANTS } from '../kit/gateway';
+import { fixtureTenantsFor } from '../kit/gateway';
 
 export const SHOPIFY_PLUGINS = ['core', 'catalog', 'inventory', 'customers', 'carts', 'orders', 'shopify'];
 process.env.TEST_SHOPIFY_TOKEN = TEST_TOKEN;
@@ -16,15 +15,11 @@ process.env.TEST_SHOPIFY_SECRET = TEST_SECRET;
 
 /** Fixture tenants with every Shopify suite plugin; alpha is connected to the fake shop, beta is not. */
 export function shopifyTenants(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'rg-shopify-tenants-'));
-  const list = SHOPIFY_PLUGINS.filter((p) => p !== 'core').join(', ');
-  for (const file of readdirSync(FIXTURE_TENANTS).filter((f) => f.endsWith('.yaml'))) {
-    let text = readFileSync(join(FIXTURE_TENANTS, file), 'utf8').replace(/^plugins:.*$/m, `plugins: [${list}]`);
-    if (file === 'alpha.yaml') {
-      text += `settings:\n  shopify:\n    shop: ${TEST_SHOP}\n    accessTokenEnv: TEST_SHOPIFY_TOKEN\n    apiSecretEnv: TEST_SHOPIFY_SECRET\n    apiVersion: '${TEST_API_VERSION}'\n`;
-    }
-    writeFileSync(join(dir, file), text);
-  }
+  const dir = fixtureTenantsFor(SHOPIFY_PLUGINS);
+  appendFileSync(
+    join(dir, 'alpha.yaml'),
+    `settings:\n  shopify:\n    shop: ${TEST_SHOP}\n    accessTokenEnv: TEST_SHOPIFY_TOKEN\n    apiSecretEnv: TEST_SHOPIFY_SECRET\n    apiVersion: '${TEST_API_VERSION}'\n`,
+  );
   return dir;
 }
 
