@@ -1,6 +1,6 @@
 import type { Database } from '../../connectors/postgres/database';
 import type { PluginDefinition, PluginJob } from '../sdk';
-import { ensureJobRunsTable, runIfClaimed } from './job-runs';
+import { runIfClaimed } from './job-runs';
 
 /**
  * The plugins with each job wrapped so that, on several gateway instances sharing one Postgres, every
@@ -10,14 +10,9 @@ import { ensureJobRunsTable, runIfClaimed } from './job-runs';
  */
 export function onceAcrossInstances(plugins: readonly PluginDefinition[], database: Database): PluginDefinition[] {
   if (database.kind !== 'postgres') return [...plugins];
-  let table: Promise<void> | undefined;
   const wrap = (plugin: string, job: PluginJob): PluginJob => ({
     ...job,
     run: async (runtime, signal) => {
-      await (table ??= ensureJobRunsTable(database.db).catch((error: unknown) => {
-        table = undefined;
-        throw error;
-      }));
       const tick = Math.floor(Date.now() / job.intervalMs);
       await runIfClaimed(database.db, `${plugin}/${job.name}`, tick, () => job.run(runtime, signal));
     },

@@ -1,26 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 
-/** Postgres error codes of a concurrent `create table if not exists` that another instance won. */
-const ALREADY_CREATED = new Set(['23505', '42P07']);
-
-/** One row per job and tick: the instance that inserts it runs that tick. Kept for a day. */
-export async function ensureJobRunsTable(db: Kysely<unknown>): Promise<void> {
-  try {
-    await sql`create table if not exists gateway_job_runs (
-      job text not null,
-      tick bigint not null,
-      claimed_at timestamptz not null default now(),
-      primary key (job, tick)
-    )`.execute(db);
-  } catch (error) {
-    if (!ALREADY_CREATED.has((error as { code?: string }).code ?? '')) throw error;
-  }
-}
-
 /**
  * Runs `fn` if this instance claims the job's tick: a transaction-scoped advisory lock keeps two runs of
  * one job from overlapping across instances, and the (job, tick) row makes each tick run once. The
  * transaction stays open while the job runs; a failed run rolls its claim back, so another may retry.
+ * The claims table is the core plugin's migration 0002_job_runs.
  */
 export async function runIfClaimed(
   db: Kysely<unknown>,

@@ -1,3 +1,4 @@
 import * as appRole from './0001_app_role';
+import * as jobRuns from './0002_job_runs';
 
-export const migrations = { '0001_app_role': appRole };
+export const migrations = { '0001_app_role': appRole, '0002_job_runs': jobRuns };
