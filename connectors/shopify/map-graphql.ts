@@ -8,7 +8,7 @@ import type {
   ProductRecord,
   VariantRecord,
 } from './records';
-import { financialStatus, fulfillmentStatus } from './records';
+import { financialStatus, fulfillmentStatus, productStatus } from './records';
 
 /** Admin GraphQL nodes (bulk lines and incremental pages) -> records. Field names as in resource-fields.ts. */
 type Node = Record<string, unknown>;
@@ -26,9 +26,7 @@ export function toProduct(n: Node): ProductRecord {
     vendor: str(n.vendor) ?? '',
     productType: str(n.productType) ?? '',
     tags: Array.isArray(n.tags) ? n.tags.map(String) : [],
-    status: (['ACTIVE', 'DRAFT', 'ARCHIVED'].includes(String(n.status))
-      ? n.status
-      : 'DRAFT') as ProductRecord['status'],
+    status: productStatus(n.status),
     createdAt: String(n.createdAt),
     updatedAt: String(n.updatedAt),
   };

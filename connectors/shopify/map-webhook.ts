@@ -1,5 +1,5 @@
 import type { CustomerRecord, InventoryLevelRecord, LineItemRecord, OrderRecord, ProductRecord } from './records';
-import { financialStatus, fulfillmentStatus } from './records';
+import { financialStatus, fulfillmentStatus, productStatus } from './records';
 
 /** REST webhook payloads (snake_case, numeric ids) -> the same records as the GraphQL sync. */
 type Payload = Record<string, unknown>;
@@ -38,7 +38,7 @@ export function productFromWebhook(p: Payload): ProductRecord {
     vendor: str(p.vendor) ?? '',
     productType: str(p.product_type) ?? '',
     tags: tagList(p.tags),
-    status: (text(p.status, 'draft').toUpperCase() as ProductRecord['status']) ?? 'DRAFT',
+    status: productStatus(p.status),
     createdAt: String(p.created_at),
     updatedAt: String(p.updated_at),
     variants: variants.map((v, i) => ({

@@ -92,6 +92,14 @@ export interface OrderRecord {
   lineItems: LineItemRecord[];
 }
 
+const PRODUCT_STATUSES: readonly string[] = ['ACTIVE', 'DRAFT', 'ARCHIVED'];
+
+/** A Shopify product status (GraphQL `ACTIVE`, REST `active`); anything else is kept out of sight as DRAFT. */
+export function productStatus(value: unknown): ProductRecord['status'] {
+  const v = typeof value === 'string' ? value.toUpperCase() : '';
+  return PRODUCT_STATUSES.includes(v) ? (v as ProductRecord['status']) : 'DRAFT';
+}
+
 /** Shopify's financial statuses onto ours (partial states count as their nearer end). */
 export function financialStatus(value: string | null | undefined): OrderRecord['financialStatus'] {
   const v = (value ?? '').toUpperCase();
