@@ -20,15 +20,19 @@ interface Service {
 const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, Service> };
 const services = compose.services;
 
-/** `docker compose config` where the compose plugin is installed; the checks below hold either way. */
-function composeCli(): boolean {
-  try {
-    execFileSync('docker', ['compose', 'version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
+/** The Compose command line: the docker plugin, else the standalone `docker-compose`; the checks below hold either way. */
+function composeCli(): string[] | null {
+  for (const command of [['docker', 'compose'], ['docker-compose']]) {
+    try {
+      execFileSync(command[0], [...command.slice(1), 'version'], { stdio: 'pipe' });
+      return command;
+    } catch {
+      // not installed: try the next
+    }
   }
+  return null;
 }
+const composeCommand = composeCli();
 
 describe('docker-compose.yml', () => {
   it('runs Postgres, Redis, a one-shot migration, two gateway replicas and a load balancer', () => {
@@ -76,8 +80,9 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/listen 8080;/);
   });
 
-  (composeCli() ? it : it.skip)('is valid for docker compose config', () => {
-    execFileSync('docker', ['compose', '-f', join(root, 'docker-compose.yml'), 'config', '-q'], { stdio: 'pipe' });
+  (composeCommand ? it : it.skip)('is valid for docker compose config', () => {
+    const [command, ...args] = composeCommand!;
+    execFileSync(command, [...args, '-f', join(root, 'docker-compose.yml'), 'config', '-q'], { stdio: 'pipe' });
   });
 });
 
