@@ -14,8 +14,11 @@ export function allPlugins(): { plugins: string[]; tenantsDir: string } {
   return { plugins: [...names, NOTES_PLUGIN], tenantsDir: fixtureTenantsFor([...names, 'tenancy-notes']) };
 }
 
-/** Tables that hold no tenant data: each plugin's migration bookkeeping. */
-export const isGlobalTable = (name: string) => /^migrations_/.test(name);
+/** Engine bookkeeping that holds no tenant data and that requests' role may not touch. */
+export const ENGINE_TABLES = ['gateway_job_runs'];
+
+/** Tables that hold no tenant data: each plugin's migration bookkeeping, and the engine's own. */
+export const isGlobalTable = (name: string) => /^migrations_/.test(name) || ENGINE_TABLES.includes(name);
 
 export interface TableFacts {
   name: string;

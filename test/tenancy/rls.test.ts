@@ -2,7 +2,15 @@ import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../../connectors/postgres/database';
 import { withTenant } from '../../connectors/postgres/tenant-session';
 import { describeEachDatabase } from '../kit/each-database';
-import { allPlugins, seedEach, isGlobalTable, tableFacts, tenantChecksums, type TableFacts } from './all-plugins';
+import {
+  allPlugins,
+  ENGINE_TABLES,
+  seedEach,
+  isGlobalTable,
+  tableFacts,
+  tenantChecksums,
+  type TableFacts,
+} from './all-plugins';
 
 const APP_ROLE = 'gateway_app';
 
@@ -64,6 +72,14 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
         tenantPolicies: true,
         ownedByApp: false,
       });
+    }
+  });
+
+  it("keeps the engine's own tables out of the application role's reach", async () => {
+    for (const table of ENGINE_TABLES) {
+      const { rows } = await sql<{ granted: boolean }>`
+        select has_table_privilege(${APP_ROLE}, ${table}, 'select, insert, update, delete') as granted`.execute(db());
+      expect({ table, granted: rows[0].granted }).toEqual({ table, granted: false });
     }
   });
 
