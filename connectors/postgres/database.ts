@@ -14,7 +14,15 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; omitted means in memory. */
   pgliteDir?: string;
+  /** Connections of the request pool (GraphQL requests). */
   poolMax?: number;
+  /** Connections of the engine's pool: migrations, jobs, webhooks, health. */
+  enginePoolMax?: number;
+  /**
+   * Behind a transaction-mode pooler (PgBouncer `pool_mode=transaction`) session settings do not stay
+   * with a client, so read requests must set their tenant in a transaction, as writes do.
+   */
+  transactionPooler?: boolean;
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
   log?: Logger;
@@ -31,12 +39,16 @@ export interface PoolStats {
 
 export interface Database {
   kind: DatabaseKind;
+  /** The engine's handle: migrations, jobs, webhooks, `withTenant`. */
   db: Kysely<unknown>;
+  /** GraphQL requests' handle, whose connections serve tenant sessions only (the same as `db` on PGlite). */
+  requests: Kysely<unknown>;
   /** Cheap liveness probe; rejects when the database cannot answer. */
   ping(): Promise<void>;
   /** Subscribes to every statement's outcome and duration (metrics, tracing); returns the unsubscribe. */
   observe(listener: (event: LogEvent) => void): () => void;
-  poolStats(): PoolStats | null;
+  /** Per pool: `requests` (GraphQL requests) and `engine` (everything else). */
+  poolStats(): Record<'requests' | 'engine', PoolStats> | null;
   close(): Promise<void>;
 }
 
@@ -58,14 +70,18 @@ function queryListeners(first?: (event: LogEvent) => void) {
 const batchingDatabases = new WeakSet<Kysely<unknown>>();
 export const acceptsStatementBatches = (db: Kysely<unknown>) => batchingDatabases.has(db);
 
+/** Request handles whose connections keep a session stamp (session-stamp.ts) between requests. */
+const stampingDatabases = new WeakSet<Kysely<unknown>>();
+export const keepsSessionStamps = (db: Kysely<unknown>) => stampingDatabases.has(db);
+
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? createPostgres(options.url, options) : createPglite(options);
 }
 
-function createPostgres(url: string, options: DatabaseOptions): Database {
+function createPool(url: string, max: number, options: DatabaseOptions): Pool {
   const pool = new Pool({
     connectionString: url,
-    max: options.poolMax ?? 10,
+    max,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
     statement_timeout: options.statementTimeoutMs ?? 10_000,
@@ -79,18 +95,46 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
   pool.on('connect', (client) => {
     client.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'database client failed'));
   });
+  return pool;
+}
+
+/**
+ * Two pools: requests get their own, so a connection that keeps a tenant's session settings is never
+ * handed to the engine's work (which runs as the URL's user, across tenants).
+ */
+function createPostgres(url: string, options: DatabaseOptions): Database {
+  const enginePool = createPool(url, options.enginePoolMax ?? 4, options);
+  const requestPool = createPool(url, options.poolMax ?? 10, options);
+  const stamps = !options.transactionPooler;
   const listeners = queryListeners(options.onQuery);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: discardingPool(pool) }), log: listeners.log });
-  batchingDatabases.add(db);
+  const kysely = (pool: Pool, stamping: boolean) => {
+    const db = new Kysely<unknown>({
+      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping }) }),
+      log: listeners.log,
+    });
+    batchingDatabases.add(db);
+    return db;
+  };
+  const db = kysely(enginePool, false);
+  const requests = kysely(requestPool, stamps);
+  if (stamps) stampingDatabases.add(requests);
+  const stats = (pool: Pool): PoolStats => ({
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+  });
   return {
     kind: 'postgres',
     db,
+    requests,
     ping: async () => {
-      await pool.query('select 1');
+      await enginePool.query('select 1');
     },
     observe: listeners.observe,
-    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-    close: () => db.destroy(),
+    poolStats: () => ({ requests: stats(requestPool), engine: stats(enginePool) }),
+    close: async () => {
+      await Promise.all([db.destroy(), requests.destroy()]);
+    },
   };
 }
 
@@ -108,6 +152,7 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
   return {
     kind: 'pglite',
     db,
+    requests: db,
     ping: async () => {
       await pglite.query('select 1');
     },

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
-import { acceptsStatementBatches } from './database';
+import { acceptsStatementBatches, keepsSessionStamps } from './database';
+import { stampSession } from './session-stamp';
 
 /** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
 class StatementCounter implements KyselyPlugin {
@@ -47,9 +48,11 @@ async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, a
 }
 
 /**
- * The request's database handle: one transaction, opened on first use, with `app.tenant_id` and the
- * application role set transaction-locally, so row-level security applies to everything it runs.
- * The connection is always released, whether the transaction commits, rolls back or the link dies.
+ * The request's database handle: one connection, taken on first use, with `app.tenant_id` and the
+ * application role set, so row-level security applies to everything it runs. Writes run in one
+ * transaction with the settings transaction-local. A read-only request on a handle that keeps session
+ * stamps (session-stamp.ts) runs its statements on their own, without `begin` and `commit`, until it
+ * needs `atomic`. The connection is always released, whether it commits, rolls back or the link dies.
  */
 export class TenantSession implements TenantDb {
   private readonly counter = new StatementCounter(() => this.ended);
@@ -59,6 +62,8 @@ export class TenantSession implements TenantDb {
   private savepoints = 0;
   private failure: Error | undefined;
   private ended = false;
+  private readOnly = false;
+  private inTransaction = false;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -70,8 +75,14 @@ export class TenantSession implements TenantDb {
     return this.counter.count;
   }
 
-  get opened(): boolean {
-    return this.conn !== undefined;
+  /** The statement `finish` will send: `commit` or `rollback` when a transaction is open. */
+  get closingStatements(): number {
+    return this.inTransaction ? 1 : 0;
+  }
+
+  /** Declares the request read-only (a GraphQL query), before its first statement. */
+  markReadOnly(): void {
+    if (!this.conn) this.readOnly = keepsSessionStamps(this.db);
   }
 
   /** Settles once the transaction has ended, whoever ended it (at once when it never opened). */
@@ -88,6 +99,11 @@ export class TenantSession implements TenantDb {
 
   async atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
     const conn = await this.get<DB>();
+    if (!this.inTransaction) {
+      // A read-only request that writes after all: its settings are the session's, so `begin` is enough.
+      this.inTransaction = true;
+      await sql`begin`.execute(conn);
+    }
     const name = sql.id(`sp_${++this.savepoints}`);
     await sql`savepoint ${name}`.execute(conn);
     try {
@@ -118,10 +134,15 @@ export class TenantSession implements TenantDb {
         .connection()
         .execute(async (raw) => {
           const conn = raw.withPlugin(this.counter);
-          await beginTenantTransaction(conn, this.tenantId, this.appRole, acceptsStatementBatches(this.db));
+          if (this.readOnly) {
+            if (await stampSession(raw, this.tenantId, this.appRole)) this.counter.count += 1;
+          } else {
+            this.inTransaction = true;
+            await beginTenantTransaction(conn, this.tenantId, this.appRole, acceptsStatementBatches(this.db));
+          }
           resolve(conn);
           const commit = await this.outcome.promise;
-          await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
+          if (this.inTransaction) await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
         })
         .catch((error: unknown) => {
           this.failure = error instanceof Error ? error : new Error(String(error));

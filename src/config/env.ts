@@ -22,6 +22,8 @@ export const envSchema = z.object({
     .or(z.literal(''))
     .default('gateway_app'),
   DATABASE_POOL_MAX: positiveInt.default(10),
+  DATABASE_ENGINE_POOL_MAX: positiveInt.default(4),
+  DATABASE_TRANSACTION_POOLER: flag.default(false),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
   DATA_DIR: z.string().min(1).default('.data'),

@@ -89,6 +89,8 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
     url: env.DATABASE_URL,
     pgliteDir: env.NODE_ENV === 'test' ? undefined : join(resolve(env.DATA_DIR), 'pglite'),
     poolMax: env.DATABASE_POOL_MAX,
+    enginePoolMax: env.DATABASE_ENGINE_POOL_MAX,
+    transactionPooler: env.DATABASE_TRANSACTION_POOLER,
     connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     log,
@@ -215,7 +217,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     });
     await apollo.start();
     const buildContext = contextFactory({
-      db: database.db,
+      db: database.requests,
       appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
       plugins: composition.plugins,
       gateway: { status },

@@ -6,11 +6,10 @@ import type { GatewayMetrics } from './metrics';
 /** Gauges read at scrape time, then the registry in Prometheus text format. */
 export function metricsRoute(metrics: GatewayMetrics, database: Database): RequestHandler {
   return async (_req, res) => {
-    const pool = database.poolStats();
-    if (pool) {
-      metrics.poolConnections.set({ state: 'total' }, pool.total);
-      metrics.poolConnections.set({ state: 'idle' }, pool.idle);
-      metrics.poolConnections.set({ state: 'waiting' }, pool.waiting);
+    for (const [pool, stats] of Object.entries(database.poolStats() ?? {})) {
+      metrics.poolConnections.set({ pool, state: 'total' }, stats.total);
+      metrics.poolConnections.set({ pool, state: 'idle' }, stats.idle);
+      metrics.poolConnections.set({ pool, state: 'waiting' }, stats.waiting);
     }
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   };

@@ -41,8 +41,8 @@ export function createMetrics() {
     }),
     poolConnections: new Gauge({
       name: 'gateway_db_pool_connections',
-      help: 'Database pool connections by state (total, idle, waiting callers)',
-      labelNames: ['state'] as const,
+      help: 'Database pool connections by pool (requests, engine) and state (total, idle, waiting callers)',
+      labelNames: ['pool', 'state'] as const,
       registers,
     }),
     pluginState: new Gauge({

@@ -12,10 +12,13 @@ import type { Tenant } from './tenant';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface Loaders {}
 
-/** The request's tenant-scoped database handle: one lazily opened transaction with RLS set. */
+/**
+ * The request's tenant-scoped database handle, opened on first use with RLS set: one transaction for a
+ * mutation; for a query, statements on one connection that carries the tenant (no transaction until `atomic`).
+ */
 export interface TenantDb {
   readonly tenantId: string;
-  /** The request transaction (opened on first use), typed as the caller's tables. */
+  /** The request's connection (taken on first use), typed as the caller's tables. */
   get<DB>(): Promise<Kysely<DB>>;
   /** Runs `fn` atomically inside the request transaction (a savepoint): all of it or none of it. */
   atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;

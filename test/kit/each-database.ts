@@ -27,7 +27,14 @@ export function describeEachDatabase(
 }
 
 /**
- * Statements that frame every request's transaction: on Postgres `begin` and the tenant settings go in one
- * message, then `commit`; PGlite takes `begin`, the settings and `commit` one at a time.
+ * Statements that frame a read request: none on Postgres once the pooled connection carries the tenant's
+ * session stamp (the tenant's first read on a connection sends one; warm up first); PGlite takes `begin`,
+ * the settings and `commit`.
  */
-export const transactionStatements = (kind: DatabaseKind) => (kind === 'postgres' ? 2 : 3);
+export const readFraming = (kind: DatabaseKind) => (kind === 'postgres' ? 0 : 3);
+
+/** One read of `tenant`, so that the request connection carries its session stamp (see readFraming). */
+export async function stampTenant(t: TestGateway, tenant: string): Promise<void> {
+  const res = await t.graphql('{ products(first: 1) { nodes { id } } }', {}, t.storefront(tenant));
+  if (res.body.errors) throw new Error(`warm-up read failed: ${JSON.stringify(res.body.errors)}`);
+}

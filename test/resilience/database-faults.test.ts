@@ -84,8 +84,9 @@ describePostgres('database faults between the gateway and Postgres', () => {
       Array.from({ length: 8 }, () => [200, { fixtureNoteCount: 0 }]),
     );
     const samples = await scrape(t.url);
-    expect(valueOf(samples, 'gateway_db_pool_connections', { state: 'total' })).toBeGreaterThan(0);
-    expect(valueOf(samples, 'gateway_db_pool_connections', { state: 'total' })).toBeLessThanOrEqual(4);
+    const requests = valueOf(samples, 'gateway_db_pool_connections', { pool: 'requests', state: 'total' });
+    expect(requests).toBeGreaterThan(0);
+    expect(requests).toBeLessThanOrEqual(4);
   });
 
   it('answers SERVICE_UNAVAILABLE while the database refuses connections, 503 readiness, then recovers', async () => {

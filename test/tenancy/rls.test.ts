@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../../connectors/postgres/database';
-import { withTenant } from '../../connectors/postgres/tenant-session';
+import { TenantSession, withTenant } from '../../connectors/postgres/tenant-session';
 import { describeEachDatabase } from '../kit/each-database';
 import {
   allPlugins,
@@ -146,6 +146,59 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
     }
     expect(insertsTried).toBeGreaterThan(0);
     expect(await tenantChecksums(db(), 'beta')).toEqual(before);
+  });
+
+  it('read-only sessions on one request connection see their own tenant, across tenants and writes', async () => {
+    const url = get().database.url;
+    const single = kind === 'postgres' && url ? await createDatabase({ url, poolMax: 1 }) : undefined;
+    const requests = single?.requests ?? get().gateway.database.requests;
+    const read = async (tenant: string, fn?: (session: TenantSession) => Promise<unknown>) => {
+      const session = new TenantSession(requests, tenant, APP_ROLE);
+      session.markReadOnly();
+      try {
+        const conn = await session.get();
+        await fn?.(session);
+        const { rows } = await sql<{ t: string; user: string; foreign: number; own: number }>`
+          select current_setting('app.tenant_id', true) as t, current_user as "user",
+            (select count(*)::int from tenancy_notes where tenant_id <> ${tenant}) as foreign,
+            (select count(*)::int from tenancy_notes) as own`.execute(conn);
+        return { ...rows[0], statements: session.statementCount + session.closingStatements };
+      } finally {
+        await session.finish(false);
+      }
+    };
+    try {
+      const seen = [await read('alpha'), await read('alpha')];
+      // A write of beta on the same connection sets beta transaction-locally: alpha's stamp stays true.
+      await withTenant(requests, 'beta', APP_ROLE, (trx) => sql`select 1`.execute(trx));
+      seen.push(await read('alpha'), await read('beta'));
+      expect(seen.map(({ t, user, foreign }) => ({ t, user, foreign }))).toEqual(
+        ['alpha', 'alpha', 'alpha', 'beta'].map((t) => ({ t, user: APP_ROLE, foreign: 0 })),
+      );
+      for (const s of seen) expect(s.own).toBeGreaterThan(0);
+      // Postgres: the stamp is sent when the connection's tenant changes, then nothing frames a read;
+      // PGlite: begin, settings, the read, commit.
+      expect(seen.map((s) => s.statements)).toEqual(kind === 'postgres' ? [2, 1, 1, 2] : [4, 4, 4, 4]);
+      // A read-only session that writes through `atomic` gets a transaction: a failure leaves nothing.
+      const failed = read('beta', (session) =>
+        session.atomic(async (trx) => {
+          await sql`insert into tenancy_notes (tenant_id, text) values ('beta', 'half-written')`.execute(trx);
+          throw new Error('second step failed');
+        }),
+      );
+      await expect(failed).rejects.toThrow('second step failed');
+      const kept = await withTenant(requests, 'beta', APP_ROLE, (trx) =>
+        count(trx, 'tenancy_notes', sql`text = 'half-written'`),
+      );
+      expect(kept).toBe(0);
+      // The engine's pool never sees a request's session settings.
+      const engine = await sql<{ t: string | null; user: string }>`
+        select current_setting('app.tenant_id', true) as t, current_user as "user"`.execute(single?.db ?? db());
+      expect(engine.rows[0].t ?? '').toBe('');
+      expect(engine.rows[0].user).not.toBe(APP_ROLE);
+    } finally {
+      await single?.close();
+    }
   });
 
   it('a pool of one connection serving A then B never leaks the tenant or the role', async () => {
