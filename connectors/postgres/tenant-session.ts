@@ -28,13 +28,21 @@ function deferred<T>() {
 const PLAIN = /^[A-Za-z0-9_.:-]+$/;
 
 /**
- * Begins a transaction scoped to the tenant (RLS). On pg, one round trip: `begin` and the settings go in
- * one simple-protocol message, with the values inlined (only plain ones; others take the two-step path).
+ * Begins a transaction scoped to the tenant (RLS), with a first savepoint when one is wanted. On pg, one
+ * round trip: `begin`, the settings and the savepoint go in one simple-protocol message, with the values
+ * inlined (only plain ones; others take the step-by-step path).
  */
-async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, appRole: string, batch: boolean) {
+async function beginTenantTransaction(
+  conn: Kysely<unknown>,
+  tenantId: string,
+  appRole: string,
+  batch: boolean,
+  savepoint: string | undefined,
+) {
   if (batch && PLAIN.test(tenantId) && (!appRole || PLAIN.test(appRole))) {
     const role = appRole ? `, set_config('role', '${appRole}', true)` : '';
-    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}`).execute(conn);
+    const then = savepoint ? `; savepoint ${savepoint}` : '';
+    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}${then}`).execute(conn);
     return;
   }
   await sql`begin`.execute(conn);
@@ -45,6 +53,7 @@ async function beginTenantTransaction(conn: Kysely<unknown>, tenantId: string, a
   } else {
     await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(conn);
   }
+  if (savepoint) await sql`savepoint ${sql.id(savepoint)}`.execute(conn);
 }
 
 /**
@@ -64,6 +73,8 @@ export class TenantSession implements TenantDb {
   private ended = false;
   private readOnly = false;
   private inTransaction = false;
+  /** The savepoint that travels with `begin` (the first `atomic` of a transaction opened by it). */
+  private firstSavepoint: string | undefined;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -98,22 +109,27 @@ export class TenantSession implements TenantDb {
   }
 
   async atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    const name = `sp_${++this.savepoints}`;
+    if (!this.conn && !this.readOnly) this.firstSavepoint = name;
     const conn = await this.get<DB>();
-    if (!this.inTransaction) {
-      // A read-only request that writes after all: its settings are the session's, so `begin` is enough.
-      this.inTransaction = true;
-      await sql`begin`.execute(conn);
-    }
-    const name = sql.id(`sp_${++this.savepoints}`);
-    await sql`savepoint ${name}`.execute(conn);
+    if (this.firstSavepoint !== name) await this.savepoint(conn, name);
     try {
-      const result = await fn(conn);
-      await sql`release savepoint ${name}`.execute(conn);
-      return result;
+      // Never released: `commit` releases every savepoint, and that is one statement fewer per write.
+      return await fn(conn);
     } catch (error) {
-      await sql`rollback to savepoint ${name}`.execute(conn).catch(() => undefined);
+      await sql`rollback to savepoint ${sql.id(name)}`.execute(conn).catch(() => undefined);
       throw error;
     }
+  }
+
+  private async savepoint<DB>(conn: Kysely<DB>, name: string): Promise<void> {
+    if (this.inTransaction) {
+      await sql`savepoint ${sql.id(name)}`.execute(conn);
+      return;
+    }
+    // A read-only request that writes after all: its settings are the session's, so `begin` is enough.
+    this.inTransaction = true;
+    await sql.raw(`begin; savepoint ${name}`).execute(conn);
   }
 
   /**
@@ -138,7 +154,8 @@ export class TenantSession implements TenantDb {
             if (await stampSession(raw, this.tenantId, this.appRole)) this.counter.count += 1;
           } else {
             this.inTransaction = true;
-            await beginTenantTransaction(conn, this.tenantId, this.appRole, acceptsStatementBatches(this.db));
+            const batch = acceptsStatementBatches(this.db);
+            await beginTenantTransaction(conn, this.tenantId, this.appRole, batch, this.firstSavepoint);
           }
           resolve(conn);
           const commit = await this.outcome.promise;
