@@ -5,23 +5,26 @@ import { GatewayError } from './errors';
 /**
  * Named authorization rules for plugins. Rules that read only the principal are cached per request
  * (`contextual`); none here reads parent or args.
+ *
+ * Each rule's refusal is made once: `or` evaluates every branch, so a storefront request would otherwise
+ * build (and capture a stack for) the staff branch's error on every request, only to drop it.
  */
 const forbidden = (why: string) => new GatewayError('FORBIDDEN', why);
 
+const storefrontRequired = forbidden('A storefront token is required');
 export const isStorefront = rule('isStorefront', { cache: 'contextual' })(
-  (_parent, _args, ctx: GatewayContext) =>
-    ctx.principal.kind === 'storefront' || forbidden('A storefront token is required'),
+  (_parent, _args, ctx: GatewayContext) => ctx.principal.kind === 'storefront' || storefrontRequired,
 );
 
+const staffRequired = forbidden('Staff credentials are required');
 export const isStaff = rule('isStaff', { cache: 'contextual' })(
   (_parent, _args, ctx: GatewayContext) =>
-    ctx.principal.roles.some((role) => role === 'staff' || role === 'admin') ||
-    forbidden('Staff credentials are required'),
+    ctx.principal.roles.some((role) => role === 'staff' || role === 'admin') || staffRequired,
 );
 
+const adminRequired = forbidden('Admin credentials are required');
 export const isAdmin = rule('isAdmin', { cache: 'contextual' })(
-  (_parent, _args, ctx: GatewayContext) =>
-    ctx.principal.roles.includes('admin') || forbidden('Admin credentials are required'),
+  (_parent, _args, ctx: GatewayContext) => ctx.principal.roles.includes('admin') || adminRequired,
 );
 
 const scopeRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
@@ -30,10 +33,10 @@ const scopeRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 export function hasScope(scope: string) {
   let found = scopeRules.get(scope);
   if (!found) {
+    const scopeRequired = forbidden(`Scope ${scope} is required`);
     found = rule(`hasScope:${scope}`, { cache: 'contextual' })(
       (_parent, _args, ctx: GatewayContext) =>
-        (ctx.principal.kind === 'admin' && ctx.principal.scopes.includes(scope)) ||
-        forbidden(`Scope ${scope} is required`),
+        (ctx.principal.kind === 'admin' && ctx.principal.scopes.includes(scope)) || scopeRequired,
     );
     scopeRules.set(scope, found);
   }
