@@ -10,9 +10,16 @@ import {
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
 import type { RequestRecord } from '../observability/request-record';
+import { ColumnPlanner } from './columns/column-planner';
+import type { SelectedFields } from './columns/selected-fields';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
-export type RequestContext = GatewayContext & { db: TenantSession; record?: RequestRecord };
+export type RequestContext = GatewayContext & {
+  db: TenantSession;
+  record?: RequestRecord;
+  /** The fields the operation selects, set once it is known (columnsPlugin); absent outside queries. */
+  selectedFields?: SelectedFields;
+};
 
 export interface ContextDeps {
   db: Kysely<unknown>;
@@ -29,6 +36,7 @@ export function contextFactory(deps: ContextDeps) {
       nodeSources.set(typeName, { plugin: plugin.name, load });
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
+  const columns = new ColumnPlanner(deps.plugins);
 
   return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
@@ -54,8 +62,10 @@ export function contextFactory(deps: ContextDeps) {
         const node = source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : null;
         return Promise.resolve(node) as Promise<Row | null>;
       },
+      columns: (type) => columns.choose(ctx.selectedFields, type),
     };
-    for (const create of loaderFactories) Object.assign(loaders, create({ tenant, db }));
+    const loaderContext = { tenant, db, columns: ctx.columns };
+    for (const create of loaderFactories) Object.assign(loaders, create(loaderContext));
     return ctx;
   };
 }
