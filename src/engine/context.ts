@@ -11,14 +11,14 @@ import {
 import type { Authenticated } from '../auth/authenticate';
 import type { RequestRecord } from '../observability/request-record';
 import { ColumnPlanner } from './columns/column-planner';
-import type { SelectedFields } from './columns/selected-fields';
+import { RequestColumns } from './columns/request-columns';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
 export type RequestContext = GatewayContext & {
   db: TenantSession;
   record?: RequestRecord;
-  /** The fields the operation selects, set once it is known (columnsPlugin); absent outside queries. */
-  selectedFields?: SelectedFields;
+  /** The columns loaders select, narrowed to the operation's fields once it is known (columnsPlugin). */
+  requestColumns: RequestColumns;
 };
 
 export interface ContextDeps {
@@ -36,12 +36,13 @@ export function contextFactory(deps: ContextDeps) {
       nodeSources.set(typeName, { plugin: plugin.name, load });
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
-  const columns = new ColumnPlanner(deps.plugins);
+  const planner = new ColumnPlanner(deps.plugins);
 
   return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
+    const requestColumns = new RequestColumns(planner);
     const ctx: RequestContext = {
       requestId,
       tenant,
@@ -62,7 +63,8 @@ export function contextFactory(deps: ContextDeps) {
         const node = source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : null;
         return Promise.resolve(node) as Promise<Row | null>;
       },
-      columns: (type) => columns.choose(ctx.selectedFields, type),
+      requestColumns,
+      columns: requestColumns.choose,
     };
     const loaderContext = { tenant, db, columns: ctx.columns };
     for (const create of loaderFactories) Object.assign(loaders, create(loaderContext));

@@ -12,8 +12,9 @@ export const columnsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ schema, document, operation, contextValue }) {
-        if (operation?.operation === OperationTypeNode.QUERY)
-          contextValue.selectedFields = selectedFields(schema, document, operation);
+        if (operation?.operation === OperationTypeNode.QUERY) {
+          contextValue.requestColumns.useOperation(selectedFields(schema, document, operation));
+        }
       },
     };
   },
