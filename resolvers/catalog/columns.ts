@@ -22,10 +22,10 @@ export const columns: ColumnNeeds = {
     table: variantsTable,
     // Product.availableForSale reads its variants' stock whatever the variants' own selection.
     always: [...childOfProduct, 'inventory_quantity'],
-    fields: { selectedOptions: ['option_values'], availableForSale: ['inventory_quantity'] },
+    fields: { selectedOptions: ['option_values'] },
   },
   ProductOption: { table: optionsTable, always: childOfProduct },
-  Image: { table: imagesTable, always: childOfProduct, fields: { altText: ['alt_text'] } },
+  Image: { table: imagesTable, always: childOfProduct },
   Collection: {
     table: collectionsTable,
     // Storefront visibility (visibleCollection).
