@@ -1,6 +1,6 @@
-import { tableShape, type PluginDefinition } from '../../sdk';
-import { ColumnPlanner } from './column-planner';
-import type { SelectedFields } from './selected-fields';
+import { tableShape, type PluginDefinition } from '../../../src/sdk';
+import { ColumnPlanner } from '../../../src/engine/columns/column-planner';
+import type { SelectedFields } from '../../../src/engine/columns/selected-fields';
 
 interface ThingsTable {
   id: string;

@@ -1,5 +1,5 @@
 import { buildSchema, Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { selectedFields } from './selected-fields';
+import { selectedFields } from '../../../src/engine/columns/selected-fields';
 
 const schema = buildSchema(`
   interface Node { id: ID! }
