@@ -22,10 +22,9 @@ declare module '../../src/sdk' {
 }
 
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
-export function createCartLoaders(ctx: LoaderContext) {
-  const { db } = ctx;
+export function createCartLoaders({ db }: LoaderContext) {
   return {
-    cartById: rowsById<CartRow>(ctx, 'carts', 'Cart'),
+    cartById: rowsById<CartRow>(db, 'carts'),
     pricedLinesByCart: new DataLoader<string, PricedLine[]>(async (cartIds) => {
       const conn = await db.get<CartTables>();
       const { rows } = await sql<PricedLine>`

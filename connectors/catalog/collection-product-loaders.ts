@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderContext, Page, TenantDb } from '../../src/sdk';
+import type { Page, TenantDb } from '../../src/sdk';
 import type { ProductSearch } from './product-filters';
 import {
   countProductsInCollections,
@@ -35,19 +35,13 @@ function groupByRest<K extends { collectionId: string }>(keys: readonly K[]): Ma
 const cacheKeyFn = (key: object) => JSON.stringify(key);
 
 /** Products of many collections: one statement per distinct listing (siblings share one). */
-export function collectionProductsLoader({ db, columns }: LoaderContext) {
+export function collectionProductsLoader(db: TenantDb) {
   return new DataLoader<CollectionPageKey, ProductPage, string>(
     async (keys) => {
       const results = new Map<CollectionPageKey, ProductPage>();
       for (const group of groupByRest(keys).values()) {
         const ids = group.map((k) => k.collectionId);
-        const { pages, cursorOf } = await listProductsInCollections(
-          db,
-          group[0].listing,
-          group[0].page,
-          ids,
-          columns('Product'),
-        );
+        const { pages, cursorOf } = await listProductsInCollections(db, group[0].listing, group[0].page, ids);
         for (const key of group)
           results.set(key, { rows: pages.get(key.collectionId) ?? ([] as ListedProduct[]), cursorOf });
       }

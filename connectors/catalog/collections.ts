@@ -1,6 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { escapeLike, type ColumnChoice, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import { escapeLike, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
 import { keysetCursor, keysetPlan, type SortSpec } from './keyset';
 import type { CatalogTables, CollectionRow } from './tables';
 
@@ -25,12 +24,14 @@ function collectionSort(key: CollectionSortKey, reverse: boolean): SortSpec {
   return { name, expression: null, id, kind: 'id', descending: reverse };
 }
 
-/** One keyset page of collections (the given `columns`); the storefront sees published ones only. */
-export async function listCollections(db: TenantDb, listing: CollectionListing, page: Page, columns: ColumnChoice) {
+/** One keyset page of collections; the storefront sees published ones only. */
+export async function listCollections(db: TenantDb, listing: CollectionListing, page: Page) {
   const sort = collectionSort(listing.sortKey, listing.reverse);
   const plan = keysetPlan(sort, page);
   const conn = await db.get<CatalogTables>();
-  let query = selectColumns(conn.selectFrom('collections as c'), columns, 'c')
+  let query = conn
+    .selectFrom('collections as c')
+    .selectAll('c')
     .select(plan.sortValue.as('sort_value'))
     .where('c.tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
@@ -40,7 +41,7 @@ export async function listCollections(db: TenantDb, listing: CollectionListing, 
   if (sort.expression) query = query.orderBy(sort.expression as never, plan.direction);
   const rows = (await query.orderBy('c.id', plan.direction).execute()) as ListedCollection[];
   if (page.backward) rows.reverse();
-  return { rows: columns.guard(rows), cursorOf: (row: ListedCollection) => keysetCursor(sort, row) };
+  return { rows, cursorOf: (row: ListedCollection) => keysetCursor(sort, row) };
 }
 
 export async function countCollections(db: TenantDb, storefront: boolean, text: string | null): Promise<number> {

@@ -1,6 +1,5 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import type { Page, TenantDb } from '../../src/sdk';
 import { keysetPage, likePattern, type KeysetSort } from '../postgres/keyset';
 import type { CustomerRow, CustomerTables } from './tables';
 
@@ -40,17 +39,15 @@ function filtered<O>(query: CustomerQuery<O>, tenantId: string, filter: Customer
 
 export type CustomerListRow = CustomerRow & { sort_value: string };
 
-/** One page of customers (the given `columns`) in the requested order, one extra row to detect the next page. */
+/** One page of customers in the requested order, one extra row to detect the next page. */
 export async function listCustomers(
   db: TenantDb,
   page: Page,
   sort: KeysetSort,
   filter: CustomerFilter,
-  columns: ColumnChoice,
 ): Promise<CustomerListRow[]> {
   const conn = await db.get<CustomerTables>();
-  const query = filtered(selectColumns(conn.selectFrom('customers'), columns), db.tenantId, filter);
-  return columns.guard(await keysetPage(query, sort, page));
+  return keysetPage(filtered(conn.selectFrom('customers').selectAll(), db.tenantId, filter), sort, page);
 }
 
 export async function countCustomers(db: TenantDb, filter: CustomerFilter): Promise<number> {

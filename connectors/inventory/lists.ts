@@ -1,6 +1,5 @@
 import { sql, type SqlBool } from 'kysely';
-import { decodeCursor, encodeCursor, GatewayError, type ColumnChoice, type Page, type TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import { decodeCursor, encodeCursor, GatewayError, type Page, type TenantDb } from '../../src/sdk';
 import type { AdjustmentRow, InventoryTables, LocationRow } from './tables';
 
 /** The id after which a page starts; cursors of these lists carry only the row id. */
@@ -15,16 +14,18 @@ function cursorId(page: Page, list: string): string | null {
 
 export const listCursor = (list: string) => (row: { id: string }) => encodeCursor([list, row.id]);
 
-/** Locations oldest first (id order), keyset-paginated, with the given `columns`. */
-export async function listLocations(db: TenantDb, page: Page, columns: ColumnChoice): Promise<LocationRow[]> {
+/** Locations oldest first (id order), keyset-paginated. */
+export async function listLocations(db: TenantDb, page: Page): Promise<LocationRow[]> {
   const after = cursorId(page, 'location');
   const conn = await db.get<InventoryTables>();
-  let query = selectColumns(conn.selectFrom('locations'), columns)
+  let query = conn
+    .selectFrom('locations')
+    .selectAll()
     .where('tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
   if (after) query = query.where('id', page.backward ? '<' : '>', after);
   const rows = await query.orderBy('id', page.backward ? 'desc' : 'asc').execute();
-  return columns.guard(page.backward ? rows.reverse() : rows);
+  return page.backward ? rows.reverse() : rows;
 }
 
 export async function countLocations(db: TenantDb): Promise<number> {
@@ -42,21 +43,18 @@ export interface AdjustmentFilter {
   locationId: string | null;
 }
 
-/** Adjustments newest first (descending id), optionally of one variant and/or location, with the given `columns`. */
-export async function listAdjustments(
-  db: TenantDb,
-  filter: AdjustmentFilter,
-  page: Page,
-  columns: ColumnChoice,
-): Promise<AdjustmentRow[]> {
+/** Adjustments newest first (descending id), optionally of one variant and/or location. */
+export async function listAdjustments(db: TenantDb, filter: AdjustmentFilter, page: Page): Promise<AdjustmentRow[]> {
   const after = cursorId(page, 'adjustment');
   const conn = await db.get<InventoryTables>();
-  let query = selectColumns(conn.selectFrom('inventory_adjustments'), columns)
+  let query = conn
+    .selectFrom('inventory_adjustments')
+    .selectAll()
     .where('tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
   if (filter.variantId) query = query.where('variant_id', '=', filter.variantId);
   if (filter.locationId) query = query.where('location_id', '=', filter.locationId);
   if (after) query = query.where(sql<SqlBool>`id ${sql.raw(page.backward ? '>' : '<')} ${after}::bigint`);
   const rows = await query.orderBy('id', page.backward ? 'asc' : 'desc').execute();
-  return columns.guard(page.backward ? rows.reverse() : rows);
+  return page.backward ? rows.reverse() : rows;
 }

@@ -1,6 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import type { Page, TenantDb } from '../../src/sdk';
 import { keysetPage, type KeysetSort } from '../postgres/keyset';
 import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
 
@@ -39,17 +38,10 @@ function filtered<O>(query: OrderQuery<O>, tenantId: string, filter: OrderFilter
 
 export type OrderListRow = OrderRow & { sort_value: string };
 
-/** One page of orders (the given `columns`) in the requested order, one extra row to detect the next page. */
-export async function listOrders(
-  db: TenantDb,
-  page: Page,
-  sort: KeysetSort,
-  filter: OrderFilter,
-  columns: ColumnChoice,
-): Promise<OrderListRow[]> {
+/** One page of orders in the requested order, one extra row to detect the next page. */
+export async function listOrders(db: TenantDb, page: Page, sort: KeysetSort, filter: OrderFilter) {
   const conn = await db.get<OrderTables>();
-  const query = filtered(selectColumns(conn.selectFrom('orders'), columns), db.tenantId, filter);
-  return columns.guard(await keysetPage(query, sort, page));
+  return keysetPage(filtered(conn.selectFrom('orders').selectAll(), db.tenantId, filter), sort, page);
 }
 
 export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {

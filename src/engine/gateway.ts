@@ -33,7 +33,6 @@ import { startMigrations } from './migration-retry';
 import { TenantRegistry } from '../tenants/registry';
 import type { TenantProblem } from '../tenants/load';
 import { loadTenants } from '../tenants/report';
-import { columnsPlugin } from './columns/columns-plugin';
 import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
@@ -212,7 +211,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         instruments.apolloPlugin,
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
-        columnsPlugin,
         transactionPlugin,
         errorLoggingPlugin,
       ],

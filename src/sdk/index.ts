@@ -2,7 +2,6 @@
 export * from './errors';
 export * from './principal';
 export * from './tenant';
-export * from './columns';
 export * from './context';
 export * from './plugin';
 export * from './relay';
