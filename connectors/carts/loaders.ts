@@ -22,9 +22,10 @@ declare module '../../src/sdk' {
 }
 
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
-export function createCartLoaders({ db }: LoaderContext) {
+export function createCartLoaders(ctx: LoaderContext) {
+  const { db } = ctx;
   return {
-    cartById: rowsById<CartRow>(db, 'carts'),
+    cartById: rowsById<CartRow>(ctx, 'carts', 'Cart'),
     pricedLinesByCart: new DataLoader<string, PricedLine[]>(async (cartIds) => {
       const conn = await db.get<CartTables>();
       const { rows } = await sql<PricedLine>`

@@ -1,3 +1,4 @@
+import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -33,3 +34,17 @@ export interface CartTables {
 
 export type CartRow = Selectable<CartsTable>;
 export type CartLineRow = Selectable<CartLinesTable>;
+
+/** The tables' columns at run time (column needs), checked against the types above. */
+export const cartsTable = tableShape<CartsTable>('carts', {
+  id: true,
+  tenant_id: true,
+  status: true,
+  email: true,
+  phone: true,
+  country_code: true,
+  note: true,
+  order_id: true,
+  created_at: true,
+  updated_at: true,
+});

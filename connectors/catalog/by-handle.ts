@@ -1,19 +1,25 @@
-import type { TenantDb } from '../../src/sdk';
+import type { ColumnChoice, TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import type { CatalogTables, CollectionRow, ProductRow } from './tables';
 
-async function byHandle<R>(db: TenantDb, table: 'products' | 'collections', handle: string): Promise<R | null> {
+async function byHandle<R extends object>(
+  db: TenantDb,
+  table: 'products' | 'collections',
+  handle: string,
+  columns: ColumnChoice,
+): Promise<R | null> {
   const conn = await db.get<CatalogTables>();
-  const row = await conn
-    .selectFrom(table as 'products')
-    .selectAll()
+  const row = await selectColumns(conn.selectFrom(table as 'products'), columns)
     .where('tenant_id', '=', db.tenantId)
     .where('handle', '=', handle)
     .executeTakeFirst();
-  return (row as R | undefined) ?? null;
+  return row ? columns.guard([row as unknown as R])[0] : null;
 }
 
-/** A product by its handle (any status: the caller applies visibility). */
-export const productByHandle = (db: TenantDb, handle: string) => byHandle<ProductRow>(db, 'products', handle);
+/** A product by its handle, with the given columns (any status: the caller applies visibility). */
+export const productByHandle = (db: TenantDb, handle: string, columns: ColumnChoice) =>
+  byHandle<ProductRow>(db, 'products', handle, columns);
 
-/** A collection by its handle (published or not: the caller applies visibility). */
-export const collectionByHandle = (db: TenantDb, handle: string) => byHandle<CollectionRow>(db, 'collections', handle);
+/** A collection by its handle, with the given columns (published or not: the caller applies visibility). */
+export const collectionByHandle = (db: TenantDb, handle: string, columns: ColumnChoice) =>
+  byHandle<CollectionRow>(db, 'collections', handle, columns);

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Page, TenantDb } from '../../src/sdk';
+import type { LoaderContext, Page, TenantDb } from '../../src/sdk';
 import type { ProductSearch } from './product-filters';
 import {
   countProductsInCollections,
@@ -35,13 +35,19 @@ function groupByRest<K extends { collectionId: string }>(keys: readonly K[]): Ma
 const cacheKeyFn = (key: object) => JSON.stringify(key);
 
 /** Products of many collections: one statement per distinct listing (siblings share one). */
-export function collectionProductsLoader(db: TenantDb) {
+export function collectionProductsLoader({ db, columns }: LoaderContext) {
   return new DataLoader<CollectionPageKey, ProductPage, string>(
     async (keys) => {
       const results = new Map<CollectionPageKey, ProductPage>();
       for (const group of groupByRest(keys).values()) {
         const ids = group.map((k) => k.collectionId);
-        const { pages, cursorOf } = await listProductsInCollections(db, group[0].listing, group[0].page, ids);
+        const { pages, cursorOf } = await listProductsInCollections(
+          db,
+          group[0].listing,
+          group[0].page,
+          ids,
+          columns('Product'),
+        );
         for (const key of group)
           results.set(key, { rows: pages.get(key.collectionId) ?? ([] as ListedProduct[]), cursorOf });
       }

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
-import { escapeLike, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
+import { escapeLike, type ColumnChoice, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import { keysetCursor, keysetPlan, type SortSpec } from './keyset';
 import type { CatalogTables, CollectionRow } from './tables';
 
@@ -24,14 +25,12 @@ function collectionSort(key: CollectionSortKey, reverse: boolean): SortSpec {
   return { name, expression: null, id, kind: 'id', descending: reverse };
 }
 
-/** One keyset page of collections; the storefront sees published ones only. */
-export async function listCollections(db: TenantDb, listing: CollectionListing, page: Page) {
+/** One keyset page of collections (the given `columns`); the storefront sees published ones only. */
+export async function listCollections(db: TenantDb, listing: CollectionListing, page: Page, columns: ColumnChoice) {
   const sort = collectionSort(listing.sortKey, listing.reverse);
   const plan = keysetPlan(sort, page);
   const conn = await db.get<CatalogTables>();
-  let query = conn
-    .selectFrom('collections as c')
-    .selectAll('c')
+  let query = selectColumns(conn.selectFrom('collections as c'), columns, 'c')
     .select(plan.sortValue.as('sort_value'))
     .where('c.tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
@@ -41,7 +40,7 @@ export async function listCollections(db: TenantDb, listing: CollectionListing, 
   if (sort.expression) query = query.orderBy(sort.expression as never, plan.direction);
   const rows = (await query.orderBy('c.id', plan.direction).execute()) as ListedCollection[];
   if (page.backward) rows.reverse();
-  return { rows, cursorOf: (row: ListedCollection) => keysetCursor(sort, row) };
+  return { rows: columns.guard(rows), cursorOf: (row: ListedCollection) => keysetCursor(sort, row) };
 }
 
 export async function countCollections(db: TenantDb, storefront: boolean, text: string | null): Promise<number> {

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderContext, TenantDb } from '../../src/sdk';
+import type { LoaderContext } from '../../src/sdk';
 import {
   collectionProductCountLoader,
   collectionProductsLoader,
@@ -7,6 +7,7 @@ import {
   type CollectionPageKey,
 } from './collection-product-loaders';
 import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
+import { selectColumns } from '../postgres/columns';
 import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 
@@ -28,41 +29,42 @@ declare module '../../src/sdk' {
 
 /** Child rows of many products in one statement, in display position order. */
 function byProduct<R extends { product_id: string }>(
-  db: TenantDb,
+  ctx: LoaderContext,
   table: 'product_variants' | 'product_options' | 'product_images',
+  type: string,
 ) {
-  return rowsByParent<R>(db, table, 'product_id', ['position', 'id']);
+  return rowsByParent<R>(ctx, table, type, 'product_id', ['position', 'id']);
 }
 
-function collectionsByProduct(db: TenantDb) {
+function collectionsByProduct({ db, columns }: LoaderContext) {
   return new DataLoader<string, CollectionRow[]>(async (productIds) => {
     const conn = await db.get<CatalogTables>();
-    const rows = await conn
-      .selectFrom('collection_products as cp')
-      .innerJoin('collections as c', 'c.id', 'cp.collection_id')
-      .selectAll('c')
+    const choice = columns('Collection');
+    const from = conn.selectFrom('collection_products as cp').innerJoin('collections as c', 'c.id', 'cp.collection_id');
+    const rows = await selectColumns(from, choice, 'c')
       .select('cp.product_id')
       .where('cp.tenant_id', '=', db.tenantId)
       .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
       .orderBy('c.id')
       .execute();
     const groups = groupBy(rows, (row) => row.product_id);
-    return productIds.map((id) => (groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c));
+    return productIds.map((id) => choice.guard((groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c)));
   });
 }
 
-export function createCatalogLoaders({ db }: LoaderContext) {
+export function createCatalogLoaders(ctx: LoaderContext) {
+  const { db } = ctx;
   return {
-    productById: rowsById<ProductRow>(db, 'products'),
-    variantById: rowsById<VariantRow>(db, 'product_variants'),
-    optionById: rowsById<OptionRow>(db, 'product_options'),
-    imageById: rowsById<ImageRow>(db, 'product_images'),
-    collectionById: rowsById<CollectionRow>(db, 'collections'),
-    variantsByProduct: byProduct<VariantRow>(db, 'product_variants'),
-    optionsByProduct: byProduct<OptionRow>(db, 'product_options'),
-    imagesByProduct: byProduct<ImageRow>(db, 'product_images'),
-    collectionsByProduct: collectionsByProduct(db),
-    collectionProducts: collectionProductsLoader(db),
+    productById: rowsById<ProductRow>(ctx, 'products', 'Product'),
+    variantById: rowsById<VariantRow>(ctx, 'product_variants', 'ProductVariant'),
+    optionById: rowsById<OptionRow>(ctx, 'product_options', 'ProductOption'),
+    imageById: rowsById<ImageRow>(ctx, 'product_images', 'Image'),
+    collectionById: rowsById<CollectionRow>(ctx, 'collections', 'Collection'),
+    variantsByProduct: byProduct<VariantRow>(ctx, 'product_variants', 'ProductVariant'),
+    optionsByProduct: byProduct<OptionRow>(ctx, 'product_options', 'ProductOption'),
+    imagesByProduct: byProduct<ImageRow>(ctx, 'product_images', 'Image'),
+    collectionsByProduct: collectionsByProduct(ctx),
+    collectionProducts: collectionProductsLoader(ctx),
     collectionProductCount: collectionProductCountLoader(db),
   };
 }

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { CursorValue, Page, TenantDb } from '../../src/sdk';
+import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import { keysetCursor, keysetPlan } from './keyset';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
@@ -21,13 +22,15 @@ export interface ProductPage {
 const and = (where: RawBuilder<SqlBool>[]) => sql<SqlBool>`${sql.join(where, sql` and `)}`;
 
 /**
- * The keyset query of one page (page.size + 1 rows), with extra conditions. `numbered` adds each row's
- * place in the page (the window shares the query's sort, so the index still stops at the limit).
+ * The keyset query of one page (page.size + 1 rows) selecting the `columns` of products, with extra
+ * conditions. `numbered` adds each row's place in the page (the window shares the query's sort, so the
+ * index still stops at the limit).
  */
 async function pageQuery(
   db: TenantDb,
   listing: ProductListing,
   page: Page,
+  columns: ColumnChoice,
   extra: RawBuilder<SqlBool>[] = [],
   numbered = false,
 ) {
@@ -40,21 +43,25 @@ async function pageQuery(
     ? sql`${sort.expression} ${sql.raw(plan.direction)}, p.id ${sql.raw(plan.direction)}`
     : sql`p.id ${sql.raw(plan.direction)}`;
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
-  let query = (numbered ? conn.withoutPlugins() : conn)
-    .selectFrom('products as p')
-    .selectAll('p')
+  const from = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
+  let query = selectColumns(from, columns, 'p')
     .select(plan.sortValue.as('sort_value'))
     .where(and(where))
     .orderBy(order)
     .limit(page.size + 1);
   if (numbered) query = query.select(sql<number>`row_number() over (order by ${order})`.as('page_row'));
-  const finish = (rows: ListedProduct[]) => (page.backward ? rows.reverse() : rows);
+  const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
   return { conn, query, finish, cursorOf: (row: ListedProduct) => keysetCursor(sort, row) };
 }
 
 /** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */
-export async function listProducts(db: TenantDb, listing: ProductListing, page: Page): Promise<ProductPage> {
-  const { query, finish, cursorOf } = await pageQuery(db, listing, page);
+export async function listProducts(
+  db: TenantDb,
+  listing: ProductListing,
+  page: Page,
+  columns: ColumnChoice,
+): Promise<ProductPage> {
+  const { query, finish, cursorOf } = await pageQuery(db, listing, page, columns);
   return { rows: finish(await query.execute()), cursorOf };
 }
 
@@ -67,10 +74,11 @@ export async function listProductsInCollections(
   listing: ProductListing,
   page: Page,
   collectionIds: readonly string[],
+  columns: ColumnChoice,
 ): Promise<{ pages: Map<string, ListedProduct[]>; cursorOf: (row: ListedProduct) => string }> {
   const member = sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${db.tenantId}
     and cp.collection_id = batch.collection_id and cp.product_id = p.id)`;
-  const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, [member], true);
+  const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, columns, [member], true);
   const { rows } = await sql<ListedProduct & { batch_collection_id: string; page_row: number }>`
     select batch.collection_id::text as batch_collection_id, listed.*
     from unnest(${[...collectionIds]}::bigint[]) with ordinality as batch(collection_id, n)

@@ -1,3 +1,4 @@
+import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -96,3 +97,63 @@ export type VariantRow = Selectable<ProductVariantsTable>;
 export type OptionRow = Selectable<ProductOptionsTable>;
 export type ImageRow = Selectable<ProductImagesTable>;
 export type CollectionRow = Selectable<CollectionsTable>;
+
+/** The tables' columns at run time (column needs), checked against the types above. */
+export const productsTable = tableShape<ProductsTable>('products', {
+  id: true,
+  tenant_id: true,
+  handle: true,
+  title: true,
+  description: true,
+  vendor: true,
+  product_type: true,
+  tags: true,
+  status: true,
+  published_at: true,
+  total_sold: true,
+  min_price: true,
+  max_price: true,
+  created_at: true,
+  updated_at: true,
+});
+export const variantsTable = tableShape<ProductVariantsTable>('product_variants', {
+  id: true,
+  tenant_id: true,
+  product_id: true,
+  title: true,
+  sku: true,
+  price: true,
+  compare_at_price: true,
+  option_values: true,
+  position: true,
+  inventory_quantity: true,
+  created_at: true,
+  updated_at: true,
+});
+export const optionsTable = tableShape<ProductOptionsTable>('product_options', {
+  id: true,
+  tenant_id: true,
+  product_id: true,
+  name: true,
+  position: true,
+  values: true,
+});
+export const imagesTable = tableShape<ProductImagesTable>('product_images', {
+  id: true,
+  tenant_id: true,
+  product_id: true,
+  url: true,
+  alt_text: true,
+  position: true,
+  created_at: true,
+});
+export const collectionsTable = tableShape<CollectionsTable>('collections', {
+  id: true,
+  tenant_id: true,
+  handle: true,
+  title: true,
+  description: true,
+  published_at: true,
+  created_at: true,
+  updated_at: true,
+});

@@ -1,5 +1,6 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { Page, TenantDb } from '../../src/sdk';
+import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import { keysetPage, likePattern, type KeysetSort } from '../postgres/keyset';
 import type { CustomerRow, CustomerTables } from './tables';
 
@@ -39,15 +40,17 @@ function filtered<O>(query: CustomerQuery<O>, tenantId: string, filter: Customer
 
 export type CustomerListRow = CustomerRow & { sort_value: string };
 
-/** One page of customers in the requested order, one extra row to detect the next page. */
+/** One page of customers (the given `columns`) in the requested order, one extra row to detect the next page. */
 export async function listCustomers(
   db: TenantDb,
   page: Page,
   sort: KeysetSort,
   filter: CustomerFilter,
+  columns: ColumnChoice,
 ): Promise<CustomerListRow[]> {
   const conn = await db.get<CustomerTables>();
-  return keysetPage(filtered(conn.selectFrom('customers').selectAll(), db.tenantId, filter), sort, page);
+  const query = filtered(selectColumns(conn.selectFrom('customers'), columns), db.tenantId, filter);
+  return columns.guard(await keysetPage(query, sort, page));
 }
 
 export async function countCustomers(db: TenantDb, filter: CustomerFilter): Promise<number> {

@@ -10,6 +10,6 @@ declare module '../../src/sdk' {
 }
 
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
-export function createCustomerLoaders({ db }: LoaderContext) {
-  return { customerById: rowsById<CustomerRow>(db, 'customers') };
+export function createCustomerLoaders(ctx: LoaderContext) {
+  return { customerById: rowsById<CustomerRow>(ctx, 'customers', 'Customer') };
 }

@@ -1,3 +1,4 @@
+import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -21,3 +22,18 @@ export interface CustomerTables {
 }
 
 export type CustomerRow = Selectable<CustomersTable>;
+
+/** The tables' columns at run time (column needs), checked against the types above. */
+export const customersTable = tableShape<CustomersTable>('customers', {
+  id: true,
+  tenant_id: true,
+  email: true,
+  first_name: true,
+  last_name: true,
+  phone: true,
+  name_key: true,
+  orders_count: true,
+  amount_spent: true,
+  created_at: true,
+  updated_at: true,
+});

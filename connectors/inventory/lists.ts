@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
-import { decodeCursor, encodeCursor, GatewayError, type Page, type TenantDb } from '../../src/sdk';
+import { decodeCursor, encodeCursor, GatewayError, type ColumnChoice, type Page, type TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import type { AdjustmentRow, InventoryTables, LocationRow } from './tables';
 
 /** The id after which a page starts; cursors of these lists carry only the row id. */
@@ -14,18 +15,16 @@ function cursorId(page: Page, list: string): string | null {
 
 export const listCursor = (list: string) => (row: { id: string }) => encodeCursor([list, row.id]);
 
-/** Locations oldest first (id order), keyset-paginated. */
-export async function listLocations(db: TenantDb, page: Page): Promise<LocationRow[]> {
+/** Locations oldest first (id order), keyset-paginated, with the given `columns`. */
+export async function listLocations(db: TenantDb, page: Page, columns: ColumnChoice): Promise<LocationRow[]> {
   const after = cursorId(page, 'location');
   const conn = await db.get<InventoryTables>();
-  let query = conn
-    .selectFrom('locations')
-    .selectAll()
+  let query = selectColumns(conn.selectFrom('locations'), columns)
     .where('tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
   if (after) query = query.where('id', page.backward ? '<' : '>', after);
   const rows = await query.orderBy('id', page.backward ? 'desc' : 'asc').execute();
-  return page.backward ? rows.reverse() : rows;
+  return columns.guard(page.backward ? rows.reverse() : rows);
 }
 
 export async function countLocations(db: TenantDb): Promise<number> {
@@ -43,18 +42,21 @@ export interface AdjustmentFilter {
   locationId: string | null;
 }
 
-/** Adjustments newest first (descending id), optionally of one variant and/or location. */
-export async function listAdjustments(db: TenantDb, filter: AdjustmentFilter, page: Page): Promise<AdjustmentRow[]> {
+/** Adjustments newest first (descending id), optionally of one variant and/or location, with the given `columns`. */
+export async function listAdjustments(
+  db: TenantDb,
+  filter: AdjustmentFilter,
+  page: Page,
+  columns: ColumnChoice,
+): Promise<AdjustmentRow[]> {
   const after = cursorId(page, 'adjustment');
   const conn = await db.get<InventoryTables>();
-  let query = conn
-    .selectFrom('inventory_adjustments')
-    .selectAll()
+  let query = selectColumns(conn.selectFrom('inventory_adjustments'), columns)
     .where('tenant_id', '=', db.tenantId)
     .limit(page.size + 1);
   if (filter.variantId) query = query.where('variant_id', '=', filter.variantId);
   if (filter.locationId) query = query.where('location_id', '=', filter.locationId);
   if (after) query = query.where(sql<SqlBool>`id ${sql.raw(page.backward ? '>' : '<')} ${after}::bigint`);
   const rows = await query.orderBy('id', page.backward ? 'asc' : 'desc').execute();
-  return page.backward ? rows.reverse() : rows;
+  return columns.guard(page.backward ? rows.reverse() : rows);
 }

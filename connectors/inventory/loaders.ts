@@ -12,10 +12,12 @@ declare module '../../src/sdk' {
 }
 
 /** One `= any($1)` statement per batch, filtered by tenant as well as by RLS. */
-export function createInventoryLoaders({ db }: LoaderContext) {
+export function createInventoryLoaders(ctx: LoaderContext) {
   return {
-    inventoryLevelsByVariant: rowsByParent<InventoryLevelRow>(db, 'inventory_levels', 'variant_id', ['location_id']),
-    locationById: rowsById<LocationRow>(db, 'locations'),
-    adjustmentById: rowsById<AdjustmentRow>(db, 'inventory_adjustments'),
+    inventoryLevelsByVariant: rowsByParent<InventoryLevelRow>(ctx, 'inventory_levels', 'InventoryLevel', 'variant_id', [
+      'location_id',
+    ]),
+    locationById: rowsById<LocationRow>(ctx, 'locations', 'Location'),
+    adjustmentById: rowsById<AdjustmentRow>(ctx, 'inventory_adjustments', 'InventoryAdjustment'),
   };
 }

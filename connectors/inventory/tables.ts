@@ -1,3 +1,4 @@
+import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -40,3 +41,28 @@ export interface InventoryTables {
 export type LocationRow = Selectable<LocationsTable>;
 export type InventoryLevelRow = Selectable<InventoryLevelsTable>;
 export type AdjustmentRow = Selectable<InventoryAdjustmentsTable>;
+
+/** The tables' columns at run time (column needs), checked against the types above. */
+export const locationsTable = tableShape<LocationsTable>('locations', {
+  id: true,
+  tenant_id: true,
+  name: true,
+  created_at: true,
+});
+export const inventoryLevelsTable = tableShape<InventoryLevelsTable>('inventory_levels', {
+  tenant_id: true,
+  variant_id: true,
+  location_id: true,
+  available: true,
+  updated_at: true,
+});
+export const adjustmentsTable = tableShape<InventoryAdjustmentsTable>('inventory_adjustments', {
+  id: true,
+  tenant_id: true,
+  variant_id: true,
+  location_id: true,
+  delta: true,
+  reason: true,
+  quantity_after: true,
+  created_at: true,
+});

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
 import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
+import { selectColumns } from '../postgres/columns';
 import type { LineItemRow, OrderRow, OrderTables } from './tables';
 
 declare module '../../src/sdk' {
@@ -14,20 +15,20 @@ declare module '../../src/sdk' {
 }
 
 /** One statement per batch (`= any($1)`), filtered by tenant as well as by RLS. */
-export function createOrderLoaders({ db }: LoaderContext) {
+export function createOrderLoaders(ctx: LoaderContext) {
+  const { db, columns } = ctx;
   return {
-    orderById: rowsById<OrderRow>(db, 'orders'),
-    lineItemsByOrder: rowsByParent<LineItemRow>(db, 'order_line_items', 'order_id', ['order_id', 'id']),
+    orderById: rowsById<OrderRow>(ctx, 'orders', 'Order'),
+    lineItemsByOrder: rowsByParent<LineItemRow>(ctx, 'order_line_items', 'LineItem', 'order_id', ['order_id', 'id']),
     recentOrdersByCustomer: new DataLoader<string, OrderRow[]>(async (keys) => {
       // Keys in one batch share a limit in practice (one field, one argument); group in case not.
       const byLimit = groupBy([...keys], (key) => key.split(':')[1]);
       const conn = await db.get<OrderTables>();
+      const choice = columns('Order').with(['customer_id']);
       const found = new Map<string, OrderRow[]>();
       for (const [limit, group] of byLimit) {
         const customerIds = group.map((key) => key.split(':')[0]);
-        const ranked = conn
-          .selectFrom('orders')
-          .selectAll()
+        const ranked = selectColumns(conn.selectFrom('orders'), choice)
           .select(sql<string>`row_number() over (partition by customer_id order by id desc)`.as('rank'))
           .where('tenant_id', '=', db.tenantId)
           .where('customer_id', '=', (eb) => eb.fn.any(eb.val(customerIds)))
@@ -40,7 +41,7 @@ export function createOrderLoaders({ db }: LoaderContext) {
           .orderBy('id', 'desc')
           .execute();
         for (const [customerId, list] of groupBy(rows, (row) => String(row.customer_id))) {
-          found.set(`${customerId}:${limit}`, list);
+          found.set(`${customerId}:${limit}`, choice.guard(list));
         }
       }
       return keys.map((key) => found.get(key) ?? []);

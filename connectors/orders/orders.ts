@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { Page, TenantDb } from '../../src/sdk';
+import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
+import { selectColumns } from '../postgres/columns';
 import { keysetPage, type KeysetSort } from '../postgres/keyset';
 import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
 
@@ -38,10 +39,17 @@ function filtered<O>(query: OrderQuery<O>, tenantId: string, filter: OrderFilter
 
 export type OrderListRow = OrderRow & { sort_value: string };
 
-/** One page of orders in the requested order, one extra row to detect the next page. */
-export async function listOrders(db: TenantDb, page: Page, sort: KeysetSort, filter: OrderFilter) {
+/** One page of orders (the given `columns`) in the requested order, one extra row to detect the next page. */
+export async function listOrders(
+  db: TenantDb,
+  page: Page,
+  sort: KeysetSort,
+  filter: OrderFilter,
+  columns: ColumnChoice,
+): Promise<OrderListRow[]> {
   const conn = await db.get<OrderTables>();
-  return keysetPage(filtered(conn.selectFrom('orders').selectAll(), db.tenantId, filter), sort, page);
+  const query = filtered(selectColumns(conn.selectFrom('orders'), columns), db.tenantId, filter);
+  return columns.guard(await keysetPage(query, sort, page));
 }
 
 export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {

@@ -1,3 +1,4 @@
+import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { CancelReason } from './cancel';
 
@@ -61,3 +62,38 @@ export type LineItemRow = Selectable<OrderLineItemsTable>;
 
 /** A line item as resolvers receive it: the row with its order's currency (for Money fields). */
 export type LineItemParent = LineItemRow & { currency_code: string };
+
+/** The tables' columns at run time (column needs), checked against the types above. */
+export const ordersTable = tableShape<OrdersTable>('orders', {
+  id: true,
+  tenant_id: true,
+  number: true,
+  cart_id: true,
+  idempotency_key: true,
+  customer_id: true,
+  email: true,
+  status: true,
+  financial_status: true,
+  fulfillment_status: true,
+  currency_code: true,
+  subtotal: true,
+  total: true,
+  cancel_reason: true,
+  cancelled_at: true,
+  fulfilled_at: true,
+  created_at: true,
+  updated_at: true,
+});
+export const lineItemsTable = tableShape<OrderLineItemsTable>('order_line_items', {
+  id: true,
+  tenant_id: true,
+  order_id: true,
+  product_id: true,
+  variant_id: true,
+  title: true,
+  variant_title: true,
+  sku: true,
+  quantity: true,
+  unit_price: true,
+  total: true,
+});

@@ -17,6 +17,9 @@ interface Sourced {
   external_id: string | null;
 }
 
+/** The columns this plugin's migration adds to the retail tables it fills. */
+export const SOURCED_COLUMNS: readonly (keyof Sourced)[] = ['source', 'external_id'];
+
 export interface ShopifyDb {
   products: Sourced & {
     handle: string;

@@ -4,6 +4,7 @@ import { migrations } from '../../connectors/carts/migrations';
 import { cartMutations } from './cart-mutations';
 import { cartResolvers } from './cart.resolvers';
 import { permissions } from './permissions';
+import { columns } from './columns';
 
 /**
  * Storefront carts and checkout. Checkout writes the orders plugin's tables (at the SQL level) and
@@ -24,6 +25,7 @@ export const plugin = definePlugin({
   costs: {
     'Cart.lines': { multipliers: ['first'], defaultSize: 100 },
   },
+  columns,
   createLoaders: createCartLoaders,
   migrations,
 });

@@ -14,7 +14,11 @@ interface CollectionsArgs extends PageArgs {
 }
 
 async function findCollection(ctx: GatewayContext, id: string | null, handle: string | null) {
-  const row = id ? await ctx.loaders.collectionById.load(id) : handle ? await collectionByHandle(ctx.db, handle) : null;
+  const row = id
+    ? await ctx.loaders.collectionById.load(id)
+    : handle
+      ? await collectionByHandle(ctx.db, handle, ctx.columns('Collection'))
+      : null;
   return visibleCollection(ctx, row);
 }
 
@@ -25,7 +29,7 @@ export const collectionResolvers: { Query: QueryResolvers; Collection: Collectio
       const storefront = !readsAll(ctx);
       const text = textArg(args.query, 'query')?.trim() || null;
       const listing = { storefront, text, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
-      const { rows, cursorOf } = await listCollections(ctx.db, listing, page);
+      const { rows, cursorOf } = await listCollections(ctx.db, listing, page, ctx.columns('Collection'));
       return connectionOf(rows, page, cursorOf, () => countCollections(ctx.db, storefront, text));
     },
     collection: (_: unknown, args: { id?: string | null; handle?: string | null }, ctx: GatewayContext) =>

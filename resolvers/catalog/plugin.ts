@@ -8,6 +8,7 @@ import { permissions } from './permissions';
 import { productResolvers } from './product.resolvers';
 import { variantResolvers } from './variant.resolvers';
 import { canReadCatalog, visibleCollection, visibleProduct } from './visibility';
+import { columns } from './columns';
 
 /** A child row (variant, option, image) is visible when its product is. */
 async function withVisibleProduct<R extends { product_id: string }>(ctx: GatewayContext, row: R | null) {
@@ -40,6 +41,7 @@ export const plugin = definePlugin({
     'Product.images': list(10),
     'Product.collections': list(10),
   },
+  columns,
   createLoaders: createCatalogLoaders,
   migrations,
   seed: seedCatalog,

@@ -12,7 +12,7 @@ export interface ProductListArgs extends PageArgs {
 export async function productConnection(ctx: GatewayContext, search: ProductSearch, args: ProductListArgs) {
   const page = pageOf(args);
   const listing = { search, sortKey: args.sortKey ?? 'ID', reverse: args.reverse ?? false };
-  const { rows, cursorOf } = await listProducts(ctx.db, listing, page);
+  const { rows, cursorOf } = await listProducts(ctx.db, listing, page, ctx.columns('Product'));
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
   return connectionOf(rows, page, cursorOf, () => countProducts(ctx.db, search));
 }

@@ -21,7 +21,11 @@ export const productResolvers: { Query: QueryResolvers; Product: ProductResolver
     product: async (_: unknown, args: { id?: string | null; handle?: string | null }, ctx: GatewayContext) => {
       const id = idArg(args.id, 'Product', 'id');
       const handle = textArg(args.handle, 'handle');
-      const row = id ? await ctx.loaders.productById.load(id) : handle ? await productByHandle(ctx.db, handle) : null;
+      const row = id
+        ? await ctx.loaders.productById.load(id)
+        : handle
+          ? await productByHandle(ctx.db, handle, ctx.columns('Product'))
+          : null;
       return visibleProduct(ctx, row);
     },
   },

@@ -30,7 +30,7 @@ export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResol
       const key = args.sortKey ?? 'ID';
       const sort = { key, column: CUSTOMER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = args.filter ?? {};
-      const rows = await listCustomers(ctx.db, page, sort, filter);
+      const rows = await listCustomers(ctx.db, page, sort, filter, ctx.columns('Customer'));
       return connectionOf(
         rows,
         page,

@@ -4,6 +4,7 @@ import { migrations } from '../../connectors/customers/migrations';
 import { seedCustomers } from '../../connectors/customers/seed';
 import { canReadCustomers, customerResolvers } from './customer.resolvers';
 import { permissions } from './permissions';
+import { columns } from './columns';
 
 /** The shop's customers: admin list, search and detail (orders are added by the orders plugin). */
 export const plugin = definePlugin({
@@ -16,6 +17,7 @@ export const plugin = definePlugin({
   costs: {
     'Query.customers': { multipliers: ['first', 'last'], defaultSize: 50 },
   },
+  columns,
   createLoaders: createCustomerLoaders,
   migrations,
   seed: seedCustomers,

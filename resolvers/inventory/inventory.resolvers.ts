@@ -38,7 +38,7 @@ export const inventoryResolvers: {
   Query: {
     locations: async (_: unknown, args: QueryLocationsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
-      const rows = await listLocations(ctx.db, page);
+      const rows = await listLocations(ctx.db, page, ctx.columns('Location'));
       for (const row of rows) ctx.loaders.locationById.prime(row.id, row);
       return connectionOf(rows, page, listCursor('location'), () => countLocations(ctx.db));
     },
@@ -48,7 +48,7 @@ export const inventoryResolvers: {
         variantId: idFilter(args.variantId, 'ProductVariant', 'variantId'),
         locationId: idFilter(args.locationId, 'Location', 'locationId'),
       };
-      const rows = await listAdjustments(ctx.db, filter, page);
+      const rows = await listAdjustments(ctx.db, filter, page, ctx.columns('InventoryAdjustment'));
       return connectionOf(rows, page, listCursor('adjustment'));
     },
   },

@@ -6,6 +6,7 @@ import { inventoryResolvers } from './inventory.resolvers';
 import { inventoryMutations } from './mutations';
 import { permissions } from './permissions';
 import { readsInventory } from './visibility';
+import { columns } from './columns';
 
 /** Locations, stock per variant and location, adjustments with history, safe under concurrency. */
 export const plugin = definePlugin({
@@ -21,6 +22,7 @@ export const plugin = definePlugin({
     // One level per location: a handful.
     'ProductVariant.inventoryLevels': { defaultSize: 5 },
   },
+  columns,
   createLoaders: createInventoryLoaders,
   migrations,
   seed: seedInventory,

@@ -29,7 +29,7 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
       const key = args.sortKey ?? 'ID';
       const sort = { key, column: ORDER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
       const filter = orderFilter(args.filter);
-      const rows = await listOrders(ctx.db, page, sort, filter);
+      const rows = await listOrders(ctx.db, page, sort, filter, ctx.columns('Order'));
       return connectionOf(
         rows,
         page,

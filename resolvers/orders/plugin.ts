@@ -6,6 +6,7 @@ import { lineItemResolvers } from './line-item.resolvers';
 import { orderMutations } from './order-mutations';
 import { orderResolvers } from './order.resolvers';
 import { permissions } from './permissions';
+import { columns } from './columns';
 
 const canReadOrders = (ctx: GatewayContext) =>
   ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_orders');
@@ -29,6 +30,7 @@ export const plugin = definePlugin({
     'Order.lineItems': { multipliers: ['first'], defaultSize: 50 },
     'Customer.orders': { multipliers: ['first'], defaultSize: 10 },
   },
+  columns,
   createLoaders: createOrderLoaders,
   migrations,
   seed: seedOrders,

@@ -7,6 +7,7 @@ import { externalIdResolvers } from './external-ids.resolvers';
 import { jobs } from './jobs';
 import { permissions } from './permissions';
 import { webhookRoutes } from './webhook-route';
+import { columns } from './columns';
 
 /** Keeps a tenant's Shopify store in the retail tables: bulk and incremental sync, webhooks, admin API. */
 export const plugin = definePlugin({
@@ -20,6 +21,7 @@ export const plugin = definePlugin({
     ...externalIdResolvers,
   },
   permissions,
+  columns,
   createLoaders: createShopifyLoaders,
   migrations,
   tenantConfig: shopifyTenantConfig,

@@ -10,9 +10,16 @@ import {
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
 import type { RequestRecord } from '../observability/request-record';
+import { ColumnPlanner } from './columns/column-planner';
+import { RequestColumns } from './columns/request-columns';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
-export type RequestContext = GatewayContext & { db: TenantSession; record?: RequestRecord };
+export type RequestContext = GatewayContext & {
+  db: TenantSession;
+  record?: RequestRecord;
+  /** The columns loaders select, narrowed to the operation's fields once it is known (columnsPlugin). */
+  requestColumns: RequestColumns;
+};
 
 export interface ContextDeps {
   db: Kysely<unknown>;
@@ -29,11 +36,13 @@ export function contextFactory(deps: ContextDeps) {
       nodeSources.set(typeName, { plugin: plugin.name, load });
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
+  const planner = new ColumnPlanner(deps.plugins);
 
   return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
+    const requestColumns = new RequestColumns(planner);
     const ctx: RequestContext = {
       requestId,
       tenant,
@@ -54,8 +63,11 @@ export function contextFactory(deps: ContextDeps) {
         const node = source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : null;
         return Promise.resolve(node) as Promise<Row | null>;
       },
+      requestColumns,
+      columns: requestColumns.choose,
     };
-    for (const create of loaderFactories) Object.assign(loaders, create({ tenant, db }));
+    const loaderContext = { tenant, db, columns: ctx.columns };
+    for (const create of loaderFactories) Object.assign(loaders, create(loaderContext));
     return ctx;
   };
 }

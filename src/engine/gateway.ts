@@ -33,6 +33,7 @@ import { startMigrations } from './migration-retry';
 import { TenantRegistry } from '../tenants/registry';
 import type { TenantProblem } from '../tenants/load';
 import { loadTenants } from '../tenants/report';
+import { columnsPlugin } from './columns/columns-plugin';
 import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
@@ -211,6 +212,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         instruments.apolloPlugin,
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
+        columnsPlugin,
         transactionPlugin,
         errorLoggingPlugin,
       ],

@@ -14,6 +14,7 @@ const manifestSchema = z.object({
   permissions: z.record(z.string(), record).optional(),
   costs: record.optional(),
   createLoaders: fn.optional(),
+  columns: z.record(z.string(), record).optional(),
   nodes: z.record(z.string(), fn).optional(),
   migrations: z.record(z.string(), z.object({ up: fn, down: fn.optional() })).optional(),
   tenantConfig: z.custom((v) => v == null || typeof (v as { safeParse?: unknown }).safeParse === 'function').optional(),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
+import type { ColumnChoice } from './columns';
 import type { Principal } from './principal';
 import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
@@ -41,10 +42,15 @@ export interface GatewayContext {
    * `Row` names what the owning plugin's fetcher answers (the type's mapper in codegen.yml); unchecked.
    */
   loadNodeOf<Row = unknown>(type: string, id: string): Promise<Row | null>;
+  /**
+   * The columns of a type's table that this request's operation reads (declared by the plugins'
+   * `columns`); every column outside an analysed query. Ask when the statement runs, not before.
+   */
+  columns: (type: string) => ColumnChoice;
 }
 
 /** What a plugin's loader factory receives. */
-export type LoaderContext = Pick<GatewayContext, 'tenant' | 'db'>;
+export type LoaderContext = Pick<GatewayContext, 'tenant' | 'db' | 'columns'>;
 
 /** The shared database, for jobs and routes that run outside a request (no tenant scope). */
 export type SharedDb = Kysely<unknown>;

@@ -2,6 +2,7 @@
 export * from './errors';
 export * from './principal';
 export * from './tenant';
+export * from './columns';
 export * from './context';
 export * from './plugin';
 export * from './relay';

@@ -4,6 +4,7 @@ import type { and } from 'graphql-shield';
 import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
+import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { Tenant } from './tenant';
 
@@ -77,6 +78,8 @@ export interface PluginDefinition {
   permissions?: PermissionMap;
   costs?: CostMap;
   createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
+  /** Columns the resolvers read, per GraphQL type backed by a table: loaders select only those. */
+  columns?: ColumnNeeds;
   /**
    * Node fetchers by GraphQL type name, for `node(id:)`: return null when the row is absent or the
    * caller may not see it (apply the same rule as the type's own root query).
