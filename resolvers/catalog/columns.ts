@@ -16,13 +16,20 @@ export const columns: ColumnNeeds = {
     table: productsTable,
     // Storefront visibility (visibleProduct) reads status and published_at wherever a product is loaded.
     always: ['id', 'tenant_id', 'status', 'published_at'],
-    fields: { priceRange: ['min_price', 'max_price'] },
+    fields: {
+      priceRange: ['min_price', 'max_price'],
+      // Any variant in stock: reads the variants' stock, whatever the query selects of them.
+      availableForSale: { own: [], otherTypes: { ProductVariant: ['inventory_quantity'] } },
+    },
   },
   ProductVariant: {
     table: variantsTable,
-    // Product.availableForSale reads its variants' stock whatever the variants' own selection.
-    always: [...childOfProduct, 'inventory_quantity'],
-    fields: { selectedOptions: ['option_values'] },
+    always: childOfProduct,
+    fields: {
+      availableForSale: ['inventory_quantity'],
+      // Pairs the variant's option values with its product's options' names (ordered by position in SQL).
+      selectedOptions: { own: ['option_values'], otherTypes: { ProductOption: ['name'] } },
+    },
   },
   ProductOption: { table: optionsTable, always: childOfProduct },
   Image: { table: imagesTable, always: childOfProduct },

@@ -5,14 +5,15 @@ import { lineItemsTable, ordersTable } from '../../connectors/orders/tables';
 export const columns: ColumnNeeds = {
   Order: {
     table: ordersTable,
-    // Money fields, and each line item's prices, carry the order's currency.
-    always: ['id', 'tenant_id', 'currency_code'],
+    always: ['id', 'tenant_id'],
     fields: {
       name: ['number'],
       orderNumber: ['number'],
-      subtotalPrice: ['subtotal'],
-      totalPrice: ['total'],
+      subtotalPrice: ['subtotal', 'currency_code'],
+      totalPrice: ['total', 'currency_code'],
       customer: ['customer_id'],
+      // Each line item's prices carry the order's currency: handed to the items by Order.lineItems.
+      lineItems: ['currency_code'],
     },
   },
   LineItem: {

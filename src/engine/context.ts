@@ -26,6 +26,8 @@ export interface ContextDeps {
   appRole: string;
   plugins: readonly PluginDefinition[];
   gateway: GatewayIntrospection;
+  /** Partial rows throw when an unselected column is read (outside production). */
+  guardPartialRows: boolean;
 }
 
 /** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
@@ -36,7 +38,7 @@ export function contextFactory(deps: ContextDeps) {
       nodeSources.set(typeName, { plugin: plugin.name, load });
   }
   const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
-  const planner = new ColumnPlanner(deps.plugins);
+  const planner = new ColumnPlanner(deps.plugins, deps.guardPartialRows);
 
   return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;

@@ -58,6 +58,11 @@ export interface GatewayOptions {
   explorerHeaders?: Record<string, string>;
   /** The benchmark's price of authorization: no shield and no RLS role. Only bench/ sets it; serve never does. */
   benchWithoutAuthorization?: boolean;
+  /**
+   * Rows read with only some columns throw when code reads an unselected one (a missing column need);
+   * default: outside production. Tests of production behaviour turn it off.
+   */
+  guardPartialRows?: boolean;
 }
 
 export interface Gateway {
@@ -223,6 +228,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
       plugins: composition.plugins,
       gateway: { status },
+      guardPartialRows: options.guardPartialRows ?? env.NODE_ENV !== 'production',
     });
     const app = createApp({
       apollo,

@@ -28,10 +28,26 @@ export interface TypeColumnNeeds {
   always?: readonly string[];
   /**
    * Columns each field's resolver reads. A field without an entry reads the column with its
-   * snake_case name, if the table has one; `[]` says it reads none.
+   * snake_case name, if the table has one; `[]` says it reads none. A field whose resolver also reads
+   * rows of other types (loaded through their loaders, or handed over) names those types' columns too.
    */
-  fields?: Readonly<Record<string, readonly string[]>>;
+  fields?: Readonly<Record<string, FieldColumns>>;
 }
+
+/**
+ * The columns one field's resolver reads: those of its own row, or an object that adds the columns it
+ * reads of other types' rows. Those types' loaders select them whenever the field is selected, even
+ * when the query selects nothing of those types (`ProductVariant.selectedOptions` reads its product's
+ * options' names while the query selects no `ProductOption` field).
+ */
+export type FieldColumns =
+  | readonly string[]
+  | {
+      /** Columns of the field's own row; omitted, the snake_case default of an undeclared field. */
+      readonly own?: readonly string[];
+      /** Columns of other types' rows the resolver reads, by GraphQL type name. */
+      readonly otherTypes: Readonly<Record<string, readonly string[]>>;
+    };
 
 /** Column needs by GraphQL type name. */
 export type ColumnNeeds = Readonly<Record<string, TypeColumnNeeds>>;

@@ -54,6 +54,8 @@ export interface TestGatewayOptions {
   explorerHeaders?: Record<string, string>;
   /** Reuse an open database instead of creating one. */
   database?: TestDatabase;
+  /** Partial rows throw on an unselected column (the default outside production); false as in production. */
+  guardPartialRows?: boolean;
 }
 
 export interface TestGateway {
@@ -99,7 +101,14 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   const database = options.database ?? (await createTestDatabase(options.kind));
   let gateway: Gateway;
   try {
-    gateway = await createGateway({ env, plugins, database, migrate: true, explorerHeaders: options.explorerHeaders });
+    gateway = await createGateway({
+      env,
+      plugins,
+      database,
+      migrate: true,
+      explorerHeaders: options.explorerHeaders,
+      guardPartialRows: options.guardPartialRows,
+    });
   } catch (error) {
     if (!options.database) await database.close();
     throw error;

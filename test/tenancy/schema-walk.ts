@@ -126,3 +126,84 @@ export function collect(value: unknown, ids: Set<string>, cursors: Set<string>):
     else collect(child, ids, cursors);
   }
 }
+
+/** One field of one object type, selected on its own under the shortest path that reaches its type. */
+export interface FieldProbe {
+  type: string;
+  field: string;
+  query: string;
+}
+
+const sizeArgOf = (field: GraphQLField<unknown, unknown>) =>
+  field.args.some((a) => a.name === 'first') ? '(first: 3)' : '';
+
+/**
+ * Every field (that needs no argument) of every object type reachable from the given root fields, each
+ * in a query of its own that selects only the path to its type and the field itself (`{ __typename }`
+ * below an object field): a resolver reading columns of a type the query selects nothing else of shows.
+ */
+export function fieldProbes(
+  roots: readonly GraphQLField<unknown, unknown>[],
+  schema: GraphQLSchema,
+  /** Arguments for a root that needs some, as variables: `{ variables: '($id: ID!)', args: '(id: $id)' }`. */
+  call?: { variables: string; args: string },
+): FieldProbe[] {
+  /** The shortest selection reaching each object type: `wrap(inner)` selects `inner` on that type. */
+  const paths = new Map<string, (inner: string) => string>();
+  let frontier: { type: GraphQLOutputType; wrap: (inner: string) => string }[] = roots.map((root) => ({
+    type: root.type,
+    wrap: (inner: string) => `query${call?.variables ?? ''} { ${root.name}${call?.args ?? sizeArgOf(root)} ${inner} }`,
+  }));
+  while (frontier.length) {
+    const next: typeof frontier = [];
+    for (const { type, wrap } of frontier) {
+      const named = getNamedType(type);
+      const objects = isObjectType(named)
+        ? [{ object: named, on: (inner: string) => inner }]
+        : isInterfaceType(named)
+          ? schema.getPossibleTypes(named).map((object) => ({
+              object,
+              on: (inner: string) => `{ ... on ${object.name} ${inner} }`,
+            }))
+          : [];
+      for (const { object, on } of objects) {
+        if (paths.has(object.name)) continue;
+        const reach = (inner: string) => wrap(on(inner));
+        paths.set(object.name, reach);
+        for (const field of Object.values(object.getFields())) {
+          if (requiredArgs(field).length || isLeafType(getNamedType(field.type))) continue;
+          next.push({ type: field.type, wrap: (inner) => reach(`{ ${field.name}${sizeArgOf(field)} ${inner} }`) });
+        }
+      }
+    }
+    frontier = next;
+  }
+  const probes: FieldProbe[] = [];
+  for (const [typeName, reach] of paths) {
+    const object = schema.getType(typeName);
+    if (!isObjectType(object)) continue;
+    for (const field of Object.values(object.getFields())) {
+      if (requiredArgs(field).length) continue;
+      const inner = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+      probes.push({ type: typeName, field: field.name, query: reach(`{ ${field.name}${sizeArgOf(field)}${inner} }`) });
+    }
+  }
+  return probes;
+}
+
+/** Each field of `type` on its own under `node(id: $id)`. */
+export function nodeFieldProbes(schema: GraphQLSchema, type: string): FieldProbe[] {
+  const object = schema.getType(type);
+  if (!isObjectType(object)) return [];
+  return Object.values(object.getFields())
+    .filter((field) => !requiredArgs(field).length)
+    .map((field) => {
+      const inner = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+      const selection = `${field.name}${sizeArgOf(field)}${inner}`;
+      return {
+        type,
+        field: field.name,
+        query: `query($id: ID!) { node(id: $id) { ... on ${type} { ${selection} } } }`,
+      };
+    });
+}

@@ -1,4 +1,4 @@
-import { ALL_COLUMNS, type ColumnChoice, type PluginDefinition } from '../../sdk';
+import { ALL_COLUMNS, type ColumnChoice, type FieldColumns, type PluginDefinition } from '../../sdk';
 import { partialRow } from './partial-row';
 import type { SelectedFields } from './selected-fields';
 
@@ -7,7 +7,17 @@ interface TypeNeeds {
   table: string;
   columns: Set<string>;
   always: Set<string>;
+  /** Columns of the type's own row, by field declaring them (others read their snake_case column). */
   fields: Map<string, readonly string[]>;
+  /** Columns of this type that fields of other types read: selecting such a field selects them here. */
+  readBy: ReadBy[];
+}
+
+/** Columns of one type that a field of another type reads (`FieldColumns.otherTypes`). */
+interface ReadBy {
+  type: string;
+  field: string;
+  columns: readonly string[];
 }
 
 const snakeCase = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -34,11 +44,14 @@ class PartialChoice implements ColumnChoice {
   }
 }
 
+const isColumnList = (declared: FieldColumns): declared is readonly string[] => Array.isArray(declared);
+
 function mergeNeeds(plugins: readonly PluginDefinition[]): Map<string, TypeNeeds> {
   const merged = new Map<string, TypeNeeds>();
   const entry = (type: string) => {
     let needs = merged.get(type);
-    if (!needs) merged.set(type, (needs = { table: '', columns: new Set(), always: new Set(), fields: new Map() }));
+    if (!needs)
+      merged.set(type, (needs = { table: '', columns: new Set(), always: new Set(), fields: new Map(), readBy: [] }));
     return needs;
   };
   for (const plugin of plugins) {
@@ -50,8 +63,13 @@ function mergeNeeds(plugins: readonly PluginDefinition[]): Map<string, TypeNeeds
       }
       for (const c of declared.addsColumns ?? []) needs.columns.add(c);
       for (const c of declared.always ?? []) needs.always.add(c);
-      for (const [field, columns] of Object.entries(declared.fields ?? {})) {
-        needs.fields.set(field, [...(needs.fields.get(field) ?? []), ...columns]);
+      for (const [field, declaredColumns] of Object.entries(declared.fields ?? {})) {
+        const own = isColumnList(declaredColumns) ? declaredColumns : declaredColumns.own;
+        if (own) needs.fields.set(field, [...(needs.fields.get(field) ?? []), ...own]);
+        if (isColumnList(declaredColumns)) continue;
+        for (const [other, columns] of Object.entries(declaredColumns.otherTypes)) {
+          entry(other).readBy.push({ type, field, columns });
+        }
       }
     }
   }
@@ -60,8 +78,13 @@ function mergeNeeds(plugins: readonly PluginDefinition[]): Map<string, TypeNeeds
 
 /** Every declared column must exist: a typo would otherwise be a SQL error on the first request. */
 function checkNeeds(type: string, needs: TypeNeeds): void {
-  if (!needs.table) throw new Error(`Column needs of ${type} name no table: the plugin that owns ${type} declares it`);
-  const declared = [...needs.always, ...[...needs.fields.values()].flat()];
+  if (!needs.table) {
+    const readers = needs.readBy.map((r) => `${r.type}.${r.field}`).join(', ');
+    throw new Error(
+      `Column needs of ${type} name no table: the plugin that owns ${type} declares it${readers ? ` (read by ${readers})` : ''}`,
+    );
+  }
+  const declared = [...needs.always, ...[...needs.fields.values()].flat(), ...needs.readBy.flatMap((r) => r.columns)];
   const unknown = declared.filter((c) => !needs.columns.has(c));
   if (unknown.length)
     throw new Error(`Column needs of ${type} name columns ${needs.table} lacks: ${unknown.join(', ')}`);
@@ -95,6 +118,9 @@ export class ColumnPlanner {
         const declared = needs.fields.get(field);
         if (declared) for (const c of declared) columns.add(c);
         else if (needs.columns.has(snakeCase(field))) columns.add(snakeCase(field));
+      }
+      for (const reader of needs.readBy) {
+        if (selected.get(reader.type)?.has(reader.field)) for (const c of reader.columns) columns.add(c);
       }
       choice = new PartialChoice(needs, columns, this.guarded);
       byType.set(type, choice);

@@ -36,6 +36,31 @@ const extension = {
 
 const selection = (fields: string[]): SelectedFields => new Map([['Thing', new Set(fields)]]);
 
+interface PartsTable {
+  id: string;
+  tenant_id: string;
+  thing_id: string;
+  label: string;
+  weight: string;
+}
+
+/** Parts of a thing: `Thing.labels` reads its parts' labels, whatever the query selects of Part. */
+const parts = {
+  name: 'parts',
+  columns: {
+    Part: {
+      table: tableShape<PartsTable>('parts', { id: true, tenant_id: true, thing_id: true, label: true, weight: true }),
+      always: ['id', 'tenant_id', 'thing_id'],
+    },
+    Thing: {
+      fields: {
+        labels: { own: [], otherTypes: { Part: ['label'] } },
+        heaviest: { otherTypes: { Part: ['weight'] } },
+      },
+    },
+  },
+} as unknown as PluginDefinition;
+
 describe('ColumnPlanner', () => {
   const planner = new ColumnPlanner([owner, extension], true);
 
@@ -77,6 +102,33 @@ describe('ColumnPlanner', () => {
     const production = new ColumnPlanner([owner, extension], false);
     const rows = [{ id: '1' }];
     expect(production.choose(selection(['title']), 'Thing').guard(rows)[0]).toBe(rows[0]);
+  });
+
+  it('selects columns of another type that a selected field reads, though the query selects nothing of it', () => {
+    const planner = new ColumnPlanner([owner, extension, parts], true);
+    const onlyThing = (fields: string[]) => planner.choose(selection(fields), 'Part').names;
+    expect([...onlyThing(['labels'])].sort()).toEqual(['id', 'label', 'tenant_id', 'thing_id']);
+    expect([...onlyThing(['title'])].sort()).toEqual(['id', 'tenant_id', 'thing_id']);
+    // The reading field's own columns: none for `own: []`, the snake_case default when `own` is omitted.
+    expect([...planner.choose(selection(['labels']), 'Thing').names].sort()).toEqual(['id', 'tenant_id']);
+    const both: SelectedFields = new Map([
+      ['Thing', new Set(['heaviest'])],
+      ['Part', new Set(['label'])],
+    ]);
+    expect([...planner.choose(both, 'Part').names].sort()).toEqual(['id', 'label', 'tenant_id', 'thing_id', 'weight']);
+  });
+
+  it('refuses another type’s columns its table lacks, or another type no plugin gives a table', () => {
+    const typo = {
+      name: 'typo',
+      columns: { Thing: { fields: { labels: { otherTypes: { Part: ['lable'] } } } } },
+    } as unknown as PluginDefinition;
+    expect(() => new ColumnPlanner([owner, parts, typo])).toThrow(/Part name columns parts lacks: lable/);
+    const unknownType = {
+      name: 'unknown',
+      columns: { Thing: { fields: { labels: { otherTypes: { Widget: ['label'] } } } } },
+    } as unknown as PluginDefinition;
+    expect(() => new ColumnPlanner([owner, unknownType])).toThrow(/Widget name no table.*read by Thing\.labels/);
   });
 
   it('refuses declarations naming a column the table lacks, or a type without a table', () => {
