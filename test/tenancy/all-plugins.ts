@@ -1,3 +1,4 @@
+import { appendFileSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { discoverPlugins } from '../../src/plugins/discover';
@@ -12,6 +13,19 @@ export const NOTES_PLUGIN = join(projectRoot(), 'test', 'tenancy', 'fixtures', '
 export function allPlugins(): { plugins: string[]; tenantsDir: string } {
   const names = discoverPlugins(projectRoot()).map((path) => basename(dirname(path)));
   return { plugins: [...names, NOTES_PLUGIN], tenantsDir: fixtureTenantsFor([...names, 'tenancy-notes']) };
+}
+
+/**
+ * allPlugins() with rate and cost limits that whole-schema probing never reaches, so every answer is a
+ * real one (`extra`: more limits, e.g. `maxDepth: 20`).
+ */
+export function allPluginsUnlimited(extra = ''): { plugins: string[]; tenantsDir: string } {
+  const all = allPlugins();
+  const limits = ['rateBucketSize: 1000000', 'rateRestorePerSecond: 100000', 'maxCost: 100000', extra].filter(Boolean);
+  for (const file of readdirSync(all.tenantsDir)) {
+    appendFileSync(join(all.tenantsDir, file), `\nlimits: { ${limits.join(', ')} }\n`);
+  }
+  return all;
 }
 
 /** Engine bookkeeping that holds no tenant data and that requests' role may not touch. */

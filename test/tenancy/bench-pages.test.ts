@@ -1,8 +1,6 @@
-import { appendFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { scenarios, type Scenario } from '../../bench/scenarios';
 import { describeEachDatabase } from '../kit/each-database';
-import { allPlugins, seedEach } from './all-plugins';
+import { allPluginsUnlimited, seedEach } from './all-plugins';
 
 /**
  * The benchmark's product and orders pages, exactly as bench/scenarios.ts sends them, over every plugin's
@@ -10,14 +8,8 @@ import { allPlugins, seedEach } from './all-plugins';
  * it being selected reads as undefined there, and a non-null field nulls its parent. The product page
  * once answered `product: null` so (a variant's selectedOptions read its options' names, unselected).
  */
-const { plugins, tenantsDir } = allPlugins();
 // The bench tenant's limits: the orders page of 50 orders costs more than the fixture tenants allow.
-for (const file of readdirSync(tenantsDir)) {
-  appendFileSync(
-    join(tenantsDir, file),
-    '\nlimits: { rateBucketSize: 100000, rateRestorePerSecond: 10000, maxCost: 100000 }\n',
-  );
-}
+const { plugins, tenantsDir } = allPluginsUnlimited();
 
 const scenario = (name: Scenario['name']): Scenario => {
   const found = scenarios({ variantId: 'unused', locationId: 'unused' }).find((s) => s.name === name);

@@ -1,10 +1,8 @@
-import { appendFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { getNamedType, isNonNullType, isObjectType, type GraphQLInterfaceType, type GraphQLSchema } from 'graphql';
 import { parseGlobalId } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
-import { allPlugins, seedEach } from './all-plugins';
+import { allPluginsUnlimited, seedEach } from './all-plugins';
 import { collect, fieldProbes, nodeFieldProbes, rootFields, type FieldProbe } from './schema-walk';
 
 /**
@@ -19,13 +17,7 @@ import { collect, fieldProbes, nodeFieldProbes, rootFields, type FieldProbe } fr
  * (FORBIDDEN, UNAUTHENTICATED); any other error fails.
  */
 
-const { plugins, tenantsDir } = allPlugins();
-for (const file of readdirSync(tenantsDir)) {
-  appendFileSync(
-    join(tenantsDir, file),
-    '\nlimits: { rateBucketSize: 1000000, rateRestorePerSecond: 100000, maxCost: 100000, maxDepth: 20 }\n',
-  );
-}
+const { plugins, tenantsDir } = allPluginsUnlimited('maxDepth: 20');
 
 const IDS_PER_TYPE = 3;
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);

@@ -1,10 +1,8 @@
-import { appendFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { getNamedType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { parseGlobalId } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
-import { allPlugins, seedEach } from './all-plugins';
+import { allPluginsUnlimited, seedEach } from './all-plugins';
 import { collect, operationFor, rootFields, selectionOf } from './schema-walk';
 
 /**
@@ -14,13 +12,7 @@ import { collect, operationFor, rootFields, selectionOf } from './schema-walk';
  * an INTERNAL_SERVER_ERROR at a path names the field whose declaration (resolvers/<plugin>/columns.ts)
  * is missing a column.
  */
-const { plugins, tenantsDir } = allPlugins();
-for (const file of readdirSync(tenantsDir)) {
-  appendFileSync(
-    join(tenantsDir, file),
-    '\nlimits: { rateBucketSize: 1000000, rateRestorePerSecond: 100000, maxCost: 100000, maxDepth: 20 }\n',
-  );
-}
+const { plugins, tenantsDir } = allPluginsUnlimited('maxDepth: 20');
 
 const DEPTH = 5;
 
