@@ -8,6 +8,18 @@ export interface KeysetSort {
   reverse: boolean;
 }
 
+/**
+ * The sort a connection's arguments ask for, by its key's column. Omitted arguments arrive as their
+ * schema defaults; an explicit null means the same (ID, ascending).
+ */
+export function keysetSortOf<K extends string>(
+  args: { sortKey?: K | null; reverse?: boolean | null },
+  columns: Record<K | 'ID', string>,
+): KeysetSort {
+  const key = args.sortKey ?? 'ID';
+  return { key, column: columns[key], reverse: args.reverse ?? false };
+}
+
 export interface KeysetPlan {
   /** The direction to fetch in (reversed again when paging backwards). */
   direction: 'asc' | 'desc';

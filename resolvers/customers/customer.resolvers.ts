@@ -1,6 +1,6 @@
 import { connectionOf, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
 import { countCustomers, CUSTOMER_SORT_COLUMNS, listCustomers } from '../../connectors/customers/customers';
-import { keysetCursor } from '../../connectors/postgres/keyset';
+import { keysetCursor, keysetSortOf } from '../../connectors/postgres/keyset';
 import type { CustomerRow } from '../../connectors/customers/tables';
 import { createCustomer, updateCustomer, type CustomerResult } from '../../connectors/customers/writes';
 import type {
@@ -26,9 +26,7 @@ export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResol
   Query: {
     customers: async (_: unknown, args: QueryCustomersArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
-      // Omitted arguments arrive as their schema defaults; an explicit null means the same.
-      const key = args.sortKey ?? 'ID';
-      const sort = { key, column: CUSTOMER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
+      const sort = keysetSortOf(args, CUSTOMER_SORT_COLUMNS);
       const filter = args.filter ?? {};
       const rows = await listCustomers(ctx.db, page, sort, filter, ctx.columns('Customer'));
       return connectionOf(

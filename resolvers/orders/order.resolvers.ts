@@ -1,6 +1,6 @@
 import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
 import { countOrders, listOrders, ORDER_SORT_COLUMNS, type OrderFilter } from '../../connectors/orders/orders';
-import { keysetCursor } from '../../connectors/postgres/keyset';
+import { keysetCursor, keysetSortOf } from '../../connectors/postgres/keyset';
 import type { OrderRow } from '../../connectors/orders/tables';
 import type {
   CustomerOrdersArgs,
@@ -25,9 +25,7 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
   Query: {
     orders: async (_: unknown, args: QueryOrdersArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
-      // Omitted arguments arrive as their schema defaults; an explicit null means the same.
-      const key = args.sortKey ?? 'ID';
-      const sort = { key, column: ORDER_SORT_COLUMNS[key], reverse: args.reverse ?? false };
+      const sort = keysetSortOf(args, ORDER_SORT_COLUMNS);
       const filter = orderFilter(args.filter);
       const rows = await listOrders(ctx.db, page, sort, filter, ctx.columns('Order'));
       return connectionOf(
