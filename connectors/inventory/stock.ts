@@ -14,43 +14,80 @@ export interface StockTarget {
  * checked without row-level security, so this check is what keeps another tenant's ids out.
  */
 export async function targetExists(trx: Trx, t: StockTarget): Promise<{ variant: boolean; location: boolean }> {
-  const { rows } = await sql<{ variant: boolean; location: boolean }>`select
-      exists (select 1 from product_variants where tenant_id = ${t.tenantId} and id = ${t.variantId}) as variant,
-      exists (select 1 from locations where tenant_id = ${t.tenantId} and id = ${t.locationId}) as location`.execute(
-    trx,
-  );
+  const { rows } = await sql<{ variant: boolean; location: boolean }>`select ${targetChecks(t)}`.execute(trx);
   return rows[0];
 }
 
+const targetChecks = (t: StockTarget) => sql`
+  exists (select 1 from product_variants where tenant_id = ${t.tenantId} and id = ${t.variantId}) as variant,
+  exists (select 1 from locations where tenant_id = ${t.tenantId} and id = ${t.locationId}) as location`;
+
+/** What one stock change found and wrote; the rows are null when it wrote nothing. */
+export interface StockChange {
+  variant: boolean;
+  location: boolean;
+  level: InventoryLevelRow | null;
+  adjustment: AdjustmentRow | null;
+}
+
 /**
- * Adds `delta` to the level in one conditional statement: a removal only applies while enough stock
- * is left (the row lock makes concurrent removals queue and re-check), an addition creates the level
- * when missing. Null when the stock would go below zero.
+ * Adds `delta` to the level and records the adjustment, in one statement, so the level's row lock is
+ * held for one round trip less per write. It writes nothing unless the variant and the location are the
+ * tenant's. A removal only applies while enough stock is left (the row lock makes concurrent removals
+ * queue and re-check); an addition creates the level when missing.
  */
-export async function applyDelta(trx: Trx, t: StockTarget, delta: number): Promise<InventoryLevelRow | null> {
-  if (delta < 0) {
-    const row = await trx
-      .updateTable('inventory_levels')
-      .set({ available: sql`available + ${delta}`, updated_at: sql`now()` } as never)
-      .where('tenant_id', '=', t.tenantId)
-      .where('variant_id', '=', t.variantId)
-      .where('location_id', '=', t.locationId)
-      .where(sql<boolean>`available + ${delta} >= 0`)
-      .returningAll()
-      .executeTakeFirst();
-    return row ?? null;
-  }
-  return trx
-    .insertInto('inventory_levels')
-    .values({ tenant_id: t.tenantId, variant_id: t.variantId, location_id: t.locationId, available: delta })
-    .onConflict((oc) =>
-      oc.columns(['variant_id', 'location_id']).doUpdateSet({
-        available: sql`inventory_levels.available + excluded.available`,
-        updated_at: sql`now()`,
-      } as never),
+export async function adjustStock(trx: Trx, t: StockTarget, delta: number, reason: string): Promise<StockChange> {
+  const key = sql`${t.tenantId}, ${t.variantId}::bigint, ${t.locationId}::bigint`;
+  const change =
+    delta < 0
+      ? sql`update inventory_levels set available = available + ${delta}::int, updated_at = now()
+          where tenant_id = ${t.tenantId} and variant_id = ${t.variantId} and location_id = ${t.locationId}
+            and available + ${delta}::int >= 0 and (select variant and location from target)
+          returning *`
+      : sql`insert into inventory_levels (tenant_id, variant_id, location_id, available)
+          select ${key}, ${delta}::int from target where variant and location
+          on conflict (variant_id, location_id)
+            do update set available = inventory_levels.available + excluded.available, updated_at = now()
+          returning *`;
+  const { rows } = await sql<StockChangeRow>`with target as (select ${targetChecks(t)}),
+    level as (${change}),
+    adjustment as (
+      insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
+      select tenant_id, variant_id, location_id, ${delta}::int, ${reason}, available from level
+      returning id, created_at
     )
-    .returningAll()
-    .executeTakeFirstOrThrow();
+    select target.variant, target.location, level.available, level.updated_at,
+      adjustment.id as adjustment_id, adjustment.created_at as adjustment_created_at
+    from target left join level on true left join adjustment on true`.execute(trx);
+  return stockChangeOf(rows[0], t, delta, reason);
+}
+
+interface StockChangeRow {
+  variant: boolean;
+  location: boolean;
+  available: number | null;
+  updated_at: Date | null;
+  adjustment_id: string | null;
+  adjustment_created_at: Date | null;
+}
+
+function stockChangeOf(row: StockChangeRow, t: StockTarget, delta: number, reason: string): StockChange {
+  const { variant, location } = row;
+  if (row.available === null || row.adjustment_id === null) return { variant, location, level: null, adjustment: null };
+  const ids = { tenant_id: t.tenantId, variant_id: t.variantId, location_id: t.locationId };
+  return {
+    variant,
+    location,
+    level: { ...ids, available: row.available, updated_at: row.updated_at! },
+    adjustment: {
+      ...ids,
+      id: row.adjustment_id,
+      delta,
+      reason,
+      quantity_after: row.available,
+      created_at: row.adjustment_created_at!,
+    },
+  };
 }
 
 /** Sets the level to `quantity`, returning it with the quantity it replaced (0 when it was missing). */

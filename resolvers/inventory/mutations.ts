@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
 import {
-  applyDelta,
+  adjustStock,
   insertLocation,
   recordAdjustment,
   setQuantity,
   targetExists,
+  type StockChange,
   type StockTarget,
 } from '../../connectors/inventory/stock';
 import type { InventoryTables } from '../../connectors/inventory/tables';
@@ -38,21 +39,29 @@ function overflow(error: unknown): UserError[] | null {
     : null;
 }
 
-/** The tenant's variant and location named by the input, or NOT_FOUND naming the field. */
-async function stockTarget(
-  trx: Kysely<InventoryTables>,
-  ctx: GatewayContext,
-  input: InventoryAdjustInput | InventorySetInput,
-): Promise<StockTarget> {
-  const target = {
+function targetOf(ctx: GatewayContext, input: InventoryAdjustInput | InventorySetInput): StockTarget {
+  return {
     tenantId: ctx.db.tenantId,
     // An id that is not ours matches no row ('0' is never an identity value).
     variantId: localIdOf(input.variantId, 'ProductVariant') ?? '0',
     locationId: localIdOf(input.locationId, 'Location') ?? '0',
   };
-  const exists = await targetExists(trx, target);
-  if (!exists.variant) throw fail(['input', 'variantId'], 'NOT_FOUND', 'Variant not found');
-  if (!exists.location) throw fail(['input', 'locationId'], 'NOT_FOUND', 'Location not found');
+}
+
+/** NOT_FOUND naming the field, when the variant or the location is not the tenant's. */
+function checkFound(found: Pick<StockChange, 'variant' | 'location'>): void {
+  if (!found.variant) throw fail(['input', 'variantId'], 'NOT_FOUND', 'Variant not found');
+  if (!found.location) throw fail(['input', 'locationId'], 'NOT_FOUND', 'Location not found');
+}
+
+/** The tenant's variant and location named by the input, or NOT_FOUND naming the field. */
+async function stockTarget(
+  trx: Kysely<InventoryTables>,
+  ctx: GatewayContext,
+  input: InventorySetInput,
+): Promise<StockTarget> {
+  const target = targetOf(ctx, input);
+  checkFound(await targetExists(trx, target));
   return target;
 }
 
@@ -77,15 +86,12 @@ async function adjustWrites(trx: Kysely<InventoryTables>, ctx: GatewayContext, i
   if (input.delta === 0 || Math.abs(input.delta) > MAX_QUANTITY) {
     throw fail(['input', 'delta'], 'INVALID', `delta must be a non-zero number of units up to ${MAX_QUANTITY}`);
   }
-  const target = await stockTarget(trx, ctx, input);
-  const level = await applyDelta(trx, target, input.delta);
-  if (!level) throw fail(['input', 'delta'], 'NOT_ENOUGH_STOCK', 'Not enough stock at this location');
-  const adjustment = await recordAdjustment(trx, target, {
-    delta: input.delta,
-    reason,
-    quantityAfter: level.available,
-  });
-  return { inventoryLevel: level, adjustment };
+  const stock = await adjustStock(trx, targetOf(ctx, input), input.delta, reason);
+  checkFound(stock);
+  if (!stock.level || !stock.adjustment) {
+    throw fail(['input', 'delta'], 'NOT_ENOUGH_STOCK', 'Not enough stock at this location');
+  }
+  return { inventoryLevel: stock.level, adjustment: stock.adjustment };
 }
 
 export const inventoryMutations: MutationResolvers = {

@@ -1,4 +1,4 @@
-import { describeEachDatabase } from '../kit/each-database';
+import { describeEachDatabase, writeFraming } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
 import { catalogSuite, errorCodes, ok, seedDemo } from './catalog-kit';
 import { ADJUST, errorsOf, freshStock, SET } from './inventory-kit';
@@ -9,7 +9,7 @@ const HISTORY = `query($variantId: ID, $locationId: ID, $first: Int, $after: Str
   inventoryAdjustments(variantId: $variantId, locationId: $locationId, first: $first, after: $after, last: $last, before: $before) {
     nodes { delta reason quantityAfter location { id } variant { id } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
-describeEachDatabase('inventory', catalogSuite(), (get) => {
+describeEachDatabase('inventory', catalogSuite(), (get, kind) => {
   let admin: Auth;
   beforeAll(async () => {
     const t = get();
@@ -106,6 +106,33 @@ describeEachDatabase('inventory', catalogSuite(), (get) => {
     const s = await freshStock(t, admin, `Invalid ${field} ${code}`);
     const res = await ok(t, ADJUST, { input: { variantId: s.variantId, locationId: s.locationId, ...input } }, admin);
     expect(errorsOf(res.inventoryAdjust)).toEqual([{ field, code }]);
+  });
+
+  it('adjusts stock in one statement, checks and history included, whatever the outcome', async () => {
+    const t = get();
+    const s = await freshStock(t, admin, 'One-statement Kettle');
+    const adjust = `mutation($input: InventoryAdjustInput!) { inventoryAdjust(input: $input) {
+      inventoryLevel { available } adjustment { delta quantityAfter } userErrors { code } } }`;
+    const refused = (code: string) => ({ inventoryLevel: null, adjustment: null, userErrors: [{ code }] });
+    // [delta, variant, answer, statements besides the framing: a refusal rolls back to its savepoint]
+    const cases: [number, string, unknown, number][] = [
+      [
+        4,
+        s.variantId,
+        { inventoryLevel: { available: 4 }, adjustment: { delta: 4, quantityAfter: 4 }, userErrors: [] },
+        1,
+      ],
+      [-9, s.variantId, refused('NOT_ENOUGH_STOCK'), 2],
+      [-1, s.productId, refused('NOT_FOUND'), 2],
+    ];
+    for (const [delta, variantId, expected, statements] of cases) {
+      const input = { variantId, locationId: s.locationId, delta, reason: 'count' };
+      const res = await t.graphql<{ inventoryAdjust: unknown }>(adjust, { input }, admin);
+      expect(res.body.data?.inventoryAdjust).toEqual(expected);
+      expect(Number(res.headers.get('x-sql-statements'))).toBe(writeFraming(kind) + statements);
+    }
+    const history = await ok(t, HISTORY, { variantId: s.variantId, first: 5 }, admin);
+    expect(history.inventoryAdjustments.nodes.map((a: { delta: number }) => a.delta)).toEqual([4]);
   });
 
   it('answers NOT_FOUND for unknown, mistyped or foreign variants and locations, and LESS_THAN_ZERO for a negative set', async () => {

@@ -33,6 +33,12 @@ export function describeEachDatabase(
  */
 export const readFraming = (kind: DatabaseKind) => (kind === 'postgres' ? 0 : 3);
 
+/**
+ * Statements that frame a mutation: on Postgres `begin`, the settings and the first savepoint go in one
+ * message, then `commit`; PGlite sends `begin`, the settings, the savepoint and `commit` one by one.
+ */
+export const writeFraming = (kind: DatabaseKind) => (kind === 'postgres' ? 2 : 4);
+
 /** One read of `tenant`, so that the request connection carries its session stamp (see readFraming). */
 export async function stampTenant(t: TestGateway, tenant: string): Promise<void> {
   const res = await t.graphql('{ products(first: 1) { nodes { id } } }', {}, t.storefront(tenant));
