@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { LoaderContext, Page, TenantDb } from '../../src/sdk';
+import type { LoaderContext, Page } from '../../src/sdk';
 import type { ProductSearch } from './product-filters';
 import {
   countProductsInCollections,
@@ -35,9 +35,9 @@ function groupByRest<K extends { collectionId: string }>(keys: readonly K[]): Ma
 const cacheKeyFn = (key: object) => JSON.stringify(key);
 
 /** Products of many collections: one statement per distinct listing (siblings share one). */
-export function collectionProductsLoader({ db, columns }: LoaderContext) {
+export function collectionProductsLoader({ db, columns, guardBatch }: LoaderContext) {
   return new DataLoader<CollectionPageKey, ProductPage, string>(
-    async (keys) => {
+    guardBatch(async (keys) => {
       const results = new Map<CollectionPageKey, ProductPage>();
       for (const group of groupByRest(keys).values()) {
         const ids = group.map((k) => k.collectionId);
@@ -52,14 +52,14 @@ export function collectionProductsLoader({ db, columns }: LoaderContext) {
           results.set(key, { rows: pages.get(key.collectionId) ?? ([] as ListedProduct[]), cursorOf });
       }
       return keys.map((key) => results.get(key)!);
-    },
+    }),
     { cacheKeyFn },
   );
 }
 
-export function collectionProductCountLoader(db: TenantDb) {
+export function collectionProductCountLoader({ db, guardBatch }: LoaderContext) {
   return new DataLoader<CollectionCountKey, number, string>(
-    async (keys) => {
+    guardBatch(async (keys) => {
       const results = new Map<CollectionCountKey, number>();
       for (const group of groupByRest(keys).values()) {
         const counts = await countProductsInCollections(
@@ -70,7 +70,7 @@ export function collectionProductCountLoader(db: TenantDb) {
         for (const key of group) results.set(key, counts.get(key.collectionId) ?? 0);
       }
       return keys.map((key) => results.get(key)!);
-    },
+    }),
     { cacheKeyFn },
   );
 }

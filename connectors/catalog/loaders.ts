@@ -36,24 +36,27 @@ function byProduct<R extends { product_id: string }>(
   return rowsByParent<R>(ctx, table, type, 'product_id', ['position', 'id']);
 }
 
-function collectionsByProduct({ db, columns }: LoaderContext) {
-  return new DataLoader<string, CollectionRow[]>(async (productIds) => {
-    const conn = await db.get<CatalogTables>();
-    const choice = columns('Collection');
-    const from = conn.selectFrom('collection_products as cp').innerJoin('collections as c', 'c.id', 'cp.collection_id');
-    const rows = await selectColumns(from, choice, 'c')
-      .select('cp.product_id')
-      .where('cp.tenant_id', '=', db.tenantId)
-      .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
-      .orderBy('c.id')
-      .execute();
-    const groups = groupBy(rows, (row) => row.product_id);
-    return productIds.map((id) => choice.guard((groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c)));
-  });
+function collectionsByProduct({ db, columns, guardBatch }: LoaderContext) {
+  return new DataLoader<string, CollectionRow[]>(
+    guardBatch(async (productIds) => {
+      const conn = await db.get<CatalogTables>();
+      const choice = columns('Collection');
+      const from = conn
+        .selectFrom('collection_products as cp')
+        .innerJoin('collections as c', 'c.id', 'cp.collection_id');
+      const rows = await selectColumns(from, choice, 'c')
+        .select('cp.product_id')
+        .where('cp.tenant_id', '=', db.tenantId)
+        .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
+        .orderBy('c.id')
+        .execute();
+      const groups = groupBy(rows, (row) => row.product_id);
+      return productIds.map((id) => choice.guard((groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c)));
+    }),
+  );
 }
 
 export function createCatalogLoaders(ctx: LoaderContext) {
-  const { db } = ctx;
   return {
     productById: rowsById<ProductRow>(ctx, 'products', 'Product'),
     variantById: rowsById<VariantRow>(ctx, 'product_variants', 'ProductVariant'),
@@ -65,6 +68,6 @@ export function createCatalogLoaders(ctx: LoaderContext) {
     imagesByProduct: byProduct<ImageRow>(ctx, 'product_images', 'Image'),
     collectionsByProduct: collectionsByProduct(ctx),
     collectionProducts: collectionProductsLoader(ctx),
-    collectionProductCount: collectionProductCountLoader(db),
+    collectionProductCount: collectionProductCountLoader(ctx),
   };
 }

@@ -23,20 +23,22 @@ export type AnyDb = Kysely<Record<string, { id: string; tenant_id: string } & Re
  * tenant as well as by RLS, selecting the columns the request reads of `type`.
  */
 export function rowsById<R extends { id: string }>(
-  { db, columns }: LoaderContext,
+  { db, columns, guardBatch }: LoaderContext,
   table: string,
   type: string,
 ): DataLoader<string, R | null> {
-  return new DataLoader<string, R | null>(async (ids) => {
-    const conn = (await db.get<unknown>()) as unknown as AnyDb;
-    const choice = columns(type).with(['id']);
-    const query = selectColumns(conn.selectFrom(table), choice)
-      .where('tenant_id', '=', db.tenantId)
-      .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])));
-    const rows = choice.guard((await query.execute()) as unknown as R[]);
-    const found = new Map(rows.map((row) => [row.id, row]));
-    return ids.map((id) => found.get(id) ?? null);
-  });
+  return new DataLoader<string, R | null>(
+    guardBatch(async (ids) => {
+      const conn = (await db.get<unknown>()) as unknown as AnyDb;
+      const choice = columns(type).with(['id']);
+      const query = selectColumns(conn.selectFrom(table), choice)
+        .where('tenant_id', '=', db.tenantId)
+        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])));
+      const rows = choice.guard((await query.execute()) as unknown as R[]);
+      const found = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+  );
 }
 
 /**
@@ -44,21 +46,23 @@ export function rowsById<R extends { id: string }>(
  * selecting the columns the request reads of `type`.
  */
 export function rowsByParent<R extends Record<string, unknown>>(
-  { db, columns }: LoaderContext,
+  { db, columns, guardBatch }: LoaderContext,
   table: string,
   type: string,
   parent: keyof R & string,
   orderBy: readonly string[] = ['id'],
 ): DataLoader<string, R[]> {
-  return new DataLoader<string, R[]>(async (parentIds) => {
-    const conn = (await db.get<unknown>()) as unknown as AnyDb;
-    const choice = columns(type).with([parent]);
-    let query = selectColumns(conn.selectFrom(table), choice)
-      .where('tenant_id', '=', db.tenantId)
-      .where(sql.ref(parent), '=', sql`any(${[...parentIds]})`);
-    for (const column of orderBy) query = query.orderBy(column);
-    const rows = choice.guard((await query.execute()) as unknown as R[]);
-    const groups = groupBy(rows, (row) => String(row[parent]));
-    return parentIds.map((id) => groups.get(id) ?? []);
-  });
+  return new DataLoader<string, R[]>(
+    guardBatch(async (parentIds) => {
+      const conn = (await db.get<unknown>()) as unknown as AnyDb;
+      const choice = columns(type).with([parent]);
+      let query = selectColumns(conn.selectFrom(table), choice)
+        .where('tenant_id', '=', db.tenantId)
+        .where(sql.ref(parent), '=', sql`any(${[...parentIds]})`);
+      for (const column of orderBy) query = query.orderBy(column);
+      const rows = choice.guard((await query.execute()) as unknown as R[]);
+      const groups = groupBy(rows, (row) => String(row[parent]));
+      return parentIds.map((id) => groups.get(id) ?? []);
+    }),
+  );
 }

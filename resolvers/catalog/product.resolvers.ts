@@ -39,21 +39,22 @@ export const productResolvers: { Query: QueryResolvers; Product: ProductResolver
       minVariantPrice: money(row.min_price, ctx),
       maxVariantPrice: money(row.max_price, ctx),
     }),
-    availableForSale: async (row: ProductRow, _: unknown, ctx: GatewayContext) =>
-      (await ctx.loaders.variantsByProduct.load(row.id)).some(availableForSale),
-    variants: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
-      listConnection(await ctx.loaders.variantsByProduct.load(row.id), args),
-    images: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
-      listConnection(await ctx.loaders.imagesByProduct.load(row.id), args),
-    featuredImage: async (row: ProductRow, _: unknown, ctx: GatewayContext) =>
-      (await ctx.loaders.imagesByProduct.load(row.id))[0] ?? null,
+    // Plain functions on loader promises: the loaders' batches carry the plugin guard (PluginGuard).
+    availableForSale: (row: ProductRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.variantsByProduct.load(row.id).then((variants) => variants.some(availableForSale)),
+    variants: (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
+      ctx.loaders.variantsByProduct.load(row.id).then((variants) => listConnection(variants, args)),
+    images: (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
+      ctx.loaders.imagesByProduct.load(row.id).then((images) => listConnection(images, args)),
+    featuredImage: (row: ProductRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.imagesByProduct.load(row.id).then((images) => images[0] ?? null),
     options: (row: ProductRow, _: unknown, ctx: GatewayContext) => ctx.loaders.optionsByProduct.load(row.id),
-    collections: async (row: ProductRow, args: PageArgs, ctx: GatewayContext) => {
-      const rows = await ctx.loaders.collectionsByProduct.load(row.id);
-      return listConnection(
-        rows.filter((c) => visibleCollection(ctx, c)),
-        args,
-      );
-    },
+    collections: (row: ProductRow, args: PageArgs, ctx: GatewayContext) =>
+      ctx.loaders.collectionsByProduct.load(row.id).then((rows) =>
+        listConnection(
+          rows.filter((c) => visibleCollection(ctx, c)),
+          args,
+        ),
+      ),
   },
 };

@@ -21,12 +21,14 @@ export const variantResolvers: {
     compareAtPrice: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
       row.compare_at_price === null ? null : money(row.compare_at_price, ctx),
     availableForSale,
-    selectedOptions: async (row: VariantRow, _: unknown, ctx: GatewayContext) => {
-      const options = await ctx.loaders.optionsByProduct.load(row.product_id);
-      return options.flatMap((option, i) =>
-        row.option_values[i] == null ? [] : [{ name: option.name, value: row.option_values[i] }],
-      );
-    },
+    selectedOptions: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.optionsByProduct
+        .load(row.product_id)
+        .then((options) =>
+          options.flatMap((option, i) =>
+            row.option_values[i] == null ? [] : [{ name: option.name, value: row.option_values[i] }],
+          ),
+        ),
     // A variant's product always exists (foreign key with cascade); the loader's type allows a missing id.
     product: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
       ctx.loaders.productById.load(row.product_id) as Promise<ProductRow>,

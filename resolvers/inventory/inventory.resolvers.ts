@@ -53,11 +53,12 @@ export const inventoryResolvers: {
     },
   },
   ProductVariant: {
-    quantityAvailable: async (variant: VariantParent, _: unknown, ctx: GatewayContext) => {
+    quantityAvailable: (variant: VariantParent, _: unknown, ctx: GatewayContext) => {
       // A variant row read without the column falls back to its levels.
       if (variant.inventory_quantity !== undefined) return variant.inventory_quantity;
-      const levels = await ctx.loaders.inventoryLevelsByVariant.load(variant.id);
-      return levels.length === 0 ? null : levels.reduce((sum, level) => sum + level.available, 0);
+      return ctx.loaders.inventoryLevelsByVariant
+        .load(variant.id)
+        .then((levels) => (levels.length === 0 ? null : levels.reduce((sum, level) => sum + level.available, 0)));
     },
     inventoryLevels: (variant: VariantParent, _: unknown, ctx: GatewayContext) =>
       ctx.loaders.inventoryLevelsByVariant.load(variant.id),

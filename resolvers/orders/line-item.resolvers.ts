@@ -14,14 +14,17 @@ import type {
  */
 export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResolvers } = {
   Order: {
-    lineItems: async (order: OrderRow, args: OrderLineItemsArgs, ctx: GatewayContext) => {
+    // A plain function on the loader's promise: the loader's batch carries the plugin guard.
+    lineItems: (order: OrderRow, args: OrderLineItemsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
-      const items = (await ctx.loaders.lineItemsByOrder.load(order.id))
-        .filter((item) => afterId === null || Number(item.id) > Number(afterId))
-        .slice(0, page.size + 1)
-        .map((item): LineItemParent => ({ ...item, currency_code: order.currency_code }));
-      return connectionOf(items, page, (item) => encodeCursor([item.id]));
+      return ctx.loaders.lineItemsByOrder.load(order.id).then((all) => {
+        const items = all
+          .filter((item) => afterId === null || Number(item.id) > Number(afterId))
+          .slice(0, page.size + 1)
+          .map((item): LineItemParent => ({ ...item, currency_code: order.currency_code }));
+        return connectionOf(items, page, (item) => encodeCursor([item.id]));
+      });
     },
   },
   LineItem: {

@@ -5,6 +5,7 @@ import {
   parseGlobalId,
   type GatewayContext,
   type GatewayIntrospection,
+  type LoaderContext,
   type Loaders,
   type PluginDefinition,
 } from '../sdk';
@@ -28,6 +29,8 @@ export interface ContextDeps {
   gateway: GatewayIntrospection;
   /** Partial rows throw when an unselected column is read (outside production). */
   guardPartialRows: boolean;
+  /** The plugin's deadline and circuit for its loaders' batches (PluginGuard.batchGuard). */
+  batchGuard: (plugin: string) => LoaderContext['guardBatch'];
 }
 
 /** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
@@ -37,7 +40,9 @@ export function contextFactory(deps: ContextDeps) {
     for (const [typeName, load] of Object.entries(plugin.nodes ?? {}))
       nodeSources.set(typeName, { plugin: plugin.name, load });
   }
-  const loaderFactories = deps.plugins.flatMap((p) => (p.createLoaders ? [p.createLoaders] : []));
+  const loaderFactories = deps.plugins.flatMap((p) =>
+    p.createLoaders ? [{ create: p.createLoaders, guardBatch: deps.batchGuard(p.name) }] : [],
+  );
   const planner = new ColumnPlanner(deps.plugins, deps.guardPartialRows);
 
   return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
@@ -68,8 +73,9 @@ export function contextFactory(deps: ContextDeps) {
       requestColumns,
       columns: requestColumns.choose,
     };
-    const loaderContext = { tenant, db, columns: ctx.columns };
-    for (const create of loaderFactories) Object.assign(loaders, create(loaderContext));
+    for (const { create, guardBatch } of loaderFactories) {
+      Object.assign(loaders, create({ tenant, db, columns: ctx.columns, guardBatch }));
+    }
     return ctx;
   };
 }

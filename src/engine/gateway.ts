@@ -229,6 +229,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       plugins: composition.plugins,
       gateway: { status },
       guardPartialRows: options.guardPartialRows ?? env.NODE_ENV !== 'production',
+      batchGuard: (plugin) => guard.batchGuard(plugin),
     });
     const app = createApp({
       apollo,

@@ -49,8 +49,18 @@ export interface GatewayContext {
   columns: (type: string) => ColumnChoice;
 }
 
+/** A loader's batch function: the keys of one batch in, one value (or Error) per key out. */
+export type BatchFunction<K, V> = (keys: readonly K[]) => PromiseLike<ArrayLike<V | Error>>;
+
 /** What a plugin's loader factory receives. */
-export type LoaderContext = Pick<GatewayContext, 'tenant' | 'db' | 'columns'>;
+export type LoaderContext = Pick<GatewayContext, 'tenant' | 'db' | 'columns'> & {
+  /**
+   * Puts a batch function under the plugin's deadline and circuit: wrap every loader's batch in it
+   * (`new DataLoader(ctx.guardBatch(batch))`). Fields that return a loader's promise are guarded
+   * through it, not per call.
+   */
+  guardBatch: <K, V>(batch: BatchFunction<K, V>) => BatchFunction<K, V>;
+};
 
 /** The shared database, for jobs and routes that run outside a request (no tenant scope). */
 export type SharedDb = Kysely<unknown>;

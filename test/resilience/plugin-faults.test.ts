@@ -85,4 +85,21 @@ describe('a plugin whose resolvers throw, reject and hang', () => {
     // throw + reject + 3 flaky + 3 flaky + failed probe
     expect(valueOf(samples, 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'ERROR' })).toBe(9);
   });
+
+  it('cuts a hanging loader batch off once: each field waiting on it answers TIMEOUT', async () => {
+    const timeouts = async () =>
+      valueOf(await scrape(t.url), 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'TIMEOUT' });
+    const before = await timeouts();
+    const hung = await ask('{ faultyOk faultyItems(hang: true) { id detail } }');
+    expect(hung.status).toBe(200);
+    expect(hung.body.data).toEqual({
+      faultyOk: 'fine',
+      faultyItems: ['1', '2', '3'].map((id) => ({ id, detail: null })),
+    });
+    expect(codes(hung.body)).toEqual(['TIMEOUT', 'TIMEOUT', 'TIMEOUT']);
+    // One batch, one deadline, one failure on the plugin's account.
+    expect((await timeouts()) - before).toBe(1);
+    const fine = await ask('{ faultyItems(hang: false) { id detail } }');
+    expect(fine.body.data).toEqual({ faultyItems: ['1', '2', '3'].map((id) => ({ id, detail: `detail ${id}` })) });
+  });
 });

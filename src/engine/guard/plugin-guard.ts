@@ -1,7 +1,7 @@
 import { MapperKind, mapSchema } from '@graphql-tools/utils';
-import { getNamedType, isCompositeType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
-import { GatewayError, type PluginDefinition } from '../../sdk';
+import { GatewayError, type BatchFunction, type PluginDefinition } from '../../sdk';
 import { databaseErrorCode } from '../../../connectors/postgres/errors';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { Circuit, type Admission, type CircuitState } from './circuit';
@@ -46,10 +46,12 @@ function ownResolvers(plugins: readonly PluginDefinition[]): Map<string, { plugi
 }
 
 /**
- * Per-plugin resolver timeouts and circuit breakers. Wraps a plugin's root fields, relation fields and
- * async resolvers (sync scalar fields stay untouched: they are the hot path and cannot hang). A failing
- * field fails alone (partial data); repeated failures open the plugin's circuit, after which its fields
- * answer UPSTREAM_UNAVAILABLE at once until a half-open probe succeeds.
+ * Per-plugin resolver timeouts and circuit breakers. Each call of a plugin's root fields and `async`
+ * resolvers runs under the plugin's deadline and circuit, and so does each batch of the plugin's loaders
+ * (`batchGuard`). Other resolvers are plain functions: they return values, or a loader's promise that
+ * its batch's guard settles; guarding them per call cost one promise and one deadline per row of a
+ * list. A failing field fails alone (partial data); repeated failures open the plugin's circuit, after
+ * which its fields answer UPSTREAM_UNAVAILABLE at once until a half-open probe succeeds.
  */
 export class PluginGuard {
   private readonly circuits = new Map<string, Circuit>();
@@ -65,11 +67,21 @@ export class PluginGuard {
     return mapSchema(schema, {
       [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
         const owner = owners.get(`${typeName}.${fieldName}`);
-        if (!owner || !config.resolve) return config;
-        const wanted = ROOTS.has(typeName) || isCompositeType(getNamedType(config.type)) || isAsync(owner.fn);
-        return wanted ? { ...config, resolve: this.guard(owner.plugin, config.resolve) } : config;
+        if (!owner || !config.resolve || !(ROOTS.has(typeName) || isAsync(owner.fn))) return config;
+        const resolve = config.resolve;
+        const run = this.runner(owner.plugin);
+        return { ...config, resolve: (source, args, ctx, info) => run(() => resolve(source, args, ctx, info)) };
       },
     });
+  }
+
+  /**
+   * Wraps a loader's batch function of `plugin` in the plugin's deadline and circuit. Async, so that an
+   * open circuit rejects the batch (DataLoader reads a synchronous throw as a broken batch function).
+   */
+  batchGuard(plugin: string): <K, V>(batch: BatchFunction<K, V>) => BatchFunction<K, V> {
+    const run = this.runner(plugin);
+    return (batch) => async (keys) => (await run(() => batch(keys))) as ArrayLike<never>;
   }
 
   private circuit(plugin: string): Circuit {
@@ -90,10 +102,8 @@ export class PluginGuard {
     return circuit;
   }
 
-  private guard(
-    plugin: string,
-    resolve: GraphQLFieldResolver<unknown, unknown>,
-  ): GraphQLFieldResolver<unknown, unknown> {
+  /** Runs calls of `plugin` under its circuit and deadline. */
+  private runner(plugin: string): (call: () => unknown) => unknown {
     const circuit = this.circuit(plugin);
     const timeoutMs = this.options.timeouts[plugin] ?? this.options.timeoutMs;
     const failed = (admission: Admission, error: unknown) => {
@@ -101,7 +111,7 @@ export class PluginGuard {
       circuit.failed(admission);
       this.options.metrics?.pluginErrors.inc({ plugin, code: error instanceof GatewayError ? error.code : 'ERROR' });
     };
-    return (source, args, ctx, info) => {
+    return (call) => {
       const admission = circuit.admit();
       if (admission === 'reject') {
         this.options.metrics?.pluginErrors.inc({ plugin, code: 'CIRCUIT_OPEN' });
@@ -112,7 +122,7 @@ export class PluginGuard {
       }
       let result: unknown;
       try {
-        result = resolve(source, args, ctx, info);
+        result = call();
       } catch (error) {
         failed(admission, error);
         throw error;
