@@ -3,6 +3,7 @@ import { ADMIN_SCOPES, GatewayError, type Principal, type Role } from '../sdk';
 import type { TenantEntry } from '../tenants/load';
 import type { TenantRegistry } from '../tenants/registry';
 import { tenantUnavailable, unauthenticated } from './auth-errors';
+import { VerifiedTokens } from './verified-tokens';
 
 /** Client-facing reasons by jose error code: fixed texts, never the token or a key. */
 const REASONS: Record<string, string> = {
@@ -58,6 +59,15 @@ function failure(error: unknown): GatewayError {
   return unauthenticated((code && REASONS[code]) ?? 'Invalid bearer token');
 }
 
+/** Verified tokens per tenant configuration: a reload replaces the entry, and so forgets them. */
+const verifiedByEntry = new WeakMap<TenantEntry, VerifiedTokens>();
+
+function verifiedTokensOf(entry: TenantEntry): VerifiedTokens {
+  let tokens = verifiedByEntry.get(entry);
+  if (!tokens) verifiedByEntry.set(entry, (tokens = new VerifiedTokens()));
+  return tokens;
+}
+
 /**
  * Verifies an admin JWT with the key of the tenant it names. The claim only chooses whose key to try;
  * the tenant is trusted once that key verified the signature, issuer, audience and lifetime.
@@ -78,6 +88,9 @@ export async function verifyAdminToken(
   }
   const settings = found?.entry.config.admin;
   if (!found || !settings) throw unauthenticated('Invalid bearer token');
+  const verified = verifiedTokensOf(found.entry);
+  const known = verified.get(token);
+  if (known) return { entry: found.entry, principal: known };
   try {
     const { payload } = await jwtVerify(token, keyOf(found.entry), {
       algorithms: settings.algorithms,
@@ -86,7 +99,9 @@ export async function verifyAdminToken(
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['exp', 'sub', 'tenant'],
     });
-    return { entry: found.entry, principal: principalOf(payload) };
+    const principal = principalOf(payload);
+    verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000);
+    return { entry: found.entry, principal };
   } catch (error) {
     throw failure(error);
   }

@@ -99,6 +99,15 @@ describeEachDatabase('authentication', { plugins: ['core', GUARDED_PLUGIN], tena
     await expectUnauthenticated(bearer(rs), /algorithm not allowed/);
   });
 
+  it('refuses a token that verified before once it has expired', async () => {
+    // Expired 28 s ago: accepted for two more seconds within the 30 s clock tolerance.
+    const closeToExpiry = bearer(await token('hs-shop', { expiresIn: -28 }));
+    const first = await get().graphql(STATUS, {}, closeToExpiry);
+    expect(first.body.errors).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await expectUnauthenticated(closeToExpiry, /expired/);
+  });
+
   it('refuses expired and not-yet-valid tokens beyond a small clock tolerance', async () => {
     await expectUnauthenticated(bearer(await token('hs-shop', { expiresIn: -120 })), /expired/);
     await expectUnauthenticated(bearer(await token('hs-shop', { notBefore: 120 })), /not valid yet/);
