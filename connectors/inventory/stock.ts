@@ -56,25 +56,28 @@ export async function adjustStock(trx: Trx, t: StockTarget, delta: number, reaso
       select tenant_id, variant_id, location_id, ${delta}::int, ${reason}, available from level
       returning id, created_at
     )
-    select target.variant, target.location, level.available, level.updated_at,
+    select target.variant, target.location, level.variant_id, level.location_id, level.available, level.updated_at,
       adjustment.id as adjustment_id, adjustment.created_at as adjustment_created_at
     from target left join level on true left join adjustment on true`.execute(trx);
-  return stockChangeOf(rows[0], t, delta, reason);
+  return stockChangeOf(rows[0], t.tenantId, delta, reason);
 }
 
 interface StockChangeRow {
   variant: boolean;
   location: boolean;
+  // As the database spells them (an input id may carry leading zeros).
+  variant_id: string | null;
+  location_id: string | null;
   available: number | null;
   updated_at: Date | null;
   adjustment_id: string | null;
   adjustment_created_at: Date | null;
 }
 
-function stockChangeOf(row: StockChangeRow, t: StockTarget, delta: number, reason: string): StockChange {
+function stockChangeOf(row: StockChangeRow, tenantId: string, delta: number, reason: string): StockChange {
   const { variant, location } = row;
   if (row.available === null || row.adjustment_id === null) return { variant, location, level: null, adjustment: null };
-  const ids = { tenant_id: t.tenantId, variant_id: t.variantId, location_id: t.locationId };
+  const ids = { tenant_id: tenantId, variant_id: row.variant_id!, location_id: row.location_id! };
   return {
     variant,
     location,

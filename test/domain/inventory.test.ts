@@ -133,6 +133,17 @@ describeEachDatabase('inventory', catalogSuite(), (get, kind) => {
     }
     const history = await ok(t, HISTORY, { variantId: s.variantId, first: 5 }, admin);
     expect(history.inventoryAdjustments.nodes.map((a: { delta: number }) => a.delta)).toEqual([4]);
+
+    // An id written with leading zeros names the same variant, and the answer names it as the database does.
+    const [, localId] = /\/(\d+)$/.exec(Buffer.from(s.variantId, 'base64url').toString())!;
+    const padded = Buffer.from(`gid://retail/ProductVariant/000${localId}`).toString('base64url');
+    const again = await ok(
+      t,
+      ADJUST,
+      { input: { variantId: padded, locationId: s.locationId, delta: 1, reason: 'count' } },
+      admin,
+    );
+    expect(again.inventoryAdjust.inventoryLevel).toMatchObject({ available: 5, variant: { id: s.variantId } });
   });
 
   it('answers NOT_FOUND for unknown, mistyped or foreign variants and locations, and LESS_THAN_ZERO for a negative set', async () => {
