@@ -45,8 +45,9 @@ export function contextFactory(deps: ContextDeps) {
   );
   const planner = new ColumnPlanner(deps.plugins, deps.guardPartialRows);
 
-  return (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord): RequestContext => {
+  return (auth: Authenticated, requestId: string, logOf: () => Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
+    let log: Logger | undefined;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
@@ -56,7 +57,9 @@ export function contextFactory(deps: ContextDeps) {
       principal: auth.principal,
       db,
       loaders,
-      log,
+      get log() {
+        return (log ??= logOf());
+      },
       gateway: deps.gateway,
       record,
       loadNode: async (globalId) => {

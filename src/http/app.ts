@@ -12,6 +12,7 @@ import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
+import { chain } from './chain';
 
 export interface AppDeps {
   apollo: ApolloServer<RequestContext>;
@@ -20,7 +21,8 @@ export interface AppDeps {
   plugins: readonly PluginDefinition[];
   runtime: PluginRuntime;
   log: Logger;
-  buildContext: (auth: Authenticated, requestId: string, log: Logger, record?: RequestRecord) => RequestContext;
+  /** `log` is called when the request first logs: most never do, and a child logger costs microseconds. */
+  buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => RequestContext;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
   /** Request logging and metrics, /metrics, and the gate that refuses work while starting or draining. */
@@ -87,8 +89,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(`/plugins/${plugin.name}`, router);
   }
 
-  app.use('/graphql', deps.edge.request);
-  app.use('/graphql', async (req, res, next) => {
+  const authenticateRequest: RequestHandler = async (req, res, next) => {
     try {
       res.locals.auth = await authenticate(deps.registry, {
         storefrontToken: header(req, 'x-storefront-token'),
@@ -101,19 +102,17 @@ export function createApp(deps: AppDeps): Express {
         error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="retail-gateway"' } : {};
       sendGraphQLError(res, error.code, error.message, { headers });
     }
+  };
+  const graphql = expressMiddleware(deps.apollo, {
+    context: async ({ res }) => {
+      const auth = res.locals.auth as Authenticated;
+      const requestId = res.locals.requestId as string;
+      const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
+      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    },
   });
-  app.use('/graphql', deps.edge.authenticated);
-  app.use(
-    '/graphql',
-    expressMiddleware(deps.apollo, {
-      context: async ({ res }) => {
-        const auth = res.locals.auth as Authenticated;
-        const requestId = res.locals.requestId as string;
-        const log = deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-        return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
-      },
-    }),
-  );
+  // The hot path as one router layer (src/http/chain.ts).
+  app.use('/graphql', chain([...deps.edge.request, authenticateRequest, ...deps.edge.authenticated, graphql]));
 
   app.use((_req, res) => sendGraphQLError(res, 'NOT_FOUND', 'Not found', { status: 404 }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
