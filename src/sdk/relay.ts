@@ -3,8 +3,19 @@ import { GatewayError } from './errors';
 /** Global IDs are opaque base64url of `gid://retail/<Type>/<id>`, checked against the expected type. */
 const GID_PREFIX = 'gid://retail/';
 
+/** Encoded ids by `Type/id`: list pages encode the same few hundred ids on every request. */
+const encodedIds = new Map<string, string>();
+const MAX_ENCODED_IDS = 20_000;
+
 export function encodeGlobalId(type: string, id: string | number | bigint): string {
-  return Buffer.from(`${GID_PREFIX}${type}/${id}`).toString('base64url');
+  const key = `${type}/${id}`;
+  let encoded = encodedIds.get(key);
+  if (encoded === undefined) {
+    encoded = Buffer.from(GID_PREFIX + key).toString('base64url');
+    if (encodedIds.size >= MAX_ENCODED_IDS) encodedIds.clear();
+    encodedIds.set(key, encoded);
+  }
+  return encoded;
 }
 
 /** The type and local id of a global id, or null when it is not one of ours. */
