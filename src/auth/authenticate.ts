@@ -14,8 +14,24 @@ export interface Credentials {
   authorization?: string;
 }
 
+/** Hashes of storefront tokens seen lately: every storefront request brings one of a few tokens. */
+const tokenHashes = new Map<string, string>();
+const MAX_TOKEN_HASHES = 1_000;
+
+function hashOf(token: string): string {
+  let hash = tokenHashes.get(token);
+  if (hash === undefined) {
+    hash = sha256Hex(token);
+    // Issued tokens have 48 characters; a header longer than 128 is hashed, not kept.
+    if (token.length > 128) return hash;
+    if (tokenHashes.size >= MAX_TOKEN_HASHES) tokenHashes.clear();
+    tokenHashes.set(token, hash);
+  }
+  return hash;
+}
+
 function storefront(registry: TenantRegistry, token: string): Authenticated {
-  const hash = sha256Hex(token);
+  const hash = hashOf(token);
   const found = registry.lookupStorefrontTokenHash(hash);
   if (!found) throw unauthenticated('Invalid storefront token');
   if ('unavailable' in found) throw tenantUnavailable();

@@ -117,23 +117,45 @@ export function connectionOf<T, C>(
 ): Connection<T> & { totalCount?: C } {
   const hasMore = rows.length > page.size;
   const nodes = page.backward ? rows.slice(Math.max(0, rows.length - page.size)) : rows.slice(0, page.size);
-  let edges: Connection<T>['edges'] | undefined;
-  const cursorAt = (index: number) => (nodes.length ? cursorOf(nodes[index < 0 ? nodes.length - 1 : index]) : null);
-  return {
-    get edges() {
-      return (edges ??= nodes.map((node) => ({ cursor: cursorOf(node), node })));
-    },
+  const pageInfo = new LazyPageInfo(
     nodes,
-    pageInfo: {
-      hasNextPage: page.backward ? page.cursor !== null : hasMore,
-      hasPreviousPage: page.backward ? hasMore : page.cursor !== null,
-      get startCursor() {
-        return cursorAt(0);
-      },
-      get endCursor() {
-        return cursorAt(-1);
-      },
-    },
-    totalCount,
-  };
+    cursorOf,
+    page.backward ? page.cursor !== null : hasMore,
+    page.backward ? hasMore : page.cursor !== null,
+  );
+  return new LazyConnection(nodes, cursorOf, pageInfo, totalCount);
+}
+
+// Classes rather than object literals with getters: list pages build one connection per parent row, and
+// a literal's getters are new closures each time.
+class LazyConnection<T, C> {
+  private cachedEdges?: Connection<T>['edges'];
+
+  constructor(
+    readonly nodes: T[],
+    private readonly cursorOf: (row: T) => string,
+    readonly pageInfo: LazyPageInfo<T>,
+    readonly totalCount: C | undefined,
+  ) {}
+
+  get edges(): Connection<T>['edges'] {
+    return (this.cachedEdges ??= this.nodes.map((node) => ({ cursor: this.cursorOf(node), node })));
+  }
+}
+
+class LazyPageInfo<T> {
+  constructor(
+    private readonly nodes: readonly T[],
+    private readonly cursorOf: (row: T) => string,
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+  ) {}
+
+  get startCursor(): string | null {
+    return this.nodes.length ? this.cursorOf(this.nodes[0]) : null;
+  }
+
+  get endCursor(): string | null {
+    return this.nodes.length ? this.cursorOf(this.nodes[this.nodes.length - 1]) : null;
+  }
 }
