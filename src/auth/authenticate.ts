@@ -1,4 +1,4 @@
-import type { Principal } from '../sdk';
+import { remembered, type Principal } from '../sdk';
 import { tenantUnavailable, unauthenticated } from './auth-errors';
 import { sha256Hex, type TenantEntry } from '../tenants/load';
 import type { TenantRegistry } from '../tenants/registry';
@@ -14,21 +14,11 @@ export interface Credentials {
   authorization?: string;
 }
 
-/** Hashes of storefront tokens seen lately: every storefront request brings one of a few tokens. */
-const tokenHashes = new Map<string, string>();
-const MAX_TOKEN_HASHES = 1_000;
+/** Hashes of storefront tokens, remembered: every storefront request brings one of a few tokens. */
+const rememberedHash = remembered(1_000, sha256Hex);
 
-function hashOf(token: string): string {
-  let hash = tokenHashes.get(token);
-  if (hash === undefined) {
-    hash = sha256Hex(token);
-    // Issued tokens have 48 characters; a header longer than 128 is hashed, not kept.
-    if (token.length > 128) return hash;
-    if (tokenHashes.size >= MAX_TOKEN_HASHES) tokenHashes.clear();
-    tokenHashes.set(token, hash);
-  }
-  return hash;
-}
+// Issued tokens have 48 characters; a header longer than 128 is hashed, not kept.
+const hashOf = (token: string) => (token.length > 128 ? sha256Hex(token) : rememberedHash(token));
 
 function storefront(registry: TenantRegistry, token: string): Authenticated {
   const hash = hashOf(token);

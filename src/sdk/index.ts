@@ -6,6 +6,7 @@ export * from './columns';
 export * from './context';
 export * from './plugin';
 export * from './relay';
+export * from './remembered';
 export * from './text';
 export * from './user-errors';
 export * from './status';

@@ -1,21 +1,14 @@
 import { GatewayError } from './errors';
+import { remembered } from './remembered';
 
 /** Global IDs are opaque base64url of `gid://retail/<Type>/<id>`, checked against the expected type. */
 const GID_PREFIX = 'gid://retail/';
 
-/** Encoded ids by `Type/id`: list pages encode the same few hundred ids on every request. */
-const encodedIds = new Map<string, string>();
-const MAX_ENCODED_IDS = 20_000;
+/** Encodings by `Type/id`, remembered: list pages encode the same few hundred ids on every request. */
+const encode = remembered(20_000, (typeAndId: string) => Buffer.from(GID_PREFIX + typeAndId).toString('base64url'));
 
 export function encodeGlobalId(type: string, id: string | number | bigint): string {
-  const key = `${type}/${id}`;
-  let encoded = encodedIds.get(key);
-  if (encoded === undefined) {
-    encoded = Buffer.from(GID_PREFIX + key).toString('base64url');
-    if (encodedIds.size >= MAX_ENCODED_IDS) encodedIds.clear();
-    encodedIds.set(key, encoded);
-  }
-  return encoded;
+  return encode(`${type}/${id}`);
 }
 
 /** The type and local id of a global id, or null when it is not one of ours. */

@@ -100,7 +100,7 @@ export class ColumnPlanner {
 
   constructor(
     plugins: readonly PluginDefinition[],
-    private readonly guarded = process.env.NODE_ENV !== 'production',
+    private readonly guarded: boolean,
   ) {
     this.needs = mergeNeeds(plugins);
     for (const [type, needs] of this.needs) checkNeeds(type, needs);
