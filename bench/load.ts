@@ -12,6 +12,9 @@ export interface ClosedResult {
   requests: number;
   rps: number;
   errors: number;
+  /** Latency percentiles in ms, at the loop's fixed concurrency (queueing included). */
+  p50: number;
+  p99: number;
 }
 
 export async function closedLoop(target: Target, seconds: number, connections: number): Promise<ClosedResult> {
@@ -27,6 +30,8 @@ export async function closedLoop(target: Target, seconds: number, connections: n
     requests: result.requests.total,
     rps: result.requests.total / seconds,
     errors: result.errors + result.non2xx + result.timeouts,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
   };
 }
 
@@ -35,6 +40,8 @@ export interface Slice {
   rps: number;
   cpuMsPerRequest: number;
   errors: number;
+  p50: number;
+  p99: number;
 }
 
 /** A closed-loop slice against `server`, with the CPU time it used meanwhile read from /proc. */
@@ -50,6 +57,8 @@ export async function timedSlice(
     rps: result.rps,
     cpuMsPerRequest: (server.cpuMs() - cpuBefore) / Math.max(1, result.requests),
     errors: result.errors,
+    p50: result.p50,
+    p99: result.p99,
   };
 }
 

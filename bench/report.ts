@@ -5,6 +5,9 @@ import { projectRoot } from '../src/sdk';
 
 export interface VariantResult {
   rps: number;
+  /** Closed-loop latency in ms (median over cycles). */
+  p50: number;
+  p99: number;
   cpuMsPerRequest: number;
   errors: number;
   sqlStatements: number;
@@ -38,9 +41,9 @@ function row(cells: string[], widths: number[]): string {
 
 /** Markdown tables (docs/performance.md embeds them as printed). */
 export function printReport(report: Report): void {
-  const widths = [40, 8, 8, 5, 6, 9];
+  const widths = [40, 8, 7, 7, 8, 5, 6, 9];
   const lines = [
-    row(['scenario / server', 'req/s', 'CPU ms', 'SQL', 'errors', 'ratio'], widths),
+    row(['scenario / server', 'req/s', 'p50 ms', 'p99 ms', 'CPU ms', 'SQL', 'errors', 'ratio'], widths),
     row(
       widths.map((w) => '-'.repeat(w)),
       widths,
@@ -61,6 +64,8 @@ export function printReport(report: Report): void {
           [
             `${s.label} / ${variant}`,
             fixed(v.rps, 0),
+            fixed(v.p50, 1),
+            fixed(v.p99, 1),
             fixed(v.cpuMsPerRequest),
             fixed(v.sqlStatements, 0),
             String(v.errors),

@@ -118,6 +118,8 @@ async function main(): Promise<void> {
             v,
             {
               rps: median(rpsOf(v)),
+              p50: median(series(v, (x) => x.p50)),
+              p99: median(series(v, (x) => x.p99)),
               cpuMsPerRequest: median(cpuOf(v)),
               errors: series(v, (x) => x.errors).reduce((a, b) => a + b, 0),
               sqlStatements: statements[scenario.name][v] ?? NaN,
