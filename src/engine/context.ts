@@ -33,6 +33,18 @@ export interface ContextDeps {
   batchGuard: (plugin: string) => LoaderContext['guardBatch'];
 }
 
+/**
+ * Holds `log` as a getter on the prototype. Apollo copies every request's context with `Object.assign`,
+ * which calls own getters: an own `log` getter would build the child logger that most requests never use.
+ */
+class LazyRequestLog {
+  private cachedLog?: Logger;
+  constructor(private readonly logOf: () => Logger) {}
+  get log(): Logger {
+    return (this.cachedLog ??= this.logOf());
+  }
+}
+
 /** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
 export function contextFactory(deps: ContextDeps) {
   const nodeSources = new Map<string, { plugin: string; load: NonNullable<PluginDefinition['nodes']>[string] }>();
@@ -47,22 +59,18 @@ export function contextFactory(deps: ContextDeps) {
 
   return (auth: Authenticated, requestId: string, logOf: () => Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
-    let log: Logger | undefined;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
-    const ctx: RequestContext = {
+    const ctx: RequestContext = Object.assign(new LazyRequestLog(logOf), {
       requestId,
       tenant,
       principal: auth.principal,
       db,
       loaders,
-      get log() {
-        return (log ??= logOf());
-      },
       gateway: deps.gateway,
       record,
-      loadNode: async (globalId) => {
+      loadNode: async (globalId: string) => {
         const parsed = parseGlobalId(globalId);
         const node = parsed && (await ctx.loadNodeOf(parsed.type, parsed.id));
         return node ? { ...node, __typename: parsed.type } : null;
@@ -75,7 +83,7 @@ export function contextFactory(deps: ContextDeps) {
       },
       requestColumns,
       columns: requestColumns.choose,
-    };
+    });
     for (const { create, guardBatch } of loaderFactories) {
       Object.assign(loaders, create({ tenant, db, columns: ctx.columns, guardBatch }));
     }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import { expressMiddleware } from '@as-integrations/express5';
 import type { ApolloServer } from '@apollo/server';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
@@ -13,6 +12,7 @@ import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
 import { chain } from './chain';
+import { graphqlHandler } from './graphql-handler';
 
 export interface AppDeps {
   apollo: ApolloServer<RequestContext>;
@@ -103,13 +103,11 @@ export function createApp(deps: AppDeps): Express {
       sendGraphQLError(res, error.code, error.message, { headers });
     }
   };
-  const graphql = expressMiddleware(deps.apollo, {
-    context: async ({ res }) => {
-      const auth = res.locals.auth as Authenticated;
-      const requestId = res.locals.requestId as string;
-      const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
-    },
+  const graphql = graphqlHandler(deps.apollo, async (res) => {
+    const auth = res.locals.auth as Authenticated;
+    const requestId = res.locals.requestId as string;
+    const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
+    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
   });
   // The hot path as one router layer (src/http/chain.ts).
   app.use('/graphql', chain([...deps.edge.request, authenticateRequest, ...deps.edge.authenticated, graphql]));

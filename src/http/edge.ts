@@ -2,7 +2,6 @@ import express, { type RequestHandler } from 'express';
 import type { RateLimiter } from '../limits';
 import type { TenantRegistry } from '../tenants/registry';
 import { corsForAnyTenant, corsForTenant } from './cors';
-import { escapeJsonOutput } from './json-escape';
 import { rateLimitGate } from './rate-limit-middleware';
 import { methodAndContentType, requestParameters } from './request-shape';
 import { schemaAccess } from './schema-access';
@@ -20,7 +19,7 @@ export interface EdgeOptions {
 export interface Edge {
   /** Every route: security headers, CORS preflight. */
   early: RequestHandler[];
-  /** /graphql before authentication: output escaping, method, content type, body size and JSON, parameters. */
+  /** /graphql before authentication: method, content type, body size and JSON, parameters. */
   request: RequestHandler[];
   /** /graphql after authentication: the tenant's CORS origins, then the rate budget. */
   authenticated: RequestHandler[];
@@ -32,7 +31,6 @@ export function createEdge(options: EdgeOptions): Edge {
   return {
     early: [securityHeaders, corsForAnyTenant(options.registry)],
     request: [
-      escapeJsonOutput,
       methodAndContentType,
       express.json({ limit: options.bodyLimitBytes }),
       requestParameters(options.maxDocumentBytes),

@@ -1,5 +1,3 @@
-import type { RequestHandler } from 'express';
-
 /**
  * Escapes `<`, `>`, `&` and the JavaScript line separators in JSON answers. In JSON these characters
  * appear only inside strings, so the document is unchanged for any JSON reader, but no stored input
@@ -14,11 +12,4 @@ const ESCAPES: Record<string, string> = {
   '\u2029': '\\u2029',
 };
 
-export const escapeJsonOutput: RequestHandler = (_req, res, next) => {
-  const send = res.send.bind(res);
-  res.send = (body?: unknown) => {
-    const json = /json/.test(String(res.getHeader('content-type') ?? ''));
-    return send(json && typeof body === 'string' ? body.replace(UNSAFE, (c) => ESCAPES[c]) : body);
-  };
-  next();
-};
+export const escapeJson = (json: string): string => json.replace(UNSAFE, (c) => ESCAPES[c]);

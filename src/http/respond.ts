@@ -1,5 +1,6 @@
 import type { Response } from 'express';
 import { httpStatusFor, type ErrorCode } from '../sdk';
+import { escapeJson } from './json-escape';
 
 /** A request-level failure as a GraphQL JSON body, never an HTML page. */
 export function sendGraphQLError(
@@ -16,5 +17,7 @@ export function sendGraphQLError(
   res
     .status(options.status ?? httpStatusFor(code))
     .type('application/json')
-    .send(JSON.stringify({ errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] }));
+    .send(
+      escapeJson(JSON.stringify({ errors: [{ message, extensions: { code, ...(requestId ? { requestId } : {}) } }] })),
+    );
 }
