@@ -1,7 +1,8 @@
 import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
-import type { LoaderContext } from '../../src/sdk';
+import type { ColumnChoice, LoaderContext } from '../../src/sdk';
 import { selectColumns } from './columns';
+import { runShaped } from './shaped-statements';
 
 /** Rows grouped by a key, in the order they came. */
 export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -18,6 +19,8 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
 // Table names are chosen by the calling plugin from its own typed tables; rows are typed by the caller.
 export type AnyDb = Kysely<Record<string, { id: string; tenant_id: string } & Record<string, unknown>>>;
 
+const columnsKey = (choice: ColumnChoice) => (choice.names === 'all' ? '*' : choice.names.join(','));
+
 /**
  * Rows of `table` (behind GraphQL `type`) by id: one `id = any($1)` statement per batch, filtered by
  * tenant as well as by RLS, selecting the columns the request reads of `type`.
@@ -31,10 +34,13 @@ export function rowsById<R extends { id: string }>(
     guardBatch(async (ids) => {
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with(['id']);
-      const query = selectColumns(conn.selectFrom(table), choice)
-        .where('tenant_id', '=', db.tenantId)
-        .where('id', '=', (eb) => eb.fn.any(eb.val([...ids])));
-      const rows = choice.guard((await query.execute()) as unknown as R[]);
+      const key = `byId ${table} ${columnsKey(choice)}`;
+      const selected = await runShaped(conn, key, [db.tenantId, [...ids]], (shape, [tenant, idList]) =>
+        selectColumns((shape as AnyDb).selectFrom(table), choice)
+          .where('tenant_id', '=', tenant as string)
+          .where('id', '=', (eb) => eb.fn.any(eb.val(idList as string[]))),
+      );
+      const rows = choice.guard(selected as unknown as R[]);
       const found = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => found.get(id) ?? null);
     }),
@@ -56,11 +62,15 @@ export function rowsByParent<R extends Record<string, unknown>>(
     guardBatch(async (parentIds) => {
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with([parent]);
-      let query = selectColumns(conn.selectFrom(table), choice)
-        .where('tenant_id', '=', db.tenantId)
-        .where(sql.ref(parent), '=', sql`any(${[...parentIds]})`);
-      for (const column of orderBy) query = query.orderBy(column);
-      const rows = choice.guard((await query.execute()) as unknown as R[]);
+      const key = `byParent ${table} ${parent} ${orderBy.join(',')} ${columnsKey(choice)}`;
+      const selected = await runShaped(conn, key, [db.tenantId, [...parentIds]], (shape, [tenant, idList]) => {
+        let query = selectColumns((shape as AnyDb).selectFrom(table), choice)
+          .where('tenant_id', '=', tenant as string)
+          .where(sql.ref(parent), '=', sql`any(${idList})`);
+        for (const column of orderBy) query = query.orderBy(column);
+        return query;
+      });
+      const rows = choice.guard(selected as unknown as R[]);
       const groups = groupBy(rows, (row) => String(row[parent]));
       return parentIds.map((id) => groups.get(id) ?? []);
     }),

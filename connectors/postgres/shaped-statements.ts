@@ -1,0 +1,39 @@
+import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { Memo } from '../../src/sdk';
+
+/** Stand-ins for a statement's values while its shape is compiled; each run puts its own values there. */
+const SLOTS: readonly object[] = Object.freeze([{}, {}, {}, {}]);
+
+/** Compiled shapes by key: a few per loader and column choice, bounded all the same. */
+const shapes = new Memo<string, CompiledQuery>(2_000);
+
+// Kysely's handle type does not matter here: the caller's `build` names the tables and types the rows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKysely = Kysely<any>;
+
+/**
+ * Runs a statement whose text depends only on `key` (its table, columns, filters and order), with
+ * `values` in the slots `build` was given. Kysely builds and compiles each shape once instead of once
+ * per loader batch. The handle's plugins still see every statement, as they would a new one: the
+ * statement count and the ended-request guard of tenant-session.ts hold, and a plugin that rewrites the
+ * statement has its rewrite compiled.
+ */
+export async function runShaped<R>(
+  conn: AnyKysely,
+  key: string,
+  values: readonly unknown[],
+  build: (db: AnyKysely, slots: readonly unknown[]) => Compilable<R>,
+): Promise<R[]> {
+  if (values.length > SLOTS.length) throw new Error(`a statement shape takes at most ${SLOTS.length} values`);
+  const shape = shapes.get(key, () => build(conn.withoutPlugins(), SLOTS.slice(0, values.length)).compile());
+  const executor = conn.getExecutor();
+  const queryId = createQueryId();
+  const query = executor.transformQuery(shape.query, queryId);
+  const compiled = query === shape.query ? shape : executor.compileQuery(query, queryId);
+  const parameters = compiled.parameters.map((p) => {
+    const slot = SLOTS.indexOf(p as object);
+    return slot < 0 ? p : values[slot];
+  });
+  const result = await executor.executeQuery<R>({ query, queryId, sql: compiled.sql, parameters });
+  return result.rows;
+}
