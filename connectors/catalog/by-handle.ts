@@ -1,5 +1,6 @@
 import type { ColumnChoice, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import { choiceKey, selectColumns } from '../postgres/columns';
+import { runShaped } from '../postgres/shaped-statements';
 import type { CatalogTables, CollectionRow, ProductRow } from './tables';
 
 async function byHandle<R extends object>(
@@ -9,10 +10,12 @@ async function byHandle<R extends object>(
   columns: ColumnChoice,
 ): Promise<R | null> {
   const conn = await db.get<CatalogTables>();
-  const row = await selectColumns(conn.selectFrom(table as 'products'), columns)
-    .where('tenant_id', '=', db.tenantId)
-    .where('handle', '=', handle)
-    .executeTakeFirst();
+  const key = `byHandle ${table} ${choiceKey(columns)}`;
+  const [row] = await runShaped(conn, key, [db.tenantId, handle], (shape: typeof conn, [tenant, value]) =>
+    selectColumns(shape.selectFrom(table as 'products'), columns)
+      .where('tenant_id', '=', tenant as string)
+      .where('handle', '=', value as string),
+  );
   return row ? columns.guard([row as unknown as R])[0] : null;
 }
 

@@ -7,7 +7,8 @@ import {
   type CollectionPageKey,
 } from './collection-product-loaders';
 import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
-import { selectColumns } from '../postgres/columns';
+import { choiceKey, selectColumns } from '../postgres/columns';
+import { runShaped } from '../postgres/shaped-statements';
 import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 
@@ -41,15 +42,18 @@ function collectionsByProduct({ db, columns, guardBatch }: LoaderContext) {
     guardBatch(async (productIds) => {
       const conn = await db.get<CatalogTables>();
       const choice = columns('Collection');
-      const from = conn
-        .selectFrom('collection_products as cp')
-        .innerJoin('collections as c', 'c.id', 'cp.collection_id');
-      const rows = await selectColumns(from, choice, 'c')
-        .select('cp.product_id')
-        .where('cp.tenant_id', '=', db.tenantId)
-        .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val([...productIds])))
-        .orderBy('c.id')
-        .execute();
+      const key = `collectionsByProduct ${choiceKey(choice)}`;
+      const rows = await runShaped(conn, key, [db.tenantId, [...productIds]], (shape: typeof conn, [tenant, ids]) =>
+        selectColumns(
+          shape.selectFrom('collection_products as cp').innerJoin('collections as c', 'c.id', 'cp.collection_id'),
+          choice,
+          'c',
+        )
+          .select('cp.product_id')
+          .where('cp.tenant_id', '=', tenant as string)
+          .where('cp.product_id', '=', (eb) => eb.fn.any(eb.val(ids as string[])))
+          .orderBy('c.id'),
+      );
       const groups = groupBy(rows, (row) => row.product_id);
       return productIds.map((id) => choice.guard((groups.get(id) ?? []).map(({ product_id: _p, ...c }) => c)));
     }),

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
-import type { ColumnChoice, LoaderContext } from '../../src/sdk';
-import { selectColumns } from './columns';
+import type { LoaderContext } from '../../src/sdk';
+import { choiceKey, selectColumns } from './columns';
 import { runShaped } from './shaped-statements';
 
 /** Rows grouped by a key, in the order they came. */
@@ -19,8 +19,6 @@ export function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<str
 // Table names are chosen by the calling plugin from its own typed tables; rows are typed by the caller.
 export type AnyDb = Kysely<Record<string, { id: string; tenant_id: string } & Record<string, unknown>>>;
 
-const columnsKey = (choice: ColumnChoice) => (choice.names === 'all' ? '*' : choice.names.join(','));
-
 /**
  * Rows of `table` (behind GraphQL `type`) by id: one `id = any($1)` statement per batch, filtered by
  * tenant as well as by RLS, selecting the columns the request reads of `type`.
@@ -34,7 +32,7 @@ export function rowsById<R extends { id: string }>(
     guardBatch(async (ids) => {
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with(['id']);
-      const key = `byId ${table} ${columnsKey(choice)}`;
+      const key = `byId ${table} ${choiceKey(choice)}`;
       const selected = await runShaped(conn, key, [db.tenantId, [...ids]], (shape, [tenant, idList]) =>
         selectColumns((shape as AnyDb).selectFrom(table), choice)
           .where('tenant_id', '=', tenant as string)
@@ -62,7 +60,7 @@ export function rowsByParent<R extends Record<string, unknown>>(
     guardBatch(async (parentIds) => {
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with([parent]);
-      const key = `byParent ${table} ${parent} ${orderBy.join(',')} ${columnsKey(choice)}`;
+      const key = `byParent ${table} ${parent} ${orderBy.join(',')} ${choiceKey(choice)}`;
       const selected = await runShaped(conn, key, [db.tenantId, [...parentIds]], (shape, [tenant, idList]) => {
         let query = selectColumns((shape as AnyDb).selectFrom(table), choice)
           .where('tenant_id', '=', tenant as string)

@@ -22,3 +22,6 @@ export function selectColumns<DB, TB extends keyof DB, O, T extends TB & string 
     names === 'all' ? q.selectAll(alias) : q.select(alias ? names.map((column) => `${alias}.${column}`) : names);
   return selected as SelectQueryBuilder<DB, TB, O & Selectable<DB[T]>>;
 }
+
+/** The chosen columns as part of a statement shape's key (shaped-statements.ts). */
+export const choiceKey = (choice: ColumnChoice) => (choice.names === 'all' ? '*' : choice.names.join(','));

@@ -23,11 +23,11 @@ class Gatekeeper implements KyselyPlugin {
 }
 
 const namesOf = (conn: Kysely<unknown>, ids: number[], key = 'items by id') =>
-  runShaped<Row>(conn, key, [ids], (db, [idList]) =>
+  runShaped<Row>(conn, key, [ids], (db: Kysely<{ items: Row }>, [idList]) =>
     db
       .selectFrom('items')
       .select(['id', 'name'])
-      .where('id', '=', (eb) => eb.fn.any(eb.val(idList)))
+      .where('id', '=', (eb) => eb.fn.any(eb.val(idList as number[])))
       .orderBy('id'),
   ).then((rows) => rows.map((r) => r.name));
 
