@@ -18,6 +18,19 @@ class StatementCounter implements KyselyPlugin {
   }
 }
 
+/** Lets one statement through a handle and refuses any after it, before it is sent. */
+class OneStatement implements KyselyPlugin {
+  private sent = false;
+  transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
+    if (this.sent) throw new Error('A sole write sends one statement: this one was not sent');
+    this.sent = true;
+    return node;
+  }
+  async transformResult<R>({ result }: { result: R }): Promise<R> {
+    return result;
+  }
+}
+
 function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => (resolve = r));
@@ -73,6 +86,9 @@ export class TenantSession implements TenantDb {
   private ended = false;
   private readOnly = false;
   private inTransaction = false;
+  /** The operation is a mutation of one root field: its write may commit by itself (`sole`). */
+  private soleWriteAllowed = false;
+  private wroteAlone = false;
   /** The savepoint that travels with `begin` (the first `atomic` of a transaction opened by it). */
   private firstSavepoint: string | undefined;
 
@@ -96,6 +112,19 @@ export class TenantSession implements TenantDb {
     if (!this.conn) this.readOnly = keepsSessionStamps(this.db);
   }
 
+  /**
+   * Declares the request a mutation of one root field, before its first statement: a write that is one
+   * statement may then commit by itself (`sole`), on a handle that keeps session stamps.
+   */
+  allowSoleWrite(): void {
+    if (!this.conn) this.soleWriteAllowed = keepsSessionStamps(this.db);
+  }
+
+  /** Whether a `sole` write committed by itself: a later failure of the request cannot undo it. */
+  get committedAlone(): boolean {
+    return this.wroteAlone;
+  }
+
   /** Settles once the transaction has ended, whoever ended it (at once when it never opened). */
   get settled(): Promise<void> {
     return this.finished ?? Promise.resolve();
@@ -109,6 +138,7 @@ export class TenantSession implements TenantDb {
   }
 
   async atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    if (this.wroteAlone) throw new Error('A request that wrote alone (sole) writes nothing more');
     const name = `sp_${++this.savepoints}`;
     if (!this.conn && !this.readOnly) this.firstSavepoint = name;
     const conn = await this.get<DB>();
@@ -120,6 +150,16 @@ export class TenantSession implements TenantDb {
       await sql`rollback to savepoint ${sql.id(name)}`.execute(conn).catch(() => undefined);
       throw error;
     }
+  }
+
+  async sole<DB, T>(fn: (conn: Kysely<DB>) => Promise<T>): Promise<T> {
+    const once = (conn: Kysely<DB>) => fn(conn.withPlugin(new OneStatement()));
+    if (!this.soleWriteAllowed || this.conn) return this.atomic(once);
+    // Like a read: the stamped connection, no `begin`; the one statement commits when it completes.
+    this.readOnly = true;
+    const result = await once(await this.get<DB>());
+    this.wroteAlone = true;
+    return result;
   }
 
   private async savepoint<DB>(conn: Kysely<DB>, name: string): Promise<void> {

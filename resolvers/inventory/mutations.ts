@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
+import {
+  attemptSoleWrite,
+  attemptWrites,
+  localIdOf,
+  UserErrors,
+  type GatewayContext,
+  type UserError,
+} from '../../src/sdk';
 import {
   adjustStock,
   insertLocation,
@@ -71,8 +78,12 @@ function forget(ctx: GatewayContext, variantId: string) {
   ctx.loaders.variantById?.clear(variantId);
 }
 
-async function change(ctx: GatewayContext, fn: (trx: Kysely<InventoryTables>) => ReturnType<typeof adjustWrites>) {
-  const { value, userErrors } = await attemptWrites<InventoryTables, Awaited<ReturnType<typeof adjustWrites>>>(
+type StockWrites = (trx: Kysely<InventoryTables>) => ReturnType<typeof adjustWrites>;
+
+/** Runs the writes of a stock change, `sole` when they are one statement (see TenantDb.sole). */
+async function change(ctx: GatewayContext, fn: StockWrites, oneStatement = false) {
+  const attemptOf = oneStatement ? attemptSoleWrite : attemptWrites;
+  const { value, userErrors } = await attemptOf<InventoryTables, Awaited<ReturnType<StockWrites>>>(
     ctx.db,
     fn,
     overflow,
@@ -103,8 +114,9 @@ export const inventoryMutations: MutationResolvers = {
     return { location: value, userErrors };
   },
 
+  // One statement, which writes nothing when it refuses: the stock row's lock is held only while it runs.
   inventoryAdjust: (_: unknown, { input }: MutationInventoryAdjustArgs, ctx: GatewayContext) =>
-    change(ctx, (trx) => adjustWrites(trx, ctx, input)),
+    change(ctx, (trx) => adjustWrites(trx, ctx, input), true),
 
   inventorySet: (_: unknown, { input }: MutationInventorySetArgs, ctx: GatewayContext) =>
     change(ctx, async (trx) => {

@@ -1,9 +1,16 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { OperationTypeNode } from 'graphql';
+import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from './context';
 
+/** One root field, not behind a fragment or a directive: the whole operation is that field's resolver. */
+const isOneRootField = (operation: OperationDefinitionNode) => {
+  const [only, ...more] = operation.selectionSet.selections;
+  return more.length === 0 && only.kind === Kind.FIELD && !only.directives?.length;
+};
+
 /**
- * Marks queries read-only (their reads may skip the transaction, tenant-session.ts), and
+ * Marks queries read-only (their reads may skip the transaction, tenant-session.ts), lets a mutation of
+ * one root field write alone (TenantDb.sole), and
  * ends each request's transaction before the response leaves: a mutation that raised an error rolls
  * back whole; otherwise it commits. A failed commit replaces the answer, since nothing was written,
  * and so does any database outage the request met.
@@ -13,6 +20,9 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
     return {
       async didResolveOperation({ contextValue, operation }) {
         if (operation?.operation === OperationTypeNode.QUERY) contextValue.db.markReadOnly();
+        if (operation?.operation === OperationTypeNode.MUTATION && isOneRootField(operation)) {
+          contextValue.db.allowSoleWrite();
+        }
       },
       async willSendResponse({ contextValue, response, operation, errors }) {
         const body = response.body.kind === 'single' ? response.body.singleResult : null;
@@ -32,7 +42,8 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
           contextValue.log.error({ err: error }, 'commit failed');
           outage = true;
         }
-        if (!outage) return;
+        // A write that committed by itself stands: its answer keeps its data, the failure on its fields.
+        if (!outage || contextValue.db.committedAlone) return;
         if (body) {
           body.data = null;
           body.errors = [

@@ -23,6 +23,14 @@ export interface TenantDb {
   get<DB>(): Promise<Kysely<DB>>;
   /** Runs `fn` atomically inside the request transaction (a savepoint): all of it or none of it. */
   atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, which sends one statement, as the request's only write. When the operation is a mutation
+   * of this one root field (on Postgres, not behind a transaction pooler), the statement commits by
+   * itself, without `begin`, savepoint and `commit`, so its row locks are held only while it runs; then
+   * `fn` must throw only when its statement wrote nothing, and the request writes nothing more. Otherwise
+   * it runs as `atomic` does. A second statement inside `fn` is refused before it is sent.
+   */
+  sole<DB, T>(fn: (conn: Kysely<DB>) => Promise<T>): Promise<T>;
   /** Statements sent so far by this request, transaction control included. */
   readonly statementCount: number;
 }

@@ -201,6 +201,50 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
     }
   });
 
+  it('a sole write commits by itself under row-level security, on Postgres, and sends nothing after it', async () => {
+    const requests = get().gateway.database.requests;
+    const notes = (text: string) =>
+      withTenant(requests, 'beta', APP_ROLE, (trx) => count(trx, 'tenancy_notes', sql`text = ${text}`));
+    const insert = (tenant: string, text: string) => (trx: Kysely<unknown>) =>
+      sql`insert into tenancy_notes (tenant_id, text) values (${tenant}, ${text})`.execute(trx);
+    const soleSession = () => {
+      const session = new TenantSession(requests, 'beta', APP_ROLE);
+      session.allowSoleWrite();
+      return session;
+    };
+    const alone = kind === 'postgres';
+
+    // The request then fails and asks for a rollback: a write that committed by itself stands.
+    const first = soleSession();
+    await first.sole(insert('beta', 'sole write'));
+    expect(first.committedAlone).toBe(alone);
+    if (alone)
+      await expect(first.atomic(insert('beta', 'after the sole write'))).rejects.toThrow('writes nothing more');
+    await first.finish(false);
+    expect(await notes('sole write')).toBe(alone ? 1 : 0);
+    expect(await notes('after the sole write')).toBe(0);
+
+    // The tenant's policy holds without a transaction: a row of another tenant is refused.
+    const foreign = soleSession();
+    await expect(foreign.sole(insert('alpha', 'foreign sole write'))).rejects.toThrow();
+    await foreign.finish(false);
+    expect(
+      await withTenant(requests, 'alpha', APP_ROLE, (trx) =>
+        count(trx, 'tenancy_notes', sql`text = 'foreign sole write'`),
+      ),
+    ).toBe(0);
+
+    // A second statement is refused before it is sent.
+    const greedy = soleSession();
+    const twice = greedy.sole(async (trx) => {
+      await insert('beta', 'one of two')(trx);
+      await insert('beta', 'two of two')(trx);
+    });
+    await expect(twice).rejects.toThrow('sends one statement');
+    await greedy.finish(false);
+    expect(await notes('two of two')).toBe(0);
+  });
+
   it('a pool of one connection serving A then B never leaks the tenant or the role', async () => {
     const url = get().database.url;
     const single = kind === 'postgres' && url ? await createDatabase({ url, poolMax: 1 }) : undefined;
