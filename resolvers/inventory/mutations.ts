@@ -1,12 +1,5 @@
 import type { Kysely } from 'kysely';
-import {
-  attemptSoleWrite,
-  attemptWrites,
-  localIdOf,
-  UserErrors,
-  type GatewayContext,
-  type UserError,
-} from '../../src/sdk';
+import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
 import {
   adjustStock,
   insertLocation,
@@ -81,13 +74,9 @@ function forget(ctx: GatewayContext, variantId: string) {
 type StockWrites = (trx: Kysely<InventoryTables>) => ReturnType<typeof adjustWrites>;
 
 /** Runs the writes of a stock change, `sole` when they are one statement (see TenantDb.sole). */
-async function change(ctx: GatewayContext, fn: StockWrites, oneStatement = false) {
-  const attemptOf = oneStatement ? attemptSoleWrite : attemptWrites;
-  const { value, userErrors } = await attemptOf<InventoryTables, Awaited<ReturnType<StockWrites>>>(
-    ctx.db,
-    fn,
-    overflow,
-  );
+async function change(ctx: GatewayContext, fn: StockWrites, mode: 'atomic' | 'sole' = 'atomic') {
+  type Change = Awaited<ReturnType<StockWrites>>;
+  const { value, userErrors } = await attemptWrites<InventoryTables, Change>(ctx.db, fn, overflow, mode);
   if (value) forget(ctx, value.inventoryLevel.variant_id);
   return { inventoryLevel: value?.inventoryLevel ?? null, adjustment: value?.adjustment ?? null, userErrors };
 }
@@ -116,7 +105,7 @@ export const inventoryMutations: MutationResolvers = {
 
   // One statement, which writes nothing when it refuses: the stock row's lock is held only while it runs.
   inventoryAdjust: (_: unknown, { input }: MutationInventoryAdjustArgs, ctx: GatewayContext) =>
-    change(ctx, (trx) => adjustWrites(trx, ctx, input), true),
+    change(ctx, (trx) => adjustWrites(trx, ctx, input), 'sole'),
 
   inventorySet: (_: unknown, { input }: MutationInventorySetArgs, ctx: GatewayContext) =>
     change(ctx, async (trx) => {

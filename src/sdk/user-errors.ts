@@ -27,47 +27,24 @@ export class UserErrors extends Error {
   }
 }
 
-/** Mutation writes' outcome: the value, or the user errors that a refusal turned into. */
-export interface WriteAttempt<T> {
-  value: T | null;
-  userErrors: UserError[];
-}
-
-async function attempt<T>(
-  run: () => Promise<T>,
+/**
+ * Runs a mutation's writes atomically (a savepoint of the request transaction): a thrown UserErrors,
+ * or an error `expected` turns into userErrors, rolls the writes back and comes back as data; anything
+ * else propagates as a system error. With `sole`, the writes are one statement that may commit by itself
+ * (`TenantDb.sole`): `fn` then throws UserErrors only when its statement wrote nothing.
+ */
+export async function attemptWrites<DB, T>(
+  db: TenantDb,
+  fn: (trx: Kysely<DB>) => Promise<T>,
   expected?: (error: unknown) => UserError[] | null,
-): Promise<WriteAttempt<T>> {
+  mode: 'atomic' | 'sole' = 'atomic',
+): Promise<{ value: T | null; userErrors: UserError[] }> {
   try {
-    return { value: await run(), userErrors: [] };
+    return { value: await (mode === 'sole' ? db.sole<DB, T>(fn) : db.atomic<DB, T>(fn)), userErrors: [] };
   } catch (error) {
     if (error instanceof UserErrors) return { value: null, userErrors: error.errors };
     const mapped = expected?.(error);
     if (mapped) return { value: null, userErrors: mapped };
     throw error;
   }
-}
-
-/**
- * Runs a mutation's writes atomically (a savepoint of the request transaction): a thrown UserErrors,
- * or an error `expected` turns into userErrors, rolls the writes back and comes back as data; anything
- * else propagates as a system error.
- */
-export function attemptWrites<DB, T>(
-  db: TenantDb,
-  fn: (trx: Kysely<DB>) => Promise<T>,
-  expected?: (error: unknown) => UserError[] | null,
-): Promise<WriteAttempt<T>> {
-  return attempt(() => db.atomic<DB, T>(fn), expected);
-}
-
-/**
- * The same for a write of one statement that is the request's only write (`TenantDb.sole`): `fn` throws
- * UserErrors only when its statement wrote nothing.
- */
-export function attemptSoleWrite<DB, T>(
-  db: TenantDb,
-  fn: (conn: Kysely<DB>) => Promise<T>,
-  expected?: (error: unknown) => UserError[] | null,
-): Promise<WriteAttempt<T>> {
-  return attempt(() => db.sole<DB, T>(fn), expected);
 }
