@@ -11,9 +11,9 @@ import { canReadCatalog, visibleCollection, visibleProduct } from './visibility'
 import { columns } from './columns';
 
 /** A child row (variant, option, image) is visible when its product is. */
-async function withVisibleProduct<R extends { product_id: string }>(ctx: GatewayContext, row: R | null) {
+function withVisibleProduct<R extends { product_id: string }>(ctx: GatewayContext, row: R | null) {
   if (!row || !canReadCatalog(ctx)) return null;
-  return visibleProduct(ctx, await ctx.loaders.productById.load(row.product_id)) ? row : null;
+  return ctx.loaders.productById.load(row.product_id).then((product) => (visibleProduct(ctx, product) ? row : null));
 }
 
 const list = (defaultSize = 50) => ({ multipliers: ['first', 'last'], defaultSize });
@@ -45,11 +45,13 @@ export const plugin = definePlugin({
   createLoaders: createCatalogLoaders,
   migrations,
   seed: seedCatalog,
+  // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an
+  // `async` function with its awaits costs promises of its own for each.
   nodes: {
-    Product: async (ctx, id) => visibleProduct(ctx, await ctx.loaders.productById.load(id)),
-    Collection: async (ctx, id) => visibleCollection(ctx, await ctx.loaders.collectionById.load(id)),
-    ProductVariant: async (ctx, id) => withVisibleProduct(ctx, await ctx.loaders.variantById.load(id)),
-    ProductOption: async (ctx, id) => withVisibleProduct(ctx, await ctx.loaders.optionById.load(id)),
-    Image: async (ctx, id) => withVisibleProduct(ctx, await ctx.loaders.imageById.load(id)),
+    Product: (ctx, id) => ctx.loaders.productById.load(id).then((row) => visibleProduct(ctx, row)),
+    Collection: (ctx, id) => ctx.loaders.collectionById.load(id).then((row) => visibleCollection(ctx, row)),
+    ProductVariant: (ctx, id) => ctx.loaders.variantById.load(id).then((row) => withVisibleProduct(ctx, row)),
+    ProductOption: (ctx, id) => ctx.loaders.optionById.load(id).then((row) => withVisibleProduct(ctx, row)),
+    Image: (ctx, id) => ctx.loaders.imageById.load(id).then((row) => withVisibleProduct(ctx, row)),
   },
 });

@@ -22,6 +22,6 @@ export const plugin = definePlugin({
   migrations,
   seed: seedCustomers,
   nodes: {
-    Customer: async (ctx, id) => (canReadCustomers(ctx) ? ctx.loaders.customerById.load(id) : null),
+    Customer: (ctx, id) => (canReadCustomers(ctx) ? ctx.loaders.customerById.load(id) : Promise.resolve(null)),
   },
 });

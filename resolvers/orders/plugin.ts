@@ -35,6 +35,6 @@ export const plugin = definePlugin({
   migrations,
   seed: seedOrders,
   nodes: {
-    Order: async (ctx, id) => (canReadOrders(ctx) ? ctx.loaders.orderById.load(id) : null),
+    Order: (ctx, id) => (canReadOrders(ctx) ? ctx.loaders.orderById.load(id) : Promise.resolve(null)),
   },
 });
