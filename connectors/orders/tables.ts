@@ -60,8 +60,8 @@ export interface OrderTables {
 export type OrderRow = Selectable<OrdersTable>;
 export type LineItemRow = Selectable<OrderLineItemsTable>;
 
-/** A line item as resolvers receive it: the row with its order's currency (for Money fields). */
-export type LineItemParent = LineItemRow & { currency_code: string };
+/** A line item as resolvers receive it: its row (Order.lineItems keeps the order's currency per request). */
+export type LineItemParent = LineItemRow;
 
 /** The tables' columns at run time (column needs), checked against the types above. */
 export const ordersTable = tableShape<OrdersTable>('orders', {

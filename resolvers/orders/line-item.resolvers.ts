@@ -8,6 +8,24 @@ import type {
 } from '../../src/generated/resolvers-types';
 
 /**
+ * The currency of each order whose line items this request lists, by order id: a line's Money fields
+ * carry its order's currency, and a map per request costs less than a copy of every line's row.
+ */
+const currencies = new WeakMap<GatewayContext, Map<string, string>>();
+
+function currencyMap(ctx: GatewayContext): Map<string, string> {
+  let map = currencies.get(ctx);
+  if (!map) currencies.set(ctx, (map = new Map()));
+  return map;
+}
+
+// Order.lineItems, the only field that lists line items, recorded the currency before any line resolves.
+const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => ({
+  amount,
+  currencyCode: currencyMap(ctx).get(String(item.order_id))!,
+});
+
+/**
  * Line items come from one loader per list level; a line's variant and product resolve through the
  * catalog's node fetchers (`ctx.loadNodeOf`), which batch on the catalog's own loaders and apply its
  * read rule, so this plugin never reads or shapes catalog rows itself.
@@ -18,11 +36,11 @@ export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResol
     lineItems: (order: OrderRow, args: OrderLineItemsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
+      currencyMap(ctx).set(String(order.id), order.currency_code);
       return ctx.loaders.lineItemsByOrder.load(order.id).then((all) => {
         const items = all
           .filter((item) => afterId === null || Number(item.id) > Number(afterId))
-          .slice(0, page.size + 1)
-          .map((item): LineItemParent => ({ ...item, currency_code: order.currency_code }));
+          .slice(0, page.size + 1);
         return connectionOf(items, page, (item) => encodeCursor([item.id]));
       });
     },
@@ -30,8 +48,8 @@ export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResol
   LineItem: {
     id: (item: LineItemParent) => encodeGlobalId('LineItem', item.id),
     variantTitle: (item: LineItemParent) => item.variant_title,
-    originalUnitPrice: (item: LineItemParent) => ({ amount: item.unit_price, currencyCode: item.currency_code }),
-    originalTotal: (item: LineItemParent) => ({ amount: item.total, currencyCode: item.currency_code }),
+    originalUnitPrice: (item: LineItemParent, _: unknown, ctx: GatewayContext) => money(item.unit_price, item, ctx),
+    originalTotal: (item: LineItemParent, _: unknown, ctx: GatewayContext) => money(item.total, item, ctx),
     variant: (item: LineItemParent, _: unknown, ctx: GatewayContext) =>
       item.variant_id
         ? ctx.loadNodeOf<ResolversParentTypes['ProductVariant']>('ProductVariant', item.variant_id)
