@@ -33,8 +33,8 @@ export function rowsById<R extends { id: string }>(
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with(['id']);
       const key = `byId ${table} ${choiceKey(choice)}`;
-      const selected = await runShaped(conn, key, [db.tenantId, [...ids]], (shape, [tenant, idList]) =>
-        selectColumns((shape as AnyDb).selectFrom(table), choice)
+      const selected = await runShaped(conn, key, [db.tenantId, [...ids]], (shape: AnyDb, [tenant, idList]) =>
+        selectColumns(shape.selectFrom(table), choice)
           .where('tenant_id', '=', tenant as string)
           .where('id', '=', (eb) => eb.fn.any(eb.val(idList as string[]))),
       );
@@ -61,8 +61,8 @@ export function rowsByParent<R extends Record<string, unknown>>(
       const conn = (await db.get<unknown>()) as unknown as AnyDb;
       const choice = columns(type).with([parent]);
       const key = `byParent ${table} ${parent} ${orderBy.join(',')} ${choiceKey(choice)}`;
-      const selected = await runShaped(conn, key, [db.tenantId, [...parentIds]], (shape, [tenant, idList]) => {
-        let query = selectColumns((shape as AnyDb).selectFrom(table), choice)
+      const selected = await runShaped(conn, key, [db.tenantId, [...parentIds]], (shape: AnyDb, [tenant, idList]) => {
+        let query = selectColumns(shape.selectFrom(table), choice)
           .where('tenant_id', '=', tenant as string)
           .where(sql.ref(parent), '=', sql`any(${idList})`);
         for (const column of orderBy) query = query.orderBy(column);

@@ -22,7 +22,7 @@ function currencyMap(ctx: GatewayContext): Map<string, string> {
 // Order.lineItems, the only field that lists line items, recorded the currency before any line resolves.
 const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => ({
   amount,
-  currencyCode: currencyMap(ctx).get(String(item.order_id))!,
+  currencyCode: currencyMap(ctx).get(item.order_id)!,
 });
 
 /**
@@ -36,7 +36,7 @@ export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResol
     lineItems: (order: OrderRow, args: OrderLineItemsArgs, ctx: GatewayContext) => {
       const page = pageOf(args);
       const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
-      currencyMap(ctx).set(String(order.id), order.currency_code);
+      currencyMap(ctx).set(order.id, order.currency_code);
       return ctx.loaders.lineItemsByOrder.load(order.id).then((all) => {
         const items = all
           .filter((item) => afterId === null || Number(item.id) > Number(afterId))
