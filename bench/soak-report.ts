@@ -18,7 +18,7 @@ export interface SoakResult {
 }
 
 export interface MemoryVerdict {
-  /** The first sample under load (after the first 10 % of the requests): warm-up is over by then. */
+  /** The first sample after load began (after the first 10 % of the requests): warm-up is over by then. */
   fromRequests: number;
   heapGrowthMb: number;
   /** RSS at the end divided by RSS at `fromRequests`. */

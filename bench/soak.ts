@@ -2,8 +2,8 @@
  * Soak: 100,000 mixed requests (SOAK_REQUESTS to change) at concurrency 16 (SOAK_CONCURRENCY) on 127.0.0.1
  * against a gateway in its own process (bench/soak-server.ts, production V8 flags), on PGlite or a fresh
  * database beside DATABASE_URL. Over IPC the gateway reports heap (after a forced GC) and RSS before, every
- * 10 % of the requests and after the load has settled; prints a table, heap growth and RSS at the end
- * against RSS after the first 10 %, and writes bench/results/soak-*.json.
+ * 10 % of the requests (with the load paused) and after the load has settled; prints a table, heap growth
+ * and RSS at the end against RSS after the first 10 %, and writes bench/results/soak-*.json.
  */
 import { rmSync } from 'node:fs';
 import { createPostgresDatabase } from '../test/kit/databases';
@@ -26,22 +26,40 @@ async function soak(server: SoakServer, tokens: string[], database: string): Pro
   const started = Date.now();
   let next = 0;
   let done = 0;
+  const inFlight = new Set<Promise<unknown>>();
+  // Each sample is taken at rest, as the last one is: sending stops, in-flight answers arrive, then the
+  // gateway is asked. RSS under load would also count whatever the requests of that moment hold.
+  let resting: Promise<unknown> | undefined;
+  let restingMs = 0; // left out of the request rate
+  const sampleAtRest = async () => {
+    const pausedAt = Date.now();
+    await Promise.allSettled([...inFlight]);
+    const sample = server.sample('during', done);
+    samples.push(sample);
+    await sample;
+    restingMs += Date.now() - pausedAt;
+  };
   const worker = async () => {
     while (next < TOTAL) {
+      if (resting) {
+        await resting;
+        continue;
+      }
       const i = next++;
-      const res: Answer = await send(i).catch(() => ({ status: 0, body: {} }));
+      const sent = send(i).catch((): Answer => ({ status: 0, body: {} }));
+      inFlight.add(sent);
+      const res = await sent;
+      inFlight.delete(sent);
       const key = `${res.status} ${res.body.errors?.[0]?.extensions?.code ?? 'OK'}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       done++;
       if (done % SAMPLE_EVERY === 0 && done < TOTAL) {
-        const sample = server.sample('during', done);
-        samples.push(sample);
-        await sample;
+        resting = sampleAtRest().finally(() => (resting = undefined));
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = (Date.now() - started - restingMs) / 1000;
   await new Promise((r) => setTimeout(r, SETTLE_MS));
   samples.push(server.sample('after', done));
   return {
