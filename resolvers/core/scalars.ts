@@ -24,4 +24,13 @@ export const Decimal = stringScalar('Decimal', 'A decimal number as a string', (
 
 export const CurrencyCode = stringScalar('CurrencyCode', 'An ISO-4217 currency code', (v) => /^[A-Z]{3}$/.test(v));
 
-export const scalarResolvers = { DateTime: GraphQLDateTime, URL: GraphQLURL, Decimal, CurrencyCode };
+/**
+ * graphql-scalars' DateTime, answered as its ISO string rather than a Date: the same JSON, but the answer
+ * is serialised without a call back into `Date.prototype.toJSON` for every timestamp of a page.
+ */
+export const DateTime = new GraphQLScalarType({
+  ...GraphQLDateTime.toConfig(),
+  serialize: (value) => GraphQLDateTime.serialize(value).toISOString(),
+});
+
+export const scalarResolvers = { DateTime, URL: GraphQLURL, Decimal, CurrencyCode };
