@@ -1,7 +1,7 @@
 import type { Kysely, SelectQueryBuilder } from 'kysely';
 import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
-import { keysetPage, likePattern, type KeysetSort } from '../postgres/keyset';
+import { choiceKey, selectColumns } from '../postgres/columns';
+import { likePattern, keysetPage, type KeysetSort } from '../postgres/keyset';
 import type { CustomerRow, CustomerTables } from './tables';
 
 export const CUSTOMER_SORT_COLUMNS = {
@@ -20,11 +20,25 @@ export interface CustomerFilter {
 
 type CustomerQuery<O> = SelectQueryBuilder<CustomerTables, 'customers', O>;
 
-function filtered<O>(query: CustomerQuery<O>, tenantId: string, filter: CustomerFilter): CustomerQuery<O> {
-  let q = query.where('tenant_id', '=', tenantId);
+/** The values a filtered customer query compares with; `pattern` is the LIKE pattern of the search text. */
+interface CustomerConditions {
+  tenantId: string;
+  pattern?: string;
+  createdAtMin?: Date | null;
+  createdAtMax?: Date | null;
+}
+
+function conditionsOf(tenantId: string, filter: CustomerFilter): CustomerConditions {
   const text = filter.query?.trim();
-  if (text) {
-    const pattern = likePattern(text.toLowerCase());
+  const pattern = text ? likePattern(text.toLowerCase()) : undefined;
+  return { tenantId, pattern, createdAtMin: filter.createdAtMin, createdAtMax: filter.createdAtMax };
+}
+
+// Conditions may stand in statement slots (keysetPage): only their presence is checked here.
+function filtered<O>(query: CustomerQuery<O>, conditions: CustomerConditions): CustomerQuery<O> {
+  const { tenantId, pattern, createdAtMin, createdAtMax } = conditions;
+  let q = query.where('tenant_id', '=', tenantId);
+  if (pattern != null) {
     q = q.where((eb) =>
       eb.or([
         eb('email', 'like', pattern),
@@ -33,8 +47,8 @@ function filtered<O>(query: CustomerQuery<O>, tenantId: string, filter: Customer
       ]),
     );
   }
-  if (filter.createdAtMin) q = q.where('created_at', '>=', filter.createdAtMin);
-  if (filter.createdAtMax) q = q.where('created_at', '<=', filter.createdAtMax);
+  if (createdAtMin != null) q = q.where('created_at', '>=', createdAtMin);
+  if (createdAtMax != null) q = q.where('created_at', '<=', createdAtMax);
   return q;
 }
 
@@ -49,13 +63,21 @@ export async function listCustomers(
   columns: ColumnChoice,
 ): Promise<CustomerListRow[]> {
   const conn = await db.get<CustomerTables>();
-  const query = filtered(selectColumns(conn.selectFrom('customers'), columns), db.tenantId, filter);
-  return columns.guard(await keysetPage(query, sort, page));
+  const rows = await keysetPage(
+    conn,
+    `customers ${choiceKey(columns)}`,
+    conditionsOf(db.tenantId, filter),
+    (shape: Kysely<CustomerTables>, inSlots) =>
+      filtered(selectColumns(shape.selectFrom('customers'), columns), inSlots),
+    sort,
+    page,
+  );
+  return columns.guard(rows);
 }
 
 export async function countCustomers(db: TenantDb, filter: CustomerFilter): Promise<number> {
   const conn: Kysely<CustomerTables> = await db.get<CustomerTables>();
-  const row = await filtered(conn.selectFrom('customers'), db.tenantId, filter)
+  const row = await filtered(conn.selectFrom('customers'), conditionsOf(db.tenantId, filter))
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);

@@ -1,6 +1,6 @@
-import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import { choiceKey, selectColumns } from '../postgres/columns';
 import { keysetPage, type KeysetSort } from '../postgres/keyset';
 import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
 
@@ -24,13 +24,17 @@ export interface OrderFilter {
 
 type OrderQuery<O> = SelectQueryBuilder<OrderTables, 'orders', O>;
 
-function filtered<O>(query: OrderQuery<O>, tenantId: string, filter: OrderFilter): OrderQuery<O> {
-  let q = query.where('tenant_id', '=', tenantId);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.financialStatus) q = q.where('financial_status', '=', filter.financialStatus);
-  if (filter.fulfillmentStatus) q = q.where('fulfillment_status', '=', filter.fulfillmentStatus);
-  if (filter.createdAtMin) q = q.where('created_at', '>=', filter.createdAtMin);
-  if (filter.createdAtMax) q = q.where('created_at', '<=', filter.createdAtMax);
+/** The values a filtered order query compares with: the tenant and the filter's own. */
+type OrderConditions = OrderFilter & { tenantId: string };
+
+// Conditions may stand in statement slots (keysetPage): only their presence is checked here.
+function filtered<O>(query: OrderQuery<O>, filter: OrderConditions): OrderQuery<O> {
+  let q = query.where('tenant_id', '=', filter.tenantId);
+  if (filter.status != null) q = q.where('status', '=', filter.status);
+  if (filter.financialStatus != null) q = q.where('financial_status', '=', filter.financialStatus);
+  if (filter.fulfillmentStatus != null) q = q.where('fulfillment_status', '=', filter.fulfillmentStatus);
+  if (filter.createdAtMin != null) q = q.where('created_at', '>=', filter.createdAtMin);
+  if (filter.createdAtMax != null) q = q.where('created_at', '<=', filter.createdAtMax);
   if (filter.customerId !== undefined) {
     q = filter.customerId === null ? q.where(sql<SqlBool>`false`) : q.where('customer_id', '=', filter.customerId);
   }
@@ -48,13 +52,21 @@ export async function listOrders(
   columns: ColumnChoice,
 ): Promise<OrderListRow[]> {
   const conn = await db.get<OrderTables>();
-  const query = filtered(selectColumns(conn.selectFrom('orders'), columns), db.tenantId, filter);
-  return columns.guard(await keysetPage(query, sort, page));
+  const conditions: OrderConditions = { ...filter, tenantId: db.tenantId };
+  const rows = await keysetPage(
+    conn,
+    `orders ${choiceKey(columns)}`,
+    conditions,
+    (shape: Kysely<OrderTables>, inSlots) => filtered(selectColumns(shape.selectFrom('orders'), columns), inSlots),
+    sort,
+    page,
+  );
+  return columns.guard(rows);
 }
 
 export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {
   const conn = await db.get<OrderTables>();
-  const row = await filtered(conn.selectFrom('orders'), db.tenantId, filter)
+  const row = await filtered(conn.selectFrom('orders'), { ...filter, tenantId: db.tenantId })
     .select((eb) => eb.fn.countAll<string>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);

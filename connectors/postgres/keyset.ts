@@ -1,5 +1,6 @@
-import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { decodeCursor, encodeCursor, GatewayError, type Page } from '../../src/sdk';
+import { runShaped } from './shaped-statements';
 
 /** A sort of a connection: an enum key, the column it orders by (not null), and the direction. */
 export interface KeysetSort {
@@ -20,50 +21,67 @@ export function keysetSortOf<K extends string>(
   return { key, column: columns[key], reverse: args.reverse ?? false };
 }
 
-export interface KeysetPlan {
-  /** The direction to fetch in (reversed again when paging backwards). */
-  direction: 'asc' | 'desc';
-  /** Rows strictly past the cursor, or null on the first page. */
-  after: Expression<SqlBool> | null;
-  /** The sort column as text: exact (timestamps keep microseconds) and castable back by Postgres. */
-  sortValue: RawBuilder<string>;
-}
-
 /**
- * Keyset pagination over (sort column, id): stable when rows are inserted between pages. The cursor
- * carries the sort key, so a cursor of one sort used with another is BAD_USER_INPUT, never a SQL error.
+ * The sort value and id a page starts after, or null on the first page. The cursor carries the sort key,
+ * so a cursor of one sort used with another is BAD_USER_INPUT, never a SQL error.
  */
-export function keysetPlan(sort: KeysetSort, page: Page): KeysetPlan {
-  const descending = sort.reverse !== page.backward;
-  const column = sql.ref(sort.column);
-  let after: Expression<SqlBool> | null = null;
-  if (page.cursor) {
-    const [key, value, id] = decodeCursor(page.cursor, 3);
-    if (key !== sort.key || typeof value !== 'string' || typeof id !== 'string' || !/^\d{1,18}$/.test(id)) {
-      throw new GatewayError('BAD_USER_INPUT', 'The cursor does not belong to this sort', { argument: 'cursor' });
-    }
-    after = sql<SqlBool>`(${column}, id) ${sql.raw(descending ? '<' : '>')} (${value}, ${id})`;
+function cursorValues(sort: KeysetSort, page: Page): [string, string] | null {
+  if (!page.cursor) return null;
+  const [key, value, id] = decodeCursor(page.cursor, 3);
+  if (key !== sort.key || typeof value !== 'string' || typeof id !== 'string' || !/^\d{1,18}$/.test(id)) {
+    throw new GatewayError('BAD_USER_INPUT', 'The cursor does not belong to this sort', { argument: 'cursor' });
   }
-  return { direction: descending ? 'desc' : 'asc', after, sortValue: sql<string>`${column}::text` };
+  return [value, id];
 }
 
+// Kysely's handle type does not matter here: the caller's `build` names the table and types the rows.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyKysely = Kysely<any>;
+
 /**
- * One page of a (filtered) query in the requested order, with `sort_value` selected for the cursors
- * and one extra row to detect the next page; rows in page order.
+ * Keyset pagination over (sort column, id), stable when rows are inserted between pages: one page of a
+ * filtered query in the requested order, one extra row to detect the next page, rows in page order. The
+ * sort column is selected as text, `sort_value`, for the cursors: exact (timestamps keep microseconds) and
+ * castable back by Postgres.
+ *
+ * The statement is compiled once per shape (shaped-statements.ts). `conditions` are the values the
+ * filtered query compares with; `build` gets them back each in a statement slot, so it may check whether
+ * one is present but must only hand it to Kysely. An undefined condition is absent; a null one stays null
+ * in the shape, as it may mean "matches nothing". `shapeKey` names what else `build` depends on (table,
+ * columns).
  */
-export async function keysetPage<DB, TB extends keyof DB, O>(
-  query: SelectQueryBuilder<DB, TB, O>,
+export async function keysetPage<C extends object, O>(
+  conn: AnyKysely,
+  shapeKey: string,
+  conditions: C,
+  build: (db: AnyKysely, conditions: C) => SelectQueryBuilder<any, any, O>, // eslint-disable-line @typescript-eslint/no-explicit-any
   sort: KeysetSort,
   page: Page,
 ): Promise<(O & { sort_value: string })[]> {
-  const plan = keysetPlan(sort, page);
-  let paged = query.select(plan.sortValue.as('sort_value'));
-  if (plan.after) paged = paged.where(plan.after);
-  const rows = (await paged
-    .orderBy(sql.ref(sort.column), plan.direction)
-    .orderBy(sql.ref('id'), plan.direction)
-    .limit(page.size + 1)
-    .execute()) as (O & { sort_value: string })[];
+  const direction = sort.reverse !== page.backward ? 'desc' : 'asc';
+  const cursor = cursorValues(sort, page);
+  const valueOf = (name: string) => (conditions as Record<string, unknown>)[name];
+  const named = Object.keys(conditions).filter((name) => valueOf(name) !== undefined);
+  const slotted = named.filter((name) => valueOf(name) !== null);
+  const shape = named.map((name) => (valueOf(name) === null ? `${name}=null` : name)).join(',');
+  const key = `keyset ${shapeKey} ${shape} ${sort.column} ${direction} ${cursor ? 'after' : 'first'}`;
+  const values = [...slotted.map(valueOf), page.size + 1, ...(cursor ?? [])];
+  const rows = await runShaped<O & { sort_value: string }>(conn, key, values, (db, slots) => {
+    const inSlots = Object.fromEntries(
+      named.map((name) => [name, valueOf(name) === null ? null : slots[slotted.indexOf(name)]]),
+    ) as C;
+    const [limit, afterValue, afterId] = slots.slice(slotted.length);
+    const column = sql.ref(sort.column);
+    let query = build(db, inSlots).select(sql<string>`${column}::text`.as('sort_value'));
+    if (cursor) {
+      const past = sql.raw(direction === 'desc' ? '<' : '>');
+      query = query.where(sql<SqlBool>`(${column}, id) ${past} (${afterValue}, ${afterId})`);
+    }
+    return query
+      .orderBy(column, direction)
+      .orderBy(sql.ref('id'), direction)
+      .limit(limit as number);
+  });
   return page.backward ? rows.reverse() : rows;
 }
 

@@ -2,7 +2,7 @@ import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 
 import { Memo } from '../../src/sdk';
 
 /** Stand-ins for a statement's values while its shape is compiled; each run puts its own values there. */
-const SLOTS: readonly object[] = Object.freeze([{}, {}, {}, {}]);
+const SLOTS: readonly object[] = Object.freeze(Array.from({ length: 12 }, () => ({})));
 
 /** Compiled shapes by key: a few per loader and column choice, bounded all the same. */
 const shapes = new Memo<string, CompiledQuery>(2_000);

@@ -145,6 +145,10 @@ describeEachDatabase('orders', SUITE, (get, kind) => {
     const max = seeded[19].createdAt;
     await expectIds({ createdAtMin: min, createdAtMax: max }, (o) => o.createdAt >= min && o.createdAt <= max);
     await expectIds({ customerId: encodeGlobalId('Customer', customers[1]) }, (o) => o.customer === customers[1]);
+    // The same statement shapes again with other values: each list reads its own.
+    await expectIds({ customerId: encodeGlobalId('Customer', customers[0]) }, (o) => o.customer === customers[0]);
+    await expectIds({ status: 'OPEN' }, (o) => o.status === 'OPEN');
+    expect(ids(await list({ filter: { customerId: encodeGlobalId('Customer', '999999') } }))).toEqual([]);
     expect(await count({ status: 'CANCELLED' })).toBe(6);
     expect(await count({ customerId: encodeGlobalId('Customer', '999999') })).toBe(0);
     expect(await count({ customerId: 'not-an-id' })).toBe(0);
