@@ -105,11 +105,13 @@ function createPool(url: string, max: number, options: DatabaseOptions): Pool {
 function createPostgres(url: string, options: DatabaseOptions): Database {
   const enginePool = createPool(url, options.enginePoolMax ?? 4, options);
   const requestPool = createPool(url, options.poolMax ?? 10, options);
+  // A transaction pooler hands each transaction any server connection: no session state may be relied on.
   const stamps = !options.transactionPooler;
+  const prepares = !options.transactionPooler;
   const listeners = queryListeners(options.onQuery);
   const kysely = (pool: Pool, stamping: boolean) => {
     const db = new Kysely<unknown>({
-      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping }) }),
+      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping, prepares }) }),
       log: listeners.log,
     });
     batchingDatabases.add(db);

@@ -1,6 +1,7 @@
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import type { Pool, PoolClient } from 'pg';
 import { databaseErrorCode } from './errors';
+import { preparedName } from './prepared-statements';
 import { sendStamped } from './session-stamp';
 
 /**
@@ -8,21 +9,31 @@ import { sendStamped } from './session-stamp';
  * is destroyed on release instead of going back to the pool, where the next request would inherit a dead
  * or still-busy link. Kysely itself only discards a client after a failed rollback.
  */
-export function discardingPool(pool: Pool, options: { stamps?: boolean } = {}): PostgresPool {
+export function discardingPool(pool: Pool, options: PoolOptions = {}): PostgresPool {
   return {
-    connect: async () => guardClient(await pool.connect(), options.stamps ?? false),
+    connect: async () => guardClient(await pool.connect(), options),
     end: () => pool.end(),
   };
 }
 
-/** With `stamps`, the client skips a session stamp it already carries (session-stamp.ts). */
-function guardClient(client: PoolClient, stamps: boolean): PostgresPoolClient {
+interface PoolOptions {
+  /** Skip a session stamp the client already carries (session-stamp.ts). */
+  stamps?: boolean;
+  /** Send the texts of prepared-statements.ts as named statements (not behind a transaction pooler). */
+  prepares?: boolean;
+}
+
+function guardClient(client: PoolClient, { stamps = false, prepares = false }: PoolOptions): PostgresPoolClient {
   let broken: Error | undefined;
   const note = (error: unknown) => {
     if (databaseErrorCode(error) === 'SERVICE_UNAVAILABLE') broken ??= error as Error;
     throw error;
   };
-  const send = (...args: unknown[]) => (client.query as (...a: unknown[]) => unknown)(...args);
+  const send = (...args: unknown[]) => {
+    const name = prepares && typeof args[0] === 'string' ? preparedName(args[0]) : undefined;
+    const sent = name ? [{ name, text: args[0], values: args[1] }] : args;
+    return (client.query as (...a: unknown[]) => unknown)(...sent);
+  };
   return {
     query: ((...args: unknown[]) => {
       const result =

@@ -1,5 +1,6 @@
 import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
 import { Memo } from '../../src/sdk';
+import { prepareText } from './prepared-statements';
 
 /** Stand-ins for a statement's values while its shape is compiled; each run puts its own values there. */
 const SLOTS: readonly object[] = Object.freeze(Array.from({ length: 12 }, () => ({})));
@@ -34,6 +35,7 @@ export async function runShaped<R>(
     const slot = SLOTS.indexOf(p as object);
     return slot < 0 ? p : values[slot];
   });
+  prepareText(compiled.sql);
   const result = await executor.executeQuery<R>({ query, queryId, sql: compiled.sql, parameters });
   return result.rows;
 }
