@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { prepareText } from './prepared-statements';
 
 /**
  * A connection of the request pool keeps the tenant and role of the last read request it served as
@@ -10,6 +11,7 @@ import { CompiledQuery, type Kysely } from 'kysely';
  * statement and answers it without a round trip when the client carries that stamp already.
  */
 export const STAMP_STATEMENT = "select set_config('app.tenant_id', $1, false), set_config('role', $2, false)";
+prepareText(STAMP_STATEMENT); // sent whenever a connection changes tenant
 
 /** What a skipped stamp answers: no rows, which tells the session that nothing was sent. */
 const SKIPPED = { command: 'SELECT', rowCount: 0, rows: [], fields: [] };

@@ -24,6 +24,9 @@ const preparedOn = async (conn: Kysely<unknown>) =>
   (await sql<{ name: string; statement: string }>`select name, statement from pg_prepared_statements`.execute(conn))
     .rows;
 
+const planCacheMode = async (conn: Kysely<unknown>) =>
+  (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0].plan_cache_mode;
+
 (process.env.DATABASE_URL ? describe : describe.skip)('compiled shapes as prepared statements [postgres]', () => {
   let postgres: Awaited<ReturnType<typeof createPostgresDatabase>>;
   const opened: Database[] = [];
@@ -43,7 +46,7 @@ const preparedOn = async (conn: Kysely<unknown>) =>
     await postgres.drop();
   });
 
-  it('are prepared once on a connection and run with each run’s values', async () => {
+  it('are prepared once on a connection, planned once, and run with each run’s values', async () => {
     const { requests } = await open(false);
     await requests.connection().execute(async (conn) => {
       expect(await namesOf(conn, [1, 3])).toEqual(['one', 'three']);
@@ -51,6 +54,7 @@ const preparedOn = async (conn: Kysely<unknown>) =>
       const shapes = (await preparedOn(conn)).filter((p) => p.statement.includes('"items"'));
       expect(shapes).toHaveLength(1);
       expect(shapes[0].name).toMatch(/^rg_\d+$/);
+      expect(await planCacheMode(conn)).toBe('force_generic_plan');
     });
   });
 
@@ -59,6 +63,7 @@ const preparedOn = async (conn: Kysely<unknown>) =>
     await requests.connection().execute(async (conn) => {
       expect(await namesOf(conn, [1, 2])).toEqual(['one', 'two']);
       expect(await preparedOn(conn)).toEqual([]);
+      expect(await planCacheMode(conn)).toBe('auto');
     });
   });
 });
