@@ -34,7 +34,13 @@ async function startAll(databaseUrl: string): Promise<Record<Variant, ServerUnde
     ...env,
     BENCH_AUTHORIZATION: 'off',
   });
-  const cached = await startServer('cached', 'bench/gateway-server.ts', { ...env, STOREFRONT_CACHE_TTL_MS: '600000' });
+  // Keys of its own: the other servers run without the cache, so their writes (the adjustments) do not
+  // invalidate it, and a run must not find the answers an earlier run cached in Redis.
+  const cached = await startServer('cached', 'bench/gateway-server.ts', {
+    ...env,
+    STOREFRONT_CACHE_TTL_MS: '600000',
+    REDIS_KEY_PREFIX: `rg-bench-${Date.now()}:`,
+  });
   const baseline = await startServer('baseline', 'bench/baseline/server.ts', env);
   return { gateway, unauthorized, cached, baseline };
 }
