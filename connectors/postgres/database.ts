@@ -112,21 +112,21 @@ function createPool(url: string, max: number, options: DatabaseOptions): Pool {
 function createPostgres(url: string, options: DatabaseOptions): Database {
   const enginePool = createPool(url, options.enginePoolMax ?? 4, options);
   const requestPool = createPool(url, options.poolMax ?? 10, options);
-  // A transaction pooler hands each transaction any server connection: no session state may be relied on.
-  const stamps = !options.transactionPooler;
-  const prepares = !options.transactionPooler;
+  // A transaction pooler hands each transaction any server connection: no session state (stamps, prepared
+  // statements) may be relied on.
+  const sessionState = !options.transactionPooler;
   const listeners = queryListeners(options.onQuery);
   const kysely = (pool: Pool, stamping: boolean) => {
     const db = new Kysely<unknown>({
-      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping, prepares }) }),
+      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping, prepares: sessionState }) }),
       log: listeners.log,
     });
     batchingDatabases.add(db);
     return db;
   };
   const db = kysely(enginePool, false);
-  const requests = kysely(requestPool, stamps);
-  if (stamps) stampingDatabases.add(requests);
+  const requests = kysely(requestPool, sessionState);
+  if (sessionState) stampingDatabases.add(requests);
   const stats = (pool: Pool): PoolStats => ({
     total: pool.totalCount,
     idle: pool.idleCount,

@@ -1,6 +1,6 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import { decodeCursor, encodeCursor, GatewayError, type Page } from '../../src/sdk';
-import { runShaped } from './shaped-statements';
+import { runShaped, type AnyKysely } from './shaped-statements';
 
 /** A sort of a connection: an enum key, the column it orders by (not null), and the direction. */
 export interface KeysetSort {
@@ -33,10 +33,6 @@ function cursorValues(sort: KeysetSort, page: Page): [string, string] | null {
   }
   return [value, id];
 }
-
-// Kysely's handle type does not matter here: the caller's `build` names the table and types the rows.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyKysely = Kysely<any>;
 
 /**
  * Keyset pagination over (sort column, id), stable when rows are inserted between pages: one page of a

@@ -10,7 +10,7 @@ const shapes = new Memo<string, CompiledQuery>(2_000);
 
 // Kysely's handle type does not matter here: the caller's `build` names the tables and types the rows.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyKysely = Kysely<any>;
+export type AnyKysely = Kysely<any>;
 
 /**
  * Runs a statement whose text depends only on `key` (its table, columns, filters and order), with
@@ -26,7 +26,11 @@ export async function runShaped<R>(
   build: (db: AnyKysely, slots: readonly unknown[]) => Compilable<R>,
 ): Promise<R[]> {
   if (values.length > SLOTS.length) throw new Error(`a statement shape takes at most ${SLOTS.length} values`);
-  const shape = shapes.get(key, () => build(conn.withoutPlugins(), SLOTS.slice(0, values.length)).compile());
+  const shape = shapes.get(key, () => {
+    const compiled = build(conn.withoutPlugins(), SLOTS.slice(0, values.length)).compile();
+    prepareText(compiled.sql);
+    return compiled;
+  });
   const executor = conn.getExecutor();
   const queryId = createQueryId();
   const query = executor.transformQuery(shape.query, queryId);
@@ -35,7 +39,6 @@ export async function runShaped<R>(
     const slot = SLOTS.indexOf(p as object);
     return slot < 0 ? p : values[slot];
   });
-  prepareText(compiled.sql);
   const result = await executor.executeQuery<R>({ query, queryId, sql: compiled.sql, parameters });
   return result.rows;
 }
