@@ -94,13 +94,6 @@ function createPool(url: string, max: number, options: DatabaseOptions): Pool {
   pool.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'idle database client failed'));
   pool.on('connect', (client) => {
     client.on('error', (err) => options.log?.warn({ err: { message: err.message } }, 'database client failed'));
-    // Queued before the first statement of whoever gets the client. Prepared statements only: every shape
-    // is an index lookup by tenant, so one plan serves all values and binding skips planning.
-    if (!options.transactionPooler) {
-      client.query('set plan_cache_mode = force_generic_plan').catch((err: Error) => {
-        options.log?.warn({ err: { message: err.message } }, 'generic plans not set');
-      });
-    }
   });
   return pool;
 }

@@ -10,16 +10,37 @@ import { sendStamped } from './session-stamp';
  * or still-busy link. Kysely itself only discards a client after a failed rollback.
  */
 export function discardingPool(pool: Pool, options: PoolOptions = {}): PostgresPool {
+  const planned = new WeakSet<PoolClient>();
   return {
-    connect: async () => guardClient(await pool.connect(), options),
+    connect: async () => {
+      const client = await pool.connect();
+      const guarded = guardClient(client, options);
+      if (options.prepares && !planned.has(client)) {
+        // Once per connection, before its first statement. Prepared statements only: every shape is an
+        // index lookup by tenant, so one plan serves all values and binding skips planning.
+        try {
+          await guarded.query(GENERIC_PLANS, []);
+        } catch (error) {
+          guarded.release();
+          throw error;
+        }
+        planned.add(client);
+      }
+      return guarded;
+    },
     end: () => pool.end(),
   };
 }
 
+const GENERIC_PLANS = 'set plan_cache_mode = force_generic_plan';
+
 interface PoolOptions {
   /** Skip a session stamp the client already carries (session-stamp.ts). */
   stamps?: boolean;
-  /** Send the texts of prepared-statements.ts as named statements (not behind a transaction pooler). */
+  /**
+   * Send the texts of prepared-statements.ts as named statements, planned generically (not behind a
+   * transaction pooler).
+   */
   prepares?: boolean;
 }
 
