@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { runShaped } from '../postgres/shaped-statements';
 import type { AdjustmentRow, InventoryLevelRow, InventoryTables } from './tables';
 
 type Trx = Kysely<InventoryTables>;
@@ -18,7 +19,7 @@ export async function targetExists(trx: Trx, t: StockTarget): Promise<{ variant:
   return rows[0];
 }
 
-const targetChecks = (t: StockTarget) => sql`
+const targetChecks = (t: { [K in keyof StockTarget]: unknown }) => sql`
   exists (select 1 from product_variants where tenant_id = ${t.tenantId} and id = ${t.variantId}) as variant,
   exists (select 1 from locations where tenant_id = ${t.tenantId} and id = ${t.locationId}) as location`;
 
@@ -34,32 +35,37 @@ export interface StockChange {
  * Adds `delta` to the level and records the adjustment, in one statement, so the level's row lock is
  * held for one round trip less per write. It writes nothing unless the variant and the location are the
  * tenant's. A removal only applies while enough stock is left (the row lock makes concurrent removals
- * queue and re-check); an addition creates the level when missing.
+ * queue and re-check); an addition creates the level when missing. The statement is one of two compiled
+ * shapes (removal or addition), so Postgres prepares and plans it once per connection.
  */
 export async function adjustStock(trx: Trx, t: StockTarget, delta: number, reason: string): Promise<StockChange> {
-  const key = sql`${t.tenantId}, ${t.variantId}::bigint, ${t.locationId}::bigint`;
-  const change =
-    delta < 0
-      ? sql`update inventory_levels set available = available + ${delta}::int, updated_at = now()
-          where tenant_id = ${t.tenantId} and variant_id = ${t.variantId} and location_id = ${t.locationId}
-            and available + ${delta}::int >= 0 and (select variant and location from target)
+  const values = [t.tenantId, t.variantId, t.locationId, delta, reason];
+  const key = delta < 0 ? 'adjustStock remove' : 'adjustStock add';
+  const [row] = await runShaped<StockChangeRow>(trx, key, values, (_db, [tenant, variant, location, by, why]) => {
+    const target = { tenantId: tenant, variantId: variant, locationId: location };
+    const change =
+      delta < 0
+        ? sql`update inventory_levels set available = available + ${by}::int, updated_at = now()
+          where tenant_id = ${tenant} and variant_id = ${variant} and location_id = ${location}
+            and available + ${by}::int >= 0 and (select variant and location from target)
           returning *`
-      : sql`insert into inventory_levels (tenant_id, variant_id, location_id, available)
-          select ${key}, ${delta}::int from target where variant and location
+        : sql`insert into inventory_levels (tenant_id, variant_id, location_id, available)
+          select ${tenant}, ${variant}::bigint, ${location}::bigint, ${by}::int from target where variant and location
           on conflict (variant_id, location_id)
             do update set available = inventory_levels.available + excluded.available, updated_at = now()
           returning *`;
-  const { rows } = await sql<StockChangeRow>`with target as (select ${targetChecks(t)}),
+    return sql<StockChangeRow>`with target as (select ${targetChecks(target)}),
     level as (${change}),
     adjustment as (
       insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
-      select tenant_id, variant_id, location_id, ${delta}::int, ${reason}, available from level
+      select tenant_id, variant_id, location_id, ${by}::int, ${why}, available from level
       returning id, created_at
     )
     select target.variant, target.location, level.variant_id, level.location_id, level.available, level.updated_at,
       adjustment.id as adjustment_id, adjustment.created_at as adjustment_created_at
-    from target left join level on true left join adjustment on true`.execute(trx);
-  return stockChangeOf(rows[0], t.tenantId, delta, reason);
+    from target left join level on true left join adjustment on true`;
+  });
+  return stockChangeOf(row, t.tenantId, delta, reason);
 }
 
 interface StockChangeRow {

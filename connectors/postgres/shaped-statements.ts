@@ -1,4 +1,4 @@
-import { createQueryId, type Compilable, type CompiledQuery, type Kysely } from 'kysely';
+import { createQueryId, type CompiledQuery, type Kysely } from 'kysely';
 import { Memo } from '../../src/sdk';
 import { prepareText } from './prepared-statements';
 
@@ -12,6 +12,11 @@ const shapes = new Memo<string, CompiledQuery>(2_000);
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyKysely = Kysely<any>;
 
+/** A query builder, or a `sql` template (which compiles against the handle it is given). */
+interface Shape<R> {
+  compile(db: AnyKysely): CompiledQuery<R>;
+}
+
 /**
  * Runs a statement whose text depends only on `key` (its table, columns, filters and order), with
  * `values` in the slots `build` was given. Kysely builds and compiles each shape once instead of once
@@ -23,11 +28,12 @@ export async function runShaped<R>(
   conn: AnyKysely,
   key: string,
   values: readonly unknown[],
-  build: (db: AnyKysely, slots: readonly unknown[]) => Compilable<R>,
+  build: (db: AnyKysely, slots: readonly unknown[]) => Shape<R>,
 ): Promise<R[]> {
   if (values.length > SLOTS.length) throw new Error(`a statement shape takes at most ${SLOTS.length} values`);
   const shape = shapes.get(key, () => {
-    const compiled = build(conn.withoutPlugins(), SLOTS.slice(0, values.length)).compile();
+    const db = conn.withoutPlugins();
+    const compiled = build(db, SLOTS.slice(0, values.length)).compile(db);
     prepareText(compiled.sql);
     return compiled;
   });
