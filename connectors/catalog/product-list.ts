@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
 import { selectColumns } from '../postgres/columns';
+import { runPrepared } from '../postgres/shaped-statements';
 import { keysetCursor, keysetPlan } from './keyset';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
@@ -61,8 +62,8 @@ export async function listProducts(
   page: Page,
   columns: ColumnChoice,
 ): Promise<ProductPage> {
-  const { query, finish, cursorOf } = await pageQuery(db, listing, page, columns);
-  return { rows: finish(await query.execute()), cursorOf };
+  const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, columns);
+  return { rows: finish(await runPrepared(conn, query)), cursorOf };
 }
 
 /**
@@ -79,11 +80,14 @@ export async function listProductsInCollections(
   const member = sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${db.tenantId}
     and cp.collection_id = batch.collection_id and cp.product_id = p.id)`;
   const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, columns, [member], true);
-  const { rows } = await sql<ListedProduct & { batch_collection_id: string; page_row: number }>`
+  const rows = await runPrepared(
+    conn,
+    sql<ListedProduct & { batch_collection_id: string; page_row: number }>`
     select batch.collection_id::text as batch_collection_id, listed.*
     from unnest(${[...collectionIds]}::bigint[]) with ordinality as batch(collection_id, n)
     cross join lateral (${query}) listed
-    order by batch.n, listed.page_row`.execute(conn);
+    order by batch.n, listed.page_row`,
+  );
   const pages = new Map<string, ListedProduct[]>(collectionIds.map((id) => [id, []]));
   for (const { batch_collection_id: id, page_row: _n, ...row } of rows) pages.get(id)?.push(row);
   for (const [id, list] of pages) pages.set(id, finish(list));
@@ -93,11 +97,11 @@ export async function listProductsInCollections(
 /** How many products match the search, across all pages. */
 export async function countProducts(db: TenantDb, search: ProductSearch): Promise<number> {
   const conn = await db.get<CatalogTables>();
-  const row = await conn
+  const query = conn
     .selectFrom('products as p')
     .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where(and(productConditions(db.tenantId, search)))
-    .executeTakeFirstOrThrow();
+    .where(and(productConditions(db.tenantId, search)));
+  const [row] = await runPrepared(conn, query);
   return Number(row.count);
 }
 
@@ -108,7 +112,7 @@ export async function countProductsInCollections(
   collectionIds: readonly string[],
 ): Promise<Map<string, number>> {
   const conn = await db.get<CatalogTables>();
-  const rows = await conn
+  const query = conn
     .selectFrom('products as p')
     .innerJoin('collection_products as cp', (join) =>
       join.onRef('cp.product_id', '=', 'p.id').on('cp.tenant_id', '=', db.tenantId),
@@ -116,8 +120,8 @@ export async function countProductsInCollections(
     .select(['cp.collection_id', (eb) => eb.fn.countAll<string>().as('count')])
     .where(and(productConditions(db.tenantId, search)))
     .where('cp.collection_id', '=', (eb) => eb.fn.any(eb.val([...collectionIds])))
-    .groupBy('cp.collection_id')
-    .execute();
+    .groupBy('cp.collection_id');
+  const rows = await runPrepared(conn, query);
   const counts = new Map(rows.map((r) => [r.collection_id, Number(r.count)]));
   return new Map(collectionIds.map((id) => [id, counts.get(id) ?? 0]));
 }

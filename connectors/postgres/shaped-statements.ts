@@ -48,3 +48,14 @@ export async function runShaped<R>(
   const result = await executor.executeQuery<R>({ query, queryId, sql: compiled.sql, parameters });
   return result.rows;
 }
+
+/**
+ * Runs a statement built per request whose text depends only on its shape (every value a parameter, as
+ * Kysely sends them), preparing that text as a compiled shape's: for statements with too many shapes and
+ * derived values to compile once, such as the product search.
+ */
+export async function runPrepared<R>(conn: AnyKysely, query: Shape<R>): Promise<R[]> {
+  const compiled = query.compile(conn);
+  prepareText(compiled.sql);
+  return (await conn.executeQuery(compiled)).rows;
+}

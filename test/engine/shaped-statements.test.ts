@@ -1,5 +1,5 @@
 import { sql, WithSchemaPlugin, type KyselyPlugin, type Kysely } from 'kysely';
-import { runShaped } from '../../connectors/postgres/shaped-statements';
+import { runPrepared, runShaped } from '../../connectors/postgres/shaped-statements';
 import { createDatabase, type Database } from '../../connectors/postgres/database';
 import { createPostgresDatabase, createTestDatabase } from '../kit/databases';
 
@@ -114,6 +114,21 @@ const planCacheMode = async (conn: Kysely<unknown>) =>
       expect(shapes).toHaveLength(2);
       for (const shape of shapes) expect(shape.name).toMatch(/^rg_\d+$/);
       expect(await planCacheMode(conn)).toBe('force_generic_plan');
+    });
+  });
+
+  it('include statements built per request whose values are all parameters', async () => {
+    const { requests } = await open(false);
+    await requests.connection().execute(async (conn) => {
+      const above = (min: number) =>
+        runPrepared(conn, sql<Row>`select name from items where id > ${min} order by id`).then((rows) =>
+          rows.map((r) => r.name),
+        );
+      expect(await above(1)).toEqual(['two', 'three']);
+      expect(await above(2)).toEqual(['three']);
+      const prepared = (await preparedOn(conn)).filter((p) => p.statement.includes('where id >'));
+      expect(prepared).toHaveLength(1);
+      expect(prepared[0].name).toMatch(/^rg_\d+$/);
     });
   });
 
