@@ -1,4 +1,3 @@
-import express from 'express';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env';
 import type { Edge } from '../http/edge';
@@ -26,12 +25,11 @@ export function trustedDocuments(tenantsDir: string, tenantIds: readonly string[
   return store;
 }
 
-/** The edge with `documentId` resolved before the request is checked, and registration checked after auth. */
-export function withTrustedDocuments(edge: Edge, store: DocumentStore, bodyLimitBytes: number): Edge {
+/** The edge with `documentId` resolved before the parameters are checked, and registration checked after auth. */
+export function withTrustedDocuments(edge: Edge, store: DocumentStore): Edge {
   return {
     ...edge,
-    // The JSON body is parsed here first so documentId can be read; the edge's own parser then skips it.
-    request: [express.json({ limit: bodyLimitBytes }), resolveDocumentId(store), ...edge.request],
+    parameters: [resolveDocumentId(store), ...edge.parameters],
     authenticated: [...edge.authenticated, requireRegisteredDocuments(store)],
   };
 }

@@ -256,7 +256,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           introspection: env.INTROSPECTION,
         }),
         documents,
-        env.BODY_LIMIT_BYTES,
       ),
     });
     if (options.jobs) lifecycle.startJobs(onceAcrossInstances(composition.plugins, database), runtime, log);

@@ -110,7 +110,10 @@ export function createApp(deps: AppDeps): Express {
     return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
   });
   // The hot path as one router layer (src/http/chain.ts).
-  app.use('/graphql', chain([...deps.edge.request, authenticateRequest, ...deps.edge.authenticated, graphql]));
+  app.use(
+    '/graphql',
+    chain([...deps.edge.read, ...deps.edge.parameters, authenticateRequest, ...deps.edge.authenticated, graphql]),
+  );
 
   app.use((_req, res) => sendGraphQLError(res, 'NOT_FOUND', 'Not found', { status: 404 }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -1,6 +1,7 @@
-import express, { type RequestHandler } from 'express';
+import type { RequestHandler } from 'express';
 import type { RateLimiter } from '../limits';
 import type { TenantRegistry } from '../tenants/registry';
+import { jsonBody } from './json-body';
 import { corsForAnyTenant, corsForTenant } from './cors';
 import { rateLimitGate } from './rate-limit-middleware';
 import { methodAndContentType, requestParameters } from './request-shape';
@@ -19,8 +20,10 @@ export interface EdgeOptions {
 export interface Edge {
   /** Every route: security headers, CORS preflight. */
   early: RequestHandler[];
-  /** /graphql before authentication: method, content type, body size and JSON, parameters. */
-  request: RequestHandler[];
+  /** /graphql before authentication: method, content type, and the body, read within its size limit. */
+  read: RequestHandler[];
+  /** /graphql after reading: the request's parameters. */
+  parameters: RequestHandler[];
   /** /graphql after authentication: the tenant's CORS origins, then the rate budget. */
   authenticated: RequestHandler[];
   /** /graphql/schema.graphql. */
@@ -30,11 +33,8 @@ export interface Edge {
 export function createEdge(options: EdgeOptions): Edge {
   return {
     early: [securityHeaders, corsForAnyTenant(options.registry)],
-    request: [
-      methodAndContentType,
-      express.json({ limit: options.bodyLimitBytes }),
-      requestParameters(options.maxDocumentBytes),
-    ],
+    read: [methodAndContentType, jsonBody(options.bodyLimitBytes)],
+    parameters: [requestParameters(options.maxDocumentBytes)],
     authenticated: [corsForTenant, rateLimitGate(options.limiter)],
     schema: schemaAccess(options.registry, options.introspection),
   };

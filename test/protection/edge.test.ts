@@ -1,4 +1,6 @@
+import { request } from 'node:http';
 import { connect } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
 import { GUESTBOOK, codeOf, send, tenantsWith, type RawResponse } from './harness';
 
@@ -43,6 +45,53 @@ describe('bad bodies', () => {
   it('refuses bodies above the limit with 413 in GraphQL JSON', async () => {
     const body = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(1_100_000) } });
     expectGraphQLError(await post(body), 413, 'BAD_REQUEST');
+  });
+
+  it('reads bodies sent in pieces: a character split between chunks, and a limit without Content-Length', async () => {
+    const chunked = (pieces: Buffer[]) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = request(graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json; charset=utf-8', ...t.storefront('alpha') },
+        });
+        req.on('response', (res) => {
+          let body = '';
+          res.setEncoding('utf8').on('data', (c: string) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        });
+        req.on('error', reject);
+        for (const piece of pieces) req.write(piece);
+        req.end();
+      });
+    // GraphQL names are ASCII, so the parser names the é it met: U+FFFD had the split garbled it.
+    const text = Buffer.from('{"query":"query Café { __typename }"}');
+    const split = text.indexOf(Buffer.from('é')) + 1; // inside the two bytes of é
+    const answer = await chunked([text.subarray(0, split), text.subarray(split)]);
+    expect(answer.body).toContain('Unexpected character: U+00E9');
+    expect(await chunked([Buffer.from('{"query":'), Buffer.from('"{ __typename }"}')])).toEqual({
+      status: 200,
+      body: expect.stringContaining('"__typename":"Query"'),
+    });
+
+    const big = JSON.stringify({ query: '{ __typename }', variables: { filler: 'x'.repeat(1_100_000) } });
+    const pieces = Array.from({ length: 11 }, (_, i) => Buffer.from(big.slice(i * 100_000, (i + 1) * 100_000)));
+    const refused = await chunked(pieces);
+    expect(refused.status).toBe(413);
+    expect(JSON.parse(refused.body).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+
+  it('reads gzip bodies and answers an empty body as one without a query', async () => {
+    const zipped = gzipSync('{"query":"{ __typename }"}');
+    const res = await send(graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip', ...t.storefront('alpha') },
+      body: zipped,
+    });
+    expect(res.status).toBe(200);
+    expect(res.json?.data).toEqual({ __typename: 'Query' });
+    const empty = await post('');
+    expectGraphQLError(empty, 400, 'BAD_REQUEST');
+    expect(empty.json?.errors?.[0].message).toBe('The request has no query');
   });
 
   it('refuses wrong content types, missing or non-string queries and ill-shaped variables', async () => {
