@@ -15,8 +15,8 @@ const loadNode = (ctx: GatewayContext, id: string) => ctx.loadNode(id) as Promis
 export const resolvers: Resolvers = {
   ...scalarResolvers,
   Node: {
-    // Node fetchers tag each row with __typename (ctx.loadNode), which the mapped row types don't declare.
-    __resolveType: (node) => (node as { __typename?: NodeTypeName }).__typename ?? null,
+    // Rows carry no type of their own: the request remembers what each was loaded as (ctx.loadNode).
+    __resolveType: (node, ctx) => (ctx.nodeType(node) as NodeTypeName | undefined) ?? null,
   },
   Query: {
     node: (_: unknown, args: { id: string }, ctx: GatewayContext) => loadNode(ctx, args.id),

@@ -62,6 +62,7 @@ export function contextFactory(deps: ContextDeps) {
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
+    const nodeTypes = new WeakMap<object, string>();
     const ctx: RequestContext = Object.assign(new LazyRequestLog(logOf), {
       requestId,
       tenant,
@@ -72,9 +73,13 @@ export function contextFactory(deps: ContextDeps) {
       record,
       loadNode: async (globalId: string) => {
         const parsed = parseGlobalId(globalId);
-        const node = parsed && (await ctx.loadNodeOf(parsed.type, parsed.id));
-        return node ? { ...node, __typename: parsed.type } : null;
+        const node = parsed && (await ctx.loadNodeOf<object>(parsed.type, parsed.id));
+        if (!node) return null;
+        // Remembered beside the row, not copied into it: a copy would drop the partial-row guard.
+        nodeTypes.set(node, parsed.type);
+        return node;
       },
+      nodeType: (node: object) => nodeTypes.get(node),
       loadNodeOf: <Row>(type: string, id: string) => {
         const source = nodeSources.get(type);
         // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.

@@ -45,6 +45,8 @@ export interface GatewayContext {
   gateway: GatewayIntrospection;
   /** Loads any Node by global id through the plugin that owns its type (null when absent or hidden). */
   loadNode(globalId: string): Promise<unknown>;
+  /** The type a node answered by `loadNode` in this request was loaded as (the Node interface's type). */
+  nodeType(node: object): string | undefined;
   /**
    * The same for a field whose type is known: by type name and local id, no global id to build and parse.
    * `Row` names what the owning plugin's fetcher answers (the type's mapper in codegen.yml); unchecked.
