@@ -3,6 +3,7 @@ import { relative } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot, type GatewayContext, type PluginDefinition } from '../sdk';
 import type { PluginCandidate } from './load';
+import { columnNeedsProblem } from '../engine/columns/column-planner';
 import { manifestProblem } from './manifest';
 import { dependencyOrder } from './order';
 import { summarizeSdl, type SdlSummary } from './sdl';
@@ -154,12 +155,20 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
       reject(`conflict: ${resolverConflict} is already resolved by ${resolverOwner.get(resolverConflict)}`);
       continue;
     }
+    const composed = [...accepted.map((a) => a.plugin), plugin];
+    let built: GraphQLSchema;
     try {
-      schema = buildSchema([...accepted.map((a) => a.plugin), plugin]);
+      built = buildSchema(composed);
     } catch (error) {
       reject(`invalid schema: ${errorText(error)}`);
       continue;
     }
+    const columnProblem = columnNeedsProblem(composed);
+    if (columnProblem) {
+      reject(`invalid column needs: ${columnProblem}`);
+      continue;
+    }
+    schema = built;
     accepted.push(entry);
     for (const [type, shape] of sdl.definedTypes)
       if (!typeOwner.has(type)) typeOwner.set(type, { plugin: plugin.name, shape });

@@ -34,6 +34,7 @@ describe('plugin quarantine', () => {
     ['conflicting-resolver', /^conflict: Product\.productType is already resolved by catalog/],
     ['missing-dependency', /^missing dependency: loyalty/],
     ['unguarded-root', /^no authorization rule for Query\.secrets/],
+    ['bad-columns', /^invalid column needs: Column needs of Product name columns products lacks: weight_grams/],
   ])('sets aside %s with its reason and composes the rest', (name, reason) => {
     const composition = composePlugins(load(...base, fixture(name)));
     const state = stateOf(composition, name);

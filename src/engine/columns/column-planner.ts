@@ -76,18 +76,28 @@ function mergeNeeds(plugins: readonly PluginDefinition[]): Map<string, TypeNeeds
   return merged;
 }
 
-/** Every declared column must exist: a typo would otherwise be a SQL error on the first request. */
-function checkNeeds(type: string, needs: TypeNeeds): void {
+/** Why a type's merged needs don't hold (no table, or a column the table lacks), or null. */
+function needsProblem(type: string, needs: TypeNeeds): string | null {
   if (!needs.table) {
     const readers = needs.readBy.map((r) => `${r.type}.${r.field}`).join(', ');
-    throw new Error(
-      `Column needs of ${type} name no table: the plugin that owns ${type} declares it${readers ? ` (read by ${readers})` : ''}`,
-    );
+    return `Column needs of ${type} name no table: the plugin that owns ${type} declares it${readers ? ` (read by ${readers})` : ''}`;
   }
   const declared = [...needs.always, ...[...needs.fields.values()].flat(), ...needs.readBy.flatMap((r) => r.columns)];
   const unknown = declared.filter((c) => !needs.columns.has(c));
-  if (unknown.length)
-    throw new Error(`Column needs of ${type} name columns ${needs.table} lacks: ${unknown.join(', ')}`);
+  return unknown.length ? `Column needs of ${type} name columns ${needs.table} lacks: ${unknown.join(', ')}` : null;
+}
+
+/**
+ * Why the plugins' column needs, merged, don't hold, or null. Every declared column must exist: a typo
+ * would otherwise be a SQL error on the first request. Composition checks each plugin with those before
+ * it, and sets aside one that breaks them.
+ */
+export function columnNeedsProblem(plugins: readonly PluginDefinition[]): string | null {
+  for (const [type, needs] of mergeNeeds(plugins)) {
+    const problem = needsProblem(type, needs);
+    if (problem) return problem;
+  }
+  return null;
 }
 
 /**
@@ -102,8 +112,9 @@ export class ColumnPlanner {
     plugins: readonly PluginDefinition[],
     private readonly guarded: boolean,
   ) {
+    const problem = columnNeedsProblem(plugins);
+    if (problem) throw new Error(problem);
     this.needs = mergeNeeds(plugins);
-    for (const [type, needs] of this.needs) checkNeeds(type, needs);
   }
 
   choose(selected: SelectedFields | undefined, type: string): ColumnChoice {
