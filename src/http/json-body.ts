@@ -1,4 +1,5 @@
 import express, { type RequestHandler } from 'express';
+import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 
 /** A body-reading failure as body-parser reports one, so the app's error handler answers both alike. */
@@ -33,11 +34,12 @@ export function jsonBody(limitBytes: number): RequestHandler {
       return fallback(req, res, next);
     }
     let settled = false;
-    const settle = (error?: Error) => {
+    // The body's events come from the socket's async context: continue in the request's (traces, stores).
+    const settle = AsyncResource.bind((error?: Error) => {
       if (settled) return;
       settled = true;
       next(error);
-    };
+    });
     const chunks: Buffer[] = [];
     let received = 0;
     const onData = (chunk: Buffer) => {
