@@ -45,7 +45,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  app.use((req, res, next) => {
+  const identify: RequestHandler = (req, res, next) => {
     const incoming = header(req, 'x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
@@ -53,14 +53,46 @@ export function createApp(deps: AppDeps): Express {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
     next();
-  });
+  };
+  // Few router layers before the routes: Express matches each layer's path again for every request.
   if (deps.operations) {
     app.locals.metrics = deps.operations.metrics;
-    app.use(deps.operations.observe);
+    app.use(chain([identify, deps.operations.observe]));
     app.get('/metrics', deps.operations.scrape);
-    app.use(deps.operations.gate);
+    app.use(chain([deps.operations.gate, ...deps.edge.early]));
+  } else {
+    app.use(chain([identify, ...deps.edge.early]));
   }
-  app.use(deps.edge.early);
+
+  const authenticateRequest: RequestHandler = async (req, res, next) => {
+    try {
+      res.locals.auth = await authenticate(deps.registry, {
+        storefrontToken: header(req, 'x-storefront-token'),
+        authorization: header(req, 'authorization'),
+      });
+      next();
+    } catch (error) {
+      if (!(error instanceof GatewayError)) return next(error);
+      const headers: Record<string, string> =
+        error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="retail-gateway"' } : {};
+      sendGraphQLError(res, error.code, error.message, { headers });
+    }
+  };
+  const graphql = graphqlHandler(deps.apollo, async (res) => {
+    const auth = res.locals.auth as Authenticated;
+    const requestId = res.locals.requestId as string;
+    const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
+    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+  });
+  // The request path as one router layer (src/http/chain.ts), and POSTs, the hot path, routed first.
+  const graphqlRoute = chain([
+    ...deps.edge.read,
+    ...deps.edge.parameters,
+    authenticateRequest,
+    ...deps.edge.authenticated,
+    graphql,
+  ]);
+  app.post('/graphql', graphqlRoute);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -89,31 +121,8 @@ export function createApp(deps: AppDeps): Express {
     app.use(`/plugins/${plugin.name}`, router);
   }
 
-  const authenticateRequest: RequestHandler = async (req, res, next) => {
-    try {
-      res.locals.auth = await authenticate(deps.registry, {
-        storefrontToken: header(req, 'x-storefront-token'),
-        authorization: header(req, 'authorization'),
-      });
-      next();
-    } catch (error) {
-      if (!(error instanceof GatewayError)) return next(error);
-      const headers: Record<string, string> =
-        error.code === 'UNAUTHENTICATED' ? { 'WWW-Authenticate': 'Bearer realm="retail-gateway"' } : {};
-      sendGraphQLError(res, error.code, error.message, { headers });
-    }
-  };
-  const graphql = graphqlHandler(deps.apollo, async (res) => {
-    const auth = res.locals.auth as Authenticated;
-    const requestId = res.locals.requestId as string;
-    const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
-  });
-  // The hot path as one router layer (src/http/chain.ts).
-  app.use(
-    '/graphql',
-    chain([...deps.edge.read, ...deps.edge.parameters, authenticateRequest, ...deps.edge.authenticated, graphql]),
-  );
+  // GET, and anything else under /graphql, after the explorer and schema routes.
+  app.use('/graphql', graphqlRoute);
 
   app.use((_req, res) => sendGraphQLError(res, 'NOT_FOUND', 'Not found', { status: 404 }));
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
