@@ -92,8 +92,10 @@ function needsProblem(type: string, needs: TypeNeeds): string | null {
  * would otherwise be a SQL error on the first request. Composition checks each plugin with those before
  * it, and sets aside one that breaks them.
  */
-export function columnNeedsProblem(plugins: readonly PluginDefinition[]): string | null {
-  for (const [type, needs] of mergeNeeds(plugins)) {
+export const columnNeedsProblem = (plugins: readonly PluginDefinition[]) => firstProblem(mergeNeeds(plugins));
+
+function firstProblem(merged: Map<string, TypeNeeds>): string | null {
+  for (const [type, needs] of merged) {
     const problem = needsProblem(type, needs);
     if (problem) return problem;
   }
@@ -112,9 +114,9 @@ export class ColumnPlanner {
     plugins: readonly PluginDefinition[],
     private readonly guarded: boolean,
   ) {
-    const problem = columnNeedsProblem(plugins);
-    if (problem) throw new Error(problem);
     this.needs = mergeNeeds(plugins);
+    const problem = firstProblem(this.needs);
+    if (problem) throw new Error(problem);
   }
 
   choose(selected: SelectedFields | undefined, type: string): ColumnChoice {
