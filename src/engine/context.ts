@@ -62,7 +62,7 @@ export function contextFactory(deps: ContextDeps) {
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
-    const nodeTypes = new WeakMap<object, string>();
+    let nodeTypes: WeakMap<object, string> | undefined; // made by the first loadNode: most requests have none
     const ctx: RequestContext = Object.assign(new LazyRequestLog(logOf), {
       requestId,
       tenant,
@@ -76,10 +76,10 @@ export function contextFactory(deps: ContextDeps) {
         const node = parsed && (await ctx.loadNodeOf<object>(parsed.type, parsed.id));
         if (!node) return null;
         // Remembered beside the row, not copied into it: a copy would drop the partial-row guard.
-        nodeTypes.set(node, parsed.type);
+        (nodeTypes ??= new WeakMap()).set(node, parsed.type);
         return node;
       },
-      nodeType: (node: object) => nodeTypes.get(node),
+      nodeType: (node: object) => nodeTypes?.get(node),
       loadNodeOf: <Row>(type: string, id: string) => {
         const source = nodeSources.get(type);
         // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
