@@ -66,15 +66,25 @@ export async function startInterleavedGateway(mode: PoolerMode): Promise<Interle
     DATABASE_CONNECT_TIMEOUT_MS: '30000',
     PLUGIN_TIMEOUT_MS: String(PLUGIN_TIMEOUT_MS),
   };
-  const env = loadEnv({ ...process.env, ...settings });
-  const database = await createDatabaseFromEnv(env, createLogger('silent'));
-  const t = await startTestGateway({
-    kind: 'postgres',
-    plugins: PLUGINS,
-    tenantsDir: tenantsDir(),
-    database,
-    env: settings,
-  });
+  const database = await createDatabaseFromEnv(loadEnv({ ...process.env, ...settings }), createLogger('silent'));
+  const stop = async () => {
+    await database.close().catch(() => undefined);
+    await bouncer?.stop();
+    await target.drop();
+  };
+  let t: TestGateway;
+  try {
+    t = await startTestGateway({
+      kind: 'postgres',
+      plugins: PLUGINS,
+      tenantsDir: tenantsDir(),
+      database,
+      env: settings,
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
   return {
     t,
     superuser: (text, values = []) => withClient(target.url, async (c) => (await c.query(text, values)).rows),
@@ -82,9 +92,7 @@ export async function startInterleavedGateway(mode: PoolerMode): Promise<Interle
       tenant === 'gamma' ? { 'x-storefront-token': GAMMA_STOREFRONT_TOKEN } : t.storefront(tenant),
     async close() {
       await t.close();
-      await database.close().catch(() => undefined);
-      await bouncer?.stop();
-      await target.drop();
+      await stop();
     },
   };
 }

@@ -31,7 +31,7 @@ const modes: [PoolerMode, string | null][] = [
 
 const finalRound = (): Op[] =>
   Array.from({ length: FINAL_ROUNDS }, () =>
-    TENANTS.flatMap((tenant) => BASELINE_OPS.map((read) => ({ ...read, tenant, delta: 0, seconds: 0 }))),
+    BASELINE_OPS.flatMap((read) => TENANTS.map((tenant) => ({ ...read, tenant, delta: 0, seconds: 0 }))),
   )
     .flat()
     .map((op, k) => ({ ...op, index: SCHEDULE_LENGTH + k }));
