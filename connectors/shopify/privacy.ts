@@ -20,9 +20,10 @@ export async function recordDataRequest(trx: ShopifyTrx, tenantId: string, shop:
 /**
  * customers/redact: the customer's personal data is replaced in our tables (the row stays, so order
  * history keeps its totals): email becomes a placeholder, names and phone are cleared, and the email
- * copied onto their orders (and the orders Shopify lists) is removed.
+ * copied onto their orders (and the orders Shopify lists) is removed. The customer's version moves to
+ * the redaction's trigger time, so a customer update from before it cannot bring the data back.
  */
-export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Payload): Promise<void> {
+export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Payload, asOf: Date | null): Promise<void> {
   const customerId = gidOf('Customer', p.customer);
   const orderIds = (Array.isArray(p.orders_to_redact) ? p.orders_to_redact : []).map((id) => gidOf('Order', id)!);
   if (customerId) {
@@ -34,6 +35,7 @@ export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Paylo
         last_name: null,
         phone: null,
         updated_at: sql`now()`,
+        shopify_updated_at: sql`greatest(shopify_updated_at, coalesce(${asOf}::timestamptz, now()))`,
       })
       .where('tenant_id', '=', tenantId)
       .where('source', '=', SOURCE)
