@@ -5,6 +5,7 @@ import { plugin as shopifyPlugin } from '../../resolvers/shopify/plugin';
 import { webhookRoutes } from '../../resolvers/shopify/webhook-route';
 import { upsertLocations } from '../../connectors/shopify/upsert-inventory';
 import type { ShopifyDb } from '../../connectors/shopify/tables';
+import { enqueueWebhook } from '../../connectors/shopify/webhook-queue';
 import { processWebhooks } from '../../connectors/shopify/webhook-worker';
 import { FakeClock } from '../fake-shopify/clock';
 import { TEST_SHOP } from '../fake-shopify/harness';
@@ -186,6 +187,27 @@ describeEachDatabase('shopify webhook guards', { plugins, tenantsDir: tenantsDir
     expect(await tenantChecksum(runtime(), 'alpha')).toBe(before.alpha);
     expect(await rowCount('alpha', 'shopify_data_requests')).toBe(before.requests);
     expect(await refusals('alpha', 'topic_mismatch')).toBe(relabelled.length);
+  });
+
+  it('drops a relabelled event already in the queue (queued before the route checked bodies)', async () => {
+    const before = await tenantChecksum(runtime(), 'alpha');
+    await runtime().withTenant<ShopifyDb, boolean>('alpha', (trx) =>
+      enqueueWebhook(
+        trx,
+        'alpha',
+        {
+          topic: 'shop/redact',
+          shopDomain: TEST_SHOP,
+          eventId: 'queued-early',
+          webhookId: undefined,
+          apiVersion: undefined,
+          triggeredAt: now(),
+        },
+        privacy.customerRedact,
+      ),
+    );
+    expect(await apply('alpha')).toBe(1);
+    expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
   });
 
   it('refuses a delivery triggered outside the window, or without a readable trigger time', async () => {
