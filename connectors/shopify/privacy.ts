@@ -68,9 +68,9 @@ export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Paylo
 
 /**
  * shop/redact: every row the sync brought from this shop is deleted (orders and their lines, stock,
- * products with variants and memberships, collections, locations, customers), with the sync state and
- * the queued webhook payloads other than `keepEventId` (the one being processed). Rows created in the
- * gateway itself (source null) stay.
+ * products with variants and memberships, collections, locations, customers), with the sync state,
+ * data requests, tombstones and the queued webhook payloads other than `keepEventId` (the one being
+ * processed). Rows created in the gateway itself (source null) stay.
  */
 export async function redactShop(trx: ShopifyTrx, tenantId: string, keepEventId: string): Promise<void> {
   const deleteSourced = (table: 'orders' | 'products' | 'collections' | 'locations' | 'customers') =>
@@ -91,6 +91,7 @@ export async function redactShop(trx: ShopifyTrx, tenantId: string, keepEventId:
   await deleteSourced('customers');
   await trx.deleteFrom('shopify_sync_state').where('tenant_id', '=', tenantId).execute();
   await trx.deleteFrom('shopify_data_requests').where('tenant_id', '=', tenantId).execute();
+  await trx.deleteFrom('shopify_tombstones').where('tenant_id', '=', tenantId).execute();
   await trx
     .deleteFrom('shopify_webhook_events')
     .where('tenant_id', '=', tenantId)

@@ -152,6 +152,7 @@ export interface ShopifyDb {
     received_at: Ts;
     processed_at: NullableTs;
   };
+  shopify_tombstones: { tenant_id: string; external_id: string; deleted_at: Ts };
   shopify_data_requests: {
     id: Generated<string>;
     tenant_id: string;

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { fromExcluded } from '../postgres/upsert';
 import type { CollectionRecord, ProductRecord, VariantRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
+import { buryRecord, lockRecords, withoutBuried } from './tombstones';
 import { notOlder } from './versions';
 
 /** External id -> our id, for the rows just written. */
@@ -11,9 +12,16 @@ export type IdMap = Map<string, string>;
  * Writes whole products (with their variants and collection memberships when the record carries
  * them) inside the caller's transaction, so a product is never half written. Variants that Shopify
  * no longer lists are removed; min/max price follow the variants. A product older than the stored
- * version is skipped with its variants and memberships. Returns the ids of the products written.
+ * version, or deleted since, is skipped with its variants and memberships. Returns the ids of the
+ * products written.
  */
-export async function upsertProducts(trx: ShopifyTrx, tenantId: string, products: ProductRecord[]): Promise<IdMap> {
+export async function upsertProducts(trx: ShopifyTrx, tenantId: string, records: ProductRecord[]): Promise<IdMap> {
+  await lockRecords(
+    trx,
+    tenantId,
+    records.map((p) => p.externalId),
+  );
+  const products = await withoutBuried(trx, tenantId, records);
   if (products.length === 0) return new Map();
   const rows = await trx
     .insertInto('products')
@@ -216,8 +224,8 @@ export async function idsOf(
 }
 
 /**
- * Deletes a product unless it was updated in Shopify after `asOf` (the delete's trigger time): the
- * version check is in the statement, so a delete racing a newer write cannot remove it.
+ * Deletes a product unless it was updated in Shopify after `asOf` (the delete's trigger time), and
+ * keeps a tombstone so that a version from before the delete, arriving later, is not written.
  */
 export async function deleteProduct(
   trx: ShopifyTrx,
@@ -225,6 +233,8 @@ export async function deleteProduct(
   externalId: string,
   asOf: Date | null,
 ): Promise<number> {
+  await lockRecords(trx, tenantId, [externalId]);
+  await buryRecord(trx, tenantId, externalId, asOf);
   const res = await trx
     .deleteFrom('products')
     .where('tenant_id', '=', tenantId)

@@ -37,6 +37,7 @@ describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
       'shopify_data_requests',
       'shopify_sync_runs',
       'shopify_sync_state',
+      'shopify_tombstones',
       'shopify_webhook_events',
     ]);
 
@@ -51,6 +52,7 @@ describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
     expect(await columns('products')).not.toContain('shopify_updated_at');
     expect(await columns('inventory_levels')).not.toContain('shopify_updated_at');
     expect(await columns('shopify_webhook_events')).not.toContain('triggered_at');
+    expect(await shopifyTables()).not.toContain('shopify_tombstones');
     expect(await columns('products')).toContain('external_id');
 
     expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 2 })).toEqual([

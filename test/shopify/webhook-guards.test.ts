@@ -240,7 +240,7 @@ describeEachDatabase('shopify webhook guards', { plugins, tenantsDir: tenantsDir
     });
   });
 
-  it('does not let an older update overwrite a newer one, nor delete what changed after the delete', async () => {
+  it('does not let an older update overwrite a newer one, delete what changed after the delete, or undo a delete', async () => {
     await send('products/update', product(1, 'Shirt v2', at(-5), '12.00'));
     await send('orders/updated', order(1, 'paid', at(-5)));
     await send('inventory_levels/update', stock(7, at(-5)));
@@ -273,6 +273,13 @@ describeEachDatabase('shopify webhook guards', { plugins, tenantsDir: tenantsDir
     expect((await send('products/delete', { id: 1 })).body).toEqual({ status: 'queued' });
     expect(await apply('alpha')).toBe(1);
     expect(await one('alpha', `select id from products where external_id = 'gid://shopify/Product/1'`)).toBeUndefined();
+
+    // An update from before the delete, delivered after it, does not bring the product back.
+    const deleted = await tenantChecksum(runtime(), 'alpha');
+    expect((await send('products/update', product(1, 'Shirt v3', at(-1)))).body).toEqual({ status: 'queued' });
+    expect(await apply('alpha')).toBe(1);
+    expect(await one('alpha', `select id from products where external_id = 'gid://shopify/Product/1'`)).toBeUndefined();
+    expect(await tenantChecksum(runtime(), 'alpha')).toBe(deleted);
   });
 
   it('keeps a redacted customer redacted when an update from before the redaction arrives', async () => {
