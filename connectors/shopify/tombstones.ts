@@ -33,15 +33,12 @@ export async function withoutBuried<R extends { externalId: string; updatedAt: s
   records: R[],
 ): Promise<R[]> {
   if (records.length === 0) return records;
+  const ids = records.map((r) => r.externalId);
   const buried = await trx
     .selectFrom('shopify_tombstones')
     .select(['external_id', 'deleted_at'])
     .where('tenant_id', '=', tenantId)
-    .where(
-      'external_id',
-      'in',
-      records.map((r) => r.externalId),
-    )
+    .where('external_id', 'in', ids)
     .execute();
   if (buried.length === 0) return records;
   const deletedAt = new Map(buried.map((b) => [b.external_id, new Date(b.deleted_at).getTime()]));
