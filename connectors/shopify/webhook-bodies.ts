@@ -50,19 +50,21 @@ const BODIES: Record<string, z.ZodType> = {
   'app/uninstalled': shop,
 };
 
+/** True when the body fits its topic, or the topic is not one we apply. */
 export function bodyFitsTopic(topic: string, payload: Record<string, unknown>): boolean {
   return BODIES[topic]?.safeParse(payload).success ?? true;
 }
 
-/** The shop a body names itself (privacy topics and app/uninstalled), lower-cased; undefined for the others. */
-export function shopNamedBy(topic: string, payload: Record<string, unknown>): string | undefined {
-  const named = topic === 'app/uninstalled' ? payload.myshopify_domain : payload.shop_domain;
-  return SHOP_NAMING_TOPICS.has(topic) && typeof named === 'string' ? named.toLowerCase() : undefined;
-}
-
+/** Topics whose body names its shop: it must be the header's. */
 export const SHOP_NAMING_TOPICS: ReadonlySet<string> = new Set([
   'customers/data_request',
   'customers/redact',
   'shop/redact',
   'app/uninstalled',
 ]);
+
+/** The shop a body names itself (privacy topics and app/uninstalled), lower-cased; undefined for the others. */
+export function shopNamedBy(topic: string, payload: Record<string, unknown>): string | undefined {
+  const named = topic === 'app/uninstalled' ? payload.myshopify_domain : payload.shop_domain;
+  return SHOP_NAMING_TOPICS.has(topic) && typeof named === 'string' ? named.toLowerCase() : undefined;
+}
