@@ -15,7 +15,10 @@ export function discardingPool(pool: Pool, options: PoolOptions = {}): PostgresP
     connect: async () => {
       const client = await pool.connect();
       const sessionState = options.sessionState?.() ?? false;
-      const guarded = guardClient(client, { stamps: sessionState && (options.stamps ?? false), prepares: sessionState });
+      const guarded = guardClient(client, {
+        stamps: sessionState && (options.stamps ?? false),
+        prepares: sessionState,
+      });
       if (sessionState && !planned.has(client)) {
         // Once per connection, before its first statement. Prepared statements only: every shape is an
         // index lookup by tenant, so one plan serves all values and binding skips planning.

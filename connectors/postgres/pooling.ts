@@ -22,7 +22,11 @@ export interface PoolingDecision {
 }
 
 /** The mode `setting` gives (true, false), or the one detected (`auto`), decided once. */
-export function decidePooling(setting: boolean | 'auto', detect: () => Promise<boolean>, log?: Logger): PoolingDecision {
+export function decidePooling(
+  setting: boolean | 'auto',
+  detect: () => Promise<boolean>,
+  log?: Logger,
+): PoolingDecision {
   if (setting !== 'auto') {
     const fixed: Pooling = { mode: setting ? 'transaction' : 'session', source: 'configured' };
     return { current: () => fixed, check: async () => undefined };
