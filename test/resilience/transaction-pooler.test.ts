@@ -108,8 +108,10 @@ suite('detection of a transaction pooler [postgres]', () => {
   let bouncer: PgBouncer;
   let target: Awaited<ReturnType<typeof createPostgresDatabase>>;
   const opened: Database[] = [];
+  const warnings: string[] = [];
+  const log = createLogger('warn', { write: (line: string) => void warnings.push(JSON.parse(line).msg) });
   const open = async (url: string, transactionPooler?: boolean) => {
-    const database = await createDatabase({ url, transactionPooler });
+    const database = await createDatabase({ url, transactionPooler, log });
     opened.push(database);
     return database;
   };
@@ -123,10 +125,13 @@ suite('detection of a transaction pooler [postgres]', () => {
     await bouncer?.stop();
   });
 
-  it('finds PgBouncer every time, and a direct connection never', async () => {
+  it('finds PgBouncer every time, with a warning, and a direct connection never', async () => {
     for (let attempt = 0; attempt < 3; attempt++) {
+      warnings.length = 0;
       expect((await open(bouncer.through(target.url))).pooling()).toEqual({ mode: 'transaction', source: 'detected' });
+      expect(warnings).toEqual([expect.stringContaining('transaction pooler detected')]);
       expect((await open(target.url)).pooling()).toEqual({ mode: 'session', source: 'detected' });
+      expect(warnings).toHaveLength(1);
     }
   });
 
