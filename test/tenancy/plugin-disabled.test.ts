@@ -2,7 +2,7 @@ import { getNamedType, isLeafType, isNonNullType, type GraphQLSchema } from 'gra
 import { parseGlobalId, type PluginRuntime } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth, TestGateway } from '../kit/gateway';
-import { allPluginsUnlimited, seedEach } from './all-plugins';
+import { allPluginsUnlimited, NOTES_PLUGIN, seedEach } from './all-plugins';
 import {
   contributionsOf,
   contributionProbes,
@@ -22,7 +22,7 @@ import { storefrontToken, writeTenant } from './tenant-files';
  */
 const { plugins, tenantsDir } = allPluginsUnlimited('maxDepth: 20');
 const LIMITS = { maxDepth: 20, maxCost: 100000, rateBucketSize: 1000000, rateRestorePerSecond: 100000 };
-const PLUGIN_NAMES = plugins.map((p) => (p.includes('/') ? 'tenancy-notes' : p)).filter((n) => n !== 'core');
+const PLUGIN_NAMES = plugins.map((p) => (p === NOTES_PLUGIN ? 'tenancy-notes' : p)).filter((n) => n !== 'core');
 const without = (plugin: string) => `without-${plugin}`;
 for (const plugin of PLUGIN_NAMES) {
   writeTenant(tenantsDir, without(plugin), { plugins: PLUGIN_NAMES.filter((n) => n !== plugin), limits: LIMITS });
@@ -33,6 +33,8 @@ const FULL = 'alpha';
 /** A missing check fails every probe of its field: keep every circuit closed to name each one. */
 const env = { PLUGIN_CIRCUIT_FAILURES: '1000000' };
 const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
+/** Seeding nine shops and a few hundred requests: more than the default timeout on a busy machine. */
+const SLOW = 300_000;
 type Role = 'admin' | 'storefront';
 type Body = Awaited<ReturnType<TestGateway['graphql']>>['body'];
 
@@ -76,7 +78,7 @@ describeEachDatabase('a disabled plugin closes every field it contributes', { pl
       for (const id of found) byType.set(parseGlobalId(id)?.type ?? '', id);
       ids.set(tenant, byType);
     }
-  });
+  }, SLOW);
 
   const tokenOf = (tenant: string) =>
     tenant === FULL ? get().storefront(FULL)['x-storefront-token'] : storefrontToken(tenant);
@@ -119,74 +121,84 @@ describeEachDatabase('a disabled plugin closes every field it contributes', { pl
     return { reached: true, problems };
   }
 
-  it('closes the fields each plugin adds to other types, and its types other plugins reach', async () => {
-    const problems: string[] = [];
-    const covered = new Map<string, Set<string>>();
-    for (const plugin of PLUGIN_NAMES) {
-      for (const probe of contributionProbes(schema, contributions, plugin)) {
-        for (const role of ['admin', 'storefront'] as const) {
-          const outcome = await check(probe, role);
-          problems.push(...outcome.problems);
-          if (outcome.reached)
-            covered.set(`${role} ${plugin}`, (covered.get(`${role} ${plugin}`) ?? new Set()).add(probe.coordinate));
+  it(
+    'closes the fields each plugin adds to other types, and its types other plugins reach',
+    async () => {
+      const problems: string[] = [];
+      const covered = new Map<string, Set<string>>();
+      for (const plugin of PLUGIN_NAMES) {
+        for (const probe of contributionProbes(schema, contributions, plugin)) {
+          for (const role of ['admin', 'storefront'] as const) {
+            const outcome = await check(probe, role);
+            problems.push(...outcome.problems);
+            if (outcome.reached)
+              covered.set(`${role} ${plugin}`, (covered.get(`${role} ${plugin}`) ?? new Set()).add(probe.coordinate));
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-    // The walk is not vacuous: the fields the issue names, and each plugin's crossings, were reached.
-    expect([...(covered.get('admin inventory') ?? [])]).toEqual(
-      expect.arrayContaining([
-        'ProductVariant.quantityAvailable',
-        'ProductVariant.inventoryLevels',
-        'InventoryLevel.available',
-      ]),
-    );
-    expect([...(covered.get('admin shopify') ?? [])]).toEqual(
-      expect.arrayContaining([
-        'Product.shopifyId',
-        'ProductVariant.shopifyId',
-        'Order.shopifyId',
-        'Customer.shopifyId',
-      ]),
-    );
-    expect([...(covered.get('admin catalog') ?? [])]).toEqual(
-      expect.arrayContaining(['ProductVariant.title', 'Product.title']),
-    );
-    expect([...(covered.get('admin customers') ?? [])]).toEqual(expect.arrayContaining(['Customer.email']));
-    expect([...(covered.get('admin orders') ?? [])]).toEqual(expect.arrayContaining(['Customer.orders', 'Order.name']));
-    expect([...(covered.get('storefront inventory') ?? [])]).toEqual(
-      expect.arrayContaining(['ProductVariant.quantityAvailable']),
-    );
-    expect([...(covered.get('storefront shopify') ?? [])]).toEqual(expect.arrayContaining(['Product.shopifyId']));
-  });
+      expect(problems).toEqual([]);
+      // The walk is not vacuous: the fields the issue names, and each plugin's crossings, were reached.
+      expect([...(covered.get('admin inventory') ?? [])]).toEqual(
+        expect.arrayContaining([
+          'ProductVariant.quantityAvailable',
+          'ProductVariant.inventoryLevels',
+          'InventoryLevel.available',
+        ]),
+      );
+      expect([...(covered.get('admin shopify') ?? [])]).toEqual(
+        expect.arrayContaining([
+          'Product.shopifyId',
+          'ProductVariant.shopifyId',
+          'Order.shopifyId',
+          'Customer.shopifyId',
+        ]),
+      );
+      expect([...(covered.get('admin catalog') ?? [])]).toEqual(
+        expect.arrayContaining(['ProductVariant.title', 'Product.title']),
+      );
+      expect([...(covered.get('admin customers') ?? [])]).toEqual(expect.arrayContaining(['Customer.email']));
+      expect([...(covered.get('admin orders') ?? [])]).toEqual(
+        expect.arrayContaining(['Customer.orders', 'Order.name']),
+      );
+      expect([...(covered.get('storefront inventory') ?? [])]).toEqual(
+        expect.arrayContaining(['ProductVariant.quantityAvailable']),
+      );
+      expect([...(covered.get('storefront shopify') ?? [])]).toEqual(expect.arrayContaining(['Product.shopifyId']));
+    },
+    SLOW,
+  );
 
-  it("closes each plugin's root fields, before any rule, and leaves the rest of the answer", async () => {
-    const problems: string[] = [];
-    for (const plugin of PLUGIN_NAMES) {
-      for (const { kind, field } of rootContributions(schema, contributions, plugin)) {
-        const op = kind === 'Query' ? 'query' : 'mutation';
-        const query = operationFor(op, field, argsToPass(field), 1).replace('{', '{ __typename');
-        const variables = Object.fromEntries(
-          argsToPass(field).map((a) => [a.name, sampleValue(a.type, [a.name], () => 'x')]),
-        );
-        for (const role of ['admin', 'storefront'] as const) {
-          const label = `${role} ${kind}.${field.name}`;
-          const enabled = await call(FULL, role, query, variables);
-          if (codes(enabled.body).includes('PLUGIN_DISABLED')) problems.push(`${label}: disabled for ${FULL}`);
-          const disabled = await call(without(plugin), role, query, variables);
-          const errors = disabled.body.errors ?? [];
-          const ok =
-            errors.length === 1 &&
-            errors[0].extensions?.code === 'PLUGIN_DISABLED' &&
-            keysOf(errors[0].path).join('.') === field.name;
-          // A non-null root field takes `data` with it, as any failing non-null root field does.
-          const stands = isNonNullType(field.type)
-            ? disabled.body.data === null
-            : disabled.body.data?.__typename === kind;
-          if (!ok || !stands) problems.push(`${label}: ${JSON.stringify(disabled.body)}`);
+  it(
+    "closes each plugin's root fields, before any rule, and leaves the rest of the answer",
+    async () => {
+      const problems: string[] = [];
+      for (const plugin of PLUGIN_NAMES) {
+        for (const { kind, field } of rootContributions(schema, contributions, plugin)) {
+          const op = kind === 'Query' ? 'query' : 'mutation';
+          const query = operationFor(op, field, argsToPass(field), 1).replace('{', '{ __typename');
+          const variables = Object.fromEntries(
+            argsToPass(field).map((a) => [a.name, sampleValue(a.type, [a.name], () => 'x')]),
+          );
+          for (const role of ['admin', 'storefront'] as const) {
+            const label = `${role} ${kind}.${field.name}`;
+            const enabled = await call(FULL, role, query, variables);
+            if (codes(enabled.body).includes('PLUGIN_DISABLED')) problems.push(`${label}: disabled for ${FULL}`);
+            const disabled = await call(without(plugin), role, query, variables);
+            const errors = disabled.body.errors ?? [];
+            const ok =
+              errors.length === 1 &&
+              errors[0].extensions?.code === 'PLUGIN_DISABLED' &&
+              keysOf(errors[0].path).join('.') === field.name;
+            // A non-null root field takes `data` with it, as any failing non-null root field does.
+            const stands = isNonNullType(field.type)
+              ? disabled.body.data === null
+              : disabled.body.data?.__typename === kind;
+            if (!ok || !stands) problems.push(`${label}: ${JSON.stringify(disabled.body)}`);
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    },
+    SLOW,
+  );
 });
