@@ -58,6 +58,8 @@ export interface GatewayOptions {
   explorerHeaders?: Record<string, string>;
   /** The benchmark's price of authorization: no shield and no RLS role. Only bench/ sets it; serve never does. */
   benchWithoutAuthorization?: boolean;
+  /** The clock admin tokens and their signing keys' age are checked against; Date.now when omitted (tests). */
+  clock?: () => number;
   /**
    * Rows read with only some columns throw when code reads an unselected one (a missing column need);
    * default: outside production. Tests of production behaviour turn it off.
@@ -153,6 +155,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
+      now: options.clock,
     });
     registryRef.current = registry;
     const problems = loadTenants(registry, log);
