@@ -219,8 +219,8 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       gateway: jitGateway(schema),
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
-      // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on outside NODE_ENV=test,
-      // would stop at once and kill the process with the signal, dropping requests in flight.
+      // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on by default outside
+      // NODE_ENV=test, would stop at once and kill the process with the signal, dropping requests in flight.
       stopOnTerminationSignals: false,
       hideSchemaDetailsFromClientErrors: env.NODE_ENV !== 'development',
       // Introspection is checked per caller (admins may always) in the protection plugin.
