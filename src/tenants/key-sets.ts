@@ -3,6 +3,12 @@ import { GatewayError } from '../sdk';
 
 /** How old a fetched JWKS may be before the next admin request of its tenant fetches it again. */
 export const JWKS_MAX_AGE_MS = 60_000;
+/**
+ * While the JWKS URL does not answer, the last set fetched stays in force this long after its fetch: an
+ * identity provider's brief outage does not lock a tenant's admins out, and a removal still takes hold
+ * within JWKS_MAX_AGE_MS whenever the URL answers.
+ */
+export const JWKS_STALE_LIMIT_MS = 10 * 60_000;
 /** A token naming an unknown `kid` fetches the JWKS again, at most this often. */
 const JWKS_COOLDOWN_MS = 30_000;
 const JWKS_TIMEOUT_MS = 3_000;
@@ -37,7 +43,8 @@ async function download(url: URL): Promise<JSONWebKeySet> {
 
 /**
  * Keys from a JWKS URL: fetched on first use, again once older than JWKS_MAX_AGE_MS on `now` (checked on
- * every admin request, remembered tokens included), and when a token names an unknown `kid`. A reloaded
+ * every admin request, remembered tokens included), and when a token names an unknown `kid`. A failed
+ * fetch keeps the last set until it is JWKS_STALE_LIMIT_MS old. A reloaded
  * tenant gets a new set, so SIGHUP fetches the keys again on the tenant's next admin request.
  */
 export function remoteKeySet(url: URL, now: () => number): KeySet {
@@ -49,7 +56,11 @@ export function remoteKeySet(url: URL, now: () => number): KeySet {
       .then((set) => void (fetched = { set, getKey: createLocalJWKSet(set), at: now() }))
       .finally(() => (pending = undefined)));
   const fresh = async () => {
-    if (!fetched || now() - fetched.at >= JWKS_MAX_AGE_MS) await refetch();
+    if (!fetched || now() - fetched.at >= JWKS_MAX_AGE_MS) {
+      await refetch().catch((error: unknown) => {
+        if (!fetched || now() - fetched.at >= JWKS_STALE_LIMIT_MS) throw error;
+      });
+    }
     return fetched!;
   };
   return {

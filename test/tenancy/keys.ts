@@ -25,12 +25,16 @@ export async function serveJwks(keys: KeyPair[]): Promise<{
   url: string;
   fetches: () => number;
   publish(keys: KeyPair[]): void;
+  /** While down, every fetch gets a 503. */
+  setDown(down: boolean): void;
   close(): Promise<void>;
 }> {
   let fetches = 0;
   let published = keys;
+  let down = false;
   const server: Server = createServer((_req, res) => {
     fetches += 1;
+    if (down) return void res.writeHead(503).end();
     res.setHeader('content-type', 'application/json');
     res.end(JSON.stringify({ keys: published.map((k) => k.jwk) }));
   });
@@ -40,6 +44,7 @@ export async function serveJwks(keys: KeyPair[]): Promise<{
     url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
     fetches: () => fetches,
     publish: (next) => (published = next),
+    setDown: (next) => (down = next),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

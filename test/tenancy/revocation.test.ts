@@ -1,4 +1,4 @@
-import { JWKS_MAX_AGE_MS } from '../../src/tenants/key-sets';
+import { JWKS_MAX_AGE_MS, JWKS_STALE_LIMIT_MS } from '../../src/tenants/key-sets';
 import { testClock } from '../kit/clock';
 import { describeEachDatabase } from '../kit/each-database';
 import { keyPair, serveJwks, signToken, type KeyPair } from './keys';
@@ -52,6 +52,7 @@ describeEachDatabase('revoking admin tokens', { plugins: ['core'], tenantsDir: d
 
   afterEach(() => clock.thaw());
   beforeEach(() => {
+    jwks.setDown(false);
     process.env[secretVariable('hs-shop')] = secretOf('hs-shop');
     jwks.publish([current, next]);
     get().gateway.reloadTenants();
@@ -102,5 +103,22 @@ describeEachDatabase('revoking admin tokens', { plugins: ['core'], tenantsDir: d
       message: 'Invalid bearer token: no signing key matches',
     });
     expect(await answer(await esToken(next))).toEqual(ACCEPTED);
+  });
+
+  it('keeps the last key set through a JWKS outage up to the stale limit, then refuses with 503', async () => {
+    const token = await esToken(current);
+    clock.freeze();
+    await remembered(token);
+    jwks.setDown(true);
+    clock.advance(JWKS_MAX_AGE_MS);
+    const fetches = jwks.fetches();
+    expect(await answer(token)).toEqual(ACCEPTED);
+    expect(jwks.fetches()).toBe(fetches + 1); // it did try
+    clock.advance(JWKS_STALE_LIMIT_MS - JWKS_MAX_AGE_MS - 1);
+    expect(await answer(token)).toEqual(ACCEPTED);
+    clock.advance(1);
+    expect(await answer(token)).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE' });
+    jwks.setDown(false);
+    expect(await answer(token)).toEqual(ACCEPTED);
   });
 });
