@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localIdOf } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth, TestGateway } from '../kit/gateway';
 import { catalogSuite, errorCodes, ok, seedDemo } from './catalog-kit';
@@ -123,6 +124,31 @@ describeEachDatabase('catalog pagination', catalogSuite(), (get) => {
     const back = await list(t, { ...vars, last: 20, before: page2.pageInfo.startCursor }, auth);
     expect(back.pageInfo.hasPreviousPage).toBe(true);
     expect((await list(t, { ...vars, first: 1 }, auth)).nodes[0].handle).toBe('alpine-aardvark');
+  });
+
+  it('keeps its cursors: list, sort key and direction, the exact sort value, the id', async () => {
+    const t = get();
+    const auth = t.storefront('alpha');
+    const values: [string, boolean, string][] = [
+      ['ID', false, 'null'],
+      ['TITLE', true, 'title'],
+      ['PRICE', false, 'min_price::text'],
+      ['CREATED_AT', true, `to_json(created_at) #>> '{}'`],
+      ['BEST_SELLING', false, 'total_sold'],
+    ];
+    for (const [sortKey, reverse, value] of values) {
+      const page = await list(t, { sortKey, reverse, first: 3 }, auth);
+      const id = localIdOf(page.nodes[2].id, 'Product');
+      const { rows } = await t.gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: unknown }>`select ${sql.raw(value)} as value from products where id = ${id}`.execute(db),
+      );
+      const name = `product:${sortKey}${reverse ? ':reverse' : ''}`;
+      expect(JSON.parse(Buffer.from(page.pageInfo.endCursor, 'base64url').toString())).toEqual([
+        name,
+        rows[0].value,
+        id,
+      ]);
+    }
   });
 
   it('rejects malformed cursors, cursors of another sort or list, and bad sizes with BAD_USER_INPUT', async () => {

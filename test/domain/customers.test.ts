@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localIdOf } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
 
@@ -81,6 +82,19 @@ describeEachDatabase('customers', { plugins: ['core', 'customers'] }, (get) => {
       after: newest.body.data!.customers.pageInfo.endCursor,
     });
     expect(emails(next)).toEqual(['carol@shop.example', 'bob@shop.example']);
+  });
+
+  it('keeps its cursors: the sort key, the sort column as Postgres writes it as text, the id', async () => {
+    const columns = { ID: 'id', CREATED_AT: 'created_at', UPDATED_AT: 'updated_at', NAME: 'name_key' };
+    for (const [sortKey, column] of Object.entries(columns)) {
+      const res = await list({ first: 2, sortKey, reverse: sortKey === 'CREATED_AT' });
+      const id = localIdOf(res.body.data!.customers.nodes[1].id, 'Customer');
+      const { rows } = await get().gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: string }>`select ${sql.ref(column)}::text as value from customers where id = ${id}`.execute(db),
+      );
+      const cursor = res.body.data!.customers.pageInfo.endCursor;
+      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([sortKey, rows[0].value, id]);
+    }
   });
 
   it('refuses a cursor of another sort with BAD_USER_INPUT', async () => {
