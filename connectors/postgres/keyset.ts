@@ -12,6 +12,19 @@ interface ValueKind {
 const asText = (expression: RawBuilder<unknown>) => sql<CursorValue>`(${expression})::text`;
 const matching = (pattern: RegExp) => (value: CursorValue) => typeof value === 'string' && pattern.test(value);
 
+/**
+ * A timestamp that Postgres casts without error: a day of the calendar (no 30 February), a time of day,
+ * an offset under 16 hours. `pattern` captures year, month, day, hour, minute, second, offset parts.
+ */
+const instant = (pattern: RegExp) => (value: CursorValue) => {
+  const match = typeof value === 'string' ? pattern.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day, hour, minute, second, offset = 0, ...offsetRest] = match.slice(1).map((n) => Number(n ?? 0));
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const calendar = year >= 1 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return calendar && hour < 24 && minute < 60 && second < 60 && offset < 16 && offsetRest.every((n) => n < 60);
+};
+
 /** Every kind keeps its value exact: timestamps keep microseconds, decimals and bigints stay text. */
 const KINDS = {
   /** The id alone orders the list (the sort has no expression): the cursor's value is null. */
@@ -23,18 +36,18 @@ const KINDS = {
     cast: 'bigint',
   },
   /** Digits as text: a JSON number would round beyond 2^53. */
-  bigint: { select: asText, valid: matching(/^-?\d{1,19}$/), cast: 'bigint' },
+  bigint: { select: asText, valid: matching(/^-?\d{1,18}$/), cast: 'bigint' },
   decimal: { select: asText, valid: matching(/^-?\d{1,12}(\.\d{1,4})?$/), cast: 'numeric' },
   /** ISO 8601, as `to_json` writes it. */
   timestamp: {
     select: (e) => sql<CursorValue>`to_json(${e}) #>> '{}'`,
-    valid: matching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?(Z|[+-]\d\d(:\d\d)?)$/),
+    valid: instant(/^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?(?:Z|[+-](\d\d)(?::(\d\d))?)$/),
     cast: 'timestamptz',
   },
   /** As Postgres writes a timestamptz as text (`::text`). */
   'timestamp-text': {
     select: asText,
-    valid: matching(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(\.\d{1,6})?[+-]\d\d(:\d\d){0,2}$/),
+    valid: instant(/^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)(?:\.\d{1,6})?[+-](\d\d)(?::(\d\d))?(?::(\d\d))?$/),
     cast: 'timestamptz',
   },
 } satisfies Record<string, ValueKind>;

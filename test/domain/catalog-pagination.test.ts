@@ -156,9 +156,9 @@ describeEachDatabase('catalog pagination', catalogSuite(), (get) => {
     const auth = t.storefront('alpha');
     const byTitle = await list(t, { sortKey: 'TITLE', first: 2 }, auth);
     const collections = await ok(t, `{ collections(first: 1) { pageInfo { endCursor } } }`, {}, auth);
-    const forged = Buffer.from(JSON.stringify(['product:TITLE', "x' or 1=1 --", '1; drop table products'])).toString(
-      'base64url',
-    );
+    const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const forged = encode(['product:TITLE', "x' or 1=1 --", '1; drop table products']);
+    const noSuchDay = encode(['product:CREATED_AT', '2025-02-30T10:00:00Z', '1']);
     for (const vars of [
       { first: 2, after: 'not-a-cursor' },
       { first: 2, after: byTitle.pageInfo.endCursor },
@@ -166,6 +166,7 @@ describeEachDatabase('catalog pagination', catalogSuite(), (get) => {
       { first: 2, sortKey: 'TITLE', reverse: true, after: byTitle.pageInfo.endCursor },
       { first: 2, after: collections.collections.pageInfo.endCursor },
       { first: 2, sortKey: 'TITLE', after: forged },
+      { first: 2, sortKey: 'CREATED_AT', after: noSuchDay },
       { first: 2, last: 2 },
       { first: 251 },
     ]) {

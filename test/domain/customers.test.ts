@@ -103,6 +103,20 @@ describeEachDatabase('customers', { plugins: ['core', 'customers'] }, (get) => {
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('refuses a cursor whose sort value is not of its column’s type with BAD_USER_INPUT', async () => {
+    for (const [sortKey, value] of [
+      ['UPDATED_AT', '2025-13-45 99:00:00+00'],
+      ['ID', '12a'],
+    ]) {
+      const after = Buffer.from(JSON.stringify([sortKey, value, '1'])).toString('base64url');
+      const res = await list({ first: 1, sortKey, after });
+      expect({ sortKey, codes: res.body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        sortKey,
+        codes: ['BAD_USER_INPUT'],
+      });
+    }
+  });
+
   it('searches literally: LIKE wildcards in the query match only themselves', async () => {
     expect(emails(await list({ filter: { query: 'ann_lee' } }))).toEqual(['ann_lee@shop.example']);
     expect(emails(await list({ filter: { query: '100%' } }))).toEqual(['bob@shop.example']);

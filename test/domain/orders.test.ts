@@ -190,6 +190,26 @@ describeEachDatabase('orders', SUITE, (get, kind) => {
     }
   });
 
+  it('rejects a cursor whose sort value is not of its column’s type with BAD_USER_INPUT, never sending it', async () => {
+    const forged = (sortKey: string, value: string) => ({
+      sortKey,
+      after: Buffer.from(JSON.stringify([sortKey, value, '1'])).toString('base64url'),
+    });
+    const cursors = [
+      forged('ID', 'x'),
+      forged('CREATED_AT', 'yesterday'),
+      forged('UPDATED_AT', '2025-02-30 10:00:00+00'),
+      forged('TOTAL_PRICE', '1e999'),
+    ];
+    for (const variables of cursors) {
+      const res = await list(variables);
+      expect({ variables, codes: res.body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        variables,
+        codes: ['BAD_USER_INPUT'],
+      });
+    }
+  });
+
   it('runs the same number of SQL statements for 2 orders as for 50, with lines, variants, products and customers', async () => {
     const t = get();
     const query = `query($first: Int) { orders(first: $first) { nodes {
