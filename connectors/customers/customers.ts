@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { escapeLike } from '../../src/sdk';
-import type { TableList } from '../postgres/table-list';
+import { RECORD_SORTS, type TableList } from '../postgres/table-list';
 import type { CustomerTables } from './tables';
 
 export type CustomerSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'NAME';
@@ -45,17 +45,12 @@ function filtered<O>(query: CustomerQuery<O>, conditions: CustomerConditions): C
   return q;
 }
 
-/** The customers of the tenant, by keyset; cursors carry the sort column as Postgres writes it as text. */
+/** The tenant's customers, by name or time as asked, paged by keyset. */
 export const customerList: TableList<CustomerTables, 'customers', CustomerSortKey, CustomerFilter, CustomerConditions> =
   {
     table: 'customers',
     from: (db) => db.selectFrom('customers'),
-    sorts: {
-      ID: { column: 'id', kind: 'bigint' },
-      CREATED_AT: { column: 'created_at', kind: 'timestamp-text' },
-      UPDATED_AT: { column: 'updated_at', kind: 'timestamp-text' },
-      NAME: { column: 'name_key', kind: 'text' },
-    },
+    sorts: { ...RECORD_SORTS, NAME: { column: 'name_key', kind: 'text' } },
     conditions: conditionsOf,
     filtered,
   };

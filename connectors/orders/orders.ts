@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { TableList } from '../postgres/table-list';
+import { RECORD_SORTS, type TableList } from '../postgres/table-list';
 import type { FinancialStatus, FulfillmentStatus, OrderStatus, OrderTables } from './tables';
 
 export type OrderSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'TOTAL_PRICE';
@@ -33,16 +33,11 @@ function filtered<O>(query: OrderQuery<O>, filter: OrderConditions): OrderQuery<
   return q;
 }
 
-/** The orders of the tenant, by keyset; cursors carry the sort column as Postgres writes it as text. */
+/** The tenant's orders, newest or by total as asked, paged by keyset. */
 export const orderList: TableList<OrderTables, 'orders', OrderSortKey, OrderFilter, OrderConditions> = {
   table: 'orders',
   from: (db) => db.selectFrom('orders'),
-  sorts: {
-    ID: { column: 'id', kind: 'bigint' },
-    CREATED_AT: { column: 'created_at', kind: 'timestamp-text' },
-    UPDATED_AT: { column: 'updated_at', kind: 'timestamp-text' },
-    TOTAL_PRICE: { column: 'total', kind: 'decimal' },
-  },
+  sorts: { ...RECORD_SORTS, TOTAL_PRICE: { column: 'total', kind: 'decimal' } },
   conditions: (tenantId, filter) => ({ ...filter, tenantId }),
   filtered,
 };

@@ -14,6 +14,13 @@ export interface TableList<DB, TB extends keyof DB & string, K extends string, F
   filtered<O>(query: SelectQueryBuilder<DB, TB, O>, conditions: C): SelectQueryBuilder<DB, TB, O>;
 }
 
+/** The sorts of a table with `id`, `created_at` and `updated_at`, cursors carrying them as Postgres's text. */
+export const RECORD_SORTS = {
+  ID: { column: 'id', kind: 'bigint' },
+  CREATED_AT: { column: 'created_at', kind: 'timestamp-text' },
+  UPDATED_AT: { column: 'updated_at', kind: 'timestamp-text' },
+} as const satisfies Record<string, SortColumn>;
+
 export interface TableListArgs<K extends string> extends PageArgs {
   sortKey?: K | null;
   reverse?: boolean | null;
