@@ -1,6 +1,6 @@
 import type { ColumnChoice, TenantDb } from '../../src/sdk';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { runShaped } from '../postgres/shaped-statements';
+import { choiceKey, selectColumns } from '../../src/db/columns';
+import { runShaped } from '../../src/db/shaped-statements';
 import type { CatalogTables, CollectionRow, ProductRow } from './tables';
 
 async function byHandle<R extends object>(

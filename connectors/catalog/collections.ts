@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { escapeLike, type ColumnChoice, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
-import { keysetCursor, keysetPlan, type KeysetSort } from '../postgres/keyset';
+import { selectColumns } from '../../src/db/columns';
+import { keysetCursor, keysetPlan, type KeysetSort } from '../../src/db/keyset';
 import type { CatalogTables, CollectionRow } from './tables';
 
 export type CollectionSortKey = 'TITLE' | 'UPDATED_AT' | 'ID';

@@ -6,9 +6,9 @@ import {
   type CollectionCountKey,
   type CollectionPageKey,
 } from './collection-product-loaders';
-import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { runShaped } from '../postgres/shaped-statements';
+import { groupBy, rowsById, rowsByParent } from '../../src/db/batch-loaders';
+import { choiceKey, selectColumns } from '../../src/db/columns';
+import { runShaped } from '../../src/db/shaped-statements';
 import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 

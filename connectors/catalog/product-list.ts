@@ -1,8 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
-import { keysetCursor, keysetPlan } from '../postgres/keyset';
-import { runPrepared } from '../postgres/shaped-statements';
+import { selectColumns } from '../../src/db/columns';
+import { keysetCursor, keysetPlan } from '../../src/db/keyset';
+import { runPrepared } from '../../src/db/shaped-statements';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
 import type { CatalogTables, ProductRow } from './tables';

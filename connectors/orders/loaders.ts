@@ -1,8 +1,8 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
-import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
-import { selectColumns } from '../postgres/columns';
+import { groupBy, rowsById, rowsByParent } from '../../src/db/batch-loaders';
+import { selectColumns } from '../../src/db/columns';
 import type { LineItemRow, OrderRow, OrderTables } from './tables';
 
 declare module '../../src/sdk' {
