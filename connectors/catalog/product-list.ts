@@ -1,8 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../../src/db/columns';
-import { keysetCursor, keysetPlan } from '../../src/db/keyset';
-import { runPrepared } from '../../src/db/shaped-statements';
+import { keysetCursor, keysetPlan, runPrepared, selectColumns } from '../../src/sdk/db';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
 import type { CatalogTables, ProductRow } from './tables';
