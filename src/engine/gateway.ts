@@ -13,6 +13,8 @@ import { withTenant } from '../../connectors/postgres/tenant-session';
 import { projectRoot, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { applyAuthorization } from '../auth/shield';
 import { ConfigError, type Env } from '../config/env';
+import { variablesNamedIn } from '../config/dev-secrets';
+import { refuseWeakSecrets } from '../config/secret-strength';
 import { composePlugins, type Composition } from '../plugins/compose';
 import { discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
@@ -120,6 +122,9 @@ async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRun
 
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { env } = options;
+  const production = env.NODE_ENV === 'production';
+  const tenantsDir = resolve(projectRoot(), env.TENANTS_DIR);
+  if (production) refuseWeakSecrets([...variablesNamedIn(tenantsDir), 'OPERATOR_JWT_SECRET'], process.env);
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
@@ -149,10 +154,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     lifecycle.trackMigrations(migrations);
     const migrated = migrations.applied;
 
-    const registry = new TenantRegistry(resolve(projectRoot(), env.TENANTS_DIR), {
+    const registry = new TenantRegistry(tenantsDir, {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
+      refuseWeakSecrets: production,
     });
     registryRef.current = registry;
     const problems = loadTenants(registry, log);
@@ -195,7 +201,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     const apq = apqOptions(env);
     lifecycle.onClose(apq.close);
     const documents = trustedDocuments(
-      resolve(projectRoot(), env.TENANTS_DIR),
+      tenantsDir,
       registry.list().map((e) => e.tenant.id),
       log,
     );
@@ -228,7 +234,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
       plugins: composition.plugins,
       gateway: { status },
-      guardPartialRows: options.guardPartialRows ?? env.NODE_ENV !== 'production',
+      guardPartialRows: options.guardPartialRows ?? !production,
       batchGuard: (plugin) => guard.batchGuard(plugin),
     });
     const app = createApp({
