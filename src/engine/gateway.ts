@@ -19,6 +19,8 @@ import { composePlugins, type Composition } from '../plugins/compose';
 import { discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
+import { createAdminApp } from '../http/admin-app';
+import { operatorEntry } from '../auth/operator';
 import { createResponseCache } from '../cache';
 import { apqOptions, trustedDocuments, withTrustedDocuments } from '../documents';
 import { onceAcrossInstances } from '../jobs';
@@ -69,6 +71,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: Express;
+  /** The operators' app: /metrics and the detailed /readyz (src/http/admin-app.ts). */
+  adminApp: Express;
   composition: Composition;
   registry: TenantRegistry;
   database: Database;
@@ -83,6 +87,8 @@ export interface Gateway {
   /** Re-reads the tenant files (SIGHUP); a tenant whose new file is bad keeps its last good configuration. */
   reloadTenants(): TenantProblem[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Serves the operators' app on its own listener (ADMIN_PORT on ADMIN_HOST); closed last by stop(). */
+  listenAdmin(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, lets in-flight requests finish, tears plugins down, closes its own database. */
   stop(): Promise<void>;
 }
@@ -125,6 +131,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const production = env.NODE_ENV === 'production';
   const tenantsDir = resolve(projectRoot(), env.TENANTS_DIR);
   if (production) refuseWeakSecrets([...variablesNamedIn(tenantsDir), 'OPERATOR_JWT_SECRET'], process.env);
+  const operators = operatorEntry(env.OPERATOR_JWT_SECRET);
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
@@ -250,9 +257,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       operations: {
         metrics: instruments.metrics,
         observe: instruments.observer,
-        scrape: instruments.metricsHandler,
         gate: lifecycle.availability.gate(),
       },
+      operators,
       edge: withTrustedDocuments(
         createEdge({
           registry,
@@ -267,6 +274,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     if (options.jobs) lifecycle.startJobs(onceAcrossInstances(composition.plugins, database), runtime, log);
     return assemble({
       app,
+      adminApp: createAdminApp({ status, scrape: instruments.metricsHandler }),
       composition,
       registry,
       database,
@@ -294,7 +302,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   }
 }
 
-interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
+interface Parts extends Omit<Gateway, 'listen' | 'listenAdmin' | 'stop' | 'reloadTenants'> {
   apollo: ApolloServer<RequestContext>;
   lifecycle: Lifecycle;
   graceMs: number;
@@ -305,6 +313,7 @@ interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
 
 function assemble(parts: Parts): Gateway {
   let server: Server | undefined;
+  let adminServer: Server | undefined;
   let stopping: Promise<void> | undefined;
   const teardown = async (plugins: readonly PluginDefinition[]) => {
     for (const plugin of [...plugins].reverse()) {
@@ -315,6 +324,7 @@ function assemble(parts: Parts): Gateway {
   };
   return {
     app: parts.app,
+    adminApp: parts.adminApp,
     composition: parts.composition,
     registry: parts.registry,
     database: parts.database,
@@ -330,6 +340,12 @@ function assemble(parts: Parts): Gateway {
         server = createHttpServer(parts.app, parts.http);
         server.once('error', reject);
         server.listen(port, host, () => resolveListen(server!.address() as AddressInfo));
+      }),
+    listenAdmin: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolveListen, reject) => {
+        const admin = (adminServer = createHttpServer(parts.adminApp, parts.http));
+        admin.once('error', reject);
+        admin.listen(port, host, () => resolveListen(admin.address() as AddressInfo));
       }),
     stop: () =>
       (stopping ??= (async () => {
@@ -348,6 +364,13 @@ function assemble(parts: Parts): Gateway {
         await parts.apollo.stop();
         await teardown(parts.composition.plugins);
         await parts.lifecycle.close();
+        // Operators can watch the drain to its end: their listener closes last.
+        const admin = adminServer;
+        if (admin) {
+          const closed = new Promise<void>((r) => admin.close(() => r()));
+          admin.closeAllConnections();
+          await closed;
+        }
         if (parts.ownsDatabase) await parts.database.close();
       })()),
   };
