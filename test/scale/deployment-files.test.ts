@@ -109,6 +109,15 @@ describe('docker-compose.yml', () => {
     expect(nginx).toMatch(/listen 8080;/);
   });
 
+  it("proxies neither /metrics nor the replicas' operator listener (ADMIN_PORT)", () => {
+    const nginx = read('deploy/nginx.conf');
+    const adminPort = services['gateway-1'].environment!.ADMIN_PORT;
+    expect(adminPort).toMatch(/^\d+$/);
+    expect(nginx).not.toContain(`:${adminPort}`);
+    expect(nginx).toMatch(/location = \/metrics \{\s*return 404;\s*\}/);
+    expect(services['gateway-1'].environment!.ADMIN_HOST ?? '127.0.0.1').toBe('127.0.0.1');
+  });
+
   (composeCommand ? it : it.skip)('is valid for docker compose config', () => {
     const [command, ...args] = composeCommand!;
     const file = ['-f', join(root, 'docker-compose.yml'), 'config', '-q'];
