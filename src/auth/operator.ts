@@ -13,7 +13,7 @@ export const OPERATOR_TENANT_ID = '(operator)';
  * The pseudo-tenant a platform operator's requests run as: core plugin only, no credentials of a
  * tenant, so the operator reads the gateway's status and no tenant's data. Null without a secret.
  */
-export function operatorEntry(secret: string | undefined): TenantEntry | null {
+export function operatorEntry(secret: string | undefined, now: () => number = Date.now): TenantEntry | null {
   if (!secret) return null;
   if (secret.length < MIN_SECRET_LENGTH) {
     throw new ConfigError(`OPERATOR_JWT_SECRET must hold at least ${MIN_SECRET_LENGTH} characters`);
@@ -44,6 +44,7 @@ export function operatorEntry(secret: string | undefined): TenantEntry | null {
     storefrontTokenHashes: new Set(),
     jwtSecret: new TextEncoder().encode(secret),
     jwks: null,
+    now,
     tenant: {
       id: OPERATOR_TENANT_ID,
       name: config.name,

@@ -26,7 +26,7 @@ function keyOf(entry: TenantEntry): JWTVerifyGetKey {
     if (header.alg === 'HS256') {
       if (entry.jwtSecret) return entry.jwtSecret;
     } else if (entry.jwks) {
-      return entry.jwks(header, token);
+      return entry.jwks.getKey(header, token);
     }
     throw unauthenticated('Invalid bearer token: algorithm not allowed for this tenant');
   };
@@ -72,7 +72,7 @@ const verifiedByEntry = new WeakMap<TenantEntry, VerifiedTokens>();
 
 function verifiedTokensOf(entry: TenantEntry): VerifiedTokens {
   let tokens = verifiedByEntry.get(entry);
-  if (!tokens) verifiedByEntry.set(entry, (tokens = new VerifiedTokens()));
+  if (!tokens) verifiedByEntry.set(entry, (tokens = new VerifiedTokens(entry.now)));
   return tokens;
 }
 
@@ -110,18 +110,21 @@ async function verifyWith(
   const settings = entry.config.admin;
   if (!settings) throw unauthenticated('Invalid bearer token');
   const verified = verifiedTokensOf(entry);
-  const known = verified.get(token);
-  if (known) return { entry, principal: known };
   try {
+    // The JWKS in force, fetched again first when it is too old: a remembered token needs its key in it.
+    const keys = await entry.jwks?.current();
+    const known = verified.get(token, keys);
+    if (known) return { entry, principal: known };
     const { payload } = await jwtVerify(token, keyOf(entry), {
       algorithms: settings.algorithms,
       issuer: settings.issuer,
       audience: settings.audience,
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['exp', 'sub', ...claims],
+      currentDate: new Date(entry.now()),
     });
     const principal = principalFrom(payload);
-    verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000);
+    verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000, keys);
     return { entry, principal };
   } catch (error) {
     throw failure(error);

@@ -60,8 +60,8 @@ export interface GatewayOptions {
   traceExporter?: SpanExporter;
   /** Headers the explorer pre-fills (development demo credentials). */
   explorerHeaders?: Record<string, string>;
-  /** The benchmark's price of authorization: no shield and no RLS role. Only bench/ sets it; serve never does. */
-  benchWithoutAuthorization?: boolean;
+  /** The clock admin tokens and their signing keys' age are checked against; Date.now when omitted (tests). */
+  clock?: () => number;
   /**
    * Rows read with only some columns throw when code reads an unselected one (a missing column need);
    * default: outside production. Tests of production behaviour turn it off.
@@ -126,12 +126,26 @@ async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRun
   return composition;
 }
 
-export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+/** What only the benchmark builds otherwise; createGateway builds it as deployed. */
+export interface GatewayBuild {
+  /** graphql-shield and the row-level security role (off: the benchmark's price of authorization). */
+  authorization: boolean;
+  /** The `x-sql-statements` response header, the statements each request sent, for tests and the benchmark. */
+  statementCount: boolean;
+}
+
+/** The gateway as deployed: authorization always on; statement counts sent outside production only. */
+export function createGateway(options: GatewayOptions): Promise<Gateway> {
+  return buildGateway(options, { authorization: true, statementCount: options.env.NODE_ENV !== 'production' });
+}
+
+/** createGateway with the parts the benchmark varies; only bench/ calls it (test/engine/layering.test.ts). */
+export async function buildGateway(options: GatewayOptions, build: GatewayBuild): Promise<Gateway> {
   const { env } = options;
   const production = env.NODE_ENV === 'production';
   const tenantsDir = resolve(projectRoot(), env.TENANTS_DIR);
   if (production) refuseWeakSecrets([...variablesNamedIn(tenantsDir), 'OPERATOR_JWT_SECRET'], process.env);
-  const operators = operatorEntry(env.OPERATOR_JWT_SECRET);
+  const operators = operatorEntry(env.OPERATOR_JWT_SECRET, options.clock);
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
@@ -166,6 +180,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
       refuseWeakSecrets: production,
+      now: options.clock,
     });
     registryRef.current = registry;
     const problems = loadTenants(registry, log);
@@ -193,7 +208,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       metrics: instruments.metrics,
     });
     const guarded = guard.apply(composition.schema, composition.plugins);
-    const schema = options.benchWithoutAuthorization ? guarded : applyAuthorization(guarded, composition.plugins);
+    const schema = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
@@ -217,6 +232,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       gateway: jitGateway(schema),
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
+      // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on by default outside
+      // NODE_ENV=test, would stop at once and kill the process with the signal, dropping requests in flight.
+      stopOnTerminationSignals: false,
       hideSchemaDetailsFromClientErrors: env.NODE_ENV !== 'development',
       // Introspection is checked per caller (admins may always) in the protection plugin.
       introspection: true,
@@ -231,14 +249,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
         columnsPlugin,
-        transactionPlugin,
+        transactionPlugin({ statementCount: build.statementCount }),
         errorLoggingPlugin,
       ],
     });
     await apollo.start();
     const buildContext = contextFactory({
       db: database.requests,
-      appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
+      appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
       plugins: composition.plugins,
       gateway: { status },
       guardPartialRows: options.guardPartialRows ?? !production,

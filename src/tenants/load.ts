@@ -38,6 +38,8 @@ export interface TenantLoadOptions {
   env: NodeJS.ProcessEnv;
   /** Production: a secret the file names must pass src/config/secret-strength.ts. */
   refuseWeakSecrets?: boolean;
+  /** The clock admin tokens are checked against; Date.now when omitted (tests drive their own). */
+  now?: () => number;
 }
 
 export const TENANT_FILE = /\.ya?ml$/;
@@ -93,7 +95,7 @@ export function validateTenantFile(file: string, text: string, options: TenantLo
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${pathOf(i.path)}: ${i.message}`), raw };
   const config = parsed.data;
   const plugins = pluginSettings(config, options);
-  const keys = readCredentials(config, file, options.env);
+  const keys = readCredentials(config, file, options.env, options.now);
   const weak = options.refuseWeakSecrets ? weakSecrets(variablesNamedInText(text), options.env) : [];
   const problems = [...plugins.problems, ...(Array.isArray(keys) ? keys : []), ...weak.map((w) => `(file): ${w}`)];
   if (problems.length || Array.isArray(keys)) return { problems, raw };

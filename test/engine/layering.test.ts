@@ -85,4 +85,12 @@ describe('layering rules', () => {
       }),
     ).toEqual([]);
   });
+
+  it('builds a gateway without authorization only in bench/: nothing else calls buildGateway', () => {
+    const callers = ['src', 'connectors', 'resolvers', 'bench', 'examples'].flatMap((dir) =>
+      sourceFiles(dir).filter((file) => /\bbuildGateway\b/.test(readFileSync(join(root, file), 'utf8'))),
+    );
+    expect(callers.filter((file) => !file.startsWith('bench/')).sort()).toEqual(['src/engine/gateway.ts']);
+    expect(callers).toContain('bench/gateway-server.ts');
+  });
 });

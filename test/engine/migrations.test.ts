@@ -5,7 +5,7 @@ import { composePlugins } from '../../src/plugins/compose';
 import { discoverPlugins } from '../../src/plugins/discover';
 import { loadPlugin } from '../../src/plugins/load';
 import { projectRoot } from '../../src/sdk';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
 
 const plugins = composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins;
 const migrations = pluginMigrations(plugins);
@@ -17,7 +17,7 @@ async function tables(database: TestDatabase): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-describe.each(databaseKinds())('migrations of every plugin [%s]', (kind) => {
+describeEachKind('migrations of every plugin', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);

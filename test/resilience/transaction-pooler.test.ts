@@ -6,12 +6,11 @@ import { createLogger } from '../../src/observability/logger';
 import { createPostgresDatabase, withClient } from '../kit/databases';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
 import { pgBouncerMissing, startPgBouncer, type PgBouncer } from '../kit/pgbouncer';
+import { describeUnless } from '../kit/skip';
 import { startTcpProxy } from '../kit/tcp-proxy';
 import { GUESTBOOK, codeOf, send, tenantsWith } from '../protection/harness';
 
-const missing = pgBouncerMissing();
-if (missing) console.warn(`PgBouncer suites skipped: ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeUnless(pgBouncerMissing());
 
 const ENTRIES = 6;
 const LIST = '{ guestbook(first: 50, sortKey: OLDEST) { nodes { message } } }';

@@ -3,13 +3,13 @@ import { migrateDown, migrateUp } from '../../connectors/postgres/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin } from '../../src/plugins/load';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
 import { pluginPath } from '../kit/gateway';
 import { SHOPIFY_PLUGINS } from './kit';
 
 const migrations = pluginMigrations(composePlugins(SHOPIFY_PLUGINS.map((p) => loadPlugin(pluginPath(p)))).plugins);
 
-describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
+describeEachKind('shopify migrations', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
