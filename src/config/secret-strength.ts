@@ -11,7 +11,7 @@ export const PLACEHOLDER_PREFIX = 'change-me';
 
 /**
  * Values that appeared as examples in this repository's docs and deployment files (the compose file's
- * former defaults among them): anyone may have copied them. test/config/secret-strength.test.ts checks
+ * former defaults among them): anyone may have copied them. test/tenancy/secret-strength.test.ts checks
  * that every example value in those files is refused.
  */
 export const DOCUMENTED_EXAMPLES: readonly string[] = [
