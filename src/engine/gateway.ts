@@ -31,6 +31,7 @@ import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '..
 import { createLogger } from '../observability/logger';
 import { instrument } from '../observability/instrument';
 import type { GatewayMetrics } from '../observability/metrics';
+import { applyPluginAccess } from './guard/plugin-access';
 import { PluginGuard } from './guard/plugin-guard';
 import { Lifecycle } from './lifecycle';
 import { startMigrations } from './migration-retry';
@@ -208,7 +209,8 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       metrics: instruments.metrics,
     });
     const guarded = guard.apply(composition.schema, composition.plugins);
-    const schema = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
+    const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
+    const schema = applyPluginAccess(authorized, composition.owners);
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
