@@ -31,6 +31,8 @@ export function runGatewayCommand(args: string[], env: Record<string, string>, t
 
 export interface Instance {
   url: string;
+  /** The operators' listener (ADMIN_PORT): /metrics and the detailed /readyz. */
+  adminUrl: string;
   process: ChildProcess;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
@@ -40,7 +42,14 @@ export interface Instance {
 /** `gateway serve` as a child process on its own port; resolves once it listens. */
 export async function startInstance(env: Record<string, string>, timeoutMs = 150_000): Promise<Instance> {
   const port = await freePort();
-  const child = spawnGateway(['serve'], { HOST: '127.0.0.1', PORT: String(port), ...env });
+  let adminPort = await freePort();
+  while (adminPort === port) adminPort = await freePort();
+  const child = spawnGateway(['serve'], {
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ADMIN_PORT: String(adminPort),
+    ...env,
+  });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     let seen = '';
@@ -58,6 +67,7 @@ export async function startInstance(env: Record<string, string>, timeoutMs = 150
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    adminUrl: `http://127.0.0.1:${adminPort}`,
     process: child,
     exited,
     stop: async () => {
