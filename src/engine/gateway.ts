@@ -14,7 +14,7 @@ import { projectRoot, type GatewayStatus, type PluginDefinition, type PluginRunt
 import { applyAuthorization } from '../auth/shield';
 import { ConfigError, type Env } from '../config/env';
 import { composePlugins, type Composition } from '../plugins/compose';
-import { discoverPlugins } from '../plugins/discover';
+import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
 import { createResponseCache } from '../cache';
@@ -86,7 +86,7 @@ export interface Gateway {
 }
 
 export function candidatesFrom(env: Env, plugins?: readonly (string | PluginCandidate)[]): PluginCandidate[] {
-  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS);
+  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS, codeRoot());
   return list.map((p) => (typeof p === 'string' ? loadPlugin(resolve(p)) : p));
 }
 
