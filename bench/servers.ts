@@ -16,7 +16,7 @@ export interface ServerUnderTest {
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** The V8 flags `npm start` and the Dockerfile run the gateway with; the baseline and the soak get the same. */
-const NODE_FLAGS = ['--max-semi-space-size=32'];
+export const NODE_FLAGS = ['--max-semi-space-size=32'];
 
 function cpuOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
