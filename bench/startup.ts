@@ -1,21 +1,22 @@
 /**
- * `npm run bench:startup` (builds first): start-up time to ready (from spawn to the first 200 on /readyz)
- * and idle RSS (VmRSS a few seconds after ready) of `gateway serve` run from its sources under tsx, as
- * `npm start` does, and compiled, as `npm run start:prod` and the image do. Production mode, the demo
- * tenants; on PGlite, and with DATABASE_URL also on a fresh Postgres database beside it (dropped
- * afterwards). Migrations are applied once beforehand, so every run is a restart. Runs alternate between
- * the two programs in a random order; prints medians. Settings: STARTUP_RUNS (5), STARTUP_IDLE_SECONDS (5).
+ * `npm run bench:startup` (builds first): start-up time to ready (from spawn to the first 200 on /readyz),
+ * the CPU time spent until then, and idle RSS (VmRSS a few seconds after ready), each of the gateway process
+ * and its children, for `gateway serve` run from its sources under tsx, as `npm start` does, and compiled,
+ * as `npm run start:prod` and the image do. Production mode, the demo tenants; on PGlite, and with
+ * DATABASE_URL also on a fresh Postgres database beside it (dropped afterwards). Migrations are applied once
+ * beforehand, so every run is a restart. Runs alternate between the two programs in a random order; prints
+ * medians (min–max). Settings: STARTUP_RUNS (5), STARTUP_IDLE_SECONDS (5).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { projectRoot } from '../src/sdk';
 import { createPostgresDatabase } from '../test/kit/databases';
 import { freePort } from '../test/kit/ports';
-import { NODE_FLAGS } from './servers';
+import { cpuOf, NODE_FLAGS } from './servers';
 import { vmRssMb } from './soak-process';
 import { median, shuffle } from './stats';
 
@@ -40,6 +41,8 @@ const secrets = Object.fromEntries(
 
 interface Run {
   readyMs: number;
+  /** CPU time to ready: on a shared machine steadier than the wall time. */
+  cpuMs: number;
   rssMb: number;
 }
 
@@ -56,6 +59,24 @@ async function untilReady(url: string, exited: () => boolean): Promise<void> {
   throw new Error(`${url}: not ready`);
 }
 
+/** The process and its children (tsx keeps an esbuild service process beside the gateway). */
+function processTree(pid: number): number[] {
+  const children = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid; // ppid
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 /** One start of `program` to ready, a few idle seconds, its RSS, then SIGTERM. */
 async function measure(program: Program, env: Record<string, string | undefined>): Promise<Run> {
   const port = await freePort();
@@ -69,8 +90,10 @@ async function measure(program: Program, env: Record<string, string | undefined>
   try {
     await untilReady(`http://127.0.0.1:${port}/readyz`, () => child.exitCode !== null);
     const readyMs = performance.now() - started;
+    const cpuMs = sum(processTree(child.pid!).map(cpuOf));
     await sleep(IDLE_SECONDS * 1000);
-    return { readyMs, rssMb: vmRssMb(child.pid!) ?? NaN };
+    const rssMb = sum(processTree(child.pid!).map((pid) => vmRssMb(pid) ?? 0));
+    return { readyMs, cpuMs, rssMb: +rssMb.toFixed(1) };
   } finally {
     child.kill('SIGTERM');
     await Promise.race([exited, sleep(15_000)]);
@@ -97,14 +120,14 @@ async function measureOn(database: string, env: Record<string, string | undefine
   for (let i = 0; i < RUNS; i += 1) {
     for (const program of shuffle(Object.keys(programs) as Program[])) {
       const run = await measure(program, env);
-      console.log(`${database} ${program}: ready in ${run.readyMs.toFixed(0)} ms, RSS ${run.rssMb} MB`);
+      const { readyMs, cpuMs, rssMb } = run;
+      console.log(`${database} ${program}: ready in ${readyMs.toFixed(0)} ms (${cpuMs} ms CPU), RSS ${rssMb} MB`);
       runs[program].push(run);
     }
   }
   return (Object.keys(programs) as Program[]).map((program) => {
-    const ready = runs[program].map((r) => r.readyMs);
-    const rss = runs[program].map((r) => r.rssMb);
-    return `| ${program} | ${database} | ${range(ready, 0)} | ${range(rss, 1)} |`;
+    const of = (key: keyof Run) => runs[program].map((run) => run[key]);
+    return `| ${program} | ${database} | ${range(of('readyMs'), 0)} | ${range(of('cpuMs'), 0)} | ${range(of('rssMb'), 1)} |`;
   });
 }
 
@@ -132,8 +155,8 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\nload at the end ${load()}\n`);
-  console.log('| program | database | ready, ms: median (min–max) | idle RSS, MB: median (min–max) |');
-  console.log('| ------- | -------- | --------------------------: | -----------------------------: |');
+  console.log('| program | database | to ready, ms | CPU to ready, ms | idle RSS, MB |');
+  console.log('| ------- | -------- | -----------: | ---------------: | -----------: |');
   for (const row of rows) console.log(row);
 }
 
