@@ -27,7 +27,8 @@ export function loadPlugin(source: string): PluginCandidate {
     if (!plugin || typeof plugin !== 'object') return { source, importError: 'the module exports no `plugin`' };
     return { source, plugin };
   } catch (error) {
-    if (TYPESCRIPT_SOURCE.test(source) && !loadsTypeScript()) {
+    // Node parses a .ts file it has no loader for as JavaScript, and stops at the first type annotation.
+    if (error instanceof SyntaxError && TYPESCRIPT_SOURCE.test(source) && !loadsTypeScript()) {
       return { source, importError: 'a TypeScript manifest needs tsx (npm start); the compiled server loads .js only' };
     }
     return { source, importError: `import failed: ${error instanceof Error ? error.message : String(error)}` };
