@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { seedPlugins } from '../../src/engine/seed';
 import { describeEachDatabase } from '../kit/each-database';
 import { redisAnswers } from '../kit/redis-probe';
+import { skippedTitle } from '../kit/skip';
 
 /**
  * The storefront response cache, in memory and in Redis, answers the same query text for two tenants:
@@ -26,7 +27,7 @@ const stores: [string, Record<string, string>, string | null][] = [
 
 describe.each(stores)('storefront cache answers each tenant its own [%s store]', (store, env, missing) => {
   if (missing) {
-    it.skip(`needs the ${store} store: ${missing}`, () => undefined);
+    it.skip(skippedTitle(`needs the ${store} store`, missing), () => undefined);
     return;
   }
   const options = { env: { STOREFRONT_CACHE_TTL_MS: '600000', ...env } };

@@ -16,9 +16,9 @@ export type TenantId = (typeof TENANTS)[number];
 
 /** Connections of the request pool: fewer than requests in flight, so tenants take turns on each. */
 export const POOL_SIZE = 4;
-/** Statements longer than this are cancelled on the direct pool (PgBouncer drops the setting). */
+/** Statements longer than this are cancelled (behind PgBouncer, by the setting each transaction makes). */
 export const STATEMENT_TIMEOUT_MS = 400;
-/** The resolver deadline, which cuts off slow statements behind PgBouncer. */
+/** The resolver deadline, which cuts off a request whose statements together run too long. */
 export const PLUGIN_TIMEOUT_MS = 900;
 
 const PLUGINS = ['core', 'catalog', 'inventory', 'customers', 'orders', GUESTBOOK];

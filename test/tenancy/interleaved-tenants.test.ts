@@ -1,5 +1,6 @@
 import { pgBouncerMissing } from '../kit/pgbouncer';
 import { scheduleSeed, seededRandom } from '../kit/schedule';
+import { skippedTitle } from '../kit/skip';
 import {
   POOL_SIZE,
   TENANTS,
@@ -38,7 +39,7 @@ const finalRound = (): Op[] =>
 
 describe.each(modes)('tenants interleaved on a request pool [%s]', (mode, missing) => {
   if (missing) {
-    it.skip(`needs ${mode}: ${missing}`, () => undefined);
+    it.skip(skippedTitle(`needs ${mode}`, missing), () => undefined);
     return;
   }
   let g: InterleavedGateway;
