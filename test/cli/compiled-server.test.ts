@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 import { buildCompiledLayout, type CompiledLayout } from '../kit/compiled';
-import { createPostgresDatabase, databaseKinds } from '../kit/databases';
+import { createPostgresDatabase, describeEachKind } from '../kit/databases';
 import { compiledProgram, startInstance, type Instance } from '../kit/instances';
 
 /** The demo tenants' secrets (tenants/*.yaml name them), fixed so the test knows the storefront token. */
@@ -47,7 +47,7 @@ beforeAll(async () => {
 
 afterAll(() => layout?.remove());
 
-describe.each(databaseKinds())('the compiled server (node on dist/, no tsx) [%s]', (kind) => {
+describeEachKind('the compiled server (node on dist/, no tsx)', (kind) => {
   let server: Instance | undefined;
   let drop: (() => Promise<void>) | undefined;
   let ready: { ready: boolean; plugins: PluginStatus[] };
