@@ -16,7 +16,7 @@ import { ConfigError, type Env } from '../config/env';
 import { variablesNamedIn } from '../config/dev-secrets';
 import { refuseWeakSecrets } from '../config/secret-strength';
 import { composePlugins, type Composition } from '../plugins/compose';
-import { discoverPlugins } from '../plugins/discover';
+import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
 import { createAdminApp } from '../http/admin-app';
@@ -95,7 +95,7 @@ export interface Gateway {
 }
 
 export function candidatesFrom(env: Env, plugins?: readonly (string | PluginCandidate)[]): PluginCandidate[] {
-  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS);
+  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS, codeRoot());
   return list.map((p) => (typeof p === 'string' ? loadPlugin(resolve(p)) : p));
 }
 

@@ -134,6 +134,10 @@ describe('docker-compose.yml', () => {
 
 describe('Dockerfile', () => {
   const dockerfile = read('Dockerfile');
+  const pkg = JSON.parse(read('package.json')) as {
+    scripts: Record<string, string>;
+    dependencies: Record<string, string>;
+  };
 
   it('is multi-stage, with production dependencies only in the final image', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(3);
@@ -147,11 +151,32 @@ describe('Dockerfile', () => {
     expect(dockerfile).toMatch(/^EXPOSE 3000$/m);
   });
 
-  it('copies every source folder the server imports, and .dockerignore keeps local state out', () => {
-    for (const dir of ['src', 'connectors', 'resolvers', 'schema', 'tenants']) {
-      expect(dockerfile).toContain(`COPY ${dir} ./${dir}`);
-    }
+  /** The instructions of the stage named `name` (`FROM … AS name` up to the next FROM). */
+  const stage = (name: string) => {
+    const found = dockerfile.split(/^(?=FROM )/m).find((text) => new RegExp(`^FROM \\S+ AS ${name}$`, 'm').test(text));
+    if (!found) throw new Error(`no stage ${name}`);
+    return found;
+  };
+
+  it('type-checks the whole tree, then compiles it with npm run build (tsconfig.build.json)', () => {
+    const build = stage('build');
+    const check = build.indexOf('RUN npx tsc --noEmit -p tsconfig.json');
+    expect(check).toBeGreaterThan(0);
+    expect(build.indexOf('RUN npm run build')).toBeGreaterThan(check);
+    expect(pkg.scripts.build).toMatch(/tsc -p tsconfig\.build\.json$/);
+  });
+
+  it('runs node on the compiled output, without tsx or TypeScript sources in the image', () => {
+    const runtime = stage('runtime');
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    for (const dir of ['schema', 'tenants']) expect(runtime).toContain(`COPY ${dir} ./${dir}`);
+    expect(runtime).toMatch(/^ENTRYPOINT \["node", "dist\/src\/cli\/main\.js"\]$/m);
+    expect(runtime).not.toMatch(/tsx|COPY (src|connectors|resolvers) /);
+    expect(Object.keys(pkg.dependencies)).not.toContain('tsx');
+  });
+
+  it('.dockerignore keeps local state and a local build out', () => {
     const ignored = read('.dockerignore').split('\n');
-    for (const entry of ['node_modules', '.data', '.git', '.env']) expect(ignored).toContain(entry);
+    for (const entry of ['node_modules', 'dist', '.data', '.git', '.env']) expect(ignored).toContain(entry);
   });
 });
