@@ -237,7 +237,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         ...(cache ? [cache.plugin] : []),
         columnsPlugin,
         transactionPlugin({ statementCount: build.statementCount }),
-        errorLoggingPlugin,
+        errorLoggingPlugin(composition.plugins),
       ],
     });
     await apollo.start();

@@ -82,7 +82,13 @@ export function createApp(deps: AppDeps): Express {
     const auth = res.locals.auth as Authenticated;
     const requestId = res.locals.requestId as string;
     const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    try {
+      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    } catch (error) {
+      // Apollo answers a masked 500 before any of its plugins sees the request: the cause is logged here.
+      log().error({ err: error }, 'masked error');
+      throw error;
+    }
   });
   // The request path as one router layer (src/http/chain.ts), and POSTs, the hot path, routed first.
   const graphqlRoute = chain([

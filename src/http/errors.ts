@@ -17,6 +17,9 @@ const WITH_REQUEST_ID: ReadonlySet<unknown> = new Set<ErrorCode>([
   'TIMEOUT',
 ]);
 
+/** Whether answers with this code hide their cause behind a fixed message and the request id that finds it logged. */
+export const carriesRequestId = (code: ErrorCode) => WITH_REQUEST_ID.has(code);
+
 /** Adds the request id to the formatted errors whose code calls for it (formatError is not told the request). */
 export function stampRequestId(errors: readonly GraphQLFormattedError[] | undefined, requestId: string): void {
   for (const error of errors ?? []) {

@@ -6,6 +6,7 @@ import { databaseErrorCode } from '../../../connectors/postgres/errors';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { Circuit, type Admission, type CircuitState } from './circuit';
 import { Deadlines } from './deadlines';
+import { ownResolvers } from '../resolver-owners';
 
 export interface PluginGuardOptions {
   /** Resolver timeout of every plugin, unless `timeouts` names one. */
@@ -21,28 +22,12 @@ const ROOTS = new Set(['Query', 'Mutation']);
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const deadlines = new Deadlines();
 
+const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
+
 /** Failures on the plugin's account: its own timeouts and unexpected errors, not bad input or a database outage. */
 function countsAgainstPlugin(error: unknown): boolean {
   if (error instanceof GatewayError) return error.code === 'TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE';
   return databaseErrorCode(error) === null;
-}
-
-const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
-
-/** The resolvers a plugin declares, by `Type.field`, with the function it gave (to tell async ones). */
-function ownResolvers(plugins: readonly PluginDefinition[]): Map<string, { plugin: string; fn: unknown }> {
-  const owners = new Map<string, { plugin: string; fn: unknown }>();
-  for (const plugin of plugins) {
-    for (const [typeName, fields] of Object.entries(plugin.resolvers ?? {})) {
-      if (!fields || typeof fields !== 'object' || fields.constructor !== Object) continue;
-      for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-        if (field.startsWith('__')) continue;
-        const fn = typeof value === 'function' ? value : (value as { resolve?: unknown } | null)?.resolve;
-        if (fn) owners.set(`${typeName}.${field}`, { plugin: plugin.name, fn });
-      }
-    }
-  }
-  return owners;
 }
 
 /**
