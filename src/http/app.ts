@@ -134,8 +134,11 @@ export function createApp(deps: AppDeps): Express {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status ?? 500;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
-      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
+    // The rest of a refused body is never read: the connection closes once the answer is out.
+    if (type === 'entity.too.large') {
+      const headers = { Connection: 'close' };
+      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413, headers });
+    }
     if (status >= 400 && status < 500) {
       const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
       return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });
