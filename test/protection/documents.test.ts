@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { ErrorCodes } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
@@ -144,6 +145,16 @@ function operationText(op: Operation, index: number, name: string): string {
   return `${head} { ${op.selections} }`;
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+/** Automatic persisted query extensions: the document's hash, another one, another version, a bad shape. */
+const persisted = (query: string) =>
+  fc.constantFrom<Record<string, unknown>>(
+    { persistedQuery: { version: 1, sha256Hash: sha256(query) } },
+    { persistedQuery: { version: 1, sha256Hash: sha256(`${query} `) } },
+    { persistedQuery: { version: 2, sha256Hash: sha256(query) } },
+    { persistedQuery: 'x' },
+  );
+
 /** A document: its operations, the fragments they spread, sometimes a stray one, damage now and then. */
 const documentRequest = fc
   .record({
@@ -186,6 +197,10 @@ const documentRequest = fc
         { arbitrary: fc.record(Object.fromEntries(variables.map((v) => [v, valueFor(v)]))), weight: 8 },
         { arbitrary: fc.constantFrom(undefined, { extra: 1 }), weight: 1 },
       ),
+      extensions: fc.oneof(
+        { arbitrary: fc.constant(undefined), weight: 8 },
+        { arbitrary: persisted(query), weight: 1 },
+      ),
     });
   });
 type GraphQLRequest = typeof documentRequest extends fc.Arbitrary<infer T> ? T : never;
@@ -198,6 +213,7 @@ function toFetch(url: string, auth: Record<string, string>, request: GraphQLRequ
   const search = new URLSearchParams({ query: params.query });
   if (params.operationName != null) search.set('operationName', params.operationName);
   if (params.variables !== undefined) search.set('variables', JSON.stringify(params.variables));
+  if (params.extensions !== undefined) search.set('extensions', JSON.stringify(params.extensions));
   return [`${url}?${search.toString()}`, { method, headers: { 'apollo-require-preflight': 'true', ...auth } }];
 }
 
@@ -222,6 +238,7 @@ describeEachDatabase(
           method: 'POST',
           operationName: undefined,
           variables: undefined,
+          extensions: undefined,
           ...body,
         }),
       );
@@ -253,6 +270,18 @@ describeEachDatabase(
 
     it('refuses an operation type the API does not have with 400 BAD_REQUEST', async () => {
       const res = await post({ query: 'subscription S { __typename }' });
+      expectCodedAnswer(res);
+      expect(res.status).toBe(400);
+      expect(res.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    });
+
+    it('refuses an automatic persisted query whose hash is of another document with 400 BAD_REQUEST', async () => {
+      const query = '{ __typename }';
+      const res = await send(`${get().url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...get().storefront('alpha') },
+        body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: sha256('other') } } }),
+      });
       expectCodedAnswer(res);
       expect(res.status).toBe(400);
       expect(res.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
