@@ -1,5 +1,8 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
+import { documentIdOf } from '../../src/documents';
 import { ErrorCodes } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import { GUESTBOOK, send, tenantsWith, type RawResponse } from './harness';
@@ -18,6 +21,10 @@ const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : Math.floor(Math
 const tenantsDir = tenantsWith(['guestbook'], {
   alpha: 'limits: { rateBucketSize: 100000000, rateRestorePerSecond: 100000000 }',
 });
+/** A registered (trusted) document of two operations. */
+const TWO = 'query A { a: __typename } query B { b: __typename }';
+mkdirSync(join(tenantsDir, 'alpha', 'documents'), { recursive: true });
+writeFileSync(join(tenantsDir, 'alpha', 'documents', 'app.json'), JSON.stringify({ [documentIdOf(TWO)]: TWO }));
 
 /** A selection, with the variables and fragments it uses. */
 interface Selection {
@@ -242,7 +249,6 @@ describeEachDatabase(
           ...body,
         }),
       );
-    const TWO = 'query A { a: __typename } query B { b: __typename }';
 
     it('refuses a document of several operations without a known operationName with 400 BAD_REQUEST', async () => {
       for (const body of [
@@ -266,6 +272,22 @@ describeEachDatabase(
       const b = await post({ query: TWO, operationName: 'B' });
       expect(b.status).toBe(200);
       expect(b.json?.data).toEqual({ b: 'Query' });
+    });
+
+    it('does the same for a trusted document named by documentId', async () => {
+      const post = (body: Record<string, unknown>) =>
+        send(`${get().url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...get().storefront('alpha') },
+          body: JSON.stringify({ documentId: documentIdOf(TWO), ...body }),
+        });
+      for (const body of [{}, { operationName: 'C' }]) {
+        const res = await post(body);
+        expectCodedAnswer(res);
+        expect(res.status).toBe(400);
+        expect(res.json?.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+      }
+      expect((await post({ operationName: 'B' })).json?.data).toEqual({ b: 'Query' });
     });
 
     it('refuses an operation type the API does not have with 400 BAD_REQUEST', async () => {
