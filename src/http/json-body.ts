@@ -7,12 +7,13 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 /** A body-reading failure as body-parser reports one, so the app's error handler answers both alike. */
 const failure = (status: number, type: string, message: string) => Object.assign(new Error(message), { status, type });
 
-const DECOMPRESSORS: Record<string, () => Transform> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  deflate: createInflate,
-  br: createBrotliDecompress,
-};
+/** Content codings and their decompressors (a Map: a coding named `constructor` must find nothing). */
+const DECOMPRESSORS = new Map<string, () => Transform>([
+  ['gzip', createGunzip],
+  ['x-gzip', createGunzip],
+  ['deflate', createInflate],
+  ['br', createBrotliDecompress],
+]);
 
 /** Whether a request has a body at all (type-is's rule: a length or a transfer coding is declared). */
 const hasBody = (req: IncomingMessage) =>
@@ -55,7 +56,7 @@ export function jsonBody(limitBytes: number): RequestHandler {
     const decode = decoderFor(charset);
     if (!decode) return next(failure(415, 'charset.unsupported', `unsupported charset "${charset}"`));
     const coding = (req.headers['content-encoding'] ?? 'identity').toLowerCase();
-    const decompress = DECOMPRESSORS[coding];
+    const decompress = DECOMPRESSORS.get(coding);
     if (!decompress && coding !== 'identity') {
       return next(failure(415, 'encoding.unsupported', `unsupported content encoding "${coding}"`));
     }

@@ -143,4 +143,25 @@ describe('bodies over BODY_LIMIT_BYTES', () => {
     expect(viaFetch.status).toBe(413);
     expect(codeOf(viaFetch)).toBe('BAD_REQUEST');
   });
+
+  it('reads UTF-16 bodies, and refuses unknown content codings and charsets with 400', async () => {
+    const post = (body: Buffer, headers: Record<string, string>) =>
+      send(`${t.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...t.storefront('alpha'), ...headers },
+        body,
+      });
+    const text = '{"query":"{ __typename }"}';
+    const utf16 = await post(Buffer.from(text, 'utf16le'), { 'content-type': 'application/json; charset=utf-16le' });
+    expect(utf16.json?.data).toEqual({ __typename: 'Query' });
+    for (const headers of <Record<string, string>[]>[
+      { 'content-encoding': 'constructor' },
+      { 'content-encoding': 'compress' },
+      { 'content-type': 'application/json; charset=latin1' },
+    ]) {
+      const res = await post(Buffer.from(text), headers);
+      expect(res.status).toBe(400);
+      expect(codeOf(res)).toBe('BAD_REQUEST');
+    }
+  });
 });

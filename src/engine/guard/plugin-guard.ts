@@ -22,13 +22,13 @@ const ROOTS = new Set(['Query', 'Mutation']);
 const CIRCUIT_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 const deadlines = new Deadlines();
 
-const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
-
 /** Failures on the plugin's account: its own timeouts and unexpected errors, not bad input or a database outage. */
 function countsAgainstPlugin(error: unknown): boolean {
   if (error instanceof GatewayError) return error.code === 'TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE';
   return databaseErrorCode(error) === null;
 }
+
+const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
 
 /**
  * Per-plugin resolver timeouts and circuit breakers. Each call of a plugin's root fields and `async`
