@@ -28,9 +28,11 @@ function jsonCharset(contentType: string | undefined): string | null {
   return charset === undefined ? 'utf-8' : charset.slice('charset='.length).replace(/"/g, '');
 }
 
+const utf8 = (bytes: Buffer) => bytes.toString('utf8');
+
 /** Bytes to text: UTF-8 directly, other Unicode encodings (RFC 8259 allows only those) by TextDecoder. */
 function decoderFor(charset: string): ((bytes: Buffer) => string) | null {
-  if (charset === 'utf-8' || charset === 'utf8') return (bytes) => bytes.toString('utf8');
+  if (charset === 'utf-8' || charset === 'utf8') return utf8;
   if (!charset.startsWith('utf-')) return null;
   try {
     const decoder = new TextDecoder(charset);
