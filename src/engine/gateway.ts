@@ -252,7 +252,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         ...(cache ? [cache.plugin] : []),
         columnsPlugin,
         transactionPlugin({ statementCount: build.statementCount }),
-        errorLoggingPlugin,
+        errorLoggingPlugin(composition.plugins),
       ],
     });
     await apollo.start();

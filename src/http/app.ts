@@ -85,7 +85,13 @@ export function createApp(deps: AppDeps): Express {
     const auth = res.locals.auth as Authenticated;
     const requestId = res.locals.requestId as string;
     const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    try {
+      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    } catch (error) {
+      // Apollo answers a masked 500 before any of its plugins sees the request: the cause is logged here.
+      log().error({ err: error }, 'masked error');
+      throw error;
+    }
   });
   // The request path as one router layer (src/http/chain.ts), and POSTs, the hot path, routed first.
   const graphqlRoute = chain([
@@ -129,8 +135,11 @@ export function createApp(deps: AppDeps): Express {
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status ?? 500;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
-      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
+    // The rest of a refused body is never read: the connection closes once the answer is out.
+    if (type === 'entity.too.large') {
+      const headers = { Connection: 'close' };
+      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413, headers });
+    }
     if (status >= 400 && status < 500) {
       const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
       return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });

@@ -8,6 +8,7 @@ import { createGateway, type Gateway } from '../../src/engine/gateway';
 import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
+import type { Logger } from 'pino';
 import type { DatabaseKind } from '../../connectors/postgres/database';
 import { createTestDatabase, type TestDatabase } from './databases';
 import { dropRedisKeys, testRedisPrefix } from './redis-prefix';
@@ -60,6 +61,8 @@ export interface TestGatewayOptions {
   guardPartialRows?: boolean;
   /** The clock admin tokens are checked against (a test moves it instead of sleeping). */
   clock?: () => number;
+  /** The gateway's logger (test/kit/log-capture.ts); by default one at TEST_LOG_LEVEL on stdout. */
+  log?: Logger;
 }
 
 export interface TestGateway {
@@ -117,6 +120,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       explorerHeaders: options.explorerHeaders,
       guardPartialRows: options.guardPartialRows,
       clock: options.clock,
+      log: options.log,
     });
   } catch (error) {
     if (!options.database) await database.close();

@@ -1,12 +1,11 @@
-import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { loadEnv } from '../../src/config/env';
 import { createGateway, type Gateway } from '../../src/engine/gateway';
-import { createLogger } from '../../src/observability/logger';
 import { projectRoot } from '../../src/sdk';
 import { createTestDatabase, type TestDatabase } from '../kit/databases';
 import { fixtureTenantsFor, pluginPath, TEST_SECRETS } from '../kit/gateway';
+import { captureLog } from '../kit/log-capture';
 import { jobEvents } from '../fixtures/plugins/misbehaving/plugin';
 import { scrape, valueOf } from './prometheus';
 
@@ -26,7 +25,7 @@ interface LogLine {
 }
 
 describe('logs, metrics and traces of a gateway', () => {
-  const lines: string[] = [];
+  const { lines, log } = captureLog();
   const spans = new InMemorySpanExporter();
   let database: TestDatabase;
   let gateway: Gateway;
@@ -45,12 +44,6 @@ describe('logs, metrics and traces of a gateway', () => {
   const requestLines = () => lines.map((l) => JSON.parse(l) as LogLine).filter((l) => l.msg === 'request');
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     const env = loadEnv({
       ...process.env,
       NODE_ENV: 'test',
@@ -60,7 +53,7 @@ describe('logs, metrics and traces of a gateway', () => {
     database = await createTestDatabase('pglite');
     gateway = await createGateway({
       env,
-      log: createLogger('info', sink),
+      log,
       plugins: [pluginPath('core'), MISBEHAVING],
       database,
       migrate: true,
