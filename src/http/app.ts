@@ -6,12 +6,14 @@ import type { Logger } from 'pino';
 import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { authenticate, type Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
+import type { TenantEntry } from '../tenants/load';
 import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
 import { chain } from './chain';
 import { graphqlHandler } from './graphql-handler';
+import { publicReadiness, readinessRoute } from './readiness';
 
 /** `Context` is the engine's request context: this layer only builds it and hands it to Apollo. */
 export interface AppDeps<Context extends BaseContext> {
@@ -25,8 +27,10 @@ export interface AppDeps<Context extends BaseContext> {
   buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => Context;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
-  /** Request logging and metrics, /metrics, and the gate that refuses work while starting or draining. */
-  operations?: { metrics: unknown; observe: RequestHandler; scrape: RequestHandler; gate: RequestHandler };
+  /** Request logging and metrics, and the gate that refuses work while starting or draining. */
+  operations?: { metrics: unknown; observe: RequestHandler; gate: RequestHandler };
+  /** The platform operators' pseudo-tenant, when OPERATOR_JWT_SECRET is set (src/auth/operator.ts). */
+  operators?: TenantEntry | null;
   /** Edge guards: security headers, CORS, request shape and size, rate budget (src/http/edge.ts). */
   edge: Edge;
 }
@@ -57,19 +61,18 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   // Few router layers before the routes: Express matches each layer's path again for every request.
   if (deps.operations) {
     app.locals.metrics = deps.operations.metrics;
-    app.use(chain([identify, deps.operations.observe]));
-    app.get('/metrics', deps.operations.scrape);
-    app.use(chain([deps.operations.gate, ...deps.edge.early]));
+    app.use(chain([identify, deps.operations.observe, deps.operations.gate, ...deps.edge.early]));
   } else {
     app.use(chain([identify, ...deps.edge.early]));
   }
 
   const authenticateRequest: RequestHandler = async (req, res, next) => {
     try {
-      res.locals.auth = await authenticate(deps.registry, {
-        storefrontToken: header(req, 'x-storefront-token'),
-        authorization: header(req, 'authorization'),
-      });
+      res.locals.auth = await authenticate(
+        deps.registry,
+        { storefrontToken: header(req, 'x-storefront-token'), authorization: header(req, 'authorization') },
+        deps.operators,
+      );
       next();
     } catch (error) {
       if (!(error instanceof GatewayError)) return next(error);
@@ -82,7 +85,13 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
     const auth = res.locals.auth as Authenticated;
     const requestId = res.locals.requestId as string;
     const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
-    return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    try {
+      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+    } catch (error) {
+      // Apollo answers a masked 500 before any of its plugins sees the request: the cause is logged here.
+      log().error({ err: error }, 'masked error');
+      throw error;
+    }
   });
   // The request path as one router layer (src/http/chain.ts), and POSTs, the hot path, routed first.
   const graphqlRoute = chain([
@@ -95,10 +104,8 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   app.post('/graphql', graphqlRoute);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/readyz', async (_req, res) => {
-    const status = await deps.status();
-    res.status(status.ready ? 200 : 503).json(status);
-  });
+  // Strangers learn ready or not; the details are on the operators' listener (src/http/admin-app.ts).
+  app.get('/readyz', readinessRoute(deps.status, publicReadiness));
 
   const sdl = printSchema(deps.schema);
   app.get(
@@ -128,8 +135,11 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = (error as { status?: number }).status ?? 500;
     const type = (error as { type?: string }).type;
-    if (type === 'entity.too.large')
-      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413 });
+    // The rest of a refused body is never read: the connection closes once the answer is out.
+    if (type === 'entity.too.large') {
+      const headers = { Connection: 'close' };
+      return sendGraphQLError(res, 'BAD_REQUEST', 'Request body too large', { status: 413, headers });
+    }
     if (status >= 400 && status < 500) {
       const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
       return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });

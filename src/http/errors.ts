@@ -1,4 +1,4 @@
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GatewayError, isErrorCode, type ErrorCode } from '../sdk';
 import { databaseErrorCode } from '../db/errors';
@@ -17,6 +17,9 @@ const WITH_REQUEST_ID: ReadonlySet<unknown> = new Set<ErrorCode>([
   'TIMEOUT',
 ]);
 
+/** Whether answers with this code hide their cause behind a fixed message and the request id that finds it logged. */
+export const carriesRequestId = (code: ErrorCode) => WITH_REQUEST_ID.has(code);
+
 /** Adds the request id to the formatted errors whose code calls for it (formatError is not told the request). */
 export function stampRequestId(errors: readonly GraphQLFormattedError[] | undefined, requestId: string): void {
   for (const error of errors ?? []) {
@@ -33,6 +36,13 @@ const APOLLO_CODES: Record<string, ErrorCode> = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'BAD_REQUEST',
 };
 
+/** Apollo refuses some requests with a 4xx status and no code (an APQ hash that does not match its query). */
+function isCodelessRefusal(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions.code !== undefined) return false;
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** The API code of any error that reached the response. */
 export function errorCodeOf(formatted: GraphQLFormattedError, error: unknown): ErrorCode {
   const original = unwrapResolverError(error);
@@ -42,6 +52,7 @@ export function errorCodeOf(formatted: GraphQLFormattedError, error: unknown): E
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES[code]) return APOLLO_CODES[code];
   if (code === 'GRAPHQL_PARSE_FAILED' && isTokenLimitError(formatted.message)) return 'MAX_TOKENS_EXCEEDED';
+  if (isCodelessRefusal(error)) return 'BAD_REQUEST';
   // Errors graphql-js raised itself (parse, validation, coercion) carry no original error.
   if (isErrorCode(code) && (original === error || code !== 'INTERNAL_SERVER_ERROR')) return code;
   return 'INTERNAL_SERVER_ERROR';

@@ -3,6 +3,7 @@ import type { CostHint, GatewayContext } from '../sdk';
 import { checkLimits } from './check-limits';
 import { checkIntrospection } from './introspection';
 import { checkLiterals, checkVariables } from './input-hygiene';
+import { checkOperationChosen } from './operation-choice';
 import { requestError } from './limit-error';
 import { measure } from './measure';
 import { requestedCost } from './query-cost';
@@ -26,8 +27,9 @@ interface CostReport {
 }
 
 /**
- * Everything checked between validation and execution, in order: input hygiene, introspection,
- * the tenant's static limits, the query's cost against the tenant's maximum, and the rate buckets.
+ * Everything checked between validation and execution, in order: the operation chosen, input hygiene,
+ * introspection, the tenant's static limits, the query's cost against the tenant's maximum, and the rate
+ * buckets.
  * Apollo calls `didResolveOperation` only for documents that passed the specification's rules, so no
  * measure ever sees an unknown fragment or a fragment cycle; the parsed and validated document stays
  * cached by Apollo, and its measures are cached on it.
@@ -62,11 +64,10 @@ export function protectionPlugin(options: ProtectionOptions): ApolloServerPlugin
         async didResolveOperation(ctx) {
           const { document, operation, source, request, schema, contextValue } = ctx;
           const limits = contextValue.tenant.limits;
+          checkOperationChosen(schema, operation, request.operationName);
           checkVariables(request.variables, options.maxStringLength);
           checkLiterals(document, options.maxStringLength);
           checkIntrospection(document, contextValue.principal, options.introspection);
-          // No such operation: execution answers that, and the request pays the minimum.
-          if (!operation) return;
           checkLimits(measure(schema, document, operation, source), limits);
           requested = requestedCost(schema, document, operation, request.variables, options.hints) ?? 0;
           if (requested > limits.maxCost) {

@@ -1,12 +1,11 @@
-import { Writable } from 'node:stream';
 import { join } from 'node:path';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
 import { loadEnv } from '../../src/config/env';
 import { createGateway, type Gateway } from '../../src/engine/gateway';
-import { createLogger } from '../../src/observability/logger';
 import { projectRoot } from '../../src/sdk';
 import { createTestDatabase, type TestDatabase } from '../kit/databases';
 import { fixtureTenantsFor, pluginPath, TEST_SECRETS } from '../kit/gateway';
+import { captureLog } from '../kit/log-capture';
 import { jobEvents } from '../fixtures/plugins/misbehaving/plugin';
 import { scrape, valueOf } from './prometheus';
 
@@ -26,11 +25,13 @@ interface LogLine {
 }
 
 describe('logs, metrics and traces of a gateway', () => {
-  const lines: string[] = [];
+  const { lines, log } = captureLog();
   const spans = new InMemorySpanExporter();
   let database: TestDatabase;
   let gateway: Gateway;
   let base: string;
+  /** The operators' listener: /metrics and the detailed /readyz. */
+  let adminBase: string;
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}/graphql`, {
@@ -43,12 +44,6 @@ describe('logs, metrics and traces of a gateway', () => {
   const requestLines = () => lines.map((l) => JSON.parse(l) as LogLine).filter((l) => l.msg === 'request');
 
   beforeAll(async () => {
-    const sink = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     const env = loadEnv({
       ...process.env,
       NODE_ENV: 'test',
@@ -58,7 +53,7 @@ describe('logs, metrics and traces of a gateway', () => {
     database = await createTestDatabase('pglite');
     gateway = await createGateway({
       env,
-      log: createLogger('info', sink),
+      log,
       plugins: [pluginPath('core'), MISBEHAVING],
       database,
       migrate: true,
@@ -66,6 +61,7 @@ describe('logs, metrics and traces of a gateway', () => {
       jobs: true,
     });
     base = `http://127.0.0.1:${(await gateway.listen(0, '127.0.0.1')).port}`;
+    adminBase = `http://127.0.0.1:${(await gateway.listenAdmin(0, '127.0.0.1')).port}`;
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -79,7 +75,7 @@ describe('logs, metrics and traces of a gateway', () => {
     expect((await post('{ faultyOk }')).status).toBe(401);
     expect((await post('{ nope', ALPHA)).status).toBe(400);
 
-    const samples = await scrape(base);
+    const samples = await scrape(adminBase);
     const requests = (labels: Record<string, string>) => valueOf(samples, 'gateway_requests_total', labels);
     expect(requests({ tenant: 'alpha', operation_type: 'query', operation: 'Known', code: 'OK' })).toBe(3);
     expect(requests({ tenant: 'beta', operation_type: 'query', operation: 'other', code: 'OK' })).toBe(2);
@@ -104,10 +100,10 @@ describe('logs, metrics and traces of a gateway', () => {
   });
 
   it('counts the SQL statements a request sends', async () => {
-    const before = valueOf(await scrape(base), 'gateway_sql_statements_total', { outcome: 'ok' });
+    const before = valueOf(await scrape(adminBase), 'gateway_sql_statements_total', { outcome: 'ok' });
     const res = await post('{ fixtureNoteCount(body: "x") }', ALPHA);
     expect(res.body).toMatchObject({ data: { fixtureNoteCount: 0 } });
-    const after = await scrape(base);
+    const after = await scrape(adminBase);
     expect(valueOf(after, 'gateway_sql_statements_total', { outcome: 'ok' }) - before).toBe(
       Number(res.headers.get('x-sql-statements')),
     );
@@ -195,8 +191,8 @@ describe('logs, metrics and traces of a gateway', () => {
     expect(fresh.parentSpanContext).toBeUndefined();
   });
 
-  it('details every dependency, plugin and tenant in /readyz', async () => {
-    const res = await fetch(`${base}/readyz`);
+  it("details every dependency, plugin and tenant in the operators' /readyz", async () => {
+    const res = await fetch(`${adminBase}/readyz`);
     expect(res.status).toBe(200);
     const status = (await res.json()) as {
       ready: boolean;

@@ -6,6 +6,7 @@ import { databaseErrorCode } from '../../db/errors';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { Circuit, type Admission, type CircuitState } from './circuit';
 import { Deadlines } from './deadlines';
+import { ownResolvers } from '../resolver-owners';
 
 export interface PluginGuardOptions {
   /** Resolver timeout of every plugin, unless `timeouts` names one. */
@@ -28,22 +29,6 @@ function countsAgainstPlugin(error: unknown): boolean {
 }
 
 const isAsync = (fn: unknown) => typeof fn === 'function' && fn.constructor.name === 'AsyncFunction';
-
-/** The resolvers a plugin declares, by `Type.field`, with the function it gave (to tell async ones). */
-function ownResolvers(plugins: readonly PluginDefinition[]): Map<string, { plugin: string; fn: unknown }> {
-  const owners = new Map<string, { plugin: string; fn: unknown }>();
-  for (const plugin of plugins) {
-    for (const [typeName, fields] of Object.entries(plugin.resolvers ?? {})) {
-      if (!fields || typeof fields !== 'object' || fields.constructor !== Object) continue;
-      for (const [field, value] of Object.entries(fields as Record<string, unknown>)) {
-        if (field.startsWith('__')) continue;
-        const fn = typeof value === 'function' ? value : (value as { resolve?: unknown } | null)?.resolve;
-        if (fn) owners.set(`${typeName}.${field}`, { plugin: plugin.name, fn });
-      }
-    }
-  }
-  return owners;
-}
 
 /**
  * Per-plugin resolver timeouts and circuit breakers. Each call of a plugin's root fields and `async`
