@@ -31,6 +31,7 @@ const CART_REMOVE = `mutation($cartId: ID!, $lineIds: [ID!]!) {
 const cartToken = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split('/').pop()!;
 
 type Answer = { body: { data?: unknown; errors?: unknown[] } };
+type CartCheckout = { order: { id: string } | null; userErrors: { field: string[]; code: string }[] };
 describe.each(databaseKinds())('checkout races that really overlap [%s]', (kind) => {
   if (kind === 'pglite') {
     it.skip('need concurrent connections: PGlite serialises its single connection', () => undefined);
