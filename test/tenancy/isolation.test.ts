@@ -4,24 +4,20 @@ import {
   isListType,
   isNonNullType,
   isObjectType,
-  type GraphQLArgument,
   type GraphQLField,
   type GraphQLSchema,
 } from 'graphql';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
 import { allPluginsUnlimited, ownHandles, seedEach, tenantChecksums } from './all-plugins';
+import { likeness, probesOf, slotName, spread, typeOf, type Probe } from './probes';
 import {
-  argsToPass,
   collect,
   collectHandles,
   collectRelated,
-  handleSlots,
-  idSlots,
   operationFor,
   rootFields,
   variablesOf,
-  type IdSlot,
   type SlotFill,
 } from './schema-walk';
 
@@ -52,15 +48,6 @@ interface Objects {
   handles: Map<string, Set<string>>;
 }
 
-/** A root field with one slot to fill: an ID, or a handle. */
-interface Probe {
-  field: Field;
-  slot: IdSlot;
-  args: readonly GraphQLArgument[];
-  kind: 'id' | 'handle';
-  name: string;
-}
-
 /** What A's own objects taught about a probe: per type, the values it found; whether it answers one object. */
 interface Found {
   byType: Map<string, string[]>;
@@ -69,63 +56,6 @@ interface Found {
 
 const sample = (list: string[]) =>
   [...new Set([list[0], list[Math.floor(list.length / 2)], list[list.length - 1]])].slice(0, SAMPLES_PER_TYPE);
-
-/** The type a global ID names; carts' IDs are random tokens, not numbers, so not only what parseGlobalId takes. */
-const typeOf = (id: string) =>
-  /^gid:\/\/retail\/([A-Za-z]+)\//.exec(Buffer.from(id, 'base64url').toString('utf8'))?.[1];
-
-/** `count` values spread over a list, first and last included. */
-const spread = (list: string[], count: number) => [
-  ...new Set(Array.from({ length: count }, (_, i) => list[Math.round((i * (list.length - 1)) / (count - 1))])),
-];
-
-/**
- * The type a slot probably wants, from its name: `cartId` -> Cart, `productIds` -> Product,
- * `lines.id` -> Line, `options` -> Option.
- */
-const typeHint = (path: string[]) => {
-  const last = path[path.length - 1];
-  const name = (last === 'id' && path.length > 1 ? path[path.length - 2] : last).replace(/Ids?$/, '').replace(/s$/, '');
-  return name.charAt(0).toUpperCase() + name.slice(1);
-};
-
-/** A slot's name as other fields share it (`merchandiseId`, `lines.id`); none for a plain `id` or `input.id`. */
-function slotName(path: string[]): string | undefined {
-  const last = path[path.length - 1];
-  if (last !== 'id') return last;
-  return path.length > 1 && path[0] !== 'input' ? `${path[path.length - 2]}.id` : undefined;
-}
-
-/**
- * How much a type's name looks like what a slot names (`input.variantId` -> ProductVariant, `lines.id`
- * -> CartLine); for a plain `id` or `input.id`, what the field's name starts with (`productUpdate` -> Product).
- */
-function likeness(field: Field, path: string[], type: string): number {
-  const plain = path[path.length - 1] === 'id' && (path.length === 1 || path[0] === 'input');
-  const slot = typeHint(path).toLowerCase();
-  const name = type.toLowerCase();
-  if (!plain) return name === slot || name.endsWith(slot) ? 2 : 0;
-  return field.name.toLowerCase().startsWith(name) ? 1 + name.length / 100 : 0;
-}
-
-const pathKey = (field: Field, path: string[]) => `${field.name}(${path.join('.')})`;
-
-function probesOf(schema: GraphQLSchema, kind: 'query' | 'mutation'): Probe[] {
-  return rootFields(schema, kind).flatMap((field) => {
-    const ids = idSlots(field).map((slot) => ({ field, slot, args: argsToPass(field), kind: 'id' as const }));
-    // A handle looks an object up in a query; in a mutation it is a value being written.
-    const handles = (kind === 'query' ? handleSlots(field) : []).map((slot) => ({
-      field,
-      slot,
-      args: [
-        ...argsToPass(field),
-        ...field.args.filter((a) => a.name === slot.path[0] && !argsToPass(field).includes(a)),
-      ],
-      kind: 'handle' as const,
-    }));
-    return [...ids, ...handles].map((p) => ({ ...p, name: pathKey(field, p.slot.path) }));
-  });
-}
 
 describeEachDatabase('tenant isolation generated from the schema', { plugins, tenantsDir }, (get) => {
   let schema: GraphQLSchema;
@@ -248,6 +178,17 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
   }
 
   /**
+   * Books what a mutation did its work with: IDs it removed are spent, others used; and what it answered
+   * belongs with the ID it was sent (a cart and the lines it now has).
+   */
+  function spend(tenant: Tenant, probe: Probe, variables: unknown, value: string, data: unknown) {
+    const sent = JSON.stringify(variables);
+    const book = REMOVES.test(probe.field.name) ? spent : used;
+    for (const id of seen[tenant].ids) if (sent.includes(id)) book.add(id);
+    collectRelated({ id: value, data }, seen[tenant].related);
+  }
+
+  /**
    * Sends a probe as `tenant` with one of its own objects of each type, and records the types (and the
    * values) with which it found them: what the slot takes.
    */
@@ -285,11 +226,7 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
             learned.set(name, (learned.get(name) ?? new Set()).add(type));
             proven.set(name, [value, ...(proven.get(name) ?? [])]);
           }
-          const sent = JSON.stringify(variables);
-          for (const id of seen[tenant].ids)
-            if (sent.includes(id)) (REMOVES.test(probe.field.name) ? spent : used).add(id);
-          // What a mutation answered belongs with the ID it was sent (a cart and the lines it now has).
-          collectRelated({ id: value, data: res.body.data }, seen[tenant].related);
+          if (kind === 'mutation') spend(tenant, probe, variables, value, res.body.data);
           break;
         }
         // One kind of object a mutation does its work with is enough; a query is asked with every type.
@@ -354,12 +291,14 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
 
   it("every query probe finds A's own objects with A's IDs and handles (the probes are meaningful)", async () => {
     const probes = probesOf(schema, 'query');
-    for (const probe of probes) found.set(probe.name, await discover(probe, 'query'));
+    // Queries change nothing: probes run side by side.
+    const discovered = await Promise.all(probes.map((probe) => discover(probe, 'query')));
+    probes.forEach((probe, i) => found.set(probe.name, discovered[i]));
     const blind = probes.filter((p) => found.get(p.name)!.byType.size === 0).map((p) => p.name);
     expect(blind).toEqual([]);
     expect(probes.filter((p) => p.kind === 'handle').length).toBeGreaterThan(0);
     // Every sample of a type a probe takes is found, not only the first.
-    for (const probe of probes) {
+    const everySample = async (probe: Probe) => {
       const query = operation(probe, 'query');
       for (const [type, [first]] of found.get(probe.name)!.byType) {
         const values = sample(candidates(probe, 'alpha').get(type) ?? []);
@@ -377,7 +316,8 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
           });
         }
       }
-    }
+    };
+    await Promise.all(probes.map(everySample));
     if (process.env.TENANCY_REPORT) {
       console.log([...seen.alpha.byType].map(([type, ids]) => `${type} ${ids.length}`).join(', '));
       const takes = probes.map((p) => `${p.name}: ${[...found.get(p.name)!.byType.keys()].join('|')}`);
@@ -387,7 +327,7 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
 
   it("every query probe returns nothing of B for B's IDs and handles", async () => {
     let calls = 0;
-    for (const probe of probesOf(schema, 'query')) {
+    const withBeta = async (probe: Probe) => {
       const own = found.get(probe.name);
       expect({ probe: probe.name, discovered: !!own }).toEqual({ probe: probe.name, discovered: true });
       const query = operation(probe, 'query');
@@ -405,7 +345,8 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
           }
         }
       }
-    }
+    };
+    await Promise.all(probesOf(schema, 'query').map(withBeta));
     expect(calls).toBeGreaterThan(0);
   });
 
