@@ -180,6 +180,7 @@ describe.each(databaseKinds())('checkout races that really overlap [%s]', (kind)
       const order = () => checkout(t, 'alpha', fresh.id, nextKey());
       const barrier = await holdStock(v);
       const [first, second] = await queued<Answer>(barrier, checkoutFirst ? [order, adjust] : [adjust, order]);
+      expect([first.body.errors, second.body.errors]).toEqual([undefined, undefined]);
       const placed = ((checkoutFirst ? first : second).body.data as { checkoutComplete: CartCheckout })
         .checkoutComplete;
       const adjusted = (
