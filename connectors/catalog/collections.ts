@@ -1,7 +1,7 @@
 import { sql, type SqlBool } from 'kysely';
 import { escapeLike, type ColumnChoice, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
 import { selectColumns } from '../postgres/columns';
-import { keysetCursor, keysetPlan, type SortSpec } from './keyset';
+import { keysetCursor, keysetPlan, type KeysetSort } from '../postgres/keyset';
 import type { CatalogTables, CollectionRow } from './tables';
 
 export type CollectionSortKey = 'TITLE' | 'UPDATED_AT' | 'ID';
@@ -15,7 +15,7 @@ export interface CollectionListing {
 
 export type ListedCollection = CollectionRow & { sort_value: CursorValue };
 
-function collectionSort(key: CollectionSortKey, reverse: boolean): SortSpec {
+function collectionSort(key: CollectionSortKey, reverse: boolean): KeysetSort {
   const name = `collection:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('c.id');
   if (key === 'TITLE') return { name, expression: sql.ref('c.title'), id, kind: 'text', descending: reverse };
@@ -37,8 +37,7 @@ export async function listCollections(db: TenantDb, listing: CollectionListing, 
   if (listing.storefront) query = query.where(sql<SqlBool>`c.published_at <= now()`);
   if (listing.text) query = query.where(sql<SqlBool>`c.title ilike ${`%${escapeLike(listing.text)}%`} escape '\\'`);
   if (plan.after) query = query.where(plan.after);
-  if (sort.expression) query = query.orderBy(sort.expression as never, plan.direction);
-  const rows = (await query.orderBy('c.id', plan.direction).execute()) as ListedCollection[];
+  const rows = (await query.orderBy(plan.order).execute()) as ListedCollection[];
   if (page.backward) rows.reverse();
   return { rows: columns.guard(rows), cursorOf: (row: ListedCollection) => keysetCursor(sort, row) };
 }

@@ -1,8 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
 import { selectColumns } from '../postgres/columns';
+import { keysetCursor, keysetPlan } from '../postgres/keyset';
 import { runPrepared } from '../postgres/shaped-statements';
-import { keysetCursor, keysetPlan } from './keyset';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
 import type { CatalogTables, ProductRow } from './tables';
@@ -40,17 +40,14 @@ async function pageQuery(
   const where = [...productConditions(db.tenantId, listing.search), ...extra];
   if (plan.after) where.push(plan.after);
   const conn = await db.get<CatalogTables>();
-  const order = sort.expression
-    ? sql`${sort.expression} ${sql.raw(plan.direction)}, p.id ${sql.raw(plan.direction)}`
-    : sql`p.id ${sql.raw(plan.direction)}`;
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
   const from = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
   let query = selectColumns(from, columns, 'p')
     .select(plan.sortValue.as('sort_value'))
     .where(and(where))
-    .orderBy(order)
+    .orderBy(plan.order)
     .limit(page.size + 1);
-  if (numbered) query = query.select(sql<number>`row_number() over (order by ${order})`.as('page_row'));
+  if (numbered) query = query.select(sql<number>`row_number() over (order by ${plan.order})`.as('page_row'));
   const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
   return { conn, query, finish, cursorOf: (row: ListedProduct) => keysetCursor(sort, row) };
 }

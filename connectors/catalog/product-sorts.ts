@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { escapeLike } from '../../src/sdk';
-import type { SortSpec } from './keyset';
+import type { KeysetSort } from '../postgres/keyset';
 
 export type ProductSortKey = 'TITLE' | 'PRICE' | 'CREATED_AT' | 'BEST_SELLING' | 'RELEVANCE' | 'ID';
 
-type Column = Pick<SortSpec, 'expression' | 'kind'> & { descending?: boolean };
+type Column = Pick<KeysetSort, 'expression' | 'kind'> & { descending?: boolean };
 
 /** The sort expression of each key and its natural direction (most sold first; otherwise ascending). */
 const COLUMNS: Record<Exclude<ProductSortKey, 'RELEVANCE'>, Column> = {
@@ -19,14 +19,14 @@ const COLUMNS: Record<Exclude<ProductSortKey, 'RELEVANCE'>, Column> = {
  * RELEVANCE ranks exact title matches, then title prefixes, then title substrings, then matches in other
  * fields; without a query it is ID order.
  */
-function relevance(text: string): SortSpec['expression'] {
+function relevance(text: string): KeysetSort['expression'] {
   const escaped = escapeLike(text);
   return sql`(case when lower(p.title) = lower(${text}) then 0
     when p.title ilike ${`${escaped}%`} escape '\\' then 1
     when p.title ilike ${`%${escaped}%`} escape '\\' then 2 else 3 end)`;
 }
 
-export function productSort(key: ProductSortKey, reverse: boolean, text: string | null): SortSpec {
+export function productSort(key: ProductSortKey, reverse: boolean, text: string | null): KeysetSort {
   const name = `product:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('p.id');
   if (key === 'RELEVANCE' && text) {

@@ -1,16 +1,9 @@
-import type { Kysely, SelectQueryBuilder } from 'kysely';
-import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { likePattern, keysetPage, type KeysetSort } from '../postgres/keyset';
-import type { CustomerRow, CustomerTables } from './tables';
+import type { SelectQueryBuilder } from 'kysely';
+import { escapeLike } from '../../src/sdk';
+import { RECORD_SORTS, type TableList } from '../postgres/table-list';
+import type { CustomerTables } from './tables';
 
-export const CUSTOMER_SORT_COLUMNS = {
-  ID: 'id',
-  CREATED_AT: 'created_at',
-  UPDATED_AT: 'updated_at',
-  NAME: 'name_key',
-} as const;
-export type CustomerSortKey = keyof typeof CUSTOMER_SORT_COLUMNS;
+export type CustomerSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'NAME';
 
 export interface CustomerFilter {
   query?: string | null;
@@ -30,7 +23,7 @@ interface CustomerConditions {
 
 function conditionsOf(tenantId: string, filter: CustomerFilter): CustomerConditions {
   const text = filter.query?.trim();
-  const pattern = text ? likePattern(text.toLowerCase()) : undefined;
+  const pattern = text ? `%${escapeLike(text.toLowerCase())}%` : undefined;
   return { tenantId, pattern, createdAtMin: filter.createdAtMin, createdAtMax: filter.createdAtMax };
 }
 
@@ -52,33 +45,12 @@ function filtered<O>(query: CustomerQuery<O>, conditions: CustomerConditions): C
   return q;
 }
 
-export type CustomerListRow = CustomerRow & { sort_value: string };
-
-/** One page of customers (the given `columns`) in the requested order, one extra row to detect the next page. */
-export async function listCustomers(
-  db: TenantDb,
-  page: Page,
-  sort: KeysetSort,
-  filter: CustomerFilter,
-  columns: ColumnChoice,
-): Promise<CustomerListRow[]> {
-  const conn = await db.get<CustomerTables>();
-  const rows = await keysetPage(
-    conn,
-    `customers ${choiceKey(columns)}`,
-    conditionsOf(db.tenantId, filter),
-    (shape: Kysely<CustomerTables>, inSlots) =>
-      filtered(selectColumns(shape.selectFrom('customers'), columns), inSlots),
-    sort,
-    page,
-  );
-  return columns.guard(rows);
-}
-
-export async function countCustomers(db: TenantDb, filter: CustomerFilter): Promise<number> {
-  const conn: Kysely<CustomerTables> = await db.get<CustomerTables>();
-  const row = await filtered(conn.selectFrom('customers'), conditionsOf(db.tenantId, filter))
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
+/** The tenant's customers, by name or time as asked, paged by keyset. */
+export const customerList: TableList<CustomerTables, 'customers', CustomerSortKey, CustomerFilter, CustomerConditions> =
+  {
+    table: 'customers',
+    from: (db) => db.selectFrom('customers'),
+    sorts: { ...RECORD_SORTS, NAME: { column: 'name_key', kind: 'text' } },
+    conditions: conditionsOf,
+    filtered,
+  };

@@ -2,11 +2,8 @@ import { sql } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
 import { lockOrder } from './lock';
 import { restockOrder } from './restock';
-import type { OrderRow, OrderTables } from './tables';
+import type { CancelReason, OrderRow, OrderTables } from './tables';
 import { failure, type OrderResult } from './user-error';
-
-export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER'] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 /**
  * Cancels an open, unfulfilled order in one atomic step: restocks its allocations (with history),

@@ -1,16 +1,8 @@
-import { sql, type Kysely, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import type { ColumnChoice, Page, TenantDb } from '../../src/sdk';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { keysetPage, type KeysetSort } from '../postgres/keyset';
-import type { FinancialStatus, FulfillmentStatus, OrderRow, OrderStatus, OrderTables } from './tables';
+import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { RECORD_SORTS, type TableList } from '../postgres/table-list';
+import type { FinancialStatus, FulfillmentStatus, OrderStatus, OrderTables } from './tables';
 
-export const ORDER_SORT_COLUMNS = {
-  ID: 'id',
-  CREATED_AT: 'created_at',
-  UPDATED_AT: 'updated_at',
-  TOTAL_PRICE: 'total',
-} as const;
-export type OrderSortKey = keyof typeof ORDER_SORT_COLUMNS;
+export type OrderSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'TOTAL_PRICE';
 
 export interface OrderFilter {
   status?: OrderStatus | null;
@@ -41,33 +33,11 @@ function filtered<O>(query: OrderQuery<O>, filter: OrderConditions): OrderQuery<
   return q;
 }
 
-export type OrderListRow = OrderRow & { sort_value: string };
-
-/** One page of orders (the given `columns`) in the requested order, one extra row to detect the next page. */
-export async function listOrders(
-  db: TenantDb,
-  page: Page,
-  sort: KeysetSort,
-  filter: OrderFilter,
-  columns: ColumnChoice,
-): Promise<OrderListRow[]> {
-  const conn = await db.get<OrderTables>();
-  const conditions: OrderConditions = { ...filter, tenantId: db.tenantId };
-  const rows = await keysetPage(
-    conn,
-    `orders ${choiceKey(columns)}`,
-    conditions,
-    (shape: Kysely<OrderTables>, inSlots) => filtered(selectColumns(shape.selectFrom('orders'), columns), inSlots),
-    sort,
-    page,
-  );
-  return columns.guard(rows);
-}
-
-export async function countOrders(db: TenantDb, filter: OrderFilter): Promise<number> {
-  const conn = await db.get<OrderTables>();
-  const row = await filtered(conn.selectFrom('orders'), { ...filter, tenantId: db.tenantId })
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
-}
+/** The tenant's orders, newest or by total as asked, paged by keyset. */
+export const orderList: TableList<OrderTables, 'orders', OrderSortKey, OrderFilter, OrderConditions> = {
+  table: 'orders',
+  from: (db) => db.selectFrom('orders'),
+  sorts: { ...RECORD_SORTS, TOTAL_PRICE: { column: 'total', kind: 'decimal' } },
+  conditions: (tenantId, filter) => ({ ...filter, tenantId }),
+  filtered,
+};

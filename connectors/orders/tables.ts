@@ -1,12 +1,13 @@
 import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { CancelReason } from './cancel';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrderStatus = 'OPEN' | 'CANCELLED';
 export type FinancialStatus = 'PENDING' | 'PAID' | 'REFUNDED' | 'VOIDED';
 export type FulfillmentStatus = 'UNFULFILLED' | 'FULFILLED';
+export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER'] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export interface OrdersTable {
   id: Generated<string>;

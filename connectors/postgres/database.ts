@@ -3,6 +3,8 @@ import { Kysely, PostgresDialect, type Dialect, type LogEvent } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Logger } from 'pino';
 import { discardingPool } from './discarding-pool';
+import { detectTransactionPooler } from './pooler-detection';
+import { decidePooling, type Pooling } from './pooling';
 
 // bigint ids and numeric money come back as strings (no float rounding); int8 counts likewise.
 types.setTypeParser(types.builtins.NUMERIC, (v) => v);
@@ -20,9 +22,10 @@ export interface DatabaseOptions {
   enginePoolMax?: number;
   /**
    * Behind a transaction-mode pooler (PgBouncer `pool_mode=transaction`) session settings do not stay
-   * with a client, so read requests must set their tenant in a transaction, as writes do.
+   * with a client, so read requests must set their tenant in a transaction, as writes do. `auto` (the
+   * default) detects one when the database first answers (pooling.ts).
    */
-  transactionPooler?: boolean;
+  transactionPooler?: boolean | 'auto';
   connectTimeoutMs?: number;
   statementTimeoutMs?: number;
   log?: Logger;
@@ -49,6 +52,8 @@ export interface Database {
   observe(listener: (event: LogEvent) => void): () => void;
   /** Per pool: `requests` (GraphQL requests) and `engine` (everything else). */
   poolStats(): Record<'requests' | 'engine', PoolStats> | null;
+  /** Whether the pools keep session state or run behind a transaction pooler (null on PGlite). */
+  pooling(): Pooling | null;
   close(): Promise<void>;
 }
 
@@ -70,13 +75,22 @@ function queryListeners(first?: (event: LogEvent) => void) {
 const batchingDatabases = new WeakSet<Kysely<unknown>>();
 export const acceptsStatementBatches = (db: Kysely<unknown>) => batchingDatabases.has(db);
 
-/** Request handles whose connections keep a session stamp (session-stamp.ts) between requests. */
-const stampingDatabases = new WeakSet<Kysely<unknown>>();
-export const keepsSessionStamps = (db: Kysely<unknown>) => stampingDatabases.has(db);
+/** Request handles whose connections keep a session stamp (session-stamp.ts) between requests, while they may. */
+const stampingDatabases = new WeakMap<Kysely<unknown>, () => boolean>();
+export const keepsSessionStamps = (db: Kysely<unknown>) => stampingDatabases.get(db)?.() ?? false;
+
+/**
+ * The statement timeout of handles on a pg pool, which their tenant transactions set themselves: a
+ * transaction pooler drops the `statement_timeout` start-up parameter (it must, or refuse the client).
+ */
+const statementTimeouts = new WeakMap<Kysely<unknown>, number>();
+export const transactionStatementTimeout = (db: Kysely<unknown>) => statementTimeouts.get(db);
 
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? createPostgres(options.url, options) : createPglite(options);
 }
+
+const statementTimeoutMs = (options: DatabaseOptions) => options.statementTimeoutMs ?? 10_000;
 
 function createPool(url: string, max: number, options: DatabaseOptions): Pool {
   const pool = new Pool({
@@ -84,9 +98,9 @@ function createPool(url: string, max: number, options: DatabaseOptions): Pool {
     max,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 3000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    statement_timeout: statementTimeoutMs(options),
     // A black-holed server never answers: give up on the query from the client side too.
-    query_timeout: (options.statementTimeoutMs ?? 10_000) + 2000,
+    query_timeout: statementTimeoutMs(options) + 2000,
     keepAlive: true,
     application_name: 'retail-gateway',
   });
@@ -102,24 +116,40 @@ function createPool(url: string, max: number, options: DatabaseOptions): Pool {
  * Two pools: requests get their own, so a connection that keeps a tenant's session settings is never
  * handed to the engine's work (which runs as the URL's user, across tenants).
  */
-function createPostgres(url: string, options: DatabaseOptions): Database {
+async function createPostgres(url: string, options: DatabaseOptions): Promise<Database> {
   const enginePool = createPool(url, options.enginePoolMax ?? 4, options);
   const requestPool = createPool(url, options.poolMax ?? 10, options);
+  const connectTimeoutMs = options.connectTimeoutMs ?? 3000;
+  const pooling = decidePooling(
+    options.transactionPooler ?? 'auto',
+    () =>
+      detectTransactionPooler({
+        connectionString: url,
+        connectionTimeoutMillis: connectTimeoutMs,
+        query_timeout: connectTimeoutMs,
+        application_name: 'retail-gateway',
+      }),
+    options.log,
+  );
   // A transaction pooler hands each transaction any server connection: no session state (stamps, prepared
   // statements) may be relied on.
-  const sessionState = !options.transactionPooler;
+  const sessionState = () => pooling.current().mode === 'session';
   const listeners = queryListeners(options.onQuery);
-  const kysely = (pool: Pool, stamping: boolean) => {
+  const kysely = (pool: Pool, stamps: boolean) => {
     const db = new Kysely<unknown>({
-      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps: stamping, prepares: sessionState }) }),
+      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps, sessionState }) }),
       log: listeners.log,
     });
     batchingDatabases.add(db);
+    statementTimeouts.set(db, statementTimeoutMs(options));
     return db;
   };
   const db = kysely(enginePool, false);
-  const requests = kysely(requestPool, sessionState);
-  if (sessionState) stampingDatabases.add(requests);
+  const requests = kysely(requestPool, true);
+  stampingDatabases.set(requests, sessionState);
+  // Unchecked when the database did not answer at start: checked again once a pool reaches it.
+  for (const pool of [enginePool, requestPool]) pool.on('connect', () => void pooling.check());
+  await pooling.check();
   const stats = (pool: Pool): PoolStats => ({
     total: pool.totalCount,
     idle: pool.idleCount,
@@ -134,6 +164,7 @@ function createPostgres(url: string, options: DatabaseOptions): Database {
     },
     observe: listeners.observe,
     poolStats: () => ({ requests: stats(requestPool), engine: stats(enginePool) }),
+    pooling: () => pooling.current(),
     close: async () => {
       await Promise.all([db.destroy(), requests.destroy()]);
     },
@@ -160,6 +191,7 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
     },
     observe: listeners.observe,
     poolStats: () => null,
+    pooling: () => null,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

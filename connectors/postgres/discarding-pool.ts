@@ -14,8 +14,12 @@ export function discardingPool(pool: Pool, options: PoolOptions = {}): PostgresP
   return {
     connect: async () => {
       const client = await pool.connect();
-      const guarded = guardClient(client, options);
-      if (options.prepares && !planned.has(client)) {
+      const sessionState = options.sessionState?.() ?? false;
+      const guarded = guardClient(client, {
+        stamps: sessionState && (options.stamps ?? false),
+        prepares: sessionState,
+      });
+      if (sessionState && !planned.has(client)) {
         // Once per connection, before its first statement. Prepared statements only: every shape is an
         // index lookup by tenant, so one plan serves all values and binding skips planning.
         try {
@@ -35,16 +39,21 @@ export function discardingPool(pool: Pool, options: PoolOptions = {}): PostgresP
 const GENERIC_PLANS = 'set plan_cache_mode = force_generic_plan';
 
 interface PoolOptions {
-  /** Skip a session stamp the client already carries (session-stamp.ts). */
+  /** Skip a session stamp the client already carries (session-stamp.ts), while sessions are kept. */
   stamps?: boolean;
   /**
-   * Send the texts of prepared-statements.ts as named statements, planned generically (not behind a
-   * transaction pooler).
+   * Whether a connection keeps its session (not behind a transaction pooler), asked at each checkout:
+   * then the texts of prepared-statements.ts are sent as named statements, planned generically.
    */
-  prepares?: boolean;
+  sessionState?: () => boolean;
 }
 
-function guardClient(client: PoolClient, { stamps = false, prepares = false }: PoolOptions): PostgresPoolClient {
+interface ClientOptions {
+  stamps: boolean;
+  prepares: boolean;
+}
+
+function guardClient(client: PoolClient, { stamps, prepares }: ClientOptions): PostgresPoolClient {
   let broken: Error | undefined;
   const note = (error: unknown) => {
     if (databaseErrorCode(error) === 'SERVICE_UNAVAILABLE') broken ??= error as Error;

@@ -1,4 +1,4 @@
-import { Migrator, type Kysely, type Migration, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
 
 /** One plugin's migrations, kept in that plugin's own migration table. */
 export interface PluginMigrations {
@@ -12,14 +12,38 @@ export interface MigrationStatus {
   executedAt: Date | null;
 }
 
-function migratorFor(db: Kysely<unknown>, { plugin, migrations }: PluginMigrations): Migrator {
+/**
+ * The schema of the migration tables. In `public` the default privileges of core/0001_app_role gave the
+ * request role every right on them; here it has no usage and no default privileges reach them.
+ */
+export const MIGRATION_SCHEMA = 'gateway_migrations';
+
+const tablesOf = (plugin: string) => {
   const table = `migrations_${plugin.replace(/[^a-z0-9_]/gi, '_')}`;
+  return { table, lock: `${table}_lock` };
+};
+
+function migratorFor(db: Kysely<unknown>, { plugin, migrations }: PluginMigrations): Migrator {
+  const { table, lock } = tablesOf(plugin);
   return new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
+    migrationTableSchema: MIGRATION_SCHEMA,
     migrationTableName: table,
-    migrationLockTableName: `${table}_lock`,
+    migrationLockTableName: lock,
   });
+}
+
+/** Moves migration tables that a gateway before MIGRATION_SCHEMA kept in `public` (once per database). */
+async function adoptPublicMigrationTables(db: Kysely<unknown>, plugins: readonly PluginMigrations[]): Promise<void> {
+  const names = plugins.flatMap((p) => Object.values(tablesOf(p.plugin)));
+  const { rows } = await sql<{ name: string }>`
+    select tablename as name from pg_tables where schemaname = 'public' and tablename = any(${names})`.execute(db);
+  if (rows.length === 0) return;
+  await sql`create schema if not exists ${sql.id(MIGRATION_SCHEMA)}`.execute(db);
+  for (const { name } of rows) {
+    await sql`alter table if exists ${sql.id('public', name)} set schema ${sql.id(MIGRATION_SCHEMA)}`.execute(db);
+  }
 }
 
 /** Thrown when a migration fails; names the plugin and migration, keeps the cause. */
@@ -38,6 +62,7 @@ function check(plugin: string, results: MigrationResult[] | undefined, error: un
 
 /** Applies every pending migration, plugin by plugin in dependency order. */
 export async function migrateUp(db: Kysely<unknown>, plugins: readonly PluginMigrations[]): Promise<string[]> {
+  await adoptPublicMigrationTables(db, plugins);
   const applied: string[] = [];
   for (const entry of plugins) {
     const { results, error } = await migratorFor(db, entry).migrateToLatest();
@@ -55,6 +80,7 @@ export async function migrateDown(
   plugins: readonly PluginMigrations[],
   only?: { plugin: string; steps: number },
 ): Promise<string[]> {
+  await adoptPublicMigrationTables(db, plugins);
   const reverted: string[] = [];
   const targets = only ? plugins.filter((p) => p.plugin === only.plugin) : [...plugins].reverse();
   for (const entry of targets) {
@@ -74,6 +100,7 @@ export async function migrationStatus(
   db: Kysely<unknown>,
   plugins: readonly PluginMigrations[],
 ): Promise<MigrationStatus[]> {
+  await adoptPublicMigrationTables(db, plugins);
   const rows: MigrationStatus[] = [];
   for (const entry of plugins) {
     for (const m of await migratorFor(db, entry).getMigrations()) {

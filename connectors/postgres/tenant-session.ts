@@ -1,6 +1,6 @@
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
-import { acceptsStatementBatches, keepsSessionStamps } from './database';
+import { acceptsStatementBatches, keepsSessionStamps, transactionStatementTimeout } from './database';
 import { stampSession } from './session-stamp';
 
 /** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
@@ -40,6 +40,13 @@ function deferred<T>() {
 /** Characters that need no escaping in a literal or an identifier, whatever the server's string settings. */
 const PLAIN = /^[A-Za-z0-9_.:-]+$/;
 
+interface TransactionSettings {
+  tenantId: string;
+  appRole: string;
+  /** Set per transaction on pg: a transaction pooler drops the start-up parameter (database.ts). */
+  timeoutMs: number | undefined;
+}
+
 /**
  * Begins a transaction scoped to the tenant (RLS), with a first savepoint when one is wanted. On pg, one
  * round trip: `begin`, the settings and the savepoint go in one simple-protocol message, with the values
@@ -47,25 +54,26 @@ const PLAIN = /^[A-Za-z0-9_.:-]+$/;
  */
 async function beginTenantTransaction(
   conn: Kysely<unknown>,
-  tenantId: string,
-  appRole: string,
+  { tenantId, appRole, timeoutMs }: TransactionSettings,
   batch: boolean,
   savepoint: string | undefined,
 ) {
   if (batch && PLAIN.test(tenantId) && (!appRole || PLAIN.test(appRole))) {
     const role = appRole ? `, set_config('role', '${appRole}', true)` : '';
+    const timeout = timeoutMs ? `, set_config('statement_timeout', '${Math.trunc(timeoutMs)}', true)` : '';
     const then = savepoint ? `; savepoint ${savepoint}` : '';
-    await sql.raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}${then}`).execute(conn);
+    await sql
+      .raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}${timeout}${then}`)
+      .execute(conn);
     return;
   }
   await sql`begin`.execute(conn);
-  if (appRole) {
-    await sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${appRole}, true)`.execute(
-      conn,
-    );
-  } else {
-    await sql`select set_config('app.tenant_id', ${tenantId}, true)`.execute(conn);
-  }
+  const settings = [
+    sql`set_config('app.tenant_id', ${tenantId}, true)`,
+    ...(appRole ? [sql`set_config('role', ${appRole}, true)`] : []),
+    ...(timeoutMs ? [sql`set_config('statement_timeout', ${String(Math.trunc(timeoutMs))}, true)`] : []),
+  ];
+  await sql`select ${sql.join(settings)}`.execute(conn);
   if (savepoint) await sql`savepoint ${sql.id(savepoint)}`.execute(conn);
 }
 
@@ -194,8 +202,13 @@ export class TenantSession implements TenantDb {
             if (await stampSession(raw, this.tenantId, this.appRole)) this.counter.count += 1;
           } else {
             this.inTransaction = true;
+            const settings = {
+              tenantId: this.tenantId,
+              appRole: this.appRole,
+              timeoutMs: transactionStatementTimeout(this.db),
+            };
             const batch = acceptsStatementBatches(this.db);
-            await beginTenantTransaction(conn, this.tenantId, this.appRole, batch, this.firstSavepoint);
+            await beginTenantTransaction(conn, settings, batch, this.firstSavepoint);
           }
           resolve(conn);
           const commit = await this.outcome.promise;

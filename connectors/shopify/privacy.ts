@@ -20,9 +20,10 @@ export async function recordDataRequest(trx: ShopifyTrx, tenantId: string, shop:
 /**
  * customers/redact: the customer's personal data is replaced in our tables (the row stays, so order
  * history keeps its totals): email becomes a placeholder, names and phone are cleared, and the email
- * copied onto their orders (and the orders Shopify lists) is removed.
+ * copied onto their orders (and the orders Shopify lists) is removed. The customer's version moves to
+ * the redaction's trigger time, so a customer update from before it cannot bring the data back.
  */
-export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Payload): Promise<void> {
+export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Payload, asOf: Date | null): Promise<void> {
   const customerId = gidOf('Customer', p.customer);
   const orderIds = (Array.isArray(p.orders_to_redact) ? p.orders_to_redact : []).map((id) => gidOf('Order', id)!);
   if (customerId) {
@@ -34,6 +35,7 @@ export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Paylo
         last_name: null,
         phone: null,
         updated_at: sql`now()`,
+        shopify_updated_at: sql`greatest(shopify_updated_at, coalesce(${asOf}::timestamptz, now()))`,
       })
       .where('tenant_id', '=', tenantId)
       .where('source', '=', SOURCE)
@@ -66,9 +68,9 @@ export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Paylo
 
 /**
  * shop/redact: every row the sync brought from this shop is deleted (orders and their lines, stock,
- * products with variants and memberships, collections, locations, customers), with the sync state and
- * the queued webhook payloads other than `keepEventId` (the one being processed). Rows created in the
- * gateway itself (source null) stay.
+ * products with variants and memberships, collections, locations, customers), with the sync state,
+ * data requests, tombstones and the queued webhook payloads other than `keepEventId` (the one being
+ * processed). Rows created in the gateway itself (source null) stay.
  */
 export async function redactShop(trx: ShopifyTrx, tenantId: string, keepEventId: string): Promise<void> {
   const deleteSourced = (table: 'orders' | 'products' | 'collections' | 'locations' | 'customers') =>
@@ -89,6 +91,7 @@ export async function redactShop(trx: ShopifyTrx, tenantId: string, keepEventId:
   await deleteSourced('customers');
   await trx.deleteFrom('shopify_sync_state').where('tenant_id', '=', tenantId).execute();
   await trx.deleteFrom('shopify_data_requests').where('tenant_id', '=', tenantId).execute();
+  await trx.deleteFrom('shopify_tombstones').where('tenant_id', '=', tenantId).execute();
   await trx
     .deleteFrom('shopify_webhook_events')
     .where('tenant_id', '=', tenantId)

@@ -14,11 +14,13 @@ describe('settings.shopify', () => {
     apiVersion: '2025-07',
   };
 
-  it('accepts a pinned supported version and defaults the resources to all', () => {
+  it('accepts a pinned supported version and defaults the resources to all, the webhook window to an hour', () => {
     expect(shopifyTenantConfig.parse(good)).toEqual({
       ...good,
       resources: ['products', 'inventory', 'customers', 'orders'],
+      webhookMaxAgeSeconds: 3600,
     });
+    expect(shopifyTenantConfig.parse({ ...good, webhookMaxAgeSeconds: 600 }).webhookMaxAgeSeconds).toBe(600);
     expect(issues({})).toEqual([]);
   });
 
@@ -35,6 +37,8 @@ describe('settings.shopify', () => {
     ]);
     expect(issues({ ...good, accessToken: 'x' })).toHaveLength(1);
     expect(issues({ ...good, resources: ['products', 'refunds'] })).toHaveLength(1);
+    expect(issues({ ...good, webhookMaxAgeSeconds: 0 })).toHaveLength(1);
+    expect(issues({ ...good, webhookMaxAgeSeconds: '1h' })).toHaveLength(1);
   });
 
   it('reads the secrets from the named variables only when asked, and says which are missing', () => {

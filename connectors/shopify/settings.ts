@@ -6,6 +6,9 @@ import type { ShopifyClientConfig } from './client';
 export const SYNC_RESOURCES = ['products', 'inventory', 'customers', 'orders'] as const;
 export type SyncResource = (typeof SYNC_RESOURCES)[number];
 
+/** Default of `webhookMaxAgeSeconds`: a delivery triggered longer ago than this is refused as a replay. */
+export const WEBHOOK_MAX_AGE_SECONDS = 3600;
+
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
 
 /**
@@ -28,6 +31,7 @@ export const shopifyTenantConfig = z
       .array(z.enum(SYNC_RESOURCES))
       .nonempty()
       .default([...SYNC_RESOURCES]),
+    webhookMaxAgeSeconds: z.number().int().min(60).max(86_400).default(WEBHOOK_MAX_AGE_SECONDS),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -45,6 +49,7 @@ export interface ConnectedShop {
   resources: readonly SyncResource[];
   accessTokenEnv: string;
   apiSecretEnv: string;
+  webhookMaxAgeSeconds: number;
 }
 
 /** The tenant's shop when it has one configured (and the plugin enabled), else undefined. */
@@ -58,6 +63,7 @@ export function connectedShop(tenant: Tenant): ConnectedShop | undefined {
     resources: s.resources,
     accessTokenEnv: s.accessTokenEnv,
     apiSecretEnv: s.apiSecretEnv,
+    webhookMaxAgeSeconds: s.webhookMaxAgeSeconds ?? WEBHOOK_MAX_AGE_SECONDS,
   };
 }
 

@@ -17,64 +17,79 @@ interface Sourced {
   external_id: string | null;
 }
 
+/** Shopify's `updated_at` of the version a row was last written from (null: never written from Shopify). */
+interface Versioned {
+  shopify_updated_at: NullableTs;
+}
+
 /** The columns this plugin's migration adds to the retail tables it fills. */
 export const SOURCED_COLUMNS: readonly (keyof Sourced)[] = ['source', 'external_id'];
 
 export interface ShopifyDb {
-  products: Sourced & {
-    handle: string;
-    title: string;
-    description: string;
-    vendor: string;
-    product_type: string;
-    tags: string[];
-    status: string;
-    published_at: NullableTs;
-    min_price: Num;
-    max_price: Num;
-    created_at: Ts;
-    updated_at: Ts;
-  };
-  product_variants: Sourced & {
-    product_id: string;
-    title: string;
-    sku: string | null;
-    price: Num;
-    compare_at_price: ColumnType<string | null, string | null | undefined, string | null>;
-    option_values: string[];
-    position: number;
-    external_inventory_item_id: string | null;
-    created_at: Ts;
-    updated_at: Ts;
-  };
+  products: Sourced &
+    Versioned & {
+      handle: string;
+      title: string;
+      description: string;
+      vendor: string;
+      product_type: string;
+      tags: string[];
+      status: string;
+      published_at: NullableTs;
+      min_price: Num;
+      max_price: Num;
+      created_at: Ts;
+      updated_at: Ts;
+    };
+  product_variants: Sourced &
+    Versioned & {
+      product_id: string;
+      title: string;
+      sku: string | null;
+      price: Num;
+      compare_at_price: ColumnType<string | null, string | null | undefined, string | null>;
+      option_values: string[];
+      position: number;
+      external_inventory_item_id: string | null;
+      created_at: Ts;
+      updated_at: Ts;
+    };
   collections: Sourced & { handle: string; title: string; published_at: NullableTs; updated_at: Ts };
   collection_products: { tenant_id: string; collection_id: string; product_id: string; position: number };
   locations: Sourced & { name: string; created_at: Ts };
-  inventory_levels: { tenant_id: string; variant_id: string; location_id: string; available: number; updated_at: Ts };
-  customers: Sourced & {
-    email: string;
-    first_name: string | null;
-    last_name: string | null;
-    phone: string | null;
-    orders_count: number;
-    amount_spent: Num;
-    created_at: Ts;
+  inventory_levels: Versioned & {
+    tenant_id: string;
+    variant_id: string;
+    location_id: string;
+    available: number;
     updated_at: Ts;
   };
-  orders: Sourced & {
-    number: number;
-    customer_id: string | null;
-    email: string | null;
-    status: string;
-    financial_status: string;
-    fulfillment_status: string;
-    currency_code: string;
-    subtotal: Num;
-    total: Num;
-    cancelled_at: NullableTs;
-    created_at: Ts;
-    updated_at: Ts;
-  };
+  customers: Sourced &
+    Versioned & {
+      email: string;
+      first_name: string | null;
+      last_name: string | null;
+      phone: string | null;
+      orders_count: number;
+      amount_spent: Num;
+      created_at: Ts;
+      updated_at: Ts;
+    };
+  orders: Sourced &
+    Versioned & {
+      number: number;
+      customer_id: string | null;
+      email: string | null;
+      status: string;
+      financial_status: string;
+      fulfillment_status: string;
+      currency_code: string;
+      subtotal: Num;
+      total: Num;
+      cancelled_at: NullableTs;
+      created_at: Ts;
+      updated_at: Ts;
+    };
   order_line_items: Sourced & {
     order_id: string;
     product_id: string | null;
@@ -132,9 +147,12 @@ export interface ShopifyDb {
     attempts: ColumnType<number, number | undefined, number>;
     available_at: Ts;
     last_error: string | null;
+    /** X-Shopify-Triggered-At (null for events queued before it was kept). */
+    triggered_at: NullableTs;
     received_at: Ts;
     processed_at: NullableTs;
   };
+  shopify_tombstones: { tenant_id: string; external_id: string; deleted_at: Ts };
   shopify_data_requests: {
     id: Generated<string>;
     tenant_id: string;

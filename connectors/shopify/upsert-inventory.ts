@@ -2,6 +2,7 @@ import { fromExcluded } from '../postgres/upsert';
 import type { InventoryLevelRecord, LocationRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';
+import { notOlder } from './versions';
 
 export async function upsertLocations(trx: ShopifyTrx, tenantId: string, locations: LocationRecord[]): Promise<number> {
   if (locations.length === 0) return 0;
@@ -23,8 +24,8 @@ export async function upsertLocations(trx: ShopifyTrx, tenantId: string, locatio
 
 /**
  * Sets stock per variant and location. Shopify names the inventory item; a level whose item or
- * location we do not have (not synced yet, or not a product variant) is skipped, not an error.
- * Returns how many levels were written.
+ * location we do not have (not synced yet, or not a product variant) is skipped, not an error, and
+ * so is a level older than the one stored. Returns how many levels were sent to be written.
  */
 export async function upsertInventoryLevels(
   trx: ShopifyTrx,
@@ -49,7 +50,14 @@ export async function upsertInventoryLevels(
   // One row per (variant, location): the last level in the batch wins.
   const rows = new Map<
     string,
-    { tenant_id: string; variant_id: string; location_id: string; available: number; updated_at: string }
+    {
+      tenant_id: string;
+      variant_id: string;
+      location_id: string;
+      available: number;
+      updated_at: string;
+      shopify_updated_at: string;
+    }
   >();
   for (const l of levels) {
     const variant = variantOf.get(l.inventoryItemId);
@@ -61,6 +69,7 @@ export async function upsertInventoryLevels(
       location_id: location,
       available: l.available,
       updated_at: l.updatedAt,
+      shopify_updated_at: l.updatedAt,
     });
   }
   if (rows.size === 0) return 0;
@@ -68,7 +77,10 @@ export async function upsertInventoryLevels(
     .insertInto('inventory_levels')
     .values([...rows.values()])
     .onConflict((oc) =>
-      oc.columns(['variant_id', 'location_id']).doUpdateSet(fromExcluded(['available', 'updated_at'])),
+      oc
+        .columns(['variant_id', 'location_id'])
+        .doUpdateSet(fromExcluded(['available', 'updated_at', 'shopify_updated_at']))
+        .where(notOlder('inventory_levels')),
     )
     .execute();
   return rows.size;

@@ -3,11 +3,13 @@ import { fromExcluded } from '../postgres/upsert';
 import { orderNumber, type OrderRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';
+import { notOlder } from './versions';
 
 /**
  * Writes orders with their line items in the caller's transaction. Links to customers, products
  * and variants are made when we have them (else null, as for a deleted product). The order number
  * is Shopify's (`#1001` -> 1001), and the tenant's counter moves past it so local orders never clash.
+ * An order older than the stored version is skipped with its line items.
  */
 export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: OrderRecord[]): Promise<number> {
   if (orders.length === 0) return 0;
@@ -52,6 +54,7 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
         cancelled_at: o.cancelledAt,
         created_at: o.createdAt,
         updated_at: o.updatedAt,
+        shopify_updated_at: o.updatedAt,
       })),
     )
     .onConflict((oc) =>
@@ -68,30 +71,35 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
             'total',
             'cancelled_at',
             'updated_at',
+            'shopify_updated_at',
           ]),
-        ),
+        )
+        .where(notOlder('orders')),
     )
     .returning(['id', 'external_id'])
     .execute();
   const orderIds = new Map(rows.map((r) => [r.external_id!, r.id]));
+  if (orderIds.size === 0) return 0;
 
-  const lineRows = orders.flatMap((o) =>
-    o.lineItems
-      .filter((l) => l.quantity > 0)
-      .map((l) => ({
-        tenant_id: tenantId,
-        source: SOURCE,
-        external_id: l.externalId,
-        order_id: orderIds.get(o.externalId)!,
-        product_id: (l.productId && products.get(l.productId)) || null,
-        variant_id: (l.variantId && variants.get(l.variantId)) || null,
-        title: l.title,
-        sku: l.sku,
-        quantity: l.quantity,
-        unit_price: l.unitPrice,
-        total: l.total,
-      })),
-  );
+  const lineRows = orders
+    .filter((o) => orderIds.has(o.externalId))
+    .flatMap((o) =>
+      o.lineItems
+        .filter((l) => l.quantity > 0)
+        .map((l) => ({
+          tenant_id: tenantId,
+          source: SOURCE,
+          external_id: l.externalId,
+          order_id: orderIds.get(o.externalId)!,
+          product_id: (l.productId && products.get(l.productId)) || null,
+          variant_id: (l.variantId && variants.get(l.variantId)) || null,
+          title: l.title,
+          sku: l.sku,
+          quantity: l.quantity,
+          unit_price: l.unitPrice,
+          total: l.total,
+        })),
+    );
   await trx
     .deleteFrom('order_line_items')
     .where('tenant_id', '=', tenantId)
@@ -116,7 +124,7 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
       )
       .execute();
   }
-  return orders.length;
+  return orderIds.size;
 }
 
 /** Existing numbers for known orders; Shopify's number (or the next free one) for new ones. */

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { fromExcluded } from '../postgres/upsert';
 import type { CollectionRecord, ProductRecord, VariantRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
+import { buryRecord, lockRecords, withoutBuried } from './tombstones';
+import { notOlder } from './versions';
 
 /** External id -> our id, for the rows just written. */
 export type IdMap = Map<string, string>;
@@ -9,9 +11,17 @@ export type IdMap = Map<string, string>;
 /**
  * Writes whole products (with their variants and collection memberships when the record carries
  * them) inside the caller's transaction, so a product is never half written. Variants that Shopify
- * no longer lists are removed; min/max price follow the variants. Returns the product ids.
+ * no longer lists are removed; min/max price follow the variants. A product older than the stored
+ * version, or deleted since, is skipped with its variants and memberships. Returns the ids of the
+ * products written.
  */
-export async function upsertProducts(trx: ShopifyTrx, tenantId: string, products: ProductRecord[]): Promise<IdMap> {
+export async function upsertProducts(trx: ShopifyTrx, tenantId: string, records: ProductRecord[]): Promise<IdMap> {
+  await lockRecords(
+    trx,
+    tenantId,
+    records.map((p) => p.externalId),
+  );
+  const products = await withoutBuried(trx, tenantId, records);
   if (products.length === 0) return new Map();
   const rows = await trx
     .insertInto('products')
@@ -30,32 +40,48 @@ export async function upsertProducts(trx: ShopifyTrx, tenantId: string, products
         published_at: p.status === 'ACTIVE' ? p.createdAt : null,
         created_at: p.createdAt,
         updated_at: p.updatedAt,
+        shopify_updated_at: p.updatedAt,
       })),
     )
     .onConflict((oc) =>
-      oc.columns(['tenant_id', 'source', 'external_id']).doUpdateSet({
-        ...fromExcluded(['handle', 'title', 'description', 'vendor', 'product_type', 'tags', 'status', 'updated_at']),
-        published_at: sql`case when excluded.status = 'ACTIVE' then coalesce(products.published_at, excluded.published_at) end`,
-      }),
+      oc
+        .columns(['tenant_id', 'source', 'external_id'])
+        .doUpdateSet({
+          ...fromExcluded([
+            'handle',
+            'title',
+            'description',
+            'vendor',
+            'product_type',
+            'tags',
+            'status',
+            'updated_at',
+            'shopify_updated_at',
+          ]),
+          published_at: sql`case when excluded.status = 'ACTIVE' then coalesce(products.published_at, excluded.published_at) end`,
+        })
+        .where(notOlder('products')),
     )
     .returning(['id', 'external_id'])
     .execute();
   const ids: IdMap = new Map(rows.map((r) => [r.external_id!, r.id]));
-  const withVariants = products.filter((p) => p.variants);
+  const written = products.filter((p) => ids.has(p.externalId));
+  const withVariants = written.filter((p) => p.variants);
   await upsertVariants(
     trx,
     tenantId,
     withVariants.flatMap((p) => p.variants!.map((v) => ({ productId: ids.get(p.externalId)!, variant: v }))),
     withVariants.map((p) => ids.get(p.externalId)!),
   );
-  const withCollections = products.filter((p) => p.collections);
+  const withCollections = written.filter((p) => p.collections);
   if (withCollections.length > 0) await linkCollections(trx, tenantId, withCollections, ids);
   return ids;
 }
 
 /**
- * Upserts variants; for `replaceFor` products, also deletes their Shopify variants not written here.
- * Then refreshes the price range of every product touched.
+ * Upserts variants (a variant older than the stored version is left as it is); for `replaceFor`
+ * products, also deletes their Shopify variants not listed here. Then refreshes the price range of
+ * every product touched.
  */
 export async function upsertVariants(
   trx: ShopifyTrx,
@@ -81,6 +107,7 @@ export async function upsertVariants(
           external_inventory_item_id: v.inventoryItemId,
           created_at: v.createdAt,
           updated_at: v.updatedAt,
+          shopify_updated_at: v.updatedAt,
         })),
       )
       .onConflict((oc) =>
@@ -97,8 +124,10 @@ export async function upsertVariants(
               'position',
               'external_inventory_item_id',
               'updated_at',
+              'shopify_updated_at',
             ]),
-          ),
+          )
+          .where(notOlder('product_variants')),
       )
       .execute();
   }
@@ -194,12 +223,26 @@ export async function idsOf(
   return new Map(rows.map((r) => [r.external_id!, r.id]));
 }
 
-export async function deleteProduct(trx: ShopifyTrx, tenantId: string, externalId: string): Promise<number> {
+/**
+ * Deletes a product unless it was updated in Shopify after `asOf` (the delete's trigger time), and
+ * keeps a tombstone so that a version from before the delete, arriving later, is not written.
+ */
+export async function deleteProduct(
+  trx: ShopifyTrx,
+  tenantId: string,
+  externalId: string,
+  asOf: Date | null,
+): Promise<number> {
+  await lockRecords(trx, tenantId, [externalId]);
+  await buryRecord(trx, tenantId, externalId, asOf);
   const res = await trx
     .deleteFrom('products')
     .where('tenant_id', '=', tenantId)
     .where('source', '=', SOURCE)
     .where('external_id', '=', externalId)
+    .$if(asOf !== null, (q) =>
+      q.where((eb) => eb.or([eb('shopify_updated_at', 'is', null), eb('shopify_updated_at', '<=', asOf!)])),
+    )
     .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

@@ -12,6 +12,7 @@ import { upsertCustomers } from './upsert-customers';
 import { upsertInventoryLevels } from './upsert-inventory';
 import { upsertOrders } from './upsert-orders';
 import { deleteProduct, upsertProducts } from './upsert-products';
+import { bodyFitsTopic } from './webhook-bodies';
 import type { QueuedWebhook } from './webhook-queue';
 
 type Handler = (trx: ShopifyTrx, event: QueuedWebhook) => Promise<void>;
@@ -22,7 +23,8 @@ const DATA: Record<string, Handler> = {
     upsertProducts(trx, e.tenant_id, [productFromWebhook(e.payload)]).then(() => undefined),
   'products/update': (trx, e) =>
     upsertProducts(trx, e.tenant_id, [productFromWebhook(e.payload)]).then(() => undefined),
-  'products/delete': (trx, e) => deleteProduct(trx, e.tenant_id, gidOf('Product', e.payload.id)!).then(() => undefined),
+  'products/delete': (trx, e) =>
+    deleteProduct(trx, e.tenant_id, gidOf('Product', e.payload.id)!, e.triggered_at).then(() => undefined),
   'inventory_levels/update': async (trx, e) => {
     const level = inventoryLevelFromWebhook(e.payload);
     if (level) await upsertInventoryLevels(trx, e.tenant_id, [level]);
@@ -55,12 +57,16 @@ const ALWAYS: Record<string, Handler> = {
       .execute();
   },
   'customers/data_request': (trx, e) => recordDataRequest(trx, e.tenant_id, e.shop, e.payload),
-  'customers/redact': (trx, e) => redactCustomer(trx, e.tenant_id, e.payload),
+  'customers/redact': (trx, e) => redactCustomer(trx, e.tenant_id, e.payload, e.triggered_at),
   'shop/redact': (trx, e) => redactShop(trx, e.tenant_id, e.id),
 };
 
-/** Applies one queued webhook in the caller's transaction. Unknown topics are acknowledged and dropped. */
+/**
+ * Applies one queued webhook in the caller's transaction. Unknown topics, and bodies that do not fit
+ * their topic (queued before the route checked them), are acknowledged and dropped.
+ */
 export async function handleWebhook(trx: ShopifyTrx, event: QueuedWebhook): Promise<'applied' | 'ignored'> {
+  if (!bodyFitsTopic(event.topic, event.payload)) return 'ignored';
   const always = ALWAYS[event.topic];
   if (always) return always(trx, event).then(() => 'applied');
   const data = DATA[event.topic];

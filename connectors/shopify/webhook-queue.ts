@@ -10,6 +10,8 @@ export interface QueuedWebhook {
   shop: string;
   payload: Record<string, unknown>;
   attempts: number;
+  /** X-Shopify-Triggered-At: the only time a delete carries. */
+  triggered_at: Date | null;
 }
 
 /** Retries back off: 30 s, 2 min, 8 min...; after MAX_ATTEMPTS the event stays `failed`. */
@@ -34,6 +36,7 @@ export async function enqueueWebhook(
       topic: meta.topic,
       shop: meta.shopDomain,
       payload: JSON.stringify(payload),
+      triggered_at: meta.triggeredAt ?? null,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'event_id']).doNothing())
     .executeTakeFirst();
@@ -44,7 +47,7 @@ export async function enqueueWebhook(
 export async function claimWebhook(trx: ShopifyTrx, tenantId: string): Promise<QueuedWebhook | null> {
   const row = await trx
     .selectFrom('shopify_webhook_events')
-    .select(['id', 'tenant_id', 'event_id', 'topic', 'shop', 'payload', 'attempts'])
+    .select(['id', 'tenant_id', 'event_id', 'topic', 'shop', 'payload', 'attempts', 'triggered_at'])
     .where('tenant_id', '=', tenantId)
     .where('status', '=', 'queued')
     .where('available_at', '<=', sql<Date>`now()`)

@@ -1,6 +1,6 @@
-import { connectionOf, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
-import { countCustomers, CUSTOMER_SORT_COLUMNS, listCustomers } from '../../connectors/customers/customers';
-import { keysetCursor, keysetSortOf } from '../../connectors/postgres/keyset';
+import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { customerList } from '../../connectors/customers/customers';
+import { tableListConnection } from '../../connectors/postgres/table-list';
 import type { CustomerRow } from '../../connectors/customers/tables';
 import { createCustomer, updateCustomer, type CustomerResult } from '../../connectors/customers/writes';
 import type {
@@ -24,18 +24,8 @@ const notFound: CustomerResult = {
 
 export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; Customer: CustomerResolvers } = {
   Query: {
-    customers: async (_: unknown, args: QueryCustomersArgs, ctx: GatewayContext) => {
-      const page = pageOf(args);
-      const sort = keysetSortOf(args, CUSTOMER_SORT_COLUMNS);
-      const filter = args.filter ?? {};
-      const rows = await listCustomers(ctx.db, page, sort, filter, ctx.columns('Customer'));
-      return connectionOf(
-        rows,
-        page,
-        (row) => keysetCursor(sort, row),
-        () => countCustomers(ctx.db, filter),
-      );
-    },
+    customers: (_: unknown, args: QueryCustomersArgs, ctx: GatewayContext) =>
+      tableListConnection(ctx.db, customerList, args, args.filter ?? {}, ctx.columns('Customer')),
     customer: async (_: unknown, args: QueryCustomerArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Customer');
       return id ? ctx.loaders.customerById.load(id) : null;

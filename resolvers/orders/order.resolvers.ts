@@ -1,6 +1,6 @@
 import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
-import { countOrders, listOrders, ORDER_SORT_COLUMNS, type OrderFilter } from '../../connectors/orders/orders';
-import { keysetCursor, keysetSortOf } from '../../connectors/postgres/keyset';
+import { orderList, type OrderFilter } from '../../connectors/orders/orders';
+import { tableListConnection } from '../../connectors/postgres/table-list';
 import type { OrderRow } from '../../connectors/orders/tables';
 import type {
   CustomerOrdersArgs,
@@ -23,18 +23,8 @@ function orderFilter(input: OrderFilterInput | null | undefined): OrderFilter {
 
 export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolvers; Order: OrderResolvers } = {
   Query: {
-    orders: async (_: unknown, args: QueryOrdersArgs, ctx: GatewayContext) => {
-      const page = pageOf(args);
-      const sort = keysetSortOf(args, ORDER_SORT_COLUMNS);
-      const filter = orderFilter(args.filter);
-      const rows = await listOrders(ctx.db, page, sort, filter, ctx.columns('Order'));
-      return connectionOf(
-        rows,
-        page,
-        (row) => keysetCursor(sort, row),
-        () => countOrders(ctx.db, filter),
-      );
-    },
+    orders: (_: unknown, args: QueryOrdersArgs, ctx: GatewayContext) =>
+      tableListConnection(ctx.db, orderList, args, orderFilter(args.filter), ctx.columns('Order')),
     order: async (_: unknown, args: QueryOrderArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Order');
       return id ? ctx.loaders.orderById.load(id) : null;

@@ -1,40 +1,16 @@
 import type { GraphQLSchema } from 'graphql';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
-import { chain, deny, rule, shield, type IRules } from 'graphql-shield';
-import { GatewayError, type GatewayContext, type PluginDefinition, type ShieldRule } from '../sdk';
+import { deny, shield, type IRules } from 'graphql-shield';
+import { GatewayError, type PluginDefinition, type ShieldRule } from '../sdk';
 
 const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'];
 
-/** Fails with PLUGIN_DISABLED when the caller's tenant has not enabled the plugin. */
-const enabledRules = new Map<string, ShieldRule>();
-
-/** One rule instance per plugin: shield refuses two different rules with one name. */
-function pluginEnabled(name: string): ShieldRule {
-  let found = enabledRules.get(name);
-  if (!found) {
-    found = rule(`pluginEnabled:${name}`, { cache: 'contextual' })(
-      (_parent, _args, ctx: GatewayContext) =>
-        ctx.tenant.plugins.has(name) ||
-        new GatewayError('PLUGIN_DISABLED', `The ${name} features are not enabled for this shop`),
-    );
-    enabledRules.set(name, found);
-  }
-  return found;
-}
-
-/** Every plugin's rules, with root fields guarded by the plugin-enabled check as well. */
+/** Every plugin's rules. Whether the tenant enabled the plugin is checked before them (engine/guard/plugin-access). */
 function ruleTree(plugins: readonly PluginDefinition[]): Record<string, Record<string, ShieldRule>> {
   const tree: Record<string, Record<string, ShieldRule>> = {};
   for (const plugin of plugins) {
-    for (const [typeName, fields] of Object.entries(plugin.permissions ?? {})) {
-      const target = (tree[typeName] ??= {});
-      for (const [field, fieldRule] of Object.entries(fields)) {
-        target[field] =
-          ROOT_TYPES.includes(typeName) && plugin.name !== 'core'
-            ? chain(pluginEnabled(plugin.name), fieldRule)
-            : fieldRule;
-      }
-    }
+    for (const [typeName, fields] of Object.entries(plugin.permissions ?? {}))
+      Object.assign((tree[typeName] ??= {}), fields);
   }
   return tree;
 }

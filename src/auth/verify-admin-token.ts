@@ -26,7 +26,7 @@ function keyOf(entry: TenantEntry): JWTVerifyGetKey {
     if (header.alg === 'HS256') {
       if (entry.jwtSecret) return entry.jwtSecret;
     } else if (entry.jwks) {
-      return entry.jwks(header, token);
+      return entry.jwks.getKey(header, token);
     }
     throw unauthenticated('Invalid bearer token: algorithm not allowed for this tenant');
   };
@@ -64,7 +64,7 @@ const verifiedByEntry = new WeakMap<TenantEntry, VerifiedTokens>();
 
 function verifiedTokensOf(entry: TenantEntry): VerifiedTokens {
   let tokens = verifiedByEntry.get(entry);
-  if (!tokens) verifiedByEntry.set(entry, (tokens = new VerifiedTokens()));
+  if (!tokens) verifiedByEntry.set(entry, (tokens = new VerifiedTokens(entry.now)));
   return tokens;
 }
 
@@ -89,18 +89,21 @@ export async function verifyAdminToken(
   const settings = found?.entry.config.admin;
   if (!found || !settings) throw unauthenticated('Invalid bearer token');
   const verified = verifiedTokensOf(found.entry);
-  const known = verified.get(token);
-  if (known) return { entry: found.entry, principal: known };
   try {
+    // The JWKS in force, fetched again first when it is too old: a remembered token needs its key in it.
+    const keys = await found.entry.jwks?.current();
+    const known = verified.get(token, keys);
+    if (known) return { entry: found.entry, principal: known };
     const { payload } = await jwtVerify(token, keyOf(found.entry), {
       algorithms: settings.algorithms,
       issuer: settings.issuer,
       audience: settings.audience,
       clockTolerance: settings.clockToleranceSeconds,
       requiredClaims: ['exp', 'sub', 'tenant'],
+      currentDate: new Date(found.entry.now()),
     });
     const principal = principalOf(payload);
-    verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000);
+    verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000, keys);
     return { entry: found.entry, principal };
   } catch (error) {
     throw failure(error);

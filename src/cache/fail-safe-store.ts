@@ -4,7 +4,7 @@ import type { CachedData, Lookup, ResponseStore, WriteMark } from './store';
 export type StoreOperation = 'lookup' | 'store' | 'write';
 
 /** After a failure, reads skip the store this long, so an outage does not cost every request a timeout. */
-const COOL_OFF_MS = 1_000;
+export const COOL_OFF_MS = 1_000;
 /** How often a generation bump that failed (a write's invalidation) is retried. */
 const RETRY_BUMPS_MS = 1_000;
 
@@ -26,15 +26,16 @@ export class FailSafeStore implements ResponseStore {
   constructor(
     private readonly inner: ResponseStore,
     private readonly log: Logger,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async lookup(tenantId: string, key: string): Promise<Lookup | undefined> {
-    if (this.owed.has(tenantId) || Date.now() < this.coolOffUntil) return undefined;
+    if (this.owed.has(tenantId) || this.now() < this.coolOffUntil) return undefined;
     return this.attempt('lookup', () => this.inner.lookup(tenantId, key), undefined);
   }
 
   async store(tenantId: string, key: string, generation: number, data: CachedData): Promise<boolean> {
-    if (this.owed.has(tenantId) || Date.now() < this.coolOffUntil) return false;
+    if (this.owed.has(tenantId) || this.now() < this.coolOffUntil) return false;
     return this.attempt('store', () => this.inner.store(tenantId, key, generation, data), false);
   }
 
@@ -72,7 +73,7 @@ export class FailSafeStore implements ResponseStore {
     } catch (err) {
       if (!this.failing) this.log.warn({ err }, 'storefront cache store failed; serving without the cache meanwhile');
       this.failing = true;
-      this.coolOffUntil = Date.now() + COOL_OFF_MS;
+      this.coolOffUntil = this.now() + COOL_OFF_MS;
       this.onFailure?.(operation);
       return fallback;
     }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { mintAdminToken } from '../auth/mint-token';
 import { createGateway, type Gateway } from '../engine/gateway';
 import { seedPlugins } from '../engine/seed';
-import type { Env } from '../config/env';
+import { ConfigError, type Env } from '../config/env';
 import { ADMIN_SCOPES } from '../sdk';
 import { bootEnv, runCommand } from './boot';
 
@@ -39,6 +39,10 @@ async function banner(gateway: Gateway, env: Env, url: string): Promise<string> 
 /** Serves until SIGTERM/SIGINT, then drains in-flight requests and exits 0. */
 export async function serve(): Promise<void> {
   const env = bootEnv();
+  if (env.NODE_ENV === 'test') {
+    // The test kit's in-memory database would lose every write at exit.
+    throw new ConfigError('NODE_ENV=test is for the test kit only; serve with NODE_ENV=development or production');
+  }
   const explorerHeaders: Record<string, string> = {};
   // An unreachable database does not stop start-up: the server answers 503 until it can migrate.
   const gateway = await createGateway({ env, migrate: 'retry', jobs: true, explorerHeaders });

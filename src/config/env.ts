@@ -23,7 +23,11 @@ export const envSchema = z.object({
     .default('gateway_app'),
   DATABASE_POOL_MAX: positiveInt.default(10),
   DATABASE_ENGINE_POOL_MAX: positiveInt.default(4),
-  DATABASE_TRANSACTION_POOLER: flag.default(false),
+  /** `auto`: detect a transaction-mode pooler at start-up (connectors/postgres/pooling.ts); true or false: say. */
+  DATABASE_TRANSACTION_POOLER: z
+    .enum(['auto', 'true', 'false', '1', '0'])
+    .transform((v) => (v === 'auto' ? v : v === 'true' || v === '1'))
+    .default('auto'),
   DATABASE_CONNECT_TIMEOUT_MS: positiveInt.default(3000),
   DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10000),
   DATA_DIR: z.string().min(1).default('.data'),

@@ -27,6 +27,7 @@ import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '..
 import { createLogger } from '../observability/logger';
 import { instrument } from '../observability/instrument';
 import type { GatewayMetrics } from '../observability/metrics';
+import { applyPluginAccess } from './guard/plugin-access';
 import { PluginGuard } from './guard/plugin-guard';
 import { Lifecycle } from './lifecycle';
 import { startMigrations } from './migration-retry';
@@ -56,8 +57,8 @@ export interface GatewayOptions {
   traceExporter?: SpanExporter;
   /** Headers the explorer pre-fills (development demo credentials). */
   explorerHeaders?: Record<string, string>;
-  /** The benchmark's price of authorization: no shield and no RLS role. Only bench/ sets it; serve never does. */
-  benchWithoutAuthorization?: boolean;
+  /** The clock admin tokens and their signing keys' age are checked against; Date.now when omitted (tests). */
+  clock?: () => number;
   /**
    * Rows read with only some columns throw when code reads an unselected one (a missing column need);
    * default: outside production. Tests of production behaviour turn it off.
@@ -118,7 +119,21 @@ async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRun
   return composition;
 }
 
-export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+/** What only the benchmark builds otherwise; createGateway builds it as deployed. */
+export interface GatewayBuild {
+  /** graphql-shield and the row-level security role (off: the benchmark's price of authorization). */
+  authorization: boolean;
+  /** The `x-sql-statements` response header, the statements each request sent, for tests and the benchmark. */
+  statementCount: boolean;
+}
+
+/** The gateway as deployed: authorization always on; statement counts sent outside production only. */
+export function createGateway(options: GatewayOptions): Promise<Gateway> {
+  return buildGateway(options, { authorization: true, statementCount: options.env.NODE_ENV !== 'production' });
+}
+
+/** createGateway with the parts the benchmark varies; only bench/ calls it (test/engine/layering.test.ts). */
+export async function buildGateway(options: GatewayOptions, build: GatewayBuild): Promise<Gateway> {
   const { env } = options;
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
@@ -153,6 +168,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
+      now: options.clock,
     });
     registryRef.current = registry;
     const problems = loadTenants(registry, log);
@@ -180,7 +196,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       metrics: instruments.metrics,
     });
     const guarded = guard.apply(composition.schema, composition.plugins);
-    const schema = options.benchWithoutAuthorization ? guarded : applyAuthorization(guarded, composition.plugins);
+    const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
+    const schema = applyPluginAccess(authorized, composition.owners);
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
@@ -204,6 +221,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       gateway: jitGateway(schema),
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
+      // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on by default outside
+      // NODE_ENV=test, would stop at once and kill the process with the signal, dropping requests in flight.
+      stopOnTerminationSignals: false,
       hideSchemaDetailsFromClientErrors: env.NODE_ENV !== 'development',
       // Introspection is checked per caller (admins may always) in the protection plugin.
       introspection: true,
@@ -218,14 +238,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
         columnsPlugin,
-        transactionPlugin,
+        transactionPlugin({ statementCount: build.statementCount }),
         errorLoggingPlugin,
       ],
     });
     await apollo.start();
     const buildContext = contextFactory({
       db: database.requests,
-      appRole: options.benchWithoutAuthorization ? '' : env.DATABASE_APP_ROLE,
+      appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
       plugins: composition.plugins,
       gateway: { status },
       guardPartialRows: options.guardPartialRows ?? env.NODE_ENV !== 'production',

@@ -41,6 +41,19 @@ export async function probe(name: string, check: () => Promise<unknown>): Promis
   }
 }
 
+const POOLING_DETAILS = {
+  detected: 'transaction pooler detected: requests set their tenant in transactions',
+  configured: 'transaction pooler (DATABASE_TRANSACTION_POOLER): requests set their tenant in transactions',
+  unchecked: 'not yet checked for a transaction pooler: requests set their tenant in transactions',
+};
+
+/** The database answers; behind a transaction pooler (pooling.ts) the detail says how requests run. */
+async function databaseStatus(database: Database): Promise<DependencyStatus> {
+  const status = await probe(`database (${database.kind})`, () => database.ping());
+  const pooling = database.pooling();
+  return status.ok && pooling?.mode === 'transaction' ? { ...status, detail: POOLING_DETAILS[pooling.source] } : status;
+}
+
 /** Readiness: the database answers, each plugin's state and health, each tenant's state. */
 export async function gatewayStatus(parts: {
   database: Database;
@@ -51,7 +64,7 @@ export async function gatewayStatus(parts: {
   circuitOf?: (plugin: string) => PluginStatus['circuit'];
 }): Promise<GatewayStatus> {
   const dependencies = await Promise.all([
-    probe(`database (${parts.database.kind})`, () => parts.database.ping()),
+    databaseStatus(parts.database),
     ...(parts.probes ?? []).map((p) => probe(p.name, p.check)),
   ]);
   const health = new Map(

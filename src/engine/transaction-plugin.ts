@@ -13,9 +13,11 @@ const isOneRootField = (operation: OperationDefinitionNode) => {
  * one root field write alone (TenantDb.sole), and
  * ends each request's transaction before the response leaves: a mutation that raised an error rolls
  * back whole; otherwise it commits. A failed commit replaces the answer, since nothing was written,
- * and so does any database outage the request met.
+ * and so does any database outage the request met. With `statementCount`, the response says how many
+ * statements the request sent (`x-sql-statements`; never in production, where it would describe the
+ * database work to any client).
  */
-export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
+export const transactionPlugin = (options: { statementCount: boolean }): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
       async didResolveOperation({ contextValue, operation }) {
@@ -30,10 +32,12 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
         const hasErrors = (errors?.length ?? 0) > 0 || (body?.errors?.length ?? 0) > 0;
         const commit = !(isMutation && hasErrors);
         // Statements this request sent (transaction control included): tests and the benchmark read it.
-        response.http.headers.set(
-          'x-sql-statements',
-          String(contextValue.db.statementCount + contextValue.db.closingStatements),
-        );
+        if (options.statementCount) {
+          response.http.headers.set(
+            'x-sql-statements',
+            String(contextValue.db.statementCount + contextValue.db.closingStatements),
+          );
+        }
         // A read that met a database outage fails whole, as a failed commit does: 503, so clients retry.
         let outage = body?.errors?.some((e) => e.extensions?.code === 'SERVICE_UNAVAILABLE') ?? false;
         try {
@@ -57,4 +61,4 @@ export const transactionPlugin: ApolloServerPlugin<RequestContext> = {
       },
     };
   },
-};
+});

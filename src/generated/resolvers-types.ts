@@ -245,8 +245,8 @@ export type Customer = Node & {
   id: Scalars['ID']['output'];
   lastName?: Maybe<Scalars['String']['output']>;
   numberOfOrders: Scalars['Int']['output'];
-  /** The customer's newest orders (read_orders). */
-  orders: OrderConnection;
+  /** The customer's newest orders (read_orders); null with PLUGIN_DISABLED for a shop without orders. */
+  orders?: Maybe<OrderConnection>;
   phone?: Maybe<Scalars['String']['output']>;
   /** Where to see the customer in the Shopify admin. */
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
@@ -1756,7 +1756,7 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   numberOfOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
+  orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

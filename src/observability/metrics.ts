@@ -81,6 +81,12 @@ export function createMetrics() {
       labelNames: ['tenant'] as const,
       registers,
     }),
+    shopifyWebhookRefusals: new Counter({
+      name: 'gateway_shopify_webhook_refusals_total',
+      help: 'Signed Shopify webhooks refused (undated, stale, shop_mismatch, topic_mismatch), by tenant and reason',
+      labelNames: ['tenant', 'reason'] as const,
+      registers,
+    }),
     responseCacheErrors: new Counter({
       name: 'gateway_response_cache_errors_total',
       help: 'Storefront response cache store failures (the request ran without the cache), by operation',

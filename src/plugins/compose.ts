@@ -21,6 +21,14 @@ export interface Composition {
   /** Active plugins in dependency order. */
   plugins: PluginDefinition[];
   states: PluginState[];
+  /** Which active plugin contributed each type and each field. */
+  owners: ContributionOwners;
+}
+
+/** The plugin that defined each type, and the plugin that added each `Type.field` (by definition or extension). */
+export interface ContributionOwners {
+  types: ReadonlyMap<string, string>;
+  fields: ReadonlyMap<string, string>;
 }
 
 /** A required plugin could not load: start-up stops with this message. */
@@ -193,5 +201,6 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
     throw new RequiredPluginError(`Required plugin(s) could not load:\n  ${failedRequired.join('\n  ')}`);
   }
   if (!schema) throw new RequiredPluginError('No plugin could load: the gateway has no schema');
-  return { schema, plugins: accepted.map((a) => a.plugin), states };
+  const owners = { types: new Map([...typeOwner].map(([type, o]) => [type, o.plugin])), fields: fieldOwner };
+  return { schema, plugins: accepted.map((a) => a.plugin), states, owners };
 }

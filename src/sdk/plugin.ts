@@ -45,6 +45,8 @@ export interface RuntimeMetrics {
   shopifySyncRecords: CounterLike;
   /** Shopify calls throttled or paced: label tenant. */
   shopifyThrottled: CounterLike;
+  /** Signed Shopify webhooks refused: labels tenant, reason. */
+  shopifyWebhookRefusals: CounterLike;
 }
 
 export interface PluginJob {

@@ -34,6 +34,8 @@ export interface TenantLoadOptions {
   /** Plugins that failed to load: a tenant enabling one serves without it. */
   quarantined?: ReadonlySet<string>;
   env: NodeJS.ProcessEnv;
+  /** The clock admin tokens are checked against; Date.now when omitted (tests drive their own). */
+  now?: () => number;
 }
 
 export const TENANT_FILE = /\.ya?ml$/;
@@ -89,7 +91,7 @@ export function validateTenantFile(file: string, text: string, options: TenantLo
   if (!parsed.success) return { problems: parsed.error.issues.map((i) => `${pathOf(i.path)}: ${i.message}`), raw };
   const config = parsed.data;
   const plugins = pluginSettings(config, options);
-  const keys = readCredentials(config, file, options.env);
+  const keys = readCredentials(config, file, options.env, options.now);
   const problems = [...plugins.problems, ...(Array.isArray(keys) ? keys : [])];
   if (problems.length || Array.isArray(keys)) return { problems, raw };
   return {

@@ -2,12 +2,12 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { seedPlugins } from '../../src/engine/seed';
 import { startTestGateway, TEST_SECRETS, type TestGateway } from '../kit/gateway';
+import { describeUnless } from '../kit/skip';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) console.warn(`explorer browser test skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
-
-const maybe = available ? describe : describe.skip;
+const maybe = describeUnless(
+  existsSync(CHROMIUM) ? undefined : `no Chromium at ${CHROMIUM} (apt-get install chromium)`,
+);
 
 maybe('schema explorer in headless Chromium', () => {
   let t: TestGateway;

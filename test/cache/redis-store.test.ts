@@ -1,23 +1,24 @@
 import Redis from 'ioredis';
 import type { Logger } from 'pino';
-import { FailSafeStore } from '../../src/cache/fail-safe-store';
+import { COOL_OFF_MS, FailSafeStore } from '../../src/cache/fail-safe-store';
 import { RedisResponseStore } from '../../src/cache/redis-store';
 import { aroundWrite } from '../../src/cache/store';
+import { testClock } from '../kit/clock';
 import { freePort } from '../kit/ports';
 import { dropRedisKeys, testRedisPrefix } from '../kit/redis-prefix';
-import { redisAnswers } from '../kit/redis-probe';
+import { redisMissing } from '../kit/redis-probe';
+import { describeUnless } from '../kit/skip';
 import { startTcpProxy } from '../kit/tcp-proxy';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** A key prefix of this run only, removed afterwards. */
 const PREFIX = testRedisPrefix();
 
-const available = redisAnswers(REDIS_URL);
-if (!available) console.warn(`test/cache: Redis store skipped (no Redis at ${REDIS_URL})`);
-const suite = available ? describe : describe.skip;
+const suite = describeUnless(redisMissing(REDIS_URL));
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const answer = (title: string) => ({ product: { title } });
+/** A short wait between two looks at a condition (never a duration a test relies on). */
+const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 suite('storefront cache in Redis', () => {
   const stores: RedisResponseStore[] = [];
@@ -31,11 +32,29 @@ suite('storefront cache in Redis', () => {
     stores.push(...pair);
     return pair;
   };
+  /** A client of the test's own, to look at what the stores keep in Redis. */
+  let redis: Redis;
+  beforeAll(() => void (redis = new Redis(REDIS_URL)));
 
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close()));
+    await redis?.quit();
     await dropRedisKeys(REDIS_URL, PREFIX);
   });
+
+  /** When the last lease of a write of `tenant` in flight lapses, in ms on Redis's clock. */
+  const leaseEnd = async (tenant: string) => {
+    const [, score] = await redis.zrange(`${prefix}writes:${tenant}`, -1, -1, 'WITHSCORES');
+    return Number(score);
+  };
+  /** Waits until Redis's clock, the one leases are checked against, reaches `ms`. */
+  const redisClockReaches = async (ms: number) => {
+    for (;;) {
+      const [seconds, micros] = await redis.time();
+      if (Number(seconds) * 1000 + Math.floor(Number(micros) / 1000) >= ms) return;
+      await tick();
+    }
+  };
 
   it('shares answers, and a write through one instance moves the generation the other sees', async () => {
     const [a, b] = instances();
@@ -79,14 +98,17 @@ suite('storefront cache in Redis', () => {
     await b.close(); // never ends its write, nor renews the lease
     const during = await a.lookup('alpha', 'listing');
     expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(false);
-    await sleep(400);
+    await redisClockReaches(await leaseEnd('alpha'));
     expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(true);
   });
 
   it('renews the lease of a write that runs longer than one lease', async () => {
-    const [a, b] = instances(60_000, 300);
+    const [a, b] = instances(60_000, 600);
     const write = await b.begin('alpha');
-    await sleep(700);
+    const firstEnd = await leaseEnd('alpha');
+    await redisClockReaches(firstEnd);
+    // Past the end of the lease it began with, the write still blocks storing: it was renewed.
+    expect(await leaseEnd('alpha')).toBeGreaterThan(firstEnd);
     const during = await a.lookup('alpha', 'listing');
     expect(await a.store('alpha', 'listing', during.generation, answer('Mug'))).toBe(false);
     await write.end();
@@ -94,27 +116,26 @@ suite('storefront cache in Redis', () => {
 
   it('never serves an old answer again when Redis dropped the generation counter', async () => {
     const [a, b] = instances();
-    const redis = new Redis(REDIS_URL);
-    try {
-      for (let round = 0; round < 3; round++) {
-        const seen = await a.lookup('alpha', 'listing');
-        expect(await a.store('alpha', 'listing', seen.generation, answer(`Mug ${round}`))).toBe(true);
-        await redis.del(`${prefix}gen:alpha`); // evicted
-        expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
-        await aroundWrite(b, 'alpha', async () => undefined);
-        expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
-      }
-    } finally {
-      await redis.quit();
+    for (let round = 0; round < 3; round++) {
+      const seen = await a.lookup('alpha', 'listing');
+      expect(await a.store('alpha', 'listing', seen.generation, answer(`Mug ${round}`))).toBe(true);
+      await redis.del(`${prefix}gen:alpha`); // evicted
+      expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
+      await aroundWrite(b, 'alpha', async () => undefined);
+      expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
     }
   });
 
-  it('drops answers after the TTL', async () => {
+  it('stores answers with the TTL, and answers nothing once Redis expired them', async () => {
     const [a, b] = instances(200);
     const seen = await a.lookup('alpha', 'listing');
     expect(await a.store('alpha', 'listing', seen.generation, answer('Mug'))).toBe(true);
     expect((await b.lookup('alpha', 'listing')).data).toEqual(answer('Mug'));
-    await sleep(300);
+    const [entry] = await redis.keys(`${prefix}entry:alpha:*`);
+    const ttl = await redis.pttl(entry);
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(200);
+    while (await redis.exists(entry)) await tick();
     expect((await b.lookup('alpha', 'listing')).data).toBeUndefined();
   });
 });
@@ -125,30 +146,36 @@ suite('storefront cache through a failing link to Redis', () => {
   it('skips the cache while Redis refuses or does not answer, and uses it again once Redis is back', async () => {
     const { hostname, port } = new URL(REDIS_URL);
     const proxy = await startTcpProxy({ host: hostname, port: Number(port || 6379) });
-    const store = new FailSafeStore(
-      new RedisResponseStore(proxy.urlFor(REDIS_URL), `${PREFIX}proxy:`, 60_000),
-      quietLog,
-    );
+    const clock = testClock();
+    clock.freeze();
+    const inner = new RedisResponseStore(proxy.urlFor(REDIS_URL), `${PREFIX}proxy:`, 60_000);
+    const lookups = jest.spyOn(inner, 'lookup');
+    const store = new FailSafeStore(inner, quietLog, clock.now);
     try {
       const seen = (await store.lookup('alpha', 'listing'))!;
       expect(await store.store('alpha', 'listing', seen.generation, answer('Mug'))).toBe(true);
 
       await proxy.refuse();
-      let started = Date.now();
       expect(await store.lookup('alpha', 'listing')).toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(600);
+      // Cooling off: reads do not ask Redis, until the cool-off has passed.
+      lookups.mockClear();
+      clock.advance(COOL_OFF_MS - 1);
+      expect(await store.lookup('alpha', 'listing')).toBeUndefined();
+      expect(lookups).not.toHaveBeenCalled();
 
       await proxy.recover();
       proxy.stall();
-      await sleep(1_100); // past the cool-off
-      started = Date.now();
+      clock.advance(1);
       expect(await store.lookup('alpha', 'listing')).toBeUndefined();
-      expect(Date.now() - started).toBeLessThan(1_000);
+      expect(lookups).toHaveBeenCalledTimes(1);
 
       await proxy.recover();
-      let back: Awaited<ReturnType<typeof store.lookup>>;
-      for (let i = 0; i < 50 && !(back = await store.lookup('alpha', 'listing'))?.data; i++) await sleep(100);
-      expect(back!.data).toEqual(answer('Mug'));
+      // Until the link is back, each look-up fails and cools off again: move past each cool-off.
+      while (!(await store.lookup('alpha', 'listing'))?.data) {
+        clock.advance(COOL_OFF_MS);
+        await tick();
+      }
+      expect((await store.lookup('alpha', 'listing'))?.data).toEqual(answer('Mug'));
     } finally {
       await store.close();
       await proxy.close();

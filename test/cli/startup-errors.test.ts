@@ -1,9 +1,18 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 import { runCli } from '../kit/cli';
 import { FIXTURE_TENANTS } from '../kit/gateway';
 
 const noStack = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+/** A server's environment as deployed (serve refuses the test kit's NODE_ENV), with a data folder of its own. */
+const served = (env: Record<string, string>) => ({
+  NODE_ENV: 'production',
+  DATABASE_URL: '',
+  DATA_DIR: mkdtempSync(join(tmpdir(), 'rg-serve-')),
+  ...env,
+});
 
 describe('start-up errors', () => {
   it('names each invalid environment variable and exits 2 without a stack trace', async () => {
@@ -17,12 +26,15 @@ describe('start-up errors', () => {
   });
 
   it('stops with a clear message when a required plugin cannot load', async () => {
-    const res = await runCli(['serve'], {
-      GATEWAY_PLUGIN_PATHS: join(projectRoot(), 'test', 'fixtures', 'plugins', 'unguarded-root'),
-      GATEWAY_REQUIRED_PLUGINS: 'core,unguarded-root',
-      TENANTS_DIR: FIXTURE_TENANTS,
-      PORT: '0',
-    });
+    const res = await runCli(
+      ['serve'],
+      served({
+        GATEWAY_PLUGIN_PATHS: join(projectRoot(), 'test', 'fixtures', 'plugins', 'unguarded-root'),
+        GATEWAY_REQUIRED_PLUGINS: 'core,unguarded-root',
+        TENANTS_DIR: FIXTURE_TENANTS,
+        PORT: '0',
+      }),
+    );
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(
       'Required plugin(s) could not load:\n  unguarded-root: no authorization rule for Query.secrets',
@@ -31,9 +43,18 @@ describe('start-up errors', () => {
   });
 
   it('exits non-zero listing every reason when no tenant is valid', async () => {
-    const res = await runCli(['serve'], { TENANTS_DIR: join(projectRoot(), 'test', 'fixtures'), PORT: '0' });
+    const res = await runCli(['serve'], served({ TENANTS_DIR: join(projectRoot(), 'test', 'fixtures'), PORT: '0' }));
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('No valid tenant configuration');
     noStack(res.stderr);
+  });
+
+  it('refuses NODE_ENV=test, whose in-memory database is for the test kit only', async () => {
+    const res = await runCli(['serve'], { NODE_ENV: 'test', TENANTS_DIR: FIXTURE_TENANTS, PORT: '0' });
+    expect(res.code).toBe(2);
+    expect(res.stderr.trim()).toBe(
+      'error: NODE_ENV=test is for the test kit only; serve with NODE_ENV=development or production',
+    );
+    expect(res.stdout).not.toMatch(/listening/);
   });
 });

@@ -49,8 +49,8 @@ describe('breaking-change check', () => {
     expect(deprecationsWithoutReason(sdl)).toEqual(['Query.a', 'Query.b.x', 'E.ONE', 'I.f']);
   });
 
-  it('passes on this repository against the previous commit (npm run schema:check)', () => {
+  it('passes on this repository against the released schema (npm run schema:check)', () => {
     const out = execFileSync('npx', ['tsx', join(__dirname, '../../scripts/schema-check.ts')], { encoding: 'utf8' });
-    expect(out).toMatch(/schema:check: (no unintended breaking change|no schema\/schema.graphql)/);
+    expect(out).toContain('schema:check: no unintended breaking change since the release');
   });
 });

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { localIdOf } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
 import { catalogSuite, ok, seedDemo } from './catalog-kit';
@@ -39,6 +41,25 @@ describeEachDatabase('catalog collections', catalogSuite(), (get) => {
     expect(reversed.collections.nodes.map((c: { title: string }) => c.title)).toEqual([...titles].reverse());
     const search = await ok(t, COLLECTIONS, { first: 5, query: 'sal' }, storefront);
     expect(search.collections.nodes.map((c: { handle: string }) => c.handle)).toEqual(['sale']);
+  });
+
+  it('keeps its cursors: list, sort key and direction, the exact sort value, the id', async () => {
+    const t = get();
+    const values: [string, boolean, string][] = [
+      ['ID', true, 'null'],
+      ['TITLE', false, 'title'],
+      ['UPDATED_AT', true, `to_json(updated_at) #>> '{}'`],
+    ];
+    for (const [sortKey, reverse, value] of values) {
+      const { collections } = await ok(t, COLLECTIONS, { first: 2, sortKey, reverse }, admin);
+      const id = localIdOf(collections.nodes[1].id, 'Collection');
+      const { rows } = await t.gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: unknown }>`select ${sql.raw(value)} as value from collections where id = ${id}`.execute(db),
+      );
+      const name = `collection:${sortKey}${reverse ? ':reverse' : ''}`;
+      const cursor = collections.pageInfo.endCursor as string;
+      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([name, rows[0].value, id]);
+    }
   });
 
   it('finds a collection by handle or id, with its visible products as a connection', async () => {

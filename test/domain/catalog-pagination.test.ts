@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localIdOf } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth, TestGateway } from '../kit/gateway';
 import { catalogSuite, errorCodes, ok, seedDemo } from './catalog-kit';
@@ -125,14 +126,39 @@ describeEachDatabase('catalog pagination', catalogSuite(), (get) => {
     expect((await list(t, { ...vars, first: 1 }, auth)).nodes[0].handle).toBe('alpine-aardvark');
   });
 
+  it('keeps its cursors: list, sort key and direction, the exact sort value, the id', async () => {
+    const t = get();
+    const auth = t.storefront('alpha');
+    const values: [string, boolean, string][] = [
+      ['ID', false, 'null'],
+      ['TITLE', true, 'title'],
+      ['PRICE', false, 'min_price::text'],
+      ['CREATED_AT', true, `to_json(created_at) #>> '{}'`],
+      ['BEST_SELLING', false, 'total_sold'],
+    ];
+    for (const [sortKey, reverse, value] of values) {
+      const page = await list(t, { sortKey, reverse, first: 3 }, auth);
+      const id = localIdOf(page.nodes[2].id, 'Product');
+      const { rows } = await t.gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: unknown }>`select ${sql.raw(value)} as value from products where id = ${id}`.execute(db),
+      );
+      const name = `product:${sortKey}${reverse ? ':reverse' : ''}`;
+      expect(JSON.parse(Buffer.from(page.pageInfo.endCursor, 'base64url').toString())).toEqual([
+        name,
+        rows[0].value,
+        id,
+      ]);
+    }
+  });
+
   it('rejects malformed cursors, cursors of another sort or list, and bad sizes with BAD_USER_INPUT', async () => {
     const t = get();
     const auth = t.storefront('alpha');
     const byTitle = await list(t, { sortKey: 'TITLE', first: 2 }, auth);
     const collections = await ok(t, `{ collections(first: 1) { pageInfo { endCursor } } }`, {}, auth);
-    const forged = Buffer.from(JSON.stringify(['product:TITLE', "x' or 1=1 --", '1; drop table products'])).toString(
-      'base64url',
-    );
+    const encode = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString('base64url');
+    const forged = encode(['product:TITLE', "x' or 1=1 --", '1; drop table products']);
+    const noSuchDay = encode(['product:CREATED_AT', '2025-02-30T10:00:00Z', '1']);
     for (const vars of [
       { first: 2, after: 'not-a-cursor' },
       { first: 2, after: byTitle.pageInfo.endCursor },
@@ -140,6 +166,7 @@ describeEachDatabase('catalog pagination', catalogSuite(), (get) => {
       { first: 2, sortKey: 'TITLE', reverse: true, after: byTitle.pageInfo.endCursor },
       { first: 2, after: collections.collections.pageInfo.endCursor },
       { first: 2, sortKey: 'TITLE', after: forged },
+      { first: 2, sortKey: 'CREATED_AT', after: noSuchDay },
       { first: 2, last: 2 },
       { first: 251 },
     ]) {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { localIdOf } from '../../src/sdk';
 import { describeEachDatabase } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
 
@@ -83,10 +84,37 @@ describeEachDatabase('customers', { plugins: ['core', 'customers'] }, (get) => {
     expect(emails(next)).toEqual(['carol@shop.example', 'bob@shop.example']);
   });
 
+  it('keeps its cursors: the sort key, the sort column as Postgres writes it as text, the id', async () => {
+    const columns = { ID: 'id', CREATED_AT: 'created_at', UPDATED_AT: 'updated_at', NAME: 'name_key' };
+    for (const [sortKey, column] of Object.entries(columns)) {
+      const res = await list({ first: 2, sortKey, reverse: sortKey === 'CREATED_AT' });
+      const id = localIdOf(res.body.data!.customers.nodes[1].id, 'Customer');
+      const { rows } = await get().gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: string }>`select ${sql.ref(column)}::text as value from customers where id = ${id}`.execute(db),
+      );
+      const cursor = res.body.data!.customers.pageInfo.endCursor;
+      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([sortKey, rows[0].value, id]);
+    }
+  });
+
   it('refuses a cursor of another sort with BAD_USER_INPUT', async () => {
     const byName = await list({ first: 1, sortKey: 'NAME' });
     const res = await list({ first: 1, sortKey: 'CREATED_AT', after: byName.body.data!.customers.pageInfo.endCursor });
     expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses a cursor whose sort value is not of its column’s type with BAD_USER_INPUT', async () => {
+    for (const [sortKey, value] of [
+      ['UPDATED_AT', '2025-13-45 99:00:00+00'],
+      ['ID', '12a'],
+    ]) {
+      const after = Buffer.from(JSON.stringify([sortKey, value, '1'])).toString('base64url');
+      const res = await list({ first: 1, sortKey, after });
+      expect({ sortKey, codes: res.body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        sortKey,
+        codes: ['BAD_USER_INPUT'],
+      });
+    }
   });
 
   it('searches literally: LIKE wildcards in the query match only themselves', async () => {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { encodeGlobalId } from '../../src/sdk';
+import { encodeGlobalId, localIdOf } from '../../src/sdk';
 import { describeEachDatabase, readFraming, stampTenant } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
 import { createVariant, SUITE, type VariantFixture } from './orders-fixtures';
@@ -167,10 +167,46 @@ describeEachDatabase('orders', SUITE, (get, kind) => {
     await t.gateway.runtime.withTenant('alpha', (db) => sql`delete from orders where number = 9999`.execute(db));
   });
 
-  it('rejects bad cursors and oversized pages with BAD_USER_INPUT', async () => {
-    for (const variables of [{ after: 'garbage' }, { first: 251 }, { first: 5, last: 5 }]) {
+  it('keeps its cursors: the sort key, the sort column as Postgres writes it as text, the id', async () => {
+    const t = get();
+    const columns = { ID: 'id', CREATED_AT: 'created_at', UPDATED_AT: 'updated_at', TOTAL_PRICE: 'total' };
+    for (const [sortKey, column] of Object.entries(columns)) {
+      const res = await list({ first: 3, sortKey, reverse: sortKey === 'TOTAL_PRICE' });
+      const id = localIdOf(ids(res)[2], 'Order');
+      const { rows } = await t.gateway.runtime.withTenant('alpha', (db) =>
+        sql<{ value: string }>`select ${sql.ref(column)}::text as value from orders where id = ${id}`.execute(db),
+      );
+      const cursor = res.body.data!.orders.pageInfo.endCursor;
+      expect(JSON.parse(Buffer.from(cursor, 'base64url').toString())).toEqual([sortKey, rows[0].value, id]);
+    }
+  });
+
+  it('rejects bad cursors, cursors of another sort and oversized pages with BAD_USER_INPUT', async () => {
+    const byTotal = await list({ first: 2, sortKey: 'TOTAL_PRICE' });
+    const otherSort = { first: 2, sortKey: 'CREATED_AT', after: byTotal.body.data!.orders.pageInfo.endCursor };
+    for (const variables of [{ after: 'garbage' }, { first: 251 }, { first: 5, last: 5 }, otherSort]) {
       const res = await list(variables);
       expect(res.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('rejects a cursor whose sort value is not of its column’s type with BAD_USER_INPUT, never sending it', async () => {
+    const forged = (sortKey: string, value: string) => ({
+      sortKey,
+      after: Buffer.from(JSON.stringify([sortKey, value, '1'])).toString('base64url'),
+    });
+    const cursors = [
+      forged('ID', 'x'),
+      forged('CREATED_AT', 'yesterday'),
+      forged('UPDATED_AT', '2025-02-30 10:00:00+00'),
+      forged('TOTAL_PRICE', '1e999'),
+    ];
+    for (const variables of cursors) {
+      const res = await list(variables);
+      expect({ variables, codes: res.body.errors?.map((e) => e.extensions?.code) }).toEqual({
+        variables,
+        codes: ['BAD_USER_INPUT'],
+      });
     }
   });
 

@@ -38,6 +38,31 @@ function violations(dir: string, allowed: (file: string, to: string) => boolean)
 
 const layer = (path: string) => path.split('/').slice(0, 2);
 
+/** The source files `file` imports (type-only imports too) among `files`. */
+function importedFiles(file: string, files: Set<string>): string[] {
+  return importsOf(file)
+    .filter((spec) => spec.startsWith('.'))
+    .map((spec) => target(file, spec))
+    .flatMap((to) => [`${to}.ts`, join(to, 'index.ts')].filter((path) => files.has(path)).slice(0, 1));
+}
+
+/** Each import cycle among `files` that a depth-first walk meets, as the path around it. */
+function importCycles(files: string[]): string[] {
+  const known = new Set(files);
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[] = [];
+  const visit = (file: string, stack: string[]) => {
+    state.set(file, 'open');
+    for (const next of importedFiles(file, known)) {
+      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next].join(' -> '));
+      else if (!state.has(next)) visit(next, [...stack, next]);
+    }
+    state.set(file, 'done');
+  };
+  for (const file of files) if (!state.has(file)) visit(file, [file]);
+  return cycles;
+}
+
 describe('layering rules', () => {
   it('resolvers/<p> imports only the SDK, generated types, its own connectors and the shared ones', () => {
     expect(
@@ -74,6 +99,10 @@ describe('layering rules', () => {
     expect(migrations.filter((file) => !kyselyOnly(file))).toEqual([]);
   });
 
+  it('connectors/ and resolvers/ import no module that imports them back, directly or not', () => {
+    expect(importCycles([...sourceFiles('connectors'), ...sourceFiles('resolvers')])).toEqual([]);
+  });
+
   it('src/ never imports a plugin: no resolvers/, no plugin connectors', () => {
     expect(
       violations('src', (file, to) => {
@@ -84,5 +113,13 @@ describe('layering rules', () => {
         return true;
       }),
     ).toEqual([]);
+  });
+
+  it('builds a gateway without authorization only in bench/: nothing else calls buildGateway', () => {
+    const callers = ['src', 'connectors', 'resolvers', 'bench', 'examples'].flatMap((dir) =>
+      sourceFiles(dir).filter((file) => /\bbuildGateway\b/.test(readFileSync(join(root, file), 'utf8'))),
+    );
+    expect(callers.filter((file) => !file.startsWith('bench/')).sort()).toEqual(['src/engine/gateway.ts']);
+    expect(callers).toContain('bench/gateway-server.ts');
   });
 });

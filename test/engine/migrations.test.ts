@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import { migrateDown, migrateUp, migrationStatus } from '../../connectors/postgres/migrator';
+import { MIGRATION_SCHEMA, migrateDown, migrateUp, migrationStatus } from '../../connectors/postgres/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { discoverPlugins } from '../../src/plugins/discover';
 import { loadPlugin } from '../../src/plugins/load';
 import { projectRoot } from '../../src/sdk';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
 
 const plugins = composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins;
 const migrations = pluginMigrations(plugins);
@@ -17,7 +17,7 @@ async function tables(database: TestDatabase): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
-describe.each(databaseKinds())('migrations of every plugin [%s]', (kind) => {
+describeEachKind('migrations of every plugin', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -42,6 +42,27 @@ describe.each(databaseKinds())('migrations of every plugin [%s]', (kind) => {
 
   it('is a no-op when already up to date', async () => {
     expect(await migrateUp(database.db, migrations)).toEqual([]);
+  });
+
+  it('keep their own tables out of public, and adopt those of a database migrated before', async () => {
+    const bookkeeping = async (schema: string) =>
+      (
+        await sql<{ name: string }>`
+          select tablename as name from pg_tables where schemaname = ${schema} and tablename like 'migrations%'
+          order by 1`.execute(database.db)
+      ).rows.map((r) => r.name);
+    const kept = await bookkeeping(MIGRATION_SCHEMA);
+    expect(kept).toEqual(expect.arrayContaining(['migrations_core', 'migrations_core_lock', 'migrations_catalog']));
+    expect(await bookkeeping('public')).toEqual([]);
+
+    // As an earlier gateway left it: every migration table in public.
+    for (const name of kept) {
+      await sql`alter table ${sql.id(MIGRATION_SCHEMA, name)} set schema public`.execute(database.db);
+    }
+    expect((await migrationStatus(database.db, migrations)).every((m) => m.executedAt)).toBe(true);
+    expect(await migrateUp(database.db, migrations)).toEqual([]);
+    expect(await bookkeeping(MIGRATION_SCHEMA)).toEqual(kept);
+    expect(await bookkeeping('public')).toEqual([]);
   });
 
   it('reverts one step of one plugin', async () => {

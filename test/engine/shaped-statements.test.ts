@@ -1,7 +1,8 @@
 import { sql, WithSchemaPlugin, type KyselyPlugin, type Kysely } from 'kysely';
 import { runPrepared, runShaped } from '../../connectors/postgres/shaped-statements';
 import { createDatabase, type Database } from '../../connectors/postgres/database';
-import { createPostgresDatabase, createTestDatabase } from '../kit/databases';
+import { createPostgresDatabase, createTestDatabase, databaseMissing } from '../kit/databases';
+import { describeUnless } from '../kit/skip';
 
 interface Row {
   id: number;
@@ -84,7 +85,7 @@ const preparedOn = async (conn: Kysely<unknown>) =>
 const planCacheMode = async (conn: Kysely<unknown>) =>
   (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(conn)).rows[0].plan_cache_mode;
 
-(process.env.DATABASE_URL ? describe : describe.skip)('compiled shapes as prepared statements [postgres]', () => {
+describeUnless(databaseMissing('postgres'))('compiled shapes as prepared statements [postgres]', () => {
   let postgres: Awaited<ReturnType<typeof createPostgresDatabase>>;
   const opened: Database[] = [];
   const open = async (transactionPooler: boolean) => {

@@ -8,13 +8,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `gateway <args>` as a real process (bounded in time) and collects its output. */
-export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+/** Runs a binary of node_modules/.bin in the project as a real process (bounded in time) and collects its output. */
+export function runBin(
+  bin: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  timeoutMs = 60_000,
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(projectRoot(), 'node_modules', '.bin', 'tsx'), ['src/cli/main.ts', ...args], {
-      cwd: projectRoot(),
-      env: { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env },
-    });
+    const child = spawn(join(projectRoot(), 'node_modules', '.bin', bin), args, { cwd: projectRoot(), env });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -26,4 +28,10 @@ export function runCli(args: string[], env: Record<string, string> = {}, timeout
       resolve({ code, stdout, stderr });
     });
   });
+}
+
+/** Runs `gateway <args>` as a real process (bounded in time) and collects its output. */
+export function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 60_000): Promise<CliResult> {
+  const environment = { ...process.env, NODE_OPTIONS: '', NODE_ENV: 'test', LOG_LEVEL: 'silent', ...env };
+  return runBin('tsx', ['src/cli/main.ts', ...args], environment, timeoutMs);
 }

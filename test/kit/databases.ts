@@ -1,10 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { createDatabase, type Database, type DatabaseKind } from '../../connectors/postgres/database';
+import { describeUnless } from './skip';
 
-/** PGlite always; real Postgres too when DATABASE_URL is set. */
-export function databaseKinds(): DatabaseKind[] {
-  return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+/** Every kind a database suite runs on: PGlite, and real Postgres (skipped without DATABASE_URL). */
+export const DATABASE_KINDS: readonly DatabaseKind[] = ['pglite', 'postgres'];
+
+/** Why suites of `kind` cannot run here, or undefined when they can. */
+export function databaseMissing(kind: DatabaseKind): string | undefined {
+  return kind === 'postgres' && !process.env.DATABASE_URL ? 'DATABASE_URL is not set' : undefined;
+}
+
+/**
+ * Declares a suite once per database kind, titled `<title> [<kind>]`. Postgres without DATABASE_URL is
+ * declared skipped, with the reason in its title, so jest reports it as skipped rather than leaving it out.
+ */
+export function describeEachKind(title: string, suite: (kind: DatabaseKind) => void): void {
+  for (const kind of DATABASE_KINDS) describeUnless(databaseMissing(kind))(`${title} [${kind}]`, () => suite(kind));
 }
 
 export interface TestDatabase extends Database {

@@ -1,17 +1,17 @@
 import type { DatabaseKind } from '../../connectors/postgres/database';
-import { databaseKinds } from './databases';
+import { describeEachKind } from './databases';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway';
 
 /**
- * Runs a suite once per database kind (PGlite, and Postgres when DATABASE_URL is set) against one gateway
- * per kind, shared by the suite's tests: a fresh in-memory PGlite costs seconds of CPU.
+ * Runs a suite once per database kind (see describeEachKind) against one gateway per kind, shared by the
+ * suite's tests: a fresh in-memory PGlite costs seconds of CPU.
  */
 export function describeEachDatabase(
   title: string,
   options: Omit<TestGatewayOptions, 'kind'>,
   suite: (get: () => TestGateway, kind: DatabaseKind) => void,
 ): void {
-  describe.each(databaseKinds())(`${title} [%s]`, (kind) => {
+  describeEachKind(title, (kind) => {
     let current: TestGateway | undefined;
     beforeAll(async () => {
       current = await startTestGateway({ ...options, kind });

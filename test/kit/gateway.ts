@@ -56,6 +56,8 @@ export interface TestGatewayOptions {
   database?: TestDatabase;
   /** Partial rows throw on an unselected column (the default outside production); false as in production. */
   guardPartialRows?: boolean;
+  /** The clock admin tokens are checked against (a test moves it instead of sleeping). */
+  clock?: () => number;
 }
 
 export interface TestGateway {
@@ -108,6 +110,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       migrate: true,
       explorerHeaders: options.explorerHeaders,
       guardPartialRows: options.guardPartialRows,
+      clock: options.clock,
     });
   } catch (error) {
     if (!options.database) await database.close();

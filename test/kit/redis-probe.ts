@@ -3,7 +3,7 @@ import { projectRoot } from '../../src/sdk';
 
 /**
  * Whether Redis at `url` answers PING. Asked synchronously (a child process) so a suite can be
- * skipped, with a notice, when Redis is absent.
+ * declared skipped, saying why, when Redis is absent.
  */
 export function redisAnswers(url: string): boolean {
   const probe = `const R=require('ioredis');const r=new R(process.argv[1],{lazyConnect:true,maxRetriesPerRequest:0,connectTimeout:1000});
@@ -15,3 +15,7 @@ export function redisAnswers(url: string): boolean {
     return false;
   }
 }
+
+/** Why a suite that needs Redis at `url` cannot run here, or undefined when it can. */
+export const redisMissing = (url: string): string | undefined =>
+  redisAnswers(url) ? undefined : `no Redis answers at ${url}`;

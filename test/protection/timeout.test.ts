@@ -1,9 +1,10 @@
-import { createTestDatabase, withClient, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, databaseMissing, withClient, type TestDatabase } from '../kit/databases';
+import { describeUnless } from '../kit/skip';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
 import { GUESTBOOK, codeOf, send, tenantsWith } from './harness';
 
 /** A runaway statement on Postgres: cancelled by statement_timeout, answered as TIMEOUT. */
-(process.env.DATABASE_URL ? describe : describe.skip)('statement timeout [postgres]', () => {
+describeUnless(databaseMissing('postgres'))('statement timeout [postgres]', () => {
   let database: TestDatabase;
   let t: TestGateway;
   beforeAll(async () => {

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { join } from 'node:path';
 import { createDatabase, type Database } from '../../connectors/postgres/database';
 import { projectRoot } from '../../src/sdk';
-import { createTestDatabase, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, databaseMissing, type TestDatabase } from '../kit/databases';
+import { describeUnless } from '../kit/skip';
 import { loadEnv } from '../../src/config/env';
 import { createGateway } from '../../src/engine/gateway';
 import { fixtureTenantsFor, pluginPath, startTestGateway, TEST_SECRETS, type TestGateway } from '../kit/gateway';
@@ -11,10 +12,7 @@ import { startTcpProxy, type TcpProxy } from '../kit/tcp-proxy';
 import { scrape, valueOf } from '../observability/prometheus';
 
 const MISBEHAVING = join(projectRoot(), 'test', 'fixtures', 'plugins', 'misbehaving', 'plugin.ts');
-const describePostgres = process.env.DATABASE_URL ? describe : describe.skip;
-if (!process.env.DATABASE_URL) {
-  console.warn('Database fault injection tests skipped: they need DATABASE_URL (a real Postgres).');
-}
+const describePostgres = describeUnless(databaseMissing('postgres'));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const COUNT = 'query($body: String!) { fixtureNoteCount(body: $body) }';

@@ -1,3 +1,5 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 import { fixtureTenantsFor, TEST_SECRETS } from '../kit/gateway';
@@ -18,9 +20,10 @@ describe('the server process under SIGTERM', () => {
 
   beforeAll(async () => {
     server = await startInstance({
-      NODE_ENV: 'test',
+      NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'rg-shutdown-')),
       GATEWAY_PLUGIN_PATHS: MISBEHAVING,
       TENANTS_DIR: fixtureTenantsFor(['core', 'misbehaving']),
       SHUTDOWN_GRACE_MS: '8000',

@@ -3,18 +3,17 @@ import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
-import { createPostgresDatabase, withClient } from '../kit/databases';
+import { createPostgresDatabase, databaseMissing, withClient } from '../kit/databases';
 import { fixtureTenantsFor, TEST_SECRETS } from '../kit/gateway';
 import { runGatewayCommand, startInstance, type Instance } from '../kit/instances';
 import { dropRedisKeys } from '../kit/redis-prefix';
-import { redisAnswers } from '../kit/redis-probe';
+import { redisMissing } from '../kit/redis-probe';
+import { describeUnless } from '../kit/skip';
 
 const REDIS_URL = process.env.SCALE_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JOB_PROBE = join(projectRoot(), 'test', 'scale', 'fixtures', 'job-probe', 'plugin.ts');
 
-const available = Boolean(process.env.DATABASE_URL) && redisAnswers(REDIS_URL);
-if (!available) console.warn('test/scale: skipped (needs DATABASE_URL and Redis at 127.0.0.1:6379)');
-const suite = available ? describe : describe.skip;
+const suite = describeUnless(databaseMissing('postgres') ?? redisMissing(REDIS_URL));
 
 /** alpha gets a small rate budget that barely refills; beta serves the cache test. */
 function scaleTenants(): string {

@@ -34,12 +34,15 @@ export function tenantOf(runtime: PluginRuntime, id: string): Tenant {
   return tenant;
 }
 
-/** A webhook delivery as Shopify sends it, signed with `secret` (null: no signature header). */
+/**
+ * A webhook delivery as Shopify sends it, signed with `secret` (null: no signature header), triggered
+ * at `triggeredAt` (default: the real time now; null: no header).
+ */
 export async function deliver(
   url: string,
   topic: string,
   payload: unknown,
-  options: { eventId: string; secret?: string | null; hmac?: string; shop?: string },
+  options: { eventId: string; secret?: string | null; hmac?: string; shop?: string; triggeredAt?: string | null },
 ) {
   const body = JSON.stringify(payload);
   const secret = options.secret === undefined ? TEST_SECRET : options.secret;
@@ -51,6 +54,8 @@ export async function deliver(
     'x-shopify-webhook-id': `w-${options.eventId}`,
     'x-shopify-api-version': TEST_API_VERSION,
   };
+  const triggeredAt = options.triggeredAt === undefined ? new Date().toISOString() : options.triggeredAt;
+  if (triggeredAt !== null) headers['x-shopify-triggered-at'] = triggeredAt;
   if (options.hmac) headers['x-shopify-hmac-sha256'] = options.hmac;
   else if (secret) headers['x-shopify-hmac-sha256'] = createHmac('sha256', secret).update(body).digest('base64');
   const res = await fetch(`${url}/plugins/shopify/webhooks`, { method: 'POST', headers, body });

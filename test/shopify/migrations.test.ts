@@ -3,13 +3,13 @@ import { migrateDown, migrateUp } from '../../connectors/postgres/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin } from '../../src/plugins/load';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../kit/databases';
+import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
 import { pluginPath } from '../kit/gateway';
 import { SHOPIFY_PLUGINS } from './kit';
 
 const migrations = pluginMigrations(composePlugins(SHOPIFY_PLUGINS.map((p) => loadPlugin(pluginPath(p)))).plugins);
 
-describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
+describeEachKind('shopify migrations', (kind) => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -37,8 +37,23 @@ describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
       'shopify_data_requests',
       'shopify_sync_runs',
       'shopify_sync_state',
+      'shopify_tombstones',
       'shopify_webhook_events',
     ]);
+
+    for (const table of ['products', 'product_variants', 'inventory_levels', 'customers', 'orders']) {
+      expect([table, await columns(table)]).toEqual([table, expect.arrayContaining(['shopify_updated_at'])]);
+    }
+    expect(await columns('shopify_webhook_events')).toContain('triggered_at');
+
+    expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
+      'shopify/0003_versions',
+    ]);
+    expect(await columns('products')).not.toContain('shopify_updated_at');
+    expect(await columns('inventory_levels')).not.toContain('shopify_updated_at');
+    expect(await columns('shopify_webhook_events')).not.toContain('triggered_at');
+    expect(await shopifyTables()).not.toContain('shopify_tombstones');
+    expect(await columns('products')).toContain('external_id');
 
     expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 2 })).toEqual([
       'shopify/0002_sync',
@@ -51,5 +66,6 @@ describe.each(databaseKinds())('shopify migrations [%s]', (kind) => {
 
     await migrateUp(database.db, migrations);
     expect(await columns('orders')).toContain('external_id');
+    expect(await columns('orders')).toContain('shopify_updated_at');
   });
 });

@@ -343,6 +343,7 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
         'customers/create',
         {
           id: 77,
+          admin_graphql_api_id: 'gid://shopify/Customer/77',
           email: 'New@Example.com',
           first_name: 'Nia',
           last_name: 'New',
@@ -356,6 +357,7 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
         'orders/create',
         {
           id: 55,
+          admin_graphql_api_id: 'gid://shopify/Order/55',
           name: '#1055',
           email: 'new@example.com',
           currency: 'EUR',
@@ -400,13 +402,23 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
       await deliver(
         get().url,
         'customers/data_request',
-        { shop_domain: 'acme.myshopify.com', customer: { id: 1, email: 'ada1@example.com' }, orders_requested: [1] },
+        {
+          shop_id: 1,
+          shop_domain: 'acme.myshopify.com',
+          customer: { id: 1, email: 'ada1@example.com' },
+          orders_requested: [1],
+        },
         { eventId: 'e-request' },
       );
       await deliver(
         get().url,
         'customers/redact',
-        { shop_domain: 'acme.myshopify.com', customer: { id: 1, email: 'ada1@example.com' }, orders_to_redact: [1] },
+        {
+          shop_id: 1,
+          shop_domain: 'acme.myshopify.com',
+          customer: { id: 1, email: 'ada1@example.com' },
+          orders_to_redact: [1],
+        },
         { eventId: 'e-redact' },
       );
       expect(await processWebhooks(runtime(), alpha())).toBe(2);
@@ -438,7 +450,12 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
     });
 
     it('stops syncing after app/uninstalled, then deletes the shop data on shop/redact', async () => {
-      await deliver(get().url, 'app/uninstalled', { id: 1, domain: 'acme.myshopify.com' }, { eventId: 'e-uninstall' });
+      await deliver(
+        get().url,
+        'app/uninstalled',
+        { id: 1, domain: 'acme.myshopify.com', myshopify_domain: 'acme.myshopify.com' },
+        { eventId: 'e-uninstall' },
+      );
       expect(await processWebhooks(runtime(), alpha())).toBe(1);
       const admin = await get().admin('alpha');
       const start = await get().graphql(START, { full: false }, admin);

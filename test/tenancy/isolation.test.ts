@@ -127,21 +127,25 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
    * get the tenant's ID that looks most like what they name, among the objects around `value` first (the
    * option of that product, the line of that cart).
    */
-  const fillFor =
-    (probe: Probe, value: string, tenant: Tenant = 'alpha'): SlotFill =>
-    (path, required, type) => {
-      if (path.join('.') === probe.slot.path.join('.')) return value;
-      if (type !== 'ID' || !required) return undefined;
-      const name = slotName(path) ?? '';
-      const rank = (id: string) => {
-        const type = typeOf(id) ?? '';
-        return learned.get(name)?.has(type) ? 3 : likeness(probe.field, path, type);
-      };
-      const best = (ids: Iterable<string>) =>
-        [...ids].filter((id) => rank(id) > 0 && !spent.has(id)).sort((a, b) => rank(b) - rank(a))[0];
-      const near = seen[tenant].related.get(value) ?? [];
-      return best(near) ?? best(proven.get(name) ?? []) ?? best(seen[tenant].ids) ?? value;
+  const fillFor = (probe: Probe, value: string, tenant: Tenant = 'alpha'): SlotFill => {
+    const isSlot = (path: string[]) => path.join('.') === probe.slot.path.join('.');
+    return {
+      scalar: (path) => (isSlot(path) ? value : undefined),
+      id: (path, required) => {
+        if (isSlot(path)) return value;
+        if (!required) return undefined;
+        const name = slotName(path) ?? '';
+        const rank = (id: string) => {
+          const type = typeOf(id) ?? '';
+          return learned.get(name)?.has(type) ? 3 : likeness(probe.field, path, type);
+        };
+        const best = (ids: Iterable<string>) =>
+          [...ids].filter((id) => rank(id) > 0 && !spent.has(id)).sort((a, b) => rank(b) - rank(a))[0];
+        const near = seen[tenant].related.get(value) ?? [];
+        return best(near) ?? best(proven.get(name) ?? []) ?? best(seen[tenant].ids) ?? value;
+      },
     };
+  };
 
   /** B's values to send in a probe: samples of each type the probe takes, and one of every other type. */
   const betaValues = (probe: Probe) =>

@@ -20,22 +20,36 @@ export function keyPair(alg: 'RS256' | 'ES256', kid: string): KeyPair {
   return { kid, alg, privateKey, publicKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg, use: 'sig' } };
 }
 
-/** Serves a JWKS on 127.0.0.1; counts fetches. */
-export async function serveJwks(
-  keys: KeyPair[],
-): Promise<{ url: string; fetches: () => number; close(): Promise<void> }> {
+/** Serves a JWKS on 127.0.0.1 whose keys the test may change (`publish`); counts fetches. */
+export async function serveJwks(keys: KeyPair[]): Promise<{
+  url: string;
+  fetches: () => number;
+  publish(keys: KeyPair[]): void;
+  /** While down, every fetch gets a 503. */
+  setDown(down: boolean): void;
+  close(): Promise<void>;
+}> {
   let fetches = 0;
+  let published = keys;
+  let down = false;
   const server: Server = createServer((_req, res) => {
     fetches += 1;
+    if (down) return void res.writeHead(503).end();
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({ keys: keys.map((k) => k.jwk) }));
+    res.end(JSON.stringify({ keys: published.map((k) => k.jwk) }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/.well-known/jwks.json`,
     fetches: () => fetches,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    publish: (next) => (published = next),
+    setDown: (next) => (down = next),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 

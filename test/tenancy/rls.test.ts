@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../../connectors/postgres/database';
+import { MIGRATION_SCHEMA } from '../../connectors/postgres/migrator';
 import { TenantSession, withTenant } from '../../connectors/postgres/tenant-session';
 import { describeEachDatabase } from '../kit/each-database';
 import {
@@ -110,12 +111,30 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
     }
   });
 
-  it("keeps the engine's own tables out of the application role's reach", async () => {
-    for (const table of ENGINE_TABLES) {
-      const { rows } = await sql<{ granted: boolean }>`
-        select has_table_privilege(${APP_ROLE}, ${table}, 'select, insert, update, delete') as granted`.execute(db());
-      expect({ table, granted: rows[0].granted }).toEqual({ table, granted: false });
+  it('gives the application role exactly its rights on every table of the database', async () => {
+    const { rows } = await sql<{ schema: string; name: string; tenantOwned: boolean; rights: string[] }>`
+      select n.nspname as "schema", c.relname as "name",
+        exists (select 1 from pg_attribute a
+                where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped) as "tenantOwned",
+        array(select p from unnest(array['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) p
+              where has_table_privilege(${APP_ROLE}, c.oid, p)) as "rights"
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where c.relkind in ('r', 'p', 'v', 'm', 'f')
+        and n.nspname <> 'information_schema' and left(n.nspname, 3) <> 'pg_'
+      order by 1, 2`.execute(db());
+    const bookkeeping = ['migrations_core', 'migrations_core_lock', 'migrations_catalog', 'migrations_catalog_lock'];
+    expect(rows.map((r) => r.name)).toEqual(
+      expect.arrayContaining([...bookkeeping, ...ENGINE_TABLES, 'tenancy_notes']),
+    );
+    for (const { schema, name, tenantOwned, rights } of rows) {
+      // Tenant tables: read and write under row-level security. Everything else: nothing at all.
+      const expected = schema === 'public' && tenantOwned ? ['SELECT', 'INSERT', 'UPDATE', 'DELETE'] : [];
+      expect({ table: `${schema}.${name}`, rights }).toEqual({ table: `${schema}.${name}`, rights: expected });
     }
+    const usage = await sql<{ schema: string; usable: boolean }>`
+      select nspname as "schema", has_schema_privilege(${APP_ROLE}, oid, 'usage') as "usable"
+      from pg_namespace where nspname = ${MIGRATION_SCHEMA}`.execute(db());
+    expect(usage.rows).toEqual([{ schema: MIGRATION_SCHEMA, usable: false }]);
   });
 
   it('the application role is neither superuser nor able to bypass row-level security', async () => {

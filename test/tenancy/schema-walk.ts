@@ -82,32 +82,40 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
 };
 
 /**
- * What goes in one leaf of the input: `fill(path, required, type)` gives the value, or undefined for a
- * sample value (scalars) or for leaving the slot out (IDs).
+ * What goes in an input's leaves: `id` gives an ID, or undefined to leave an optional slot out; `scalar`,
+ * when given, another scalar (a handle), or undefined for a sample value.
  */
-export type SlotFill = (path: string[], required: boolean, type: string) => unknown;
+export interface SlotFill {
+  id(path: string[], required: boolean): string | undefined;
+  scalar?(path: string[]): unknown;
+}
 
-/** A value for an input type: required fields and every field that can carry an ID, filled by `fill`. */
-export function sampleValue(type: GraphQLInputType, path: string[], fill: SlotFill, required = false): unknown {
+/** A value for an input type: required fields and every field that can carry an ID (`fill`: IDs only, or a SlotFill). */
+export function sampleValue(
+  type: GraphQLInputType,
+  path: string[],
+  fill: SlotFill | ((path: string[]) => string),
+  required = false,
+): unknown {
+  const slots = typeof fill === 'function' ? { id: fill } : fill;
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
-    const item = sampleValue(nullable.ofType, path, fill, required);
+    const item = sampleValue(nullable.ofType, path, slots, required);
     return item === undefined ? undefined : [item];
   }
+  if (nullable.name === 'ID') return slots.id(path, required);
   if (isEnumType(nullable)) return nullable.getValues()[0].value;
   if (isInputObjectType(nullable)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(nullable.getFields())) {
       const needed = isNonNullType(f.type) && f.defaultValue === undefined;
       if (!needed && slotsUnder(f.type).length === 0) continue;
-      const value = sampleValue(f.type, [...path, f.name], fill, needed);
+      const value = sampleValue(f.type, [...path, f.name], slots, needed);
       if (value !== undefined) out[f.name] = value;
     }
     return out;
   }
-  const given = fill(path, required, nullable.name);
-  if (given !== undefined || nullable.name === 'ID') return given;
-  return SCALAR_SAMPLES[nullable.name] ?? 'x';
+  return slots.scalar?.(path) ?? SCALAR_SAMPLES[nullable.name] ?? 'x';
 }
 
 /** Variables for a call passing `args`, each filled by `fill`; a slot left out is not sent. */

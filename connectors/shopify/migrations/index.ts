@@ -1,4 +1,5 @@
 import * as externalIds from './0001_external_ids';
 import * as sync from './0002_sync';
+import * as versions from './0003_versions';
 
-export const migrations = { '0001_external_ids': externalIds, '0002_sync': sync };
+export const migrations = { '0001_external_ids': externalIds, '0002_sync': sync, '0003_versions': versions };

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import {
+  CHANGELOG,
+  compareWithRelease,
+  INTENDED,
+  printComparison,
+  readChangelog,
+  RELEASED,
+  SCHEMA,
+  writeAll,
+} from './schema-baseline';
+
+/**
+ * `npm run schema:release`: makes the current schema the released baseline. The intended breaking changes
+ * it ships move from schema/intended-breaking-changes.json to schema/released-changes.json under the
+ * release date (SCHEMA_RELEASE_DATE, default today), and the pending list is emptied. Refused, writing
+ * nothing, while the check fails or the list names a change the schema does not make.
+ */
+const root = join(__dirname, '..');
+const date = process.env.SCHEMA_RELEASE_DATE || new Date().toISOString().slice(0, 10);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  console.error(`SCHEMA_RELEASE_DATE must be a date such as 2026-12-31, not "${date}"`);
+  process.exit(1);
+}
+const baseline = compareWithRelease(root);
+const failed = printComparison(baseline);
+for (const entry of baseline.stale)
+  console.error(`listed in ${INTENDED} but not a change since the release: ${entry.change}`);
+if (failed || baseline.stale.length) {
+  console.error(`\nschema:release refused: fix the above first (docs/client-teams.md).`);
+  process.exit(1);
+}
+if (baseline.current === baseline.released) {
+  console.log(`schema:release: ${SCHEMA} is already the released schema`);
+  process.exit(0);
+}
+const files: Record<string, string> = { [INTENDED]: '[]\n', [RELEASED]: baseline.current };
+if (baseline.intended.length) {
+  const changelog = [...readChangelog(root), { released: date, changes: baseline.intended }];
+  files[CHANGELOG] = `${JSON.stringify(changelog, null, 2)}\n`;
+}
+writeAll(root, files);
+console.log(
+  `schema:release: ${RELEASED} is now the current schema (${baseline.intended.length} breaking change(s) recorded in ${CHANGELOG})`,
+);
