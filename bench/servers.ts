@@ -16,9 +16,10 @@ export interface ServerUnderTest {
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
 /** The V8 flags `npm start` and the Dockerfile run the gateway with; the baseline and the soak get the same. */
-const NODE_FLAGS = ['--max-semi-space-size=32'];
+export const NODE_FLAGS = ['--max-semi-space-size=32'];
 
-function cpuOf(pid: number): number {
+/** User + system CPU milliseconds `pid` has used so far (its children not included). */
+export function cpuOf(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime

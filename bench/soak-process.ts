@@ -27,7 +27,8 @@ export interface SoakServer {
 
 const mb = (bytes: number) => +(bytes / MB).toFixed(1);
 
-function vmRssMb(pid: number): number | null {
+/** VmRSS of `pid` in MB, from /proc (null once the process is gone). */
+export function vmRssMb(pid: number): number | null {
   try {
     const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
     return kb ? mb(Number(kb) * 1024) : null;

@@ -1,4 +1,4 @@
-import { GatewayError, type GatewayContext } from '../../src/sdk';
+import { GatewayError, statusSeenBy, type GatewayContext } from '../../src/sdk';
 import { scalarResolvers } from './scalars';
 import type { NodeResolvers, Resolvers, ResolversTypes } from '../../src/generated/resolvers-types';
 
@@ -27,7 +27,8 @@ export const resolvers: Resolvers = {
       // graphql-js awaits each item on its own (one failing id nulls only its entry); codegen's list type can't say so.
       return args.ids.map((id) => loadNode(ctx, id)) as unknown as ResolversTypes['Node'][];
     },
-    gatewayStatus: (_: unknown, __: unknown, ctx: GatewayContext) => ctx.gateway.status(),
+    gatewayStatus: (_: unknown, __: unknown, ctx: GatewayContext) =>
+      ctx.gateway.status().then((status) => statusSeenBy(status, ctx.principal, ctx.tenant.id)),
   },
   PluginStatus: { state: (p) => PLUGIN_STATES[p.state] },
   TenantStatus: { state: (t) => TENANT_STATES[t.state] },

@@ -34,12 +34,17 @@ function storefront(registry: TenantRegistry, token: string): Authenticated {
 /**
  * Establishes tenant and principal from verified credentials only (never from a header, variable or
  * argument that names a tenant); throws UNAUTHENTICATED, or TENANT_UNAVAILABLE for a disabled tenant.
+ * `operators`: the platform operators' pseudo-tenant (src/auth/operator.ts), when configured.
  */
-export async function authenticate(registry: TenantRegistry, credentials: Credentials): Promise<Authenticated> {
+export async function authenticate(
+  registry: TenantRegistry,
+  credentials: Credentials,
+  operators: TenantEntry | null = null,
+): Promise<Authenticated> {
   if (credentials.authorization !== undefined) {
     const match = /^Bearer ([A-Za-z0-9_\-.]{1,8192})$/.exec(credentials.authorization);
     if (!match) throw unauthenticated('Malformed Authorization header; expected: Bearer <token>');
-    return verifyAdminToken(registry, match[1]);
+    return verifyAdminToken(registry, match[1], operators);
   }
   if (credentials.storefrontToken !== undefined) return storefront(registry, credentials.storefrontToken);
   throw unauthenticated('Credentials required: X-Storefront-Token or Authorization: Bearer');

@@ -32,6 +32,14 @@ function keyOf(entry: TenantEntry): JWTVerifyGetKey {
   };
 }
 
+/** An operator token's principal: the role `operator` and nothing a tenant's token could grant. */
+function operatorOf(payload: JWTPayload): Principal {
+  if (!Array.isArray(payload.roles) || !payload.roles.includes('operator')) {
+    throw unauthenticated('The bearer token grants no role (operator)');
+  }
+  return { kind: 'operator', subject: String(payload.sub), roles: ['operator'], scopes: [] };
+}
+
 function principalOf(payload: JWTPayload): Principal {
   const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter(
     (r): r is Role => r === 'staff' || r === 'admin',
@@ -70,11 +78,13 @@ function verifiedTokensOf(entry: TenantEntry): VerifiedTokens {
 
 /**
  * Verifies an admin JWT with the key of the tenant it names. The claim only chooses whose key to try;
- * the tenant is trusted once that key verified the signature, issuer, audience and lifetime.
+ * the tenant is trusted once that key verified the signature, issuer, audience and lifetime. A token
+ * naming no tenant is tried as a platform operator's, when the gateway has an operator key.
  */
 export async function verifyAdminToken(
   registry: TenantRegistry,
   token: string,
+  operators: TenantEntry | null = null,
 ): Promise<{ entry: TenantEntry; principal: Principal }> {
   let tenantClaim: unknown;
   try {
@@ -82,29 +92,40 @@ export async function verifyAdminToken(
   } catch {
     throw unauthenticated('Malformed bearer token');
   }
+  if (tenantClaim === undefined && operators) return verifyWith(operators, token, [], operatorOf);
   const found = typeof tenantClaim === 'string' ? registry.lookupId(tenantClaim) : undefined;
   if (found && 'unavailable' in found) {
     throw tenantUnavailable();
   }
-  const settings = found?.entry.config.admin;
-  if (!found || !settings) throw unauthenticated('Invalid bearer token');
-  const verified = verifiedTokensOf(found.entry);
+  if (!found) throw unauthenticated('Invalid bearer token');
+  return verifyWith(found.entry, token, ['tenant'], principalOf);
+}
+
+async function verifyWith(
+  entry: TenantEntry,
+  token: string,
+  claims: string[],
+  principalFrom: (payload: JWTPayload) => Principal,
+): Promise<{ entry: TenantEntry; principal: Principal }> {
+  const settings = entry.config.admin;
+  if (!settings) throw unauthenticated('Invalid bearer token');
+  const verified = verifiedTokensOf(entry);
   try {
     // The JWKS in force, fetched again first when it is too old: a remembered token needs its key in it.
-    const keys = await found.entry.jwks?.current();
+    const keys = await entry.jwks?.current();
     const known = verified.get(token, keys);
-    if (known) return { entry: found.entry, principal: known };
-    const { payload } = await jwtVerify(token, keyOf(found.entry), {
+    if (known) return { entry, principal: known };
+    const { payload } = await jwtVerify(token, keyOf(entry), {
       algorithms: settings.algorithms,
       issuer: settings.issuer,
       audience: settings.audience,
       clockTolerance: settings.clockToleranceSeconds,
-      requiredClaims: ['exp', 'sub', 'tenant'],
-      currentDate: new Date(found.entry.now()),
+      requiredClaims: ['exp', 'sub', ...claims],
+      currentDate: new Date(entry.now()),
     });
-    const principal = principalOf(payload);
+    const principal = principalFrom(payload);
     verified.remember(token, principal, (payload.exp! + settings.clockToleranceSeconds) * 1000, keys);
-    return { entry: found.entry, principal };
+    return { entry, principal };
   } catch (error) {
     throw failure(error);
   }

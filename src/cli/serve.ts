@@ -58,6 +58,9 @@ export async function serve(): Promise<void> {
   else void gateway.migrations.then(seedIfNew).catch((err: unknown) => gateway.log.error({ err }, 'demo seed failed'));
   const address = await gateway.listen(env.PORT, env.HOST);
   const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? 'localhost' : env.HOST;
+  // The operators' listener (/metrics, detailed /readyz) only when ADMIN_PORT is set: nothing by default.
+  const admin = env.ADMIN_PORT === undefined ? undefined : await gateway.listenAdmin(env.ADMIN_PORT, env.ADMIN_HOST);
+  if (admin) console.log(`Operator endpoints (/metrics, /readyz): http://${env.ADMIN_HOST}:${admin.port}`);
   console.log(await banner(gateway, env, `http://${host}:${address.port}`));
 
   const shutdown = (signal: string) => {

@@ -4,13 +4,17 @@ import { join } from 'node:path';
 
 const SECRET_FILE = 'dev-secrets.json';
 
-/** Names of the environment variables the tenant files refer to (tokenEnv, ...SecretEnv, ...Env). */
+/** Names of the environment variables one tenant file refers to (tokenEnv, ...SecretEnv, ...Env). */
+export function variablesNamedInText(text: string): string[] {
+  return [...text.matchAll(/^\s*\w*Env:\s*([A-Z][A-Z0-9_]+)\s*$/gm)].map((match) => match[1]);
+}
+
+/** Names of the environment variables the tenant files of a folder refer to. */
 export function variablesNamedIn(tenantsDir: string): string[] {
   if (!existsSync(tenantsDir)) return [];
   const names = new Set<string>();
-  for (const file of readdirSync(tenantsDir).filter((f) => f.endsWith('.yaml'))) {
-    const text = readFileSync(join(tenantsDir, file), 'utf8');
-    for (const match of text.matchAll(/^\s*\w*Env:\s*([A-Z][A-Z0-9_]+)\s*$/gm)) names.add(match[1]);
+  for (const file of readdirSync(tenantsDir).filter((f) => /\.ya?ml$/.test(f))) {
+    for (const name of variablesNamedInText(readFileSync(join(tenantsDir, file), 'utf8'))) names.add(name);
   }
   return [...names].sort();
 }

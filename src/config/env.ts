@@ -15,6 +15,11 @@ export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('0.0.0.0'),
   PORT: port.default(3000),
+  /** The operators' listener (/metrics, detailed /readyz): off unless ADMIN_PORT is set; 0 picks a free port. */
+  ADMIN_PORT: port.optional(),
+  ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  /** HS256 secret of platform operator tokens (docs/operations.md); checked, never printed. */
+  OPERATOR_JWT_SECRET: z.string().optional(),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   DATABASE_APP_ROLE: z
     .string()

@@ -1,11 +1,11 @@
 import type { RequestHandler } from 'express';
 import { sendGraphQLError } from '../http/respond';
 
-const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+const PROBES = new Set(['/healthz', '/readyz']);
 
 /**
  * Whether the gateway takes new work: not while its migrations wait for the database, nor once it
- * drains for shutdown (in-flight requests still finish). Probes and scrapes always pass.
+ * drains for shutdown (in-flight requests still finish). Probes always pass.
  */
 export class Availability {
   draining = false;

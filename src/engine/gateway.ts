@@ -13,10 +13,14 @@ import { withTenant } from '../../connectors/postgres/tenant-session';
 import { projectRoot, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { applyAuthorization } from '../auth/shield';
 import { ConfigError, type Env } from '../config/env';
+import { variablesNamedIn } from '../config/dev-secrets';
+import { refuseWeakSecrets } from '../config/secret-strength';
 import { composePlugins, type Composition } from '../plugins/compose';
-import { discoverPlugins } from '../plugins/discover';
+import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { createApp } from '../http/app';
+import { createAdminApp } from '../http/admin-app';
+import { operatorEntry } from '../auth/operator';
 import { createResponseCache } from '../cache';
 import { apqOptions, trustedDocuments, withTrustedDocuments } from '../documents';
 import { onceAcrossInstances } from '../jobs';
@@ -68,6 +72,8 @@ export interface GatewayOptions {
 
 export interface Gateway {
   app: Express;
+  /** The operators' app: /metrics and the detailed /readyz (src/http/admin-app.ts). */
+  adminApp: Express;
   composition: Composition;
   registry: TenantRegistry;
   database: Database;
@@ -82,12 +88,14 @@ export interface Gateway {
   /** Re-reads the tenant files (SIGHUP); a tenant whose new file is bad keeps its last good configuration. */
   reloadTenants(): TenantProblem[];
   listen(port?: number, host?: string): Promise<AddressInfo>;
+  /** Serves the operators' app on its own listener (ADMIN_PORT on ADMIN_HOST); closed last by stop(). */
+  listenAdmin(port?: number, host?: string): Promise<AddressInfo>;
   /** Stops accepting, lets in-flight requests finish, tears plugins down, closes its own database. */
   stop(): Promise<void>;
 }
 
 export function candidatesFrom(env: Env, plugins?: readonly (string | PluginCandidate)[]): PluginCandidate[] {
-  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS);
+  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS, codeRoot());
   return list.map((p) => (typeof p === 'string' ? loadPlugin(resolve(p)) : p));
 }
 
@@ -135,6 +143,10 @@ export function createGateway(options: GatewayOptions): Promise<Gateway> {
 /** createGateway with the parts the benchmark varies; only bench/ calls it (test/engine/layering.test.ts). */
 export async function buildGateway(options: GatewayOptions, build: GatewayBuild): Promise<Gateway> {
   const { env } = options;
+  const production = env.NODE_ENV === 'production';
+  const tenantsDir = resolve(projectRoot(), env.TENANTS_DIR);
+  if (production) refuseWeakSecrets([...variablesNamedIn(tenantsDir), 'OPERATOR_JWT_SECRET'], process.env);
+  const operators = operatorEntry(env.OPERATOR_JWT_SECRET, options.clock);
   const log = options.log ?? createLogger(env.LOG_LEVEL);
   const database = options.database ?? (await createDatabaseFromEnv(env, log));
   const registryRef: { current?: TenantRegistry } = {};
@@ -164,10 +176,11 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     lifecycle.trackMigrations(migrations);
     const migrated = migrations.applied;
 
-    const registry = new TenantRegistry(resolve(projectRoot(), env.TENANTS_DIR), {
+    const registry = new TenantRegistry(tenantsDir, {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
       env: process.env,
+      refuseWeakSecrets: production,
       now: options.clock,
     });
     registryRef.current = registry;
@@ -212,7 +225,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     const apq = apqOptions(env);
     lifecycle.onClose(apq.close);
     const documents = trustedDocuments(
-      resolve(projectRoot(), env.TENANTS_DIR),
+      tenantsDir,
       registry.list().map((e) => e.tenant.id),
       log,
     );
@@ -248,7 +261,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
       plugins: composition.plugins,
       gateway: { status },
-      guardPartialRows: options.guardPartialRows ?? env.NODE_ENV !== 'production',
+      guardPartialRows: options.guardPartialRows ?? !production,
       batchGuard: (plugin) => guard.batchGuard(plugin),
     });
     const app = createApp({
@@ -264,9 +277,9 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       operations: {
         metrics: instruments.metrics,
         observe: instruments.observer,
-        scrape: instruments.metricsHandler,
         gate: lifecycle.availability.gate(),
       },
+      operators,
       edge: withTrustedDocuments(
         createEdge({
           registry,
@@ -281,6 +294,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     if (options.jobs) lifecycle.startJobs(onceAcrossInstances(composition.plugins, database), runtime, log);
     return assemble({
       app,
+      adminApp: createAdminApp({ status, scrape: instruments.metricsHandler }),
       composition,
       registry,
       database,
@@ -308,7 +322,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
   }
 }
 
-interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
+interface Parts extends Omit<Gateway, 'listen' | 'listenAdmin' | 'stop' | 'reloadTenants'> {
   apollo: ApolloServer<RequestContext>;
   lifecycle: Lifecycle;
   graceMs: number;
@@ -319,6 +333,7 @@ interface Parts extends Omit<Gateway, 'listen' | 'stop' | 'reloadTenants'> {
 
 function assemble(parts: Parts): Gateway {
   let server: Server | undefined;
+  let adminServer: Server | undefined;
   let stopping: Promise<void> | undefined;
   const teardown = async (plugins: readonly PluginDefinition[]) => {
     for (const plugin of [...plugins].reverse()) {
@@ -329,6 +344,7 @@ function assemble(parts: Parts): Gateway {
   };
   return {
     app: parts.app,
+    adminApp: parts.adminApp,
     composition: parts.composition,
     registry: parts.registry,
     database: parts.database,
@@ -344,6 +360,12 @@ function assemble(parts: Parts): Gateway {
         server = createHttpServer(parts.app, parts.http);
         server.once('error', reject);
         server.listen(port, host, () => resolveListen(server!.address() as AddressInfo));
+      }),
+    listenAdmin: (port = 0, host = '127.0.0.1') =>
+      new Promise((resolveListen, reject) => {
+        const admin = (adminServer = createHttpServer(parts.adminApp, parts.http));
+        admin.once('error', reject);
+        admin.listen(port, host, () => resolveListen(admin.address() as AddressInfo));
       }),
     stop: () =>
       (stopping ??= (async () => {
@@ -362,6 +384,13 @@ function assemble(parts: Parts): Gateway {
         await parts.apollo.stop();
         await teardown(parts.composition.plugins);
         await parts.lifecycle.close();
+        // Operators can watch the drain to its end: their listener closes last.
+        const admin = adminServer;
+        if (admin) {
+          const closed = new Promise<void>((r) => admin.close(() => r()));
+          admin.closeAllConnections();
+          await closed;
+        }
         if (parts.ownsDatabase) await parts.database.close();
       })()),
   };

@@ -310,7 +310,7 @@ export type DependencyStatus = {
   ok: Scalars['Boolean']['output'];
 };
 
-/** The gateway's own view of its health: for operators, admin only. */
+/** The gateway's own view of its health, for a tenant's admins (their own tenant) and platform operators. */
 export type GatewayStatus = {
   __typename?: 'GatewayStatus';
   dependencies: Array<DependencyStatus>;
@@ -1096,7 +1096,7 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
-  /** Plugins, tenants and dependencies of this gateway (admin only). */
+  /** Plugins, tenants and dependencies of this gateway: a tenant's admin sees its own tenant, a platform operator all. */
   gatewayStatus: GatewayStatus;
   /** Stock changes, newest first; optionally of one variant and/or one location. */
   inventoryAdjustments: InventoryAdjustmentConnection;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { authenticate, type Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
+import type { TenantEntry } from '../tenants/load';
 import type { RequestContext } from '../engine/context';
 import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
@@ -13,6 +14,7 @@ import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
 import { chain } from './chain';
 import { graphqlHandler } from './graphql-handler';
+import { publicReadiness, readinessRoute } from './readiness';
 
 export interface AppDeps {
   apollo: ApolloServer<RequestContext>;
@@ -25,8 +27,10 @@ export interface AppDeps {
   buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => RequestContext;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
-  /** Request logging and metrics, /metrics, and the gate that refuses work while starting or draining. */
-  operations?: { metrics: unknown; observe: RequestHandler; scrape: RequestHandler; gate: RequestHandler };
+  /** Request logging and metrics, and the gate that refuses work while starting or draining. */
+  operations?: { metrics: unknown; observe: RequestHandler; gate: RequestHandler };
+  /** The platform operators' pseudo-tenant, when OPERATOR_JWT_SECRET is set (src/auth/operator.ts). */
+  operators?: TenantEntry | null;
   /** Edge guards: security headers, CORS, request shape and size, rate budget (src/http/edge.ts). */
   edge: Edge;
 }
@@ -57,19 +61,18 @@ export function createApp(deps: AppDeps): Express {
   // Few router layers before the routes: Express matches each layer's path again for every request.
   if (deps.operations) {
     app.locals.metrics = deps.operations.metrics;
-    app.use(chain([identify, deps.operations.observe]));
-    app.get('/metrics', deps.operations.scrape);
-    app.use(chain([deps.operations.gate, ...deps.edge.early]));
+    app.use(chain([identify, deps.operations.observe, deps.operations.gate, ...deps.edge.early]));
   } else {
     app.use(chain([identify, ...deps.edge.early]));
   }
 
   const authenticateRequest: RequestHandler = async (req, res, next) => {
     try {
-      res.locals.auth = await authenticate(deps.registry, {
-        storefrontToken: header(req, 'x-storefront-token'),
-        authorization: header(req, 'authorization'),
-      });
+      res.locals.auth = await authenticate(
+        deps.registry,
+        { storefrontToken: header(req, 'x-storefront-token'), authorization: header(req, 'authorization') },
+        deps.operators,
+      );
       next();
     } catch (error) {
       if (!(error instanceof GatewayError)) return next(error);
@@ -95,10 +98,8 @@ export function createApp(deps: AppDeps): Express {
   app.post('/graphql', graphqlRoute);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
-  app.get('/readyz', async (_req, res) => {
-    const status = await deps.status();
-    res.status(status.ready ? 200 : 503).json(status);
-  });
+  // Strangers learn ready or not; the details are on the operators' listener (src/http/admin-app.ts).
+  app.get('/readyz', readinessRoute(deps.status, publicReadiness));
 
   const sdl = printSchema(deps.schema);
   app.get(

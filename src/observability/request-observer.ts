@@ -13,8 +13,8 @@ export interface ObserverDeps {
   tracing: Tracing | null;
 }
 
-/** Probes and scrapes are not requests worth a log line each. */
-const QUIET = new Set(['/healthz', '/readyz', '/metrics']);
+/** Probes are not requests worth a log line each. */
+const QUIET = new Set(['/healthz', '/readyz']);
 
 const FALLBACK_BY_STATUS: Record<number, string> = {
   401: 'UNAUTHENTICATED',

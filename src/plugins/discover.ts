@@ -11,11 +11,19 @@ function manifestIn(dir: string): string | null {
 }
 
 /**
- * Every plugin manifest under `<root>/resolvers/*` plus the extra paths (a manifest file, or a folder
- * holding one), in a stable order.
+ * The folder holding the running code's src/ and resolvers/: the project root under tsx, and the build's
+ * output folder (dist/) once compiled, where the manifests are plugin.js.
  */
-export function discoverPlugins(root: string, extraPaths: readonly string[] = []): string[] {
-  const resolversDir = join(root, 'resolvers');
+export function codeRoot(): string {
+  return resolve(__dirname, '..', '..');
+}
+
+/**
+ * Every plugin manifest under `<codeDir>/resolvers/*` plus the extra paths (a manifest file, or a folder
+ * holding one; relative to the project root `root`), in a stable order.
+ */
+export function discoverPlugins(root: string, extraPaths: readonly string[] = [], codeDir = root): string[] {
+  const resolversDir = join(codeDir, 'resolvers');
   const found = existsSync(resolversDir)
     ? readdirSync(resolversDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())

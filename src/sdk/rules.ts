@@ -27,6 +27,11 @@ export const isAdmin = rule('isAdmin', { cache: 'contextual' })(
   (_parent, _args, ctx: GatewayContext) => ctx.principal.roles.includes('admin') || adminRequired,
 );
 
+const operatorRequired = forbidden('Platform operator credentials are required');
+export const isOperator = rule('isOperator', { cache: 'contextual' })(
+  (_parent, _args, ctx: GatewayContext) => ctx.principal.kind === 'operator' || operatorRequired,
+);
+
 const scopeRules = new Map<string, ReturnType<ReturnType<typeof rule>>>();
 
 /** Staff with the given scope. One named rule per scope so the contextual cache keys stay distinct. */

@@ -1,3 +1,5 @@
+import type { Principal } from './principal';
+
 /** What the gateway reports about itself in /readyz and the admin `gatewayStatus` query. */
 export interface DependencyStatus {
   name: string;
@@ -32,4 +34,10 @@ export interface GatewayStatus {
 /** Read access to the engine's own state, for the core plugin's admin fields. */
 export interface GatewayIntrospection {
   status(): Promise<GatewayStatus>;
+}
+
+/** The status a caller may see: a tenant's admin sees its own tenant only; a platform operator sees all. */
+export function statusSeenBy(status: GatewayStatus, principal: Principal, tenantId: string): GatewayStatus {
+  if (principal.kind === 'operator') return status;
+  return { ...status, tenants: status.tenants.filter((t) => t.id === tenantId) };
 }

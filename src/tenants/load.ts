@@ -4,6 +4,8 @@ import { parse as parseYaml } from 'yaml';
 import type { ZodType } from 'zod';
 import type { Tenant } from '../sdk';
 import { DEFAULT_LIMITS, tenantFileSchema, type TenantFile } from '../config/tenant-schema';
+import { variablesNamedInText } from '../config/dev-secrets';
+import { weakSecrets } from '../config/secret-strength';
 import { readCredentials, sha256Hex, type TenantKeys } from './credentials';
 import { findSecret, findSecretFields } from './secrets-scan';
 
@@ -34,6 +36,8 @@ export interface TenantLoadOptions {
   /** Plugins that failed to load: a tenant enabling one serves without it. */
   quarantined?: ReadonlySet<string>;
   env: NodeJS.ProcessEnv;
+  /** Production: a secret the file names must pass src/config/secret-strength.ts. */
+  refuseWeakSecrets?: boolean;
   /** The clock admin tokens are checked against; Date.now when omitted (tests drive their own). */
   now?: () => number;
 }
@@ -92,7 +96,8 @@ export function validateTenantFile(file: string, text: string, options: TenantLo
   const config = parsed.data;
   const plugins = pluginSettings(config, options);
   const keys = readCredentials(config, file, options.env, options.now);
-  const problems = [...plugins.problems, ...(Array.isArray(keys) ? keys : [])];
+  const weak = options.refuseWeakSecrets ? weakSecrets(variablesNamedInText(text), options.env) : [];
+  const problems = [...plugins.problems, ...(Array.isArray(keys) ? keys : []), ...weak.map((w) => `(file): ${w}`)];
   if (problems.length || Array.isArray(keys)) return { problems, raw };
   return {
     entry: {

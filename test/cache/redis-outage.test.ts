@@ -28,7 +28,7 @@ describe('storefront response cache while Redis is down', () => {
     const renamed = await t.graphql(RENAME, { input: { id, title: 'Renamed offline' } }, await t.admin('alpha'));
     expect([renamed.status, renamed.body.errors]).toEqual([200, undefined]);
 
-    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const metrics = await (await fetch(`${t.adminUrl}/metrics`)).text();
     expect(metrics).toMatch(/gateway_response_cache_errors_total\{operation="write"\} [1-9]/);
   });
 });

@@ -49,6 +49,26 @@ describe('start-up errors', () => {
     noStack(res.stderr);
   });
 
+  it('refuses to start in production on a weak secret, naming each variable and never its value', async () => {
+    const weak = {
+      TEST_ALPHA_JWT_SECRET: 'change-me-alpha-jwt-secret-0123456789abcdef',
+      TEST_ALPHA_STOREFRONT_TOKEN: 'a'.repeat(40),
+      TEST_BETA_JWT_SECRET: 'change-me-demo-jwt-secret-0123456789abcdef',
+      TEST_BETA_STOREFRONT_TOKEN: 'beta-token-2f9c',
+      OPERATOR_JWT_SECRET: 'abc'.repeat(14),
+    };
+    const res = await runCli(['serve'], { ...weak, NODE_ENV: 'production', TENANTS_DIR: FIXTURE_TENANTS, PORT: '0' });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('Weak secrets, refused in production');
+    expect(res.stderr).toContain('TEST_ALPHA_JWT_SECRET is a placeholder (starts with "change-me")');
+    expect(res.stderr).toMatch(/TEST_ALPHA_STOREFRONT_TOKEN has too little entropy/);
+    expect(res.stderr).toContain('TEST_BETA_JWT_SECRET is an example value from the documentation');
+    expect(res.stderr).toContain('TEST_BETA_STOREFRONT_TOKEN is shorter than 32 characters');
+    expect(res.stderr).toMatch(/OPERATOR_JWT_SECRET has too little entropy/);
+    for (const value of Object.values(weak)) expect(res.stderr).not.toContain(value);
+    noStack(res.stderr);
+  });
+
   it('refuses NODE_ENV=test, whose in-memory database is for the test kit only', async () => {
     const res = await runCli(['serve'], { NODE_ENV: 'test', TENANTS_DIR: FIXTURE_TENANTS, PORT: '0' });
     expect(res.code).toBe(2);

@@ -30,7 +30,7 @@ describeEachDatabase(
 
     it('lists every plugin with its state and reason in /readyz and gatewayStatus', async () => {
       const t = get();
-      const ready = (await (await fetch(`${t.url}/readyz`)).json()) as {
+      const ready = (await (await fetch(`${t.adminUrl}/readyz`)).json()) as {
         plugins: { name: string; state: string; reason: string | null }[];
       };
       expect(ready.plugins).toEqual(

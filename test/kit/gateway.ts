@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { mintAdminToken } from '../../src/auth/mint-token';
+import { mintOperatorToken } from '../../src/auth/operator';
 import { loadEnv, type Env } from '../../src/config/env';
 import { createGateway, type Gateway } from '../../src/engine/gateway';
 import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
@@ -17,6 +18,7 @@ export const TEST_SECRETS: Record<string, string> = {
   TEST_ALPHA_JWT_SECRET: 'alpha-jwt-secret-0123456789abcdef0123456789',
   TEST_BETA_STOREFRONT_TOKEN: 'beta-storefront-token-0123456789',
   TEST_BETA_JWT_SECRET: 'beta-jwt-secret-0123456789abcdef0123456789',
+  OPERATOR_JWT_SECRET: 'operator-jwt-secret-7f3a9c2e5b8d1f4a6c0e9b2d',
 };
 Object.assign(process.env, TEST_SECRETS);
 
@@ -64,6 +66,8 @@ export interface TestGateway {
   gateway: Gateway;
   database: TestDatabase;
   url: string;
+  /** The operators' listener: /metrics and the detailed /readyz. */
+  adminUrl: string;
   env: Env;
   /** POST /graphql with the given credentials; returns status and parsed body. */
   graphql<T = Record<string, unknown>>(
@@ -81,6 +85,8 @@ export interface TestGateway {
   }>;
   storefront(tenant: string): Auth;
   admin(tenant: string, options?: { role?: 'admin' | 'staff'; scopes?: string[] }): Promise<Auth>;
+  /** A platform operator's bearer token (OPERATOR_JWT_SECRET). */
+  operator(): Promise<Auth>;
   close(): Promise<void>;
 }
 
@@ -118,10 +124,12 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
   }
   const address = await gateway.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${address.port}`;
+  const adminUrl = `http://127.0.0.1:${(await gateway.listenAdmin(0, '127.0.0.1')).port}`;
   return {
     gateway,
     database,
     url,
+    adminUrl,
     env,
     async graphql(query, variables, auth = {}) {
       const res = await fetch(`${url}/graphql`, {
@@ -141,6 +149,10 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
         roles: [opts.role ?? 'admin'],
         scopes: opts.scopes ?? [...ADMIN_SCOPES],
       });
+      return { authorization: `Bearer ${token}` };
+    },
+    async operator() {
+      const token = await mintOperatorToken(env.OPERATOR_JWT_SECRET!, { subject: 'test-operator' });
       return { authorization: `Bearer ${token}` };
     },
     async close() {

@@ -4,10 +4,28 @@ import { projectRoot } from '../../src/sdk';
 import { TEST_SECRETS } from './gateway';
 import { freePort } from './ports';
 
-/** `gateway <args>` as a child process with the test secrets, its output piped. */
-function spawnGateway(args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src', 'cli', 'main.ts'), ...args], {
-    cwd: projectRoot(),
+/** How a gateway process runs: its working folder and node's arguments up to the command's own. */
+export interface GatewayProgram {
+  cwd: string;
+  nodeArgs: string[];
+}
+
+/** The sources under tsx, as `npm start` runs them. */
+const SOURCES: GatewayProgram = {
+  cwd: projectRoot(),
+  nodeArgs: ['--import', 'tsx', join(projectRoot(), 'src', 'cli', 'main.ts')],
+};
+
+/** The compiled gateway in `dir`, laid out as in the image (dist/ beside package.json, schema/, tenants/). */
+export const compiledProgram = (dir: string): GatewayProgram => ({
+  cwd: dir,
+  nodeArgs: [join(dir, 'dist', 'src', 'cli', 'main.js')],
+});
+
+/** `gateway <args>` as a child process with the test secrets, its output piped; an undefined variable is unset. */
+function spawnGateway(args: string[], env: Record<string, string | undefined>, program = SOURCES) {
+  return spawn(process.execPath, [...program.nodeArgs, ...args], {
+    cwd: program.cwd,
     env: { ...process.env, ...TEST_SECRETS, NODE_OPTIONS: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -31,6 +49,8 @@ export function runGatewayCommand(args: string[], env: Record<string, string>, t
 
 export interface Instance {
   url: string;
+  /** The operators' listener (ADMIN_PORT): /metrics and the detailed /readyz. */
+  adminUrl: string;
   process: ChildProcess;
   /** Resolves with the exit code once the process has exited. */
   exited: Promise<number | null>;
@@ -38,9 +58,19 @@ export interface Instance {
 }
 
 /** `gateway serve` as a child process on its own port; resolves once it listens. */
-export async function startInstance(env: Record<string, string>, timeoutMs = 150_000): Promise<Instance> {
+export async function startInstance(
+  env: Record<string, string | undefined>,
+  timeoutMs = 150_000,
+  program = SOURCES,
+): Promise<Instance> {
   const port = await freePort();
-  const child = spawnGateway(['serve'], { HOST: '127.0.0.1', PORT: String(port), ...env });
+  let adminPort = await freePort();
+  while (adminPort === port) adminPort = await freePort();
+  const child = spawnGateway(
+    ['serve'],
+    { HOST: '127.0.0.1', PORT: String(port), ADMIN_PORT: String(adminPort), ...env },
+    program,
+  );
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   await new Promise<void>((resolve, reject) => {
     let seen = '';
@@ -58,6 +88,7 @@ export async function startInstance(env: Record<string, string>, timeoutMs = 150
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    adminUrl: `http://127.0.0.1:${adminPort}`,
     process: child,
     exited,
     stop: async () => {

@@ -31,6 +31,8 @@ describe('logs, metrics and traces of a gateway', () => {
   let database: TestDatabase;
   let gateway: Gateway;
   let base: string;
+  /** The operators' listener: /metrics and the detailed /readyz. */
+  let adminBase: string;
 
   const post = async (query: string, headers: Record<string, string> = {}) => {
     const res = await fetch(`${base}/graphql`, {
@@ -66,6 +68,7 @@ describe('logs, metrics and traces of a gateway', () => {
       jobs: true,
     });
     base = `http://127.0.0.1:${(await gateway.listen(0, '127.0.0.1')).port}`;
+    adminBase = `http://127.0.0.1:${(await gateway.listenAdmin(0, '127.0.0.1')).port}`;
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -79,7 +82,7 @@ describe('logs, metrics and traces of a gateway', () => {
     expect((await post('{ faultyOk }')).status).toBe(401);
     expect((await post('{ nope', ALPHA)).status).toBe(400);
 
-    const samples = await scrape(base);
+    const samples = await scrape(adminBase);
     const requests = (labels: Record<string, string>) => valueOf(samples, 'gateway_requests_total', labels);
     expect(requests({ tenant: 'alpha', operation_type: 'query', operation: 'Known', code: 'OK' })).toBe(3);
     expect(requests({ tenant: 'beta', operation_type: 'query', operation: 'other', code: 'OK' })).toBe(2);
@@ -104,10 +107,10 @@ describe('logs, metrics and traces of a gateway', () => {
   });
 
   it('counts the SQL statements a request sends', async () => {
-    const before = valueOf(await scrape(base), 'gateway_sql_statements_total', { outcome: 'ok' });
+    const before = valueOf(await scrape(adminBase), 'gateway_sql_statements_total', { outcome: 'ok' });
     const res = await post('{ fixtureNoteCount(body: "x") }', ALPHA);
     expect(res.body).toMatchObject({ data: { fixtureNoteCount: 0 } });
-    const after = await scrape(base);
+    const after = await scrape(adminBase);
     expect(valueOf(after, 'gateway_sql_statements_total', { outcome: 'ok' }) - before).toBe(
       Number(res.headers.get('x-sql-statements')),
     );
@@ -195,8 +198,8 @@ describe('logs, metrics and traces of a gateway', () => {
     expect(fresh.parentSpanContext).toBeUndefined();
   });
 
-  it('details every dependency, plugin and tenant in /readyz', async () => {
-    const res = await fetch(`${base}/readyz`);
+  it("details every dependency, plugin and tenant in the operators' /readyz", async () => {
+    const res = await fetch(`${adminBase}/readyz`);
     expect(res.status).toBe(200);
     const status = (await res.json()) as {
       ready: boolean;

@@ -38,7 +38,7 @@ describePostgres('database faults between the gateway and Postgres', () => {
     return Number(rows[0].n);
   };
   const readiness = async () => {
-    const res = await fetch(`${t.url}/readyz`);
+    const res = await fetch(`${t.adminUrl}/readyz`);
     return { status: res.status, text: await res.text() };
   };
   const untilReady = async () => {
@@ -81,7 +81,7 @@ describePostgres('database faults between the gateway and Postgres', () => {
     expect(answers.map((a) => [a.status, a.body.data])).toEqual(
       Array.from({ length: 8 }, () => [200, { fixtureNoteCount: 0 }]),
     );
-    const samples = await scrape(t.url);
+    const samples = await scrape(t.adminUrl);
     const requests = valueOf(samples, 'gateway_db_pool_connections', { pool: 'requests', state: 'total' });
     expect(requests).toBeGreaterThan(0);
     expect(requests).toBeLessThanOrEqual(4);
@@ -201,10 +201,14 @@ describePostgres('a gateway started while its database is down', () => {
     try {
       const { port } = await gateway.listen(0, '127.0.0.1');
       const base = `http://127.0.0.1:${port}`;
+      const adminBase = `http://127.0.0.1:${(await gateway.listenAdmin(0, '127.0.0.1')).port}`;
       expect(gateway.migrated).toEqual([]);
       const ready = await fetch(`${base}/readyz`);
       expect(ready.status).toBe(503);
-      const status = (await ready.json()) as { dependencies: { name: string; ok: boolean; detail: string }[] };
+      expect(await ready.json()).toMatchObject({ ready: false, checks: { migrations: 'failing' } });
+      const detailed = await fetch(`${adminBase}/readyz`);
+      expect(detailed.status).toBe(503);
+      const status = (await detailed.json()) as { dependencies: { name: string; ok: boolean; detail: string }[] };
       expect(status.dependencies).toContainEqual({ name: 'migrations', ok: false, detail: 'waiting for the database' });
       const refused = await fetch(`${base}/graphql`, {
         method: 'POST',

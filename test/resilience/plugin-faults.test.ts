@@ -59,14 +59,16 @@ describe('a plugin whose resolvers throw, reject and hang', () => {
     expect(core.body.errors).toBeUndefined();
     expect(core.body.data).toEqual({ node: null });
 
-    const ready = (await (await fetch(`${t.url}/readyz`)).json()) as { plugins: { name: string; circuit: string }[] };
+    const ready = (await (await fetch(`${t.adminUrl}/readyz`)).json()) as {
+      plugins: { name: string; circuit: string }[];
+    };
     expect(ready.plugins.find((p) => p.name === 'misbehaving')?.circuit).toBe('open');
-    expect(valueOf(await scrape(t.url), 'gateway_plugin_circuit_state', { plugin: 'misbehaving' })).toBe(2);
+    expect(valueOf(await scrape(t.adminUrl), 'gateway_plugin_circuit_state', { plugin: 'misbehaving' })).toBe(2);
 
     await sleep(COOL_DOWN_MS + 100);
     expect((await ask('{ faultyFlaky(fail: false) }')).body.data).toEqual({ faultyFlaky: 'recovered' });
     expect((await ask('{ faultyOk }')).body.data).toEqual({ faultyOk: 'fine' });
-    expect(valueOf(await scrape(t.url), 'gateway_plugin_circuit_state', { plugin: 'misbehaving' })).toBe(0);
+    expect(valueOf(await scrape(t.adminUrl), 'gateway_plugin_circuit_state', { plugin: 'misbehaving' })).toBe(0);
   });
 
   it('opens again at once when the half-open probe fails', async () => {
@@ -79,7 +81,7 @@ describe('a plugin whose resolvers throw, reject and hang', () => {
   });
 
   it('counts the plugin failures by code', async () => {
-    const samples = await scrape(t.url);
+    const samples = await scrape(t.adminUrl);
     expect(valueOf(samples, 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'TIMEOUT' })).toBe(1);
     expect(valueOf(samples, 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'CIRCUIT_OPEN' })).toBe(2);
     // throw + reject + 3 flaky + 3 flaky + failed probe
@@ -88,7 +90,7 @@ describe('a plugin whose resolvers throw, reject and hang', () => {
 
   it('cuts a hanging loader batch off once: each field waiting on it answers TIMEOUT', async () => {
     const timeouts = async () =>
-      valueOf(await scrape(t.url), 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'TIMEOUT' });
+      valueOf(await scrape(t.adminUrl), 'gateway_plugin_errors_total', { plugin: 'misbehaving', code: 'TIMEOUT' });
     const before = await timeouts();
     const hung = await ask('{ faultyOk faultyItems(hang: true) { id detail } }');
     expect(hung.status).toBe(200);

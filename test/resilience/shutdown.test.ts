@@ -39,7 +39,7 @@ describe('the server process under SIGTERM', () => {
     expect(await res.json()).toMatchObject({ data: { faultyLeak: 'leaked' } });
     let count = 0;
     for (let i = 0; i < 20 && count === 0; i++) {
-      count = valueOf(await scrape(base), 'gateway_unhandled_rejections_total');
+      count = valueOf(await scrape(server.adminUrl), 'gateway_unhandled_rejections_total');
       if (count === 0) await new Promise((r) => setTimeout(r, 50));
     }
     expect(count).toBe(1);

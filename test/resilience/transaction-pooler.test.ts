@@ -77,9 +77,9 @@ suite('behind PgBouncer in transaction mode, DATABASE_TRANSACTION_POOLER unset [
     }
   });
 
-  it('switched itself to the transaction-pooler mode and says so in /readyz', async () => {
+  it("switched itself to the transaction-pooler mode and says so in the operators' /readyz", async () => {
     expect(database.pooling()).toEqual({ mode: 'transaction', source: 'detected' });
-    const ready = await send(`${t.url}/readyz`);
+    const ready = await send(`${t.adminUrl}/readyz`);
     const dependencies = (ready.json as unknown as { dependencies: { name: string; ok: boolean; detail: string }[] })
       .dependencies;
     expect(dependencies.find((d) => d.name === 'database (postgres)')).toEqual({

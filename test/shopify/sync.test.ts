@@ -184,7 +184,7 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
     expect(outcome!.counts.products).toBe(1);
     expect(outcome!.throttledWaits).toBeGreaterThanOrEqual(3);
     expect(h.clock.sleeps.slice(sleepsBefore)).toContain(3000);
-    const metrics = await (await fetch(`${get().url}/metrics`)).text();
+    const metrics = await (await fetch(`${get().adminUrl}/metrics`)).text();
     expect(metrics).toMatch(/gateway_shopify_throttled_total\{tenant="alpha"\} [1-9]/);
     expect(metrics).toMatch(/gateway_shopify_sync_records_total\{tenant="alpha",resource="products"\} [1-9]/);
   });

@@ -124,7 +124,7 @@ describeEachDatabase('shopify webhook guards', { plugins, tenantsDir: tenantsDir
   const rowCount = (tenant: string, table: string) =>
     one<{ n: number }>(tenant, `select count(*)::int as n from ${table}`).then((r) => r.n);
   const refusals = async (tenant: string, reason: string) => {
-    const text = await (await fetch(`${get().url}/metrics`)).text();
+    const text = await (await fetch(`${get().adminUrl}/metrics`)).text();
     const line = new RegExp(`gateway_shopify_webhook_refusals_total\\{tenant="${tenant}",reason="${reason}"\\} (\\d+)`);
     return Number(line.exec(text)?.[1] ?? 0);
   };

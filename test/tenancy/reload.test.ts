@@ -34,7 +34,7 @@ describeEachDatabase(
   'tenant configuration at start-up and on reload',
   { plugins: ['core', GUARDED_PLUGIN], tenantsDir: dir },
   (get) => {
-    const ready = async () => (await (await fetch(`${get().url}/readyz`)).json()) as GatewayStatus;
+    const ready = async () => (await (await fetch(`${get().adminUrl}/readyz`)).json()) as GatewayStatus;
     // What /readyz shows (it caches for a second, so right after a reload read the registry itself).
     const tenantRow = async (id: string) =>
       get()
