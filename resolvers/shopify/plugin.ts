@@ -1,5 +1,6 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createShopifyLoaders } from '../../connectors/shopify/loaders';
+import { shopifyMetrics } from '../../connectors/shopify/metrics';
 import { migrations } from '../../connectors/shopify/migrations';
 import { shopifyTenantConfig } from '../../connectors/shopify/settings';
 import { connectionResolvers } from './connection.resolvers';
@@ -23,6 +24,7 @@ export const plugin = definePlugin({
   permissions,
   columns,
   createLoaders: createShopifyLoaders,
+  metrics: shopifyMetrics,
   migrations,
   tenantConfig: shopifyTenantConfig,
   routes: webhookRoutes,

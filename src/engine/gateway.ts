@@ -31,6 +31,7 @@ import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '..
 import { createLogger } from '../observability/logger';
 import { instrument } from '../observability/instrument';
 import type { GatewayMetrics } from '../observability/metrics';
+import { registerPluginCounters } from '../observability/plugin-counters';
 import { applyPluginAccess } from './guard/plugin-access';
 import { PluginGuard } from './guard/plugin-guard';
 import { Lifecycle } from './lifecycle';
@@ -198,7 +199,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       traceExporter: options.traceExporter,
     });
     lifecycle.onClose(instruments.close);
-    runtime.metrics = instruments.metrics;
+    runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
     cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
     const guard = new PluginGuard({
       timeoutMs: env.PLUGIN_TIMEOUT_MS,

@@ -40,13 +40,19 @@ export interface CounterLike {
   inc(labels: Record<string, string>, value?: number): void;
 }
 
+/**
+ * A counter a plugin declares in its manifest (`metrics`); the engine registers it on the gateway's
+ * /metrics. Name it `gateway_<plugin>_..._total`; label values must come from a bounded set.
+ */
+export interface CounterSpec {
+  name: string;
+  help: string;
+  labels: readonly string[];
+}
+
 export interface RuntimeMetrics {
-  /** Records synchronised from Shopify: labels tenant, resource. */
-  shopifySyncRecords: CounterLike;
-  /** Shopify calls throttled or paced: label tenant. */
-  shopifyThrottled: CounterLike;
-  /** Signed Shopify webhooks refused: labels tenant, reason. */
-  shopifyWebhookRefusals: CounterLike;
+  /** The registered counter of a spec an active plugin's manifest declares. */
+  counter(spec: CounterSpec): CounterLike;
 }
 
 export interface PluginJob {
@@ -87,6 +93,8 @@ export interface PluginDefinition {
    * caller may not see it (apply the same rule as the type's own root query).
    */
   nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
+  /** Counters this plugin feeds from its jobs and routes (`runtime.metrics.counter(spec)`). */
+  metrics?: Record<string, CounterSpec>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
   migrations?: Record<string, Migration>;
   /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
