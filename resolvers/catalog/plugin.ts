@@ -43,6 +43,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createCatalogLoaders,
+  scopes: ['read_products', 'write_products'],
   migrations,
   seed: seedCatalog,
   // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an

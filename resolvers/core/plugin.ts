@@ -7,6 +7,7 @@ import { resolvers } from './resolvers';
 export const plugin = definePlugin({
   name: 'core',
   version: '1.0.0',
+  alwaysOn: true,
   typeDefs: schemaFragment('core'),
   resolvers,
   permissions,

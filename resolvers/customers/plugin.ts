@@ -19,6 +19,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createCustomerLoaders,
+  scopes: ['read_customers', 'write_customers'],
   migrations,
   seed: seedCustomers,
   nodes: {

@@ -24,6 +24,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createInventoryLoaders,
+  scopes: ['read_inventory', 'write_inventory'],
   migrations,
   seed: seedInventory,
   nodes: {

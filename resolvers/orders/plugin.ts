@@ -32,6 +32,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createOrderLoaders,
+  scopes: ['read_orders', 'write_orders'],
   migrations,
   seed: seedOrders,
   nodes: {

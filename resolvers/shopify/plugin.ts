@@ -24,6 +24,7 @@ export const plugin = definePlugin({
   permissions,
   columns,
   createLoaders: createShopifyLoaders,
+  scopes: ['read_gateway', 'write_shopify'],
   metrics: shopifyMetrics,
   migrations,
   tenantConfig: shopifyTenantConfig,

@@ -80,6 +80,8 @@ export interface PluginDefinition {
   name: string;
   version: string;
   dependsOn?: readonly string[];
+  /** Enabled for every tenant, listed in its file or not; its fields need no per-tenant check. */
+  alwaysOn?: boolean;
   /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/). */
   typeDefs: string | readonly string[];
   resolvers?: IResolvers<unknown, GatewayContext>;
@@ -93,6 +95,11 @@ export interface PluginDefinition {
    * caller may not see it (apply the same rule as the type's own root query).
    */
   nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
+  /**
+   * Admin scopes this plugin's rules check (`hasScope`). A token's scopes count only if an active
+   * plugin declares them; `token` mints and accepts only those.
+   */
+  scopes?: readonly string[];
   /** Counters this plugin feeds from its jobs and routes (`runtime.metrics.counter(spec)`). */
   metrics?: Record<string, CounterSpec>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
