@@ -8,6 +8,7 @@ import { externalIdResolvers } from './external-ids.resolvers';
 import { jobs } from './jobs';
 import { permissions } from './permissions';
 import { webhookRoutes } from './webhook-route';
+import { syncCommand } from './sync-command';
 import { columns } from './columns';
 
 /** Keeps a tenant's Shopify store in the retail tables: bulk and incremental sync, webhooks, admin API. */
@@ -29,5 +30,6 @@ export const plugin = definePlugin({
   migrations,
   tenantConfig: shopifyTenantConfig,
   routes: webhookRoutes,
+  commands: { sync: syncCommand },
   jobs,
 });

@@ -66,6 +66,24 @@ export interface PluginJob {
   everyInstance?: boolean;
 }
 
+/** An option of a plugin's command, in commander's syntax: `--tenant <id>`, `--full`. */
+export interface PluginCommandOption {
+  flags: string;
+  description: string;
+  required?: boolean;
+}
+
+/**
+ * A command a plugin adds to the gateway CLI under a verb (`commands: { sync: ... }` gives
+ * `npm run gateway -- sync <plugin> [options]`). The CLI starts a migrated gateway, runs the command
+ * with its runtime and stops the gateway; a thrown error is printed and exits 1.
+ */
+export interface PluginCommand {
+  description: string;
+  options?: readonly PluginCommandOption[];
+  run(runtime: PluginRuntime, options: Record<string, string | boolean | undefined>): Promise<void>;
+}
+
 export interface PluginHealth {
   ok: boolean;
   detail?: string;
@@ -107,6 +125,8 @@ export interface PluginDefinition {
   /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
   tenantConfig?: ZodType;
   routes?: (router: Router, runtime: PluginRuntime) => void;
+  /** CLI commands by verb (src/cli/plugin-commands.ts lists the verbs the CLI offers). */
+  commands?: Record<string, PluginCommand>;
   jobs?: readonly PluginJob[];
   health?: (runtime: PluginRuntime) => Promise<PluginHealth>;
   /** Writes sample data for the given tenants (`demo`: a small shop; `bench`: a large catalog, fast). */
