@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 
@@ -7,7 +7,16 @@ import { projectRoot } from '../../src/sdk';
  * whatever they exercise).
  */
 const root = projectRoot();
-const INFRA = new Set(['postgres', 'shopify']);
+/** Shared connectors every plugin may use; every other folder of connectors/ is a plugin's. */
+const INFRA = new Set(['postgres']);
+/** The plugins: every folder of resolvers/ with a manifest. */
+const PLUGINS = readdirSync(join(root, 'resolvers')).filter((name) =>
+  existsSync(join(root, 'resolvers', name, 'plugin.ts')),
+);
+/** What src/ may say of a plugin by name: configuration defaults an operator may change. */
+const NAMING_ALLOWED: Record<string, RegExp> = {
+  'src/config/env.ts': /GATEWAY_REQUIRED_PLUGINS: list\.default\(\['core'\]\)/,
+};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir)).flatMap((name) => {
@@ -113,6 +122,19 @@ describe('layering rules', () => {
         return true;
       }),
     ).toEqual([]);
+  });
+
+  it("src/ names no plugin: no plugin's name as a string literal", () => {
+    expect(PLUGINS).toEqual(expect.arrayContaining(['core', 'catalog', 'shopify']));
+    const literal = new RegExp(`(['"\`])(${PLUGINS.join('|')})\\1`, 'g');
+    const named = sourceFiles('src')
+      // Generated resolver types import the row types the manifests' codegen mappers name.
+      .filter((file) => !file.startsWith('src/generated/'))
+      .flatMap((file) => {
+        const text = readFileSync(join(root, file), 'utf8').replace(NAMING_ALLOWED[file] ?? /^$/, '');
+        return [...text.matchAll(literal)].map((m) => `${file}: ${m[0]}`);
+      });
+    expect(named).toEqual([]);
   });
 
   it('builds a gateway without authorization only in bench/: nothing else calls buildGateway', () => {
