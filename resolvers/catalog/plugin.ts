@@ -31,6 +31,16 @@ export const plugin = definePlugin({
     Collection: collectionResolvers.Collection,
     ...variantResolvers,
   },
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Product: 'connectors/catalog/tables#ProductRow',
+    ProductVariant: 'connectors/catalog/tables#VariantRow',
+    ProductOption: 'connectors/catalog/tables#OptionRow',
+    Image: 'connectors/catalog/tables#ImageRow',
+    Collection: 'connectors/catalog/tables#CollectionRow',
+    ProductConnection: 'CountedConnection<ProductRow>',
+    CollectionConnection: 'CountedConnection<CollectionRow>',
+  },
   permissions,
   costs: {
     'Query.products': list(),

@@ -10,6 +10,12 @@ export const plugin = definePlugin({
   alwaysOn: true,
   typeDefs: schemaFragment('core'),
   resolvers,
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    GatewayStatus: 'src/sdk/status#GatewayStatus as GatewayStatusModel',
+    PluginStatus: 'src/sdk/status#PluginStatus as PluginStatusModel',
+    TenantStatus: 'src/sdk/status#TenantStatus as TenantStatusModel',
+  },
   permissions,
   migrations,
 });

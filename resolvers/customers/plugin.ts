@@ -13,6 +13,11 @@ export const plugin = definePlugin({
   dependsOn: ['core'],
   typeDefs: schemaFragment('customers'),
   resolvers: customerResolvers,
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Customer: 'connectors/customers/tables#CustomerRow',
+    CustomerConnection: 'CountedConnection<CustomerRow>',
+  },
   permissions,
   costs: {
     'Query.customers': { multipliers: ['first', 'last'], defaultSize: 50 },

@@ -103,6 +103,12 @@ export interface PluginDefinition {
   /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/). */
   typeDefs: string | readonly string[];
   resolvers?: IResolvers<unknown, GatewayContext>;
+  /**
+   * The parent each of this plugin's types' resolvers receive, for the generated resolver types
+   * (`npm run codegen` writes them into codegen.yml): `path#Type` from the project root
+   * (`connectors/reviews/tables#ReviewRow`), or a type expression (`CountedConnection<ReviewRow>`).
+   */
+  mappers?: Record<string, string>;
   permissions?: PermissionMap;
   costs?: CostMap;
   createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
