@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { join } from 'node:path';
-import { createDatabase, type Database } from '../../connectors/postgres/database';
+import { createDatabase, type Database } from '../../src/db/database';
 import { projectRoot } from '../../src/sdk';
 import { createTestDatabase, databaseMissing, type TestDatabase } from '../kit/databases';
 import { describeUnless } from '../kit/skip';
