@@ -9,7 +9,7 @@ export default tseslint.config(
       'dist/',
       '.data/',
       'coverage/',
-      'src/generated/',
+      'resolvers/generated/',
       'examples/**/generated/',
       '**/*.js',
       '**/*.mjs',

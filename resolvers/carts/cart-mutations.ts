@@ -21,7 +21,7 @@ import type {
   MutationCheckoutCompleteArgs,
   MutationResolvers,
   ResolversParentTypes,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 import { cartTokenOf } from './cart-id';
 
 /**

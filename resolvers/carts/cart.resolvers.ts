@@ -9,7 +9,7 @@ import type {
   QueryCartArgs,
   QueryResolvers,
   ResolversParentTypes,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 import { cartTokenOf, encodeCartId } from './cart-id';
 
 const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });

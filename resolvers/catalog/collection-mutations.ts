@@ -13,7 +13,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
 import { checkCollection } from './input-checks';
-import type { MutationResolvers } from '../../src/generated/resolvers-types';
+import type { MutationResolvers } from '../generated/resolvers-types';
 
 const MAX_MEMBERS_PER_CALL = 250;
 

@@ -5,7 +5,7 @@ import type { CollectionRow } from '../../connectors/catalog/tables';
 import { idArg, productSearch, textArg, type ProductFilterArg } from './args';
 import { collectionProductConnection, type ProductListArgs } from './product-connection';
 import { readsAll, visibleCollection } from './visibility';
-import type { CollectionResolvers, QueryResolvers } from '../../src/generated/resolvers-types';
+import type { CollectionResolvers, QueryResolvers } from '../generated/resolvers-types';
 
 interface CollectionsArgs extends PageArgs {
   query?: string | null;

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkOption } from './input-checks';
-import type { MutationResolvers } from '../../src/generated/resolvers-types';
+import type { MutationResolvers } from '../generated/resolvers-types';
 
 /** Runs an option write on the locked product and answers with the product as written. */
 async function onProduct(

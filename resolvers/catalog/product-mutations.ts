@@ -19,7 +19,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';
-import type { MutationResolvers } from '../../src/generated/resolvers-types';
+import type { MutationResolvers } from '../generated/resolvers-types';
 
 interface ProductCreateInput extends ProductFields {
   title: string;

@@ -7,7 +7,7 @@ import { money } from './money';
 import { productConnection, type ProductListArgs } from './product-connection';
 import { visibleCollection, visibleProduct } from './visibility';
 import { availableForSale } from './variant.resolvers';
-import type { ProductResolvers, QueryResolvers } from '../../src/generated/resolvers-types';
+import type { ProductResolvers, QueryResolvers } from '../generated/resolvers-types';
 
 interface ProductsArgs extends ProductListArgs {
   query?: string | null;

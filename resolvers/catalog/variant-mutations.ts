@@ -15,7 +15,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { forgetProduct } from './forget';
 import { checkVariant } from './input-checks';
-import type { MutationResolvers } from '../../src/generated/resolvers-types';
+import type { MutationResolvers } from '../generated/resolvers-types';
 
 type Trx = Kysely<CatalogTables>;
 

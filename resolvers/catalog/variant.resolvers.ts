@@ -5,7 +5,7 @@ import type {
   ImageResolvers,
   ProductOptionResolvers,
   ProductVariantResolvers,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 /** Stock left, or stock not tracked (inventory_quantity is kept by the inventory plugin). */
 export const availableForSale = (row: VariantRow) => row.inventory_quantity === null || row.inventory_quantity > 0;

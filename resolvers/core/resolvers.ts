@@ -1,6 +1,6 @@
 import { GatewayError, statusSeenBy, type GatewayContext } from '../../src/sdk';
 import { scalarResolvers } from './scalars';
-import type { NodeResolvers, Resolvers, ResolversTypes } from '../../src/generated/resolvers-types';
+import type { NodeResolvers, Resolvers, ResolversTypes } from '../generated/resolvers-types';
 
 const MAX_NODES = 250;
 

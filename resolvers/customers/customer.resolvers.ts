@@ -11,7 +11,7 @@ import type {
   QueryCustomerArgs,
   QueryCustomersArgs,
   QueryResolvers,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 /** Only staff holding read_customers ever see a customer, through any path (node, order.customer). */
 export const canReadCustomers = (ctx: GatewayContext) =>

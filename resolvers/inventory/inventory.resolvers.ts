@@ -10,7 +10,7 @@ import type {
   QueryLocationsArgs,
   QueryResolvers,
   ResolversParentTypes,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 /** The catalog's variant row (the ProductVariant mapper): its id, and the stock total the trigger keeps. */
 type VariantParent = ResolversParentTypes['ProductVariant'];

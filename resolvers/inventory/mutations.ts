@@ -17,7 +17,7 @@ import type {
   MutationInventorySetArgs,
   MutationLocationAddArgs,
   MutationResolvers,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 const MAX_TEXT = 255;
 const MAX_QUANTITY = 1_000_000_000;

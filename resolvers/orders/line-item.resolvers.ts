@@ -5,7 +5,7 @@ import type {
   OrderLineItemsArgs,
   OrderResolvers,
   ResolversParentTypes,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 /**
  * The currency of each order whose line items this request lists, by order id: a line's Money fields

@@ -6,7 +6,7 @@ import type {
   MutationOrderCancelArgs,
   MutationOrderFulfillArgs,
   MutationResolvers,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 /** Loaders may hold the order as it was before the write: forget it so the payload is current. */
 function forget(ctx: GatewayContext, id: string) {

@@ -11,7 +11,7 @@ import type {
   QueryOrdersArgs,
   QueryResolvers,
   ResolversParentTypes,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
 

@@ -9,7 +9,7 @@ import type {
   QueryResolvers,
   ShopifySyncRun,
   ShopifySyncStartPayload,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 type RunRow = {
   id: string;

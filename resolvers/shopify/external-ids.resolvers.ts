@@ -6,7 +6,7 @@ import type {
   OrderResolvers,
   ProductResolvers,
   ProductVariantResolvers,
-} from '../../src/generated/resolvers-types';
+} from '../generated/resolvers-types';
 
 type Row = { id: string; external_id?: string | null; product_id?: string };
 

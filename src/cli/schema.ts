@@ -20,11 +20,11 @@ export function composedSdl(): string {
 
 const CODEGEN = 'codegen.yml';
 /** Where the resolver types are generated: mapper paths are relative to it. */
-const GENERATED = join('src', 'generated');
+const GENERATED = join('resolvers', 'generated');
 /** The mappers close codegen.yml, written from here on. */
 const MAPPERS = '      mappers:\n';
 
-/** codegen.yml with the manifests' mappers (`path#Type` from the project root made relative to src/generated). */
+/** codegen.yml with the manifests' mappers (`path#Type` from the project root made relative to resolvers/generated). */
 export function codegenConfig(): string {
   const current = readFileSync(join(projectRoot(), CODEGEN), 'utf8');
   const at = current.indexOf(MAPPERS);

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 import { buildCompiledLayout, type CompiledLayout } from '../kit/compiled';
@@ -17,7 +17,7 @@ const DEMO_SECRETS = {
 const TYPESCRIPT_PLUGIN = join(projectRoot(), 'test', 'fixtures', 'plugins', 'extra-greeting');
 
 const pluginFolders = readdirSync(join(projectRoot(), 'resolvers'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
+  .filter((entry) => existsSync(join(projectRoot(), 'resolvers', entry.name, 'plugin.ts')))
   .map((entry) => entry.name);
 
 interface PluginStatus {
