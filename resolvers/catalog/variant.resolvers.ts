@@ -1,11 +1,7 @@
 import { encodeGlobalId, type GatewayContext } from '../../src/sdk';
 import type { ImageRow, OptionRow, ProductRow, VariantRow } from '../../connectors/catalog/tables';
 import { money } from './money';
-import type {
-  ImageResolvers,
-  ProductOptionResolvers,
-  ProductVariantResolvers,
-} from '../generated/resolvers-types';
+import type { ImageResolvers, ProductOptionResolvers, ProductVariantResolvers } from '../generated/resolvers-types';
 
 /** Stock left, or stock not tracked (inventory_quantity is kept by the inventory plugin). */
 export const availableForSale = (row: VariantRow) => row.inventory_quantity === null || row.inventory_quantity > 0;
