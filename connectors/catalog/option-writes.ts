@@ -75,9 +75,12 @@ export async function updateOption(
       ]);
     }
   }
+  const changes = { ...(option.name != null ? { name: option.name.trim() } : {}), ...(values ? { values } : {}) };
+  // Neither name nor values given: nothing to write (an empty `set` is not SQL).
+  if (Object.keys(changes).length === 0) return;
   await trx
     .updateTable('product_options')
-    .set({ ...(option.name != null ? { name: option.name.trim() } : {}), ...(values ? { values } : {}) })
+    .set(changes)
     .where('tenant_id', '=', tenantId)
     .where('id', '=', option.id)
     .execute();

@@ -282,6 +282,17 @@ describeEachDatabase('catalog product mutations', catalogSuite(), (get) => {
       admin,
     );
     expect(renamed.productOptionUpdate.product.options[0]).toEqual({ name: 'Fit', values: ['S', 'L', 'XL'] });
+    // Nothing to change (neither name nor values): the product as it is, not an error.
+    const unchanged = await t.graphql<{ productOptionUpdate: { product: { options: unknown[] }; userErrors: [] } }>(
+      `mutation($id: ID!, $o: ProductOptionUpdateInput!) { productOptionUpdate(productId: $id, option: $o) {
+      product { options { name values } } userErrors { code } } }`,
+      { id: product.id, o: { id: size.id } },
+      admin,
+    );
+    expect(unchanged.body).toEqual({
+      data: { productOptionUpdate: { product: renamed.productOptionUpdate.product, userErrors: [] } },
+      extensions: expect.anything(),
+    });
     const deleted = await ok(
       t,
       `mutation($id: ID!, $ids: [ID!]!) { productOptionsDelete(productId: $id, options: $ids) {

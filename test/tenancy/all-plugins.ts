@@ -74,6 +74,26 @@ export async function tenantChecksums(db: Kysely<unknown>, tenantId: string): Pr
 }
 
 /**
+ * Gives about half of one tenant's rows in every table with a `handle` a handle of its own (demo data
+ * gives both tenants the same handles), so a lookup by handle has handles only that tenant has.
+ */
+export async function ownHandles(db: Kysely<unknown>, tenantId: string): Promise<number> {
+  const { rows: tables } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where n.nspname = 'public' and c.relkind in ('r', 'p')
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'handle' and not a.attisdropped)
+      and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped)
+    order by 1`.execute(db);
+  let changed = 0;
+  for (const { name } of tables) {
+    const result = await sql`update ${sql.table(name)} set handle = handle || '-' || tenant_id
+      where tenant_id = ${tenantId} and md5(handle) < '8'`.execute(db);
+    changed += Number(result.numAffectedRows ?? 0);
+  }
+  return changed;
+}
+
+/**
  * Seeds demo data plugin by plugin; returns the plugins whose seed failed (with why), so one broken seed
  * fails its own test instead of hiding every other plugin's isolation checks.
  */

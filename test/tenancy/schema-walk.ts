@@ -11,6 +11,7 @@ import {
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
+  type GraphQLNamedType,
   type GraphQLOutputType,
   type GraphQLSchema,
 } from 'graphql';
@@ -42,13 +43,16 @@ export function selectionOf(type: GraphQLOutputType, depth: number): string {
   return `{ ${parts.join(' ')} }`;
 }
 
-/** Every place an ID can be given to a field, through its arguments and their input types. */
-export function idSlots(field: GraphQLField<unknown, unknown>): IdSlot[] {
+/** Every place a value passing `test` (named type, field name) can be given to a field, through its arguments and their input types. */
+function slotsWhere(
+  field: GraphQLField<unknown, unknown>,
+  test: (type: GraphQLNamedType, name: string) => boolean,
+): IdSlot[] {
   const slots: IdSlot[] = [];
   const walk = (type: GraphQLInputType, path: string[], list: boolean, seen: Set<string>) => {
     const nullable = getNullableType(type);
     if (isListType(nullable)) return walk(nullable.ofType, path, true, seen);
-    if (getNamedType(nullable).name === 'ID') return void slots.push({ path, list });
+    if (test(getNamedType(nullable), path[path.length - 1])) return void slots.push({ path, list });
     if (isInputObjectType(nullable) && !seen.has(nullable.name)) {
       for (const f of Object.values(nullable.getFields()))
         walk(f.type, [...path, f.name], list, new Set([...seen, nullable.name]));
@@ -57,6 +61,13 @@ export function idSlots(field: GraphQLField<unknown, unknown>): IdSlot[] {
   for (const arg of field.args) walk(arg.type, [arg.name], false, new Set());
   return slots;
 }
+
+/** Every place an ID can be given to a field. */
+export const idSlots = (field: GraphQLField<unknown, unknown>) => slotsWhere(field, (type) => type.name === 'ID');
+
+/** Every place a handle (a String named `handle`) can be given to a field. */
+export const handleSlots = (field: GraphQLField<unknown, unknown>) =>
+  slotsWhere(field, (type, name) => type.name === 'String' && name === 'handle');
 
 const SCALAR_SAMPLES: Record<string, unknown> = {
   String: 'isolation-check',
@@ -70,21 +81,50 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
   EmailAddress: 'someone@example.com',
 };
 
-/** A value for an input type: required fields only, with IDs taken from `idFor(path)`. */
-export function sampleValue(type: GraphQLInputType, path: string[], idFor: (path: string[]) => string): unknown {
+/**
+ * What goes in an input's leaves: `id` gives an ID, or undefined to leave an optional slot out; `scalar`,
+ * when given, another scalar (a handle), or undefined for a sample value.
+ */
+export interface SlotFill {
+  id(path: string[], required: boolean): string | undefined;
+  scalar?(path: string[]): unknown;
+}
+
+/** A value for an input type: required fields and every field that can carry an ID (`fill`: IDs only, or a SlotFill). */
+export function sampleValue(
+  type: GraphQLInputType,
+  path: string[],
+  fill: SlotFill | ((path: string[]) => string),
+  required = false,
+): unknown {
+  const slots = typeof fill === 'function' ? { id: fill } : fill;
   const nullable = getNullableType(type);
-  if (isListType(nullable)) return [sampleValue(nullable.ofType, path, idFor)];
-  if (nullable.name === 'ID') return idFor(path);
+  if (isListType(nullable)) {
+    const item = sampleValue(nullable.ofType, path, slots, required);
+    return item === undefined ? undefined : [item];
+  }
+  if (nullable.name === 'ID') return slots.id(path, required);
   if (isEnumType(nullable)) return nullable.getValues()[0].value;
   if (isInputObjectType(nullable)) {
     const out: Record<string, unknown> = {};
     for (const f of Object.values(nullable.getFields())) {
-      const wanted = (isNonNullType(f.type) && f.defaultValue === undefined) || slotsUnder(f.type).length > 0;
-      if (wanted) out[f.name] = sampleValue(f.type, [...path, f.name], idFor);
+      const needed = isNonNullType(f.type) && f.defaultValue === undefined;
+      if (!needed && slotsUnder(f.type).length === 0) continue;
+      const value = sampleValue(f.type, [...path, f.name], slots, needed);
+      if (value !== undefined) out[f.name] = value;
     }
     return out;
   }
-  return SCALAR_SAMPLES[nullable.name] ?? 'x';
+  return slots.scalar?.(path) ?? SCALAR_SAMPLES[nullable.name] ?? 'x';
+}
+
+/** Variables for a call passing `args`, each filled by `fill`; a slot left out is not sent. */
+export function variablesOf(args: readonly GraphQLArgument[], fill: SlotFill): Record<string, unknown> {
+  const entries = args.map((a) => {
+    const needed = isNonNullType(a.type) && a.defaultValue === undefined;
+    return [a.name, sampleValue(a.type, [a.name], fill, needed)] as const;
+  });
+  return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
 function slotsUnder(type: GraphQLInputType): string[] {
@@ -125,6 +165,32 @@ export function collect(value: unknown, ids: Set<string>, cursors: Set<string>):
     else if ((key === 'endCursor' || key === 'cursor') && typeof child === 'string') cursors.add(child);
     else collect(child, ids, cursors);
   }
+}
+
+/** Links every ID of a response to the IDs of the objects around it (its ancestors and descendants). */
+export function collectRelated(value: unknown, related: Map<string, Set<string>>, ancestors: string[] = []): void {
+  if (Array.isArray(value)) return value.forEach((v) => collectRelated(v, related, ancestors));
+  if (!value || typeof value !== 'object') return;
+  const id = (value as Record<string, unknown>).id;
+  const around = typeof id === 'string' ? [...ancestors, id] : ancestors;
+  if (typeof id === 'string') {
+    for (const other of ancestors) {
+      related.set(id, (related.get(id) ?? new Set()).add(other));
+      related.set(other, (related.get(other) ?? new Set()).add(id));
+    }
+  }
+  for (const child of Object.values(value)) collectRelated(child, related, around);
+}
+
+/** Every object of a response that shows its `handle`, by `__typename`: type -> handles. */
+export function collectHandles(value: unknown, handles: Map<string, Set<string>>): void {
+  if (Array.isArray(value)) return value.forEach((v) => collectHandles(v, handles));
+  if (!value || typeof value !== 'object') return;
+  const { __typename: type, handle } = value as Record<string, unknown>;
+  if (typeof type === 'string' && typeof handle === 'string') {
+    handles.set(type, (handles.get(type) ?? new Set()).add(handle));
+  }
+  for (const child of Object.values(value)) collectHandles(child, handles);
 }
 
 /** One field of one object type, selected on its own under the shortest path that reaches its type. */
