@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import pino from 'pino';
-import { createDatabase } from '../connectors/postgres/database';
+import { createDatabase } from '../src/db/database';
 import { loadEnv } from '../src/config/env';
 import { createGateway } from '../src/engine/gateway';
 import { seedPlugins } from '../src/engine/seed';

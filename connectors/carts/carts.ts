@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { lockRow } from '../postgres/rows';
+import { lockRow } from '../../src/sdk/db';
 import type { CartLineRow, CartRow, CartTables } from './tables';
 
 /** 144 random bits: a cart id cannot be guessed or enumerated. */

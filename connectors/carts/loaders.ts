@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
-import { rowsById } from '../postgres/batch-loaders';
+import { rowsById } from '../../src/sdk/db';
 import type { CartRow, CartTables } from './tables';
 
 /** A cart line priced at the variant's current price (computed by Postgres, exact). */

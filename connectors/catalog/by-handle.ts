@@ -1,6 +1,5 @@
 import type { ColumnChoice, TenantDb } from '../../src/sdk';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { runShaped } from '../postgres/shaped-statements';
+import { choiceKey, runShaped, selectColumns } from '../../src/sdk/db';
 import type { CatalogTables, CollectionRow, ProductRow } from './tables';
 
 async function byHandle<R extends object>(

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { freeHandle } from './handles';
 import type { CatalogTables, CollectionRow } from './tables';
 import { slugify } from './validation';
-import { deleteRow, updateRow } from '../postgres/rows';
+import { deleteRow, updateRow } from '../../src/sdk/db';
 
 export interface CollectionFields {
   title?: string | null;

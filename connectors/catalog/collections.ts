@@ -1,7 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import { escapeLike, type ColumnChoice, type CursorValue, type Page, type TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
-import { keysetCursor, keysetPlan, type KeysetSort } from '../postgres/keyset';
+import { keysetCursor, keysetPlan, type KeysetSort, selectColumns } from '../../src/sdk/db';
 import type { CatalogTables, CollectionRow } from './tables';
 
 export type CollectionSortKey = 'TITLE' | 'UPDATED_AT' | 'ID';

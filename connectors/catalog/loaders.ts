@@ -6,9 +6,7 @@ import {
   type CollectionCountKey,
   type CollectionPageKey,
 } from './collection-product-loaders';
-import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
-import { choiceKey, selectColumns } from '../postgres/columns';
-import { runShaped } from '../postgres/shaped-statements';
+import { choiceKey, groupBy, rowsById, rowsByParent, runShaped, selectColumns } from '../../src/sdk/db';
 import type { ProductPage } from './product-list';
 import type { CatalogTables, CollectionRow, ImageRow, OptionRow, ProductRow, VariantRow } from './tables';
 

@@ -1,8 +1,6 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
-import { keysetCursor, keysetPlan } from '../postgres/keyset';
-import { runPrepared } from '../postgres/shaped-statements';
+import { keysetCursor, keysetPlan, runPrepared, selectColumns } from '../../src/sdk/db';
 import { productConditions, type ProductSearch } from './product-filters';
 import { productSort, type ProductSortKey } from './product-sorts';
 import type { CatalogTables, ProductRow } from './tables';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { escapeLike } from '../../src/sdk';
-import type { KeysetSort } from '../postgres/keyset';
+import type { KeysetSort } from '../../src/sdk/db';
 
 export type ProductSortKey = 'TITLE' | 'PRICE' | 'CREATED_AT' | 'BEST_SELLING' | 'RELEVANCE' | 'ID';
 

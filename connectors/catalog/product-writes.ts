@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { freeHandle } from './handles';
 import type { CatalogTables, ProductRow, ProductStatus } from './tables';
 import { slugify } from './validation';
-import { deleteRow, lockRow, updateRow } from '../postgres/rows';
+import { deleteRow, lockRow, updateRow } from '../../src/sdk/db';
 
 export interface ProductFields {
   title?: string | null;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { CatalogTables, OptionRow, VariantRow } from './tables';
 import { UserErrors, type UserError } from '../../src/sdk';
-import { updateRow } from '../postgres/rows';
+import { updateRow } from '../../src/sdk/db';
 
 export interface VariantFields {
   title?: string | null;

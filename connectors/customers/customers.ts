@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from 'kysely';
 import { escapeLike } from '../../src/sdk';
-import { RECORD_SORTS, type TableList } from '../postgres/table-list';
+import { RECORD_SORTS, type TableList } from '../../src/sdk/db';
 import type { CustomerTables } from './tables';
 
 export type CustomerSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'NAME';

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { LoaderContext } from '../../src/sdk';
-import { rowsById } from '../postgres/batch-loaders';
+import { rowsById } from '../../src/sdk/db';
 import type { CustomerRow } from './tables';
 
 declare module '../../src/sdk' {

@@ -1,6 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import { decodeCursor, encodeCursor, GatewayError, type ColumnChoice, type Page, type TenantDb } from '../../src/sdk';
-import { selectColumns } from '../postgres/columns';
+import { selectColumns } from '../../src/sdk/db';
 import type { AdjustmentRow, InventoryTables, LocationRow } from './tables';
 
 /** The id after which a page starts; cursors of these lists carry only the row id. */

@@ -1,6 +1,6 @@
 import type DataLoader from 'dataloader';
 import type { LoaderContext } from '../../src/sdk';
-import { rowsById, rowsByParent } from '../postgres/batch-loaders';
+import { rowsById, rowsByParent } from '../../src/sdk/db';
 import type { AdjustmentRow, InventoryLevelRow, LocationRow } from './tables';
 
 declare module '../../src/sdk' {

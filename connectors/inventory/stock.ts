@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { runShaped } from '../postgres/shaped-statements';
+import { runShaped } from '../../src/sdk/db';
 import type { AdjustmentRow, InventoryLevelRow, InventoryTables } from './tables';
 
 type Trx = Kysely<InventoryTables>;

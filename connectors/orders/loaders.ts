@@ -1,8 +1,7 @@
 import DataLoader from 'dataloader';
 import { sql } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
-import { groupBy, rowsById, rowsByParent } from '../postgres/batch-loaders';
-import { selectColumns } from '../postgres/columns';
+import { groupBy, rowsById, rowsByParent, selectColumns } from '../../src/sdk/db';
 import type { LineItemRow, OrderRow, OrderTables } from './tables';
 
 declare module '../../src/sdk' {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { lockRow } from '../postgres/rows';
+import { lockRow } from '../../src/sdk/db';
 import type { OrderRow, OrderTables } from './tables';
 
 /** The order, locked for this transaction: concurrent cancels and fulfils of one order queue here. */

@@ -1,5 +1,5 @@
 import { sql, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { RECORD_SORTS, type TableList } from '../postgres/table-list';
+import { RECORD_SORTS, type TableList } from '../../src/sdk/db';
 import type { FinancialStatus, FulfillmentStatus, OrderStatus, OrderTables } from './tables';
 
 export type OrderSortKey = 'ID' | 'CREATED_AT' | 'UPDATED_AT' | 'TOTAL_PRICE';

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { LoaderContext } from '../../src/sdk';
-import { groupBy } from '../postgres/batch-loaders';
+import { groupBy } from '../../src/sdk/db';
 import { SOURCE, type ShopifyDb } from './tables';
 
 export type SourcedTable = 'products' | 'product_variants' | 'orders' | 'customers';

@@ -15,7 +15,7 @@ import { claimRun, enqueueRun, finishRun, type SyncMode, type SyncRun } from './
 import { readStates, startFullImport } from './sync-state';
 import type { ShopifyDb, ShopifyTrx } from './tables';
 import { sql } from 'kysely';
-import { fromExcluded } from '../postgres/upsert';
+import { fromExcluded } from '../../src/sdk/db';
 
 export interface SyncDeps {
   clock?: Clock;

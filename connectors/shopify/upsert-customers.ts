@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fromExcluded } from '../postgres/upsert';
+import { fromExcluded } from '../../src/sdk/db';
 import type { CustomerRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { notOlder } from './versions';

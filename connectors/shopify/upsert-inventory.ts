@@ -1,4 +1,4 @@
-import { fromExcluded } from '../postgres/upsert';
+import { fromExcluded } from '../../src/sdk/db';
 import type { InventoryLevelRecord, LocationRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fromExcluded } from '../postgres/upsert';
+import { fromExcluded } from '../../src/sdk/db';
 import { orderNumber, type OrderRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { fromExcluded } from '../postgres/upsert';
+import { fromExcluded } from '../../src/sdk/db';
 import type { CollectionRecord, ProductRecord, VariantRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { buryRecord, lockRecords, withoutBuried } from './tombstones';

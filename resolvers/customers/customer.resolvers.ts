@@ -1,6 +1,6 @@
 import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
 import { customerList } from '../../connectors/customers/customers';
-import { tableListConnection } from '../../connectors/postgres/table-list';
+import { tableListConnection } from '../../src/sdk/db';
 import type { CustomerRow } from '../../connectors/customers/tables';
 import { createCustomer, updateCustomer, type CustomerResult } from '../../connectors/customers/writes';
 import type {

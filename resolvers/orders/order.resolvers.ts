@@ -1,6 +1,6 @@
 import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
 import { orderList, type OrderFilter } from '../../connectors/orders/orders';
-import { tableListConnection } from '../../connectors/postgres/table-list';
+import { tableListConnection } from '../../src/sdk/db';
 import type { OrderRow } from '../../connectors/orders/tables';
 import type {
   CustomerOrdersArgs,

@@ -1,9 +1,13 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { OperationTypeNode } from 'graphql';
-import type { RequestContext } from '../engine/context';
+import type { GatewayContext } from '../sdk';
+import type { TenantSession } from '../db/tenant-session';
 import { isCacheable } from './cacheable';
 import type { ResponseStore, WriteMark } from './store';
 import { tenantFingerprint } from './tenant-fingerprint';
+
+/** What the plugin reads of a request's context: its tenant, and its session to wait for the commit. */
+type CacheContext = GatewayContext & { db: TenantSession };
 
 export interface CachePluginDeps {
   store: ResponseStore;
@@ -14,7 +18,7 @@ export interface CachePluginDeps {
  * Serves cached storefront catalog answers without executing (no SQL), after authentication, rate
  * limits and the document's limits and cost checks have run. Mutations mark their tenant's writes.
  */
-export function responseCachePlugin({ store, fields }: CachePluginDeps): ApolloServerPlugin<RequestContext> {
+export function responseCachePlugin({ store, fields }: CachePluginDeps): ApolloServerPlugin<CacheContext> {
   return {
     async requestDidStart() {
       let key: string | undefined;

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ConfigError, loadEnv, type Env } from '../config/env';
 import { applyDevSecrets, variablesNamedIn } from '../config/dev-secrets';
-import { MigrationError } from '../../connectors/postgres/migrator';
+import { MigrationError } from '../db/migrator';
 import { RequiredPluginError } from '../plugins/compose';
 import { projectRoot } from '../sdk';
 

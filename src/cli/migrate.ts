@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { migrateDown, migrateUp, migrationStatus } from '../../connectors/postgres/migrator';
+import { migrateDown, migrateUp, migrationStatus } from '../db/migrator';
 import { createDatabaseFromEnv } from '../engine/gateway';
 import { pluginMigrations } from '../engine/migrations';
 import { createLogger } from '../observability/logger';

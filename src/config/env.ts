@@ -28,7 +28,7 @@ export const envSchema = z.object({
     .default('gateway_app'),
   DATABASE_POOL_MAX: positiveInt.default(10),
   DATABASE_ENGINE_POOL_MAX: positiveInt.default(4),
-  /** `auto`: detect a transaction-mode pooler at start-up (connectors/postgres/pooling.ts); true or false: say. */
+  /** `auto`: detect a transaction-mode pooler at start-up (src/db/pooling.ts); true or false: say. */
   DATABASE_TRANSACTION_POOLER: z
     .enum(['auto', 'true', 'false', '1', '0'])
     .transform((v) => (v === 'auto' ? v : v === 'true' || v === '1'))

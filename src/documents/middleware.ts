@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
 import { sendGraphQLError } from '../http/respond';
-import { authenticated, requestState } from '../http/request-state';
+import { authenticated, requestState } from '../observability/request-state';
 import { isDocumentId } from './document-id';
 import type { DocumentStore } from './manifests';
 

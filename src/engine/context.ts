@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { TenantSession } from '../../connectors/postgres/tenant-session';
+import { TenantSession } from '../db/tenant-session';
 import {
   parseGlobalId,
   type GatewayContext,

@@ -7,9 +7,9 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import type { Express } from 'express';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
-import { createDatabase, type Database } from '../../connectors/postgres/database';
-import { migrateUp } from '../../connectors/postgres/migrator';
-import { withTenant } from '../../connectors/postgres/tenant-session';
+import { createDatabase, type Database } from '../db/database';
+import { migrateUp } from '../db/migrator';
+import { withTenant } from '../db/tenant-session';
 import { projectRoot, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { applyAuthorization } from '../auth/shield';
 import { ConfigError, type Env } from '../config/env';

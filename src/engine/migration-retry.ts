@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { databaseErrorCode } from '../../connectors/postgres/errors';
+import { databaseErrorCode } from '../db/errors';
 
 /** True when the error (or one of its causes) says the database could not be reached. */
 export function isConnectionFault(error: unknown): boolean {

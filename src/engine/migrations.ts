@@ -1,4 +1,4 @@
-import type { PluginMigrations } from '../../connectors/postgres/migrator';
+import type { PluginMigrations } from '../db/migrator';
 import type { PluginDefinition } from '../sdk';
 
 /** The migrations of the given plugins, in their dependency order. */

@@ -1,4 +1,4 @@
-import type { Database } from '../../connectors/postgres/database';
+import type { Database } from '../db/database';
 import type { DependencyStatus, GatewayStatus, PluginRuntime, PluginStatus } from '../sdk';
 import type { Composition } from '../plugins/compose';
 import type { TenantRegistry } from '../tenants/registry';

@@ -1,31 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { ApolloServer } from '@apollo/server';
+import type { ApolloServer, BaseContext } from '@apollo/server';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { GatewayError, type GatewayStatus, type PluginDefinition, type PluginRuntime } from '../sdk';
 import { authenticate, type Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
 import type { TenantEntry } from '../tenants/load';
-import type { RequestContext } from '../engine/context';
 import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
-import { authenticated, requestState } from './request-state';
+import { authenticated, requestState } from '../observability/request-state';
 import { chain } from './chain';
 import { graphqlHandler } from './graphql-handler';
 import { publicReadiness, readinessRoute } from './readiness';
 
-export interface AppDeps {
-  apollo: ApolloServer<RequestContext>;
+/** `Context` is the engine's request context: this layer only builds it and hands it to Apollo. */
+export interface AppDeps<Context extends BaseContext> {
+  apollo: ApolloServer<Context>;
   schema: GraphQLSchema;
   registry: TenantRegistry;
   plugins: readonly PluginDefinition[];
   runtime: PluginRuntime;
   log: Logger;
   /** `log` is called when the request first logs: most never do, and a child logger costs microseconds. */
-  buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => RequestContext;
+  buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => Context;
   status: () => Promise<GatewayStatus>;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
   /** Request logging and metrics, and the gate that refuses work while starting or draining. */
@@ -45,7 +45,7 @@ function wantsExplorer(req: Request): boolean {
   return req.method === 'GET' && !req.query.query && (req.headers.accept ?? '').includes('text/html');
 }
 
-export function createApp(deps: AppDeps): Express {
+export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);

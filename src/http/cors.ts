@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { TenantRegistry } from '../tenants/registry';
 import { sendGraphQLError } from './respond';
-import { requestState } from './request-state';
+import { requestState } from '../observability/request-state';
 
 /**
  * CORS per tenant. The tenant is known only after authentication, and a preflight carries no

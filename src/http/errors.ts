@@ -1,7 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GatewayError, isErrorCode, type ErrorCode } from '../sdk';
-import { databaseErrorCode } from '../../connectors/postgres/errors';
+import { databaseErrorCode } from '../db/errors';
 import { isTokenLimitError } from '../limits/tokens';
 
 const SAFE_MESSAGES: Partial<Record<ErrorCode, string>> = {

@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import type { RateLimiter } from '../limits';
 import { sendGraphQLError } from './respond';
-import { authenticated } from './request-state';
+import { authenticated } from '../observability/request-state';
 
 /**
  * Refuses a caller whose budget is spent before anything parses its document. The cost of the operation

@@ -1,7 +1,7 @@
 import type { Response } from 'express';
 import { httpStatusFor, type ErrorCode } from '../sdk';
 import { escapeJson } from './json-escape';
-import { requestState } from './request-state';
+import { requestState } from '../observability/request-state';
 
 /** A request-level failure as a GraphQL JSON body, never an HTML page. */
 export function sendGraphQLError(

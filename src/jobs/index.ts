@@ -1,4 +1,4 @@
-import type { Database } from '../../connectors/postgres/database';
+import type { Database } from '../db/database';
 import type { PluginDefinition, PluginJob } from '../sdk';
 import { runIfClaimed } from './job-runs';
 

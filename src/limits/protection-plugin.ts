@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import type { CostHint } from '../sdk';
-import type { RequestContext } from '../engine/context';
+import type { CostHint, GatewayContext } from '../sdk';
 import { checkLimits } from './check-limits';
 import { checkIntrospection } from './introspection';
 import { checkLiterals, checkVariables } from './input-hygiene';
@@ -35,7 +34,7 @@ interface CostReport {
  * measure ever sees an unknown fragment or a fragment cycle; the parsed and validated document stays
  * cached by Apollo, and its measures are cached on it.
  */
-export function protectionPlugin(options: ProtectionOptions): ApolloServerPlugin<RequestContext> {
+export function protectionPlugin(options: ProtectionOptions): ApolloServerPlugin<GatewayContext> {
   return {
     async serverWillStart() {
       return { serverWillStop: () => options.limiter.close() };
@@ -44,7 +43,7 @@ export function protectionPlugin(options: ProtectionOptions): ApolloServerPlugin
       let requested = 0;
       let report: CostReport | undefined;
       /** Pays for the request: its cost when it `executes`, else the minimum (it was refused before running). */
-      const charge = async (ctx: GraphQLRequestContext<RequestContext>, executes: boolean) => {
+      const charge = async (ctx: GraphQLRequestContext<GatewayContext>, executes: boolean) => {
         const { tenant, principal } = ctx.contextValue;
         const amount = executes ? Math.max(MINIMUM_CHARGE, requested) : MINIMUM_CHARGE;
         const decision = await options.limiter.take(tenant, principal, amount);

@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from 'pino';
-import type { Database } from '../../connectors/postgres/database';
+import type { Database } from '../db/database';
 import type { Env } from '../config/env';
 import type { PluginState } from '../plugins/compose';
 import { observabilityPlugin } from './apollo-plugin';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import type { Database } from '../../connectors/postgres/database';
+import type { Database } from '../db/database';
 import type { PluginState } from '../plugins/compose';
 import type { GatewayMetrics } from './metrics';
 

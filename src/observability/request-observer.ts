@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { isErrorCode } from '../sdk';
-import { requestState } from '../http/request-state';
+import { requestState } from './request-state';
 import type { GatewayMetrics } from './metrics';
 import { recordStore, type RequestRecord } from './request-record';
 import type { Tracing } from './tracing';

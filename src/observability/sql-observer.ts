@@ -1,4 +1,4 @@
-import type { Database } from '../../connectors/postgres/database';
+import type { Database } from '../db/database';
 import type { GatewayMetrics } from './metrics';
 import { currentRecord } from './request-record';
 import type { Tracing } from './tracing';

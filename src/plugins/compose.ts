@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import type { GraphQLSchema } from 'graphql';
 import { projectRoot, type GatewayContext, type PluginDefinition } from '../sdk';
 import type { PluginCandidate } from './load';
-import { columnNeedsProblem } from '../engine/columns/column-planner';
+import { columnNeedsProblem } from './column-needs';
 import { manifestProblem } from './manifest';
 import { dependencyOrder } from './order';
 import { summarizeSdl, type SdlSummary } from './sdl';

@@ -68,7 +68,7 @@ describeEachKind('the compiled server (node on dist/, no tsx)', (kind) => {
       compiledProgram(layout!.dir),
     );
     await until200(`${server.url}/healthz`);
-    ready = (await until200(`${server.url}/readyz`)) as typeof ready;
+    ready = (await until200(`${server.adminUrl}/readyz`)) as typeof ready;
   }, 200_000);
 
   afterAll(async () => {

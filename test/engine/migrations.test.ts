@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { MIGRATION_SCHEMA, migrateDown, migrateUp, migrationStatus } from '../../connectors/postgres/migrator';
+import { MIGRATION_SCHEMA, migrateDown, migrateUp, migrationStatus } from '../../src/db/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { discoverPlugins } from '../../src/plugins/discover';

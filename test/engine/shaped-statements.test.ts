@@ -1,6 +1,6 @@
 import { sql, WithSchemaPlugin, type KyselyPlugin, type Kysely } from 'kysely';
-import { runPrepared, runShaped } from '../../connectors/postgres/shaped-statements';
-import { createDatabase, type Database } from '../../connectors/postgres/database';
+import { runPrepared, runShaped } from '../../src/db/shaped-statements';
+import { createDatabase, type Database } from '../../src/db/database';
 import { createPostgresDatabase, createTestDatabase, databaseMissing } from '../kit/databases';
 import { describeUnless } from '../kit/skip';
 

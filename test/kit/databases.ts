@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { createDatabase, type Database, type DatabaseKind } from '../../connectors/postgres/database';
+import { createDatabase, type Database, type DatabaseKind } from '../../src/db/database';
 import { describeUnless } from './skip';
 
 /** Every kind a database suite runs on: PGlite, and real Postgres (skipped without DATABASE_URL). */

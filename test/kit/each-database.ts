@@ -1,4 +1,4 @@
-import type { DatabaseKind } from '../../connectors/postgres/database';
+import type { DatabaseKind } from '../../src/db/database';
 import { describeEachKind } from './databases';
 import { startTestGateway, type TestGateway, type TestGatewayOptions } from './gateway';
 

@@ -9,7 +9,7 @@ import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
 import type { Logger } from 'pino';
-import type { DatabaseKind } from '../../connectors/postgres/database';
+import type { DatabaseKind } from '../../src/db/database';
 import { createTestDatabase, type TestDatabase } from './databases';
 import { dropRedisKeys, testRedisPrefix } from './redis-prefix';
 

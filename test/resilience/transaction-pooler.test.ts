@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { createDatabase, keepsSessionStamps, type Database } from '../../connectors/postgres/database';
+import { createDatabase, keepsSessionStamps, type Database } from '../../src/db/database';
 import { loadEnv } from '../../src/config/env';
 import { createDatabaseFromEnv } from '../../src/engine/gateway';
 import { createLogger } from '../../src/observability/logger';

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { migrateDown, migrateUp } from '../../connectors/postgres/migrator';
+import { migrateDown, migrateUp } from '../../src/db/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin } from '../../src/plugins/load';

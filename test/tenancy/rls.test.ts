@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { createDatabase } from '../../connectors/postgres/database';
-import { MIGRATION_SCHEMA } from '../../connectors/postgres/migrator';
-import { TenantSession, withTenant } from '../../connectors/postgres/tenant-session';
+import { createDatabase } from '../../src/db/database';
+import { MIGRATION_SCHEMA } from '../../src/db/migrator';
+import { TenantSession, withTenant } from '../../src/db/tenant-session';
 import { describeEachDatabase } from '../kit/each-database';
 import {
   allPlugins,

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 /**
  * Carts keyed by a random token (never a sequence: the id is the buyer's only credential for the

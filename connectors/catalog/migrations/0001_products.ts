@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 /**
  * Publishing, sales and price columns used by storefront filters and sort keys; options, images and

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 /**
  * Customers of a shop. Emails are stored lower-cased and unique per tenant, so checkout can find or

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 const check = (column: string, values: readonly string[]) =>
   sql`${sql.ref(column)} in (${sql.join(values.map((v) => sql.lit(v)))})`;

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { enableTenantIsolation } from '../../postgres/tenant-isolation';
+import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
 
 /** Retail tables whose rows carry the Shopify `updated_at` they were last written from. */
 export const VERSIONED_TABLES = ['products', 'product_variants', 'inventory_levels', 'customers', 'orders'] as const;

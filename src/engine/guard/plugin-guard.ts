@@ -2,7 +2,7 @@ import { MapperKind, mapSchema } from '@graphql-tools/utils';
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { GatewayError, type BatchFunction, type PluginDefinition } from '../../sdk';
-import { databaseErrorCode } from '../../../connectors/postgres/errors';
+import { databaseErrorCode } from '../../db/errors';
 import type { GatewayMetrics } from '../../observability/metrics';
 import { Circuit, type Admission, type CircuitState } from './circuit';
 import { Deadlines } from './deadlines';

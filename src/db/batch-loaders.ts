@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
-import type { LoaderContext } from '../../src/sdk';
+import type { LoaderContext } from '../sdk';
 import { choiceKey, selectColumns } from './columns';
 import { runShaped } from './shaped-statements';
 

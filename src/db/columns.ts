@@ -1,5 +1,5 @@
 import type { Selectable, SelectQueryBuilder } from 'kysely';
-import type { ColumnChoice } from '../../src/sdk';
+import type { ColumnChoice } from '../sdk';
 
 /** The two select methods every query builder has, whatever its tables. */
 interface Selecting {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../src/sdk';
+import type { ErrorCode } from '../sdk';
 
 const CONNECTION_MESSAGES = [
   'Connection terminated',

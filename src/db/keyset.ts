@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
-import { decodeCursor, encodeCursor, GatewayError, type CursorValue, type Page } from '../../src/sdk';
+import { decodeCursor, encodeCursor, GatewayError, type CursorValue, type Page } from '../sdk';
 import { runShaped, type AnyKysely } from './shaped-statements';
 
 /** How a kind of sort value is selected for a cursor, checked when the cursor comes back, and cast there. */

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable, SelectQueryBuilder } from 'kysely';
-import { connectionOf, pageOf, type ColumnChoice, type CursorValue, type PageArgs, type TenantDb } from '../../src/sdk';
+import { connectionOf, pageOf, type ColumnChoice, type CursorValue, type PageArgs, type TenantDb } from '../sdk';
 import { choiceKey, selectColumns } from './columns';
 import { keysetCursor, keysetPage, keysetSortOf, type SortColumn } from './keyset';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
-import type { TenantDb } from '../../src/sdk';
+import type { TenantDb } from '../sdk';
 import { acceptsStatementBatches, keepsSessionStamps, transactionStatementTimeout } from './database';
 import { stampSession } from './session-stamp';
 

@@ -1,17 +1,18 @@
 import type { Response } from 'express';
 import type { ErrorCode } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
-import type { RequestRecord } from '../observability/request-record';
+import type { RequestRecord } from './request-record';
 
 /**
  * What one request carries from stage to stage before Apollo builds its context. Each field has one
  * writer, named beside it; every other stage only reads. It lives in Express's per-response locals, so
- * it costs no allocation of its own.
+ * it costs no allocation of its own. It sits in observability, below http, because the request observer
+ * writes the record and reads every other field for the request's log line and metrics.
  */
 export interface RequestState {
   /** Written by `identify` (http/app.ts): the caller's X-Request-Id, or a fresh one. */
   requestId?: string;
-  /** Written by the request observer (observability/request-observer.ts), when operations are on. */
+  /** Written by the request observer (request-observer.ts), when operations are on. */
   record?: RequestRecord;
   /** Written by `resolveDocumentId` (documents/middleware.ts) for a request naming a registered document. */
   documentId?: string;

@@ -1,5 +1,5 @@
 import { createQueryId, type CompiledQuery, type Kysely } from 'kysely';
-import { Memo } from '../../src/sdk';
+import { Memo } from '../sdk';
 import { prepareText } from './prepared-statements';
 
 /** Stand-ins for a statement's values while its shape is compiled; each run puts its own values there. */
