@@ -7,6 +7,7 @@ import { systemClock, type Clock } from './clock';
 import { fullImport } from './full-import';
 import { incrementalImport } from './incremental-import';
 import type { FetchLike } from './jsonl';
+import { shopifyMetrics } from './metrics';
 import type { RetryPolicy } from './retry';
 import type { Counts } from './resource-writers';
 import { clientConfigOf, connectedShop, SYNC_RESOURCES, type ConnectedShop } from './settings';
@@ -97,7 +98,7 @@ async function executeRun(runtime: PluginRuntime, tenant: Tenant, run: SyncRun, 
       sleep: (ms, signal) => {
         if (ms > 0) {
           waits++;
-          runtime.metrics?.shopifyThrottled.inc({ tenant: tenant.id });
+          runtime.metrics?.counter(shopifyMetrics.throttled).inc({ tenant: tenant.id });
         }
         return clock.sleep(ms, signal);
       },

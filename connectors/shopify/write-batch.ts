@@ -1,3 +1,4 @@
+import { shopifyMetrics } from './metrics';
 import { addCounts, type Counts } from './resource-writers';
 import type { SyncContext } from './sync-context';
 import { heartbeat } from './sync-runs';
@@ -15,5 +16,5 @@ export async function writeBatch(ctx: SyncContext, write: (trx: ShopifyTrx) => P
   });
   addCounts(ctx.counts, counts);
   for (const [kind, n] of Object.entries(counts))
-    ctx.runtime.metrics?.shopifySyncRecords.inc({ tenant: ctx.tenantId, resource: kind }, n);
+    ctx.runtime.metrics?.counter(shopifyMetrics.syncRecords).inc({ tenant: ctx.tenantId, resource: kind }, n);
 }

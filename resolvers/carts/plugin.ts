@@ -21,6 +21,11 @@ export const plugin = definePlugin({
     Cart: cartResolvers.Cart,
     CartLine: cartResolvers.CartLine,
   },
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Cart: 'connectors/carts/tables#CartRow',
+    CartLine: 'connectors/carts/loaders#PricedLine',
+  },
   permissions,
   costs: {
     'Cart.lines': { multipliers: ['first'], defaultSize: 100 },

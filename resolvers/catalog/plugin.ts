@@ -31,6 +31,16 @@ export const plugin = definePlugin({
     Collection: collectionResolvers.Collection,
     ...variantResolvers,
   },
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Product: 'connectors/catalog/tables#ProductRow',
+    ProductVariant: 'connectors/catalog/tables#VariantRow',
+    ProductOption: 'connectors/catalog/tables#OptionRow',
+    Image: 'connectors/catalog/tables#ImageRow',
+    Collection: 'connectors/catalog/tables#CollectionRow',
+    ProductConnection: 'CountedConnection<ProductRow>',
+    CollectionConnection: 'CountedConnection<CollectionRow>',
+  },
   permissions,
   costs: {
     'Query.products': list(),
@@ -43,6 +53,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createCatalogLoaders,
+  scopes: ['read_products', 'write_products'],
   migrations,
   seed: seedCatalog,
   // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an

@@ -13,12 +13,18 @@ export const plugin = definePlugin({
   dependsOn: ['core'],
   typeDefs: schemaFragment('customers'),
   resolvers: customerResolvers,
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Customer: 'connectors/customers/tables#CustomerRow',
+    CustomerConnection: 'CountedConnection<CustomerRow>',
+  },
   permissions,
   costs: {
     'Query.customers': { multipliers: ['first', 'last'], defaultSize: 50 },
   },
   columns,
   createLoaders: createCustomerLoaders,
+  scopes: ['read_customers', 'write_customers'],
   migrations,
   seed: seedCustomers,
   nodes: {

@@ -22,8 +22,16 @@ export const plugin = definePlugin({
     // One level per location: a handful.
     'ProductVariant.inventoryLevels': { defaultSize: 5 },
   },
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Location: 'connectors/inventory/tables#LocationRow',
+    InventoryLevel: 'connectors/inventory/tables#InventoryLevelRow',
+    InventoryAdjustment: 'connectors/inventory/tables#AdjustmentRow',
+    LocationConnection: 'CountedConnection<LocationRow>',
+  },
   columns,
   createLoaders: createInventoryLoaders,
+  scopes: ['read_inventory', 'write_inventory'],
   migrations,
   seed: seedInventory,
   nodes: {

@@ -24,6 +24,12 @@ export const plugin = definePlugin({
     Order: { ...orderResolvers.Order, ...lineItemResolvers.Order },
     LineItem: lineItemResolvers.LineItem,
   },
+  // The parents these types' resolvers receive (generated resolver types).
+  mappers: {
+    Order: 'connectors/orders/tables#OrderRow',
+    LineItem: 'connectors/orders/tables#LineItemParent',
+    OrderConnection: 'CountedConnection<OrderRow>',
+  },
   permissions,
   costs: {
     'Query.orders': { multipliers: ['first', 'last'], defaultSize: 50 },
@@ -32,6 +38,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createOrderLoaders,
+  scopes: ['read_orders', 'write_orders'],
   migrations,
   seed: seedOrders,
   nodes: {

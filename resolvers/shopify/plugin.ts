@@ -1,5 +1,6 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createShopifyLoaders } from '../../connectors/shopify/loaders';
+import { shopifyMetrics } from '../../connectors/shopify/metrics';
 import { migrations } from '../../connectors/shopify/migrations';
 import { shopifyTenantConfig } from '../../connectors/shopify/settings';
 import { connectionResolvers } from './connection.resolvers';
@@ -7,6 +8,7 @@ import { externalIdResolvers } from './external-ids.resolvers';
 import { jobs } from './jobs';
 import { permissions } from './permissions';
 import { webhookRoutes } from './webhook-route';
+import { syncCommand } from './sync-command';
 import { columns } from './columns';
 
 /** Keeps a tenant's Shopify store in the retail tables: bulk and incremental sync, webhooks, admin API. */
@@ -23,8 +25,11 @@ export const plugin = definePlugin({
   permissions,
   columns,
   createLoaders: createShopifyLoaders,
+  scopes: ['read_gateway', 'write_shopify'],
+  metrics: shopifyMetrics,
   migrations,
   tenantConfig: shopifyTenantConfig,
   routes: webhookRoutes,
+  commands: { sync: syncCommand },
   jobs,
 });

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import type { PluginRuntime, Tenant } from '../../src/sdk';
 import { systemClock, type Clock } from '../../connectors/shopify/clock';
+import { shopifyMetrics } from '../../connectors/shopify/metrics';
 import { connectedShop } from '../../connectors/shopify/settings';
 import type { ShopifyDb } from '../../connectors/shopify/tables';
 import { webhookRefusal } from '../../connectors/shopify/webhook-policy';
@@ -51,7 +52,7 @@ export function webhookRoutes(router: Router, runtime: PluginRuntime, clock: Clo
           { tenant: tenant.id, topic: meta.topic, eventId: meta.eventId, triggeredAt: meta.triggeredAt, reason },
           'shopify webhook refused',
         );
-        runtime.metrics?.shopifyWebhookRefusals.inc({ tenant: tenant.id, reason });
+        runtime.metrics?.counter(shopifyMetrics.webhookRefusals).inc({ tenant: tenant.id, reason });
         return void res.status(200).json({ status: 'refused', reason });
       }
       const queued = await runtime.withTenant<ShopifyDb, boolean>(tenant.id, (trx) =>

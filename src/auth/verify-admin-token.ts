@@ -1,5 +1,5 @@
 import { decodeJwt, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
-import { ADMIN_SCOPES, GatewayError, type Principal, type Role } from '../sdk';
+import { GatewayError, type Principal, type Role } from '../sdk';
 import type { TenantEntry } from '../tenants/load';
 import type { TenantRegistry } from '../tenants/registry';
 import { tenantUnavailable, unauthenticated } from './auth-errors';
@@ -40,7 +40,7 @@ function operatorOf(payload: JWTPayload): Principal {
   return { kind: 'operator', subject: String(payload.sub), roles: ['operator'], scopes: [] };
 }
 
-function principalOf(payload: JWTPayload): Principal {
+function principalOf(payload: JWTPayload, known: ReadonlySet<string>): Principal {
   const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter(
     (r): r is Role => r === 'staff' || r === 'admin',
   );
@@ -51,7 +51,7 @@ function principalOf(payload: JWTPayload): Principal {
     : typeof payload.scope === 'string'
       ? payload.scope.split(' ')
       : [];
-  const scopes = listed.filter((s): s is string => (ADMIN_SCOPES as readonly unknown[]).includes(s));
+  const scopes = listed.filter((s): s is string => typeof s === 'string' && known.has(s));
   return { kind: 'admin', subject: String(payload.sub), roles, scopes: [...new Set(scopes)] };
 }
 
@@ -98,7 +98,7 @@ export async function verifyAdminToken(
     throw tenantUnavailable();
   }
   if (!found) throw unauthenticated('Invalid bearer token');
-  return verifyWith(found.entry, token, ['tenant'], principalOf);
+  return verifyWith(found.entry, token, ['tenant'], (payload) => principalOf(payload, registry.adminScopes));
 }
 
 async function verifyWith(

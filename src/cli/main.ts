@@ -9,6 +9,8 @@ import { tokenCommand } from './token';
 
 const program = new Command('gateway')
   .description('Retail Gateway: a multi-tenant GraphQL gateway for retail')
+  // Options after `sync <plugin>` are the plugin command's (src/cli/plugin-commands.ts).
+  .enablePositionalOptions()
   .addCommand(serveCommand)
   .addCommand(migrateCommand)
   .addCommand(seedCommand)

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Env } from '../config/env';
 import { candidatesFrom } from '../engine/gateway';
 import { composePlugins } from '../plugins/compose';
+import { adminScopesOf, alwaysOnOf } from '../plugins/manifest-facts';
 import { projectRoot } from '../sdk';
 import { TenantRegistry } from '../tenants/registry';
 
@@ -11,6 +12,8 @@ export function loadRegistry(env: Env, dir = resolve(projectRoot(), env.TENANTS_
   const registry = new TenantRegistry(dir, {
     plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
     quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
+    alwaysOn: alwaysOnOf(composition.plugins),
+    adminScopes: adminScopesOf(composition.plugins),
     env: process.env,
   });
   registry.load();

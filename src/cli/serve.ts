@@ -3,7 +3,6 @@ import { mintAdminToken } from '../auth/mint-token';
 import { createGateway, type Gateway } from '../engine/gateway';
 import { seedPlugins } from '../engine/seed';
 import { ConfigError, type Env } from '../config/env';
-import { ADMIN_SCOPES } from '../sdk';
 import { bootEnv, runCommand } from './boot';
 
 /** Storefront tokens of tenants whose token lives in a (development) variable, by tenant id. */
@@ -25,7 +24,7 @@ async function banner(gateway: Gateway, env: Env, url: string): Promise<string> 
         ? await mintAdminToken(entry, {
             subject: 'demo-admin',
             roles: ['admin'],
-            scopes: [...ADMIN_SCOPES],
+            scopes: [...gateway.registry.adminScopes],
             ttlSeconds: 12 * 3600,
           })
         : null;

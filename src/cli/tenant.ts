@@ -1,11 +1,12 @@
 import { basename, dirname, resolve } from 'node:path';
 import { Command } from 'commander';
-import { ADMIN_SCOPES, projectRoot } from '../sdk';
+import { projectRoot } from '../sdk';
 import { createTenantFile, rotateStorefrontToken } from '../tenants/onboarding';
 import { bootEnv, runCommand } from './boot';
 import { loadRegistry } from './registry';
 import { candidatesFrom } from '../engine/gateway';
 import { composePlugins } from '../plugins/compose';
+import { adminScopesOf } from '../plugins/manifest-facts';
 
 export const tenantCommand = new Command('tenant').description('tenant configuration files');
 
@@ -42,9 +43,8 @@ tenantCommand
   .action((id: string, opts: Record<string, string | undefined>) =>
     runCommand(async () => {
       const env = bootEnv();
-      const available = composePlugins(candidatesFrom(env), env.GATEWAY_REQUIRED_PLUGINS)
-        .plugins.map((p) => p.name)
-        .filter((n) => n !== 'core');
+      const composition = composePlugins(candidatesFrom(env), env.GATEWAY_REQUIRED_PLUGINS);
+      const available = composition.plugins.filter((p) => !p.alwaysOn).map((p) => p.name);
       const plugins = opts.plugins
         ? opts.plugins
             .split(',')
@@ -69,7 +69,7 @@ tenantCommand
       for (const name of created.variables) console.log(`  ${name}=$(openssl rand -base64 48)`);
       console.log('Then reload the gateway (kill -HUP <pid>) and mint an admin token:');
       console.log(
-        `  npm run gateway -- token --tenant ${id} --role admin --scopes ${ADMIN_SCOPES.slice(0, 2).join(',')}`,
+        `  npm run gateway -- token --tenant ${id} --role admin --scopes ${[...adminScopesOf(composition.plugins)].slice(0, 2).join(',')}`,
       );
     }),
   );

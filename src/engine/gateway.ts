@@ -31,6 +31,8 @@ import { createProtection, MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '..
 import { createLogger } from '../observability/logger';
 import { instrument } from '../observability/instrument';
 import type { GatewayMetrics } from '../observability/metrics';
+import { adminScopesOf, alwaysOnOf } from '../plugins/manifest-facts';
+import { registerPluginCounters } from '../observability/plugin-counters';
 import { applyPluginAccess } from './guard/plugin-access';
 import { PluginGuard } from './guard/plugin-guard';
 import { Lifecycle } from './lifecycle';
@@ -178,6 +180,8 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     const registry = new TenantRegistry(tenantsDir, {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
+      alwaysOn: alwaysOnOf(composition.plugins),
+      adminScopes: adminScopesOf(composition.plugins),
       env: process.env,
       refuseWeakSecrets: production,
       now: options.clock,
@@ -197,7 +201,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       traceExporter: options.traceExporter,
     });
     lifecycle.onClose(instruments.close);
-    runtime.metrics = instruments.metrics;
+    runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
     cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
     const guard = new PluginGuard({
       timeoutMs: env.PLUGIN_TIMEOUT_MS,
@@ -209,7 +213,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     });
     const guarded = guard.apply(composition.schema, composition.plugins);
     const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
-    const schema = applyPluginAccess(authorized, composition.owners);
+    const schema = applyPluginAccess(authorized, composition.owners, alwaysOnOf(composition.plugins));
     const status = cachedStatus(() =>
       gatewayStatus({
         database,

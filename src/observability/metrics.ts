@@ -69,24 +69,6 @@ export function createMetrics() {
       labelNames: ['tenant', 'limit'] as const,
       registers,
     }),
-    shopifySyncRecords: new Counter({
-      name: 'gateway_shopify_sync_records_total',
-      help: 'Records synchronised from Shopify, by tenant and resource',
-      labelNames: ['tenant', 'resource'] as const,
-      registers,
-    }),
-    shopifyThrottled: new Counter({
-      name: 'gateway_shopify_throttled_total',
-      help: 'Shopify calls that were throttled or paced, by tenant',
-      labelNames: ['tenant'] as const,
-      registers,
-    }),
-    shopifyWebhookRefusals: new Counter({
-      name: 'gateway_shopify_webhook_refusals_total',
-      help: 'Signed Shopify webhooks refused (undated, stale, shop_mismatch, topic_mismatch), by tenant and reason',
-      labelNames: ['tenant', 'reason'] as const,
-      registers,
-    }),
     responseCacheErrors: new Counter({
       name: 'gateway_response_cache_errors_total',
       help: 'Storefront response cache store failures (the request ran without the cache), by operation',

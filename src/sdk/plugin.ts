@@ -40,13 +40,19 @@ export interface CounterLike {
   inc(labels: Record<string, string>, value?: number): void;
 }
 
+/**
+ * A counter a plugin declares in its manifest (`metrics`); the engine registers it on the gateway's
+ * /metrics. Name it `gateway_<plugin>_..._total`; label values must come from a bounded set.
+ */
+export interface CounterSpec {
+  name: string;
+  help: string;
+  labels: readonly string[];
+}
+
 export interface RuntimeMetrics {
-  /** Records synchronised from Shopify: labels tenant, resource. */
-  shopifySyncRecords: CounterLike;
-  /** Shopify calls throttled or paced: label tenant. */
-  shopifyThrottled: CounterLike;
-  /** Signed Shopify webhooks refused: labels tenant, reason. */
-  shopifyWebhookRefusals: CounterLike;
+  /** The registered counter of a spec an active plugin's manifest declares. */
+  counter(spec: CounterSpec): CounterLike;
 }
 
 export interface PluginJob {
@@ -58,6 +64,24 @@ export interface PluginJob {
    * own work item by item (`for update skip locked`) may set this to run on every instance in parallel.
    */
   everyInstance?: boolean;
+}
+
+/** An option of a plugin's command, in commander's syntax: `--tenant <id>`, `--full`. */
+export interface PluginCommandOption {
+  flags: string;
+  description: string;
+  required?: boolean;
+}
+
+/**
+ * A command a plugin adds to the gateway CLI under a verb (`commands: { sync: ... }` gives
+ * `npm run gateway -- sync <plugin> [options]`). The CLI starts a migrated gateway, runs the command
+ * with its runtime and stops the gateway; a thrown error is printed and exits 1.
+ */
+export interface PluginCommand {
+  description: string;
+  options?: readonly PluginCommandOption[];
+  run(runtime: PluginRuntime, options: Record<string, string | boolean | undefined>): Promise<void>;
 }
 
 export interface PluginHealth {
@@ -74,9 +98,17 @@ export interface PluginDefinition {
   name: string;
   version: string;
   dependsOn?: readonly string[];
+  /** Enabled for every tenant, listed in its file or not; its fields need no per-tenant check. */
+  alwaysOn?: boolean;
   /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/). */
   typeDefs: string | readonly string[];
   resolvers?: IResolvers<unknown, GatewayContext>;
+  /**
+   * The parent each of this plugin's types' resolvers receive, for the generated resolver types
+   * (`npm run codegen` writes them into codegen.yml): `path#Type` from the project root
+   * (`connectors/reviews/tables#ReviewRow`), or a type expression (`CountedConnection<ReviewRow>`).
+   */
+  mappers?: Record<string, string>;
   permissions?: PermissionMap;
   costs?: CostMap;
   createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
@@ -87,11 +119,20 @@ export interface PluginDefinition {
    * caller may not see it (apply the same rule as the type's own root query).
    */
   nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
+  /**
+   * Admin scopes this plugin's rules check (`hasScope`). A token's scopes count only if an active
+   * plugin declares them; `token` mints and accepts only those.
+   */
+  scopes?: readonly string[];
+  /** Counters this plugin feeds from its jobs and routes (`runtime.metrics.counter(spec)`). */
+  metrics?: Record<string, CounterSpec>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
   migrations?: Record<string, Migration>;
   /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
   tenantConfig?: ZodType;
   routes?: (router: Router, runtime: PluginRuntime) => void;
+  /** CLI commands by verb (src/cli/plugin-commands.ts lists the verbs the CLI offers). */
+  commands?: Record<string, PluginCommand>;
   jobs?: readonly PluginJob[];
   health?: (runtime: PluginRuntime) => Promise<PluginHealth>;
   /** Writes sample data for the given tenants (`demo`: a small shop; `bench`: a large catalog, fast). */

@@ -11,17 +11,3 @@ export interface Principal {
   roles: readonly Role[];
   scopes: readonly string[];
 }
-
-export const ADMIN_SCOPES = [
-  'read_products',
-  'write_products',
-  'read_inventory',
-  'write_inventory',
-  'read_orders',
-  'write_orders',
-  'read_customers',
-  'write_customers',
-  'read_gateway',
-  'write_shopify',
-] as const;
-export type AdminScope = (typeof ADMIN_SCOPES)[number];

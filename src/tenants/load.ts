@@ -35,6 +35,10 @@ export interface TenantLoadOptions {
   plugins: ReadonlyMap<string, ZodType | undefined>;
   /** Plugins that failed to load: a tenant enabling one serves without it. */
   quarantined?: ReadonlySet<string>;
+  /** Active plugins every tenant has, whatever its file lists (manifests' `alwaysOn`). */
+  alwaysOn: ReadonlySet<string>;
+  /** The admin scopes the active plugins declare: a token's other scopes are ignored. */
+  adminScopes: ReadonlySet<string>;
   env: NodeJS.ProcessEnv;
   /** Production: a secret the file names must pass src/config/secret-strength.ts. */
   refuseWeakSecrets?: boolean;
@@ -54,7 +58,7 @@ function pluginSettings(config: TenantFile, options: TenantLoadOptions) {
   const problems: string[] = [];
   const warnings: string[] = [];
   const settings: Record<string, unknown> = {};
-  const enabled = new Set(['core']);
+  const enabled = new Set(options.alwaysOn);
   config.plugins.forEach((name, index) => {
     if (!options.plugins.has(name)) {
       if (options.quarantined?.has(name)) {

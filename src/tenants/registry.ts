@@ -44,6 +44,11 @@ export class TenantRegistry {
     return invalid;
   }
 
+  /** The admin scopes the active plugins declare (src/plugins/manifest-facts.ts). */
+  get adminScopes(): ReadonlySet<string> {
+    return this.options.adminScopes;
+  }
+
   get(id: string): TenantEntry | undefined {
     return this.entries.get(id);
   }

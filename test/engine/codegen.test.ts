@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { parse } from 'yaml';
-import { composedSdl } from '../../src/cli/schema';
+import { codegenConfig, composedSdl } from '../../src/cli/schema';
 import { projectRoot } from '../../src/sdk';
 
 const root = projectRoot();
@@ -12,6 +12,10 @@ const STALE = 'is stale: run `npm run codegen` and commit the result';
 describe('generated files', () => {
   it(`schema/schema.graphql matches the composed plugins (else it ${STALE})`, () => {
     expect(composedSdl()).toBe(read('schema/schema.graphql'));
+  });
+
+  it(`codegen.yml's mappers are the manifests' (else it ${STALE})`, () => {
+    expect(codegenConfig()).toBe(read('codegen.yml'));
   });
 
   it(`src/generated matches codegen.yml's output (else it ${STALE})`, async () => {

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 
@@ -13,9 +13,18 @@ const LEAVES = new Set(['bench', 'test']);
 
 /**
  * src/ importing plugins, still to remove (each entry must stay in use, so the list only shrinks): the
- * codegen mappers name plugin row types, and the sync command is Shopify's until plugins add commands.
+ * generated resolver types import the row types the manifests' codegen mappers name.
  */
-const SRC_TO_PLUGIN_PENDING = new Set(['src/generated/resolvers-types.ts', 'src/cli/sync.ts']);
+const SRC_TO_PLUGIN_PENDING = new Set(['src/generated/resolvers-types.ts']);
+
+/** The plugins: every folder of resolvers/ with a manifest. */
+const PLUGINS = readdirSync(join(root, 'resolvers')).filter((name) =>
+  existsSync(join(root, 'resolvers', name, 'plugin.ts')),
+);
+/** What src/ may say of a plugin by name: configuration defaults an operator may change. */
+const NAMING_ALLOWED: Record<string, RegExp> = {
+  'src/config/env.ts': /GATEWAY_REQUIRED_PLUGINS: list\.default\(\['core'\]\)/,
+};
 
 /**
  * src/ from the bottom up: a folder imports only folders before it. The order is the code's own: the SDK's
@@ -159,6 +168,18 @@ describe('layering rules', () => {
     expect(violations('src', (file, to) => !intoPlugin(to) || SRC_TO_PLUGIN_PENDING.has(file))).toEqual([]);
     const pendingInUse = violations('src', (_, to) => !intoPlugin(to)).map((v) => v.split(' -> ')[0]);
     expect(new Set(pendingInUse)).toEqual(SRC_TO_PLUGIN_PENDING);
+  });
+
+  it("src/ names no plugin: no plugin's name as a string literal", () => {
+    expect(PLUGINS).toEqual(expect.arrayContaining(['core', 'catalog', 'shopify']));
+    const literal = new RegExp(`(['"\`])(${PLUGINS.join('|')})\\1`, 'g');
+    const named = sourceFiles('src')
+      .filter((file) => !SRC_TO_PLUGIN_PENDING.has(file))
+      .flatMap((file) => {
+        const text = readFileSync(join(root, file), 'utf8').replace(NAMING_ALLOWED[file] ?? /^$/, '');
+        return [...text.matchAll(literal)].map((m) => `${file}: ${m[0]}`);
+      });
+    expect(named).toEqual([]);
   });
 
   it('src/ folders import only the folders below them', () => {

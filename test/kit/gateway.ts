@@ -5,7 +5,7 @@ import { mintAdminToken } from '../../src/auth/mint-token';
 import { mintOperatorToken } from '../../src/auth/operator';
 import { loadEnv, type Env } from '../../src/config/env';
 import { createGateway, type Gateway } from '../../src/engine/gateway';
-import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
+import { projectRoot } from '../../src/sdk';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
 import type { Logger } from 'pino';
@@ -151,7 +151,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       const token = await mintAdminToken(entry, {
         subject: 'test-admin',
         roles: [opts.role ?? 'admin'],
-        scopes: opts.scopes ?? [...ADMIN_SCOPES],
+        scopes: opts.scopes ?? [...gateway.registry.adminScopes],
       });
       return { authorization: `Bearer ${token}` };
     },

@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { SignJWT } from 'jose';
-import { ADMIN_SCOPES, projectRoot } from '../../src/sdk';
+import { projectRoot } from '../../src/sdk';
 import { createPostgresDatabase, databaseMissing, withClient } from '../kit/databases';
 import { fixtureTenantsFor, TEST_SECRETS } from '../kit/gateway';
 import { runGatewayCommand, startInstance, type Instance } from '../kit/instances';
@@ -23,7 +23,7 @@ function scaleTenants(): string {
 }
 
 const adminToken = (tenant: string, secret: string) =>
-  new SignJWT({ tenant, roles: ['admin'], scopes: [...ADMIN_SCOPES] })
+  new SignJWT({ tenant, roles: ['admin'], scopes: ['read_products', 'write_products'] })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject('scale-test')
     .setIssuer('retail-gateway')

@@ -46,6 +46,11 @@ describeEachDatabase('authorization rules', { plugins: ['core', GUARDED_PLUGIN],
     expect(await outcome('viaChain', await staff('admin', []))).toEqual(forbidden('Scope read_customers is required'));
   });
 
+  it("counts a token's scope that an active plugin's manifest declares", async () => {
+    expect(await outcome('viaOwnScope', await staff('admin', ['read_guarded']))).toEqual({ value: 'own' });
+    expect(await outcome('viaOwnScope', await staff('admin', []))).toEqual(forbidden('Scope read_guarded is required'));
+  });
+
   it('a rule that returns false or throws is FORBIDDEN, never an internal error', async () => {
     const admin = await staff('admin', ['read_orders', 'write_orders', 'read_customers']);
     expect(await outcome('viaFalse', admin)).toEqual(forbidden('Not allowed'));

@@ -74,7 +74,12 @@ describe('secret strength (production start-up)', () => {
   it('in production, disables a tenant whose file names a weak secret when the files are (re)loaded', () => {
     const text = readFileSync(join(FIXTURE_TENANTS, 'alpha.yaml'), 'utf8');
     const env = { TEST_ALPHA_STOREFRONT_TOKEN: randomBytes(24).toString('hex'), TEST_ALPHA_JWT_SECRET: 'x'.repeat(48) };
-    const options = { plugins: new Map([['catalog', undefined]]), env };
+    const options = {
+      plugins: new Map([['catalog', undefined]]),
+      alwaysOn: new Set<string>(),
+      adminScopes: new Set<string>(),
+      env,
+    };
     const file = join(FIXTURE_TENANTS, 'alpha.yaml');
     expect(validateTenantFile(file, text, options)).toHaveProperty('entry');
     expect(validateTenantFile(file, text, { ...options, refuseWeakSecrets: true })).toEqual({

@@ -11,6 +11,8 @@ const options: TenantLoadOptions = {
     ['guarded', z.object({ greeting: z.string().max(10).default('hi') }).strict()],
   ]),
   quarantined: new Set(['broken']),
+  alwaysOn: new Set(['core']),
+  adminScopes: new Set(),
   env: process.env,
 };
 
@@ -29,6 +31,13 @@ for (const id of ['typed-shop', 'plug-shop', 'another-shop', 'pem-shop', 'key-sh
 }
 
 describe('tenant file validation', () => {
+  it("enables the manifests' always-on plugins for every tenant, listed or not", () => {
+    const dir = tenantDir();
+    writeTenant(dir, 'another-shop', { plugins: [] });
+    const { valid } = loadTenantDir(dir, { ...options, alwaysOn: new Set(['guarded']) });
+    expect([...valid[0].tenant.plugins]).toEqual(['guarded']);
+  });
+
   it('accepts a complete file, with defaults and validated plugin settings', () => {
     const dir = tenantDir();
     writeTenant(dir, 'full-shop', {

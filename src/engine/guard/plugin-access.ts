@@ -3,18 +3,22 @@ import { defaultFieldResolver, getNamedType, type GraphQLFieldResolver, type Gra
 import { GatewayError, type GatewayContext } from '../../sdk';
 import type { ContributionOwners } from '../../plugins/compose';
 
-/** Always enabled: its types and fields need no check. */
-const CORE = 'core';
-
 /**
  * The plugins a field needs beyond the one that owns its parent type (already checked on the way in):
  * the plugin that added the field, and the plugin that defines the type it answers. A root field needs
- * its plugin; `ProductVariant.quantityAvailable` needs inventory; `LineItem.variant` needs catalog.
+ * its plugin; `ProductVariant.quantityAvailable` needs inventory; `LineItem.variant` needs catalog. Always-on
+ * plugins (manifest `alwaysOn`) are never needed: every tenant has them.
  */
-export function pluginsNeeded(owners: ContributionOwners, typeName: string, field: string, returns: string): string[] {
+export function pluginsNeeded(
+  owners: ContributionOwners,
+  alwaysOn: ReadonlySet<string>,
+  typeName: string,
+  field: string,
+  returns: string,
+): string[] {
   const parent = owners.types.get(typeName);
   const needed = [owners.fields.get(`${typeName}.${field}`), owners.types.get(returns)];
-  return [...new Set(needed)].filter((p): p is string => p !== undefined && p !== CORE && p !== parent);
+  return [...new Set(needed)].filter((p): p is string => p !== undefined && !alwaysOn.has(p) && p !== parent);
 }
 
 const disabled = (plugin: string) =>
@@ -29,10 +33,14 @@ const disabled = (plugin: string) =>
  *
  * Applied outermost, so a disabled plugin answers PLUGIN_DISABLED before any authorization rule.
  */
-export function applyPluginAccess(schema: GraphQLSchema, owners: ContributionOwners): GraphQLSchema {
+export function applyPluginAccess(
+  schema: GraphQLSchema,
+  owners: ContributionOwners,
+  alwaysOn: ReadonlySet<string>,
+): GraphQLSchema {
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (config, fieldName, typeName) => {
-      const needed = pluginsNeeded(owners, typeName, fieldName, getNamedType(config.type).name);
+      const needed = pluginsNeeded(owners, alwaysOn, typeName, fieldName, getNamedType(config.type).name);
       if (needed.length === 0) return config;
       const resolve: GraphQLFieldResolver<unknown, GatewayContext> = config.resolve ?? defaultFieldResolver;
       return {
