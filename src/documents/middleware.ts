@@ -1,6 +1,6 @@
 import type { Request, RequestHandler } from 'express';
-import type { Authenticated } from '../auth/authenticate';
 import { sendGraphQLError } from '../http/respond';
+import { authenticated, requestState } from '../observability/request-state';
 import { isDocumentId } from './document-id';
 import type { DocumentStore } from './manifests';
 
@@ -40,7 +40,7 @@ export function resolveDocumentId(store: DocumentStore): RequestHandler {
     const text = store.text(id);
     if (text === undefined) return sendGraphQLError(res, 'PERSISTED_DOCUMENT_NOT_FOUND', NOT_FOUND);
     substitute(req, text);
-    res.locals.documentId = id;
+    requestState(res).documentId = id;
     next();
   };
 }
@@ -51,8 +51,8 @@ export function resolveDocumentId(store: DocumentStore): RequestHandler {
  */
 export function requireRegisteredDocuments(store: DocumentStore): RequestHandler {
   return (_req, res, next) => {
-    const auth = res.locals.auth as Authenticated;
-    const id = res.locals.documentId as string | undefined;
+    const auth = authenticated(res);
+    const id = requestState(res).documentId;
     if (id !== undefined && !store.registered(auth.entry.tenant.id, id)) {
       return sendGraphQLError(res, 'PERSISTED_DOCUMENT_NOT_FOUND', NOT_FOUND);
     }

@@ -18,7 +18,7 @@ import { RequestColumns } from './columns/request-columns';
 export type RequestContext = GatewayContext & {
   db: TenantSession;
   record?: RequestRecord;
-  /** The columns loaders select, narrowed to the operation's fields once it is known (columnsPlugin). */
+  /** The columns loaders select, narrowed to the operation's fields once it is known (request-plan-plugin.ts). */
   requestColumns: RequestColumns;
 };
 

@@ -40,12 +40,11 @@ import { startMigrations } from './migration-retry';
 import { TenantRegistry } from '../tenants/registry';
 import type { TenantProblem } from '../tenants/load';
 import { loadTenants } from '../tenants/report';
-import { columnsPlugin } from './columns/columns-plugin';
 import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { jitGateway } from './jit-gateway';
-import { transactionPlugin } from './transaction-plugin';
+import { requestPlanPlugin } from './request-plan-plugin';
 import { pluginMigrations } from './migrations';
 
 export interface GatewayOptions {
@@ -254,8 +253,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         instruments.apolloPlugin,
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
-        columnsPlugin,
-        transactionPlugin({ statementCount: build.statementCount }),
+        requestPlanPlugin({ statementCount: build.statementCount }),
         errorLoggingPlugin(composition.plugins),
       ],
     });

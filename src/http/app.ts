@@ -11,6 +11,7 @@ import type { RequestRecord } from '../observability/request-record';
 import type { Edge } from './edge';
 import { explorerAssets, explorerPage } from './explorer';
 import { sendGraphQLError } from './respond';
+import { authenticated, requestState } from '../observability/request-state';
 import { chain } from './chain';
 import { graphqlHandler } from './graphql-handler';
 import { publicReadiness, readinessRoute } from './readiness';
@@ -52,7 +53,7 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   const identify: RequestHandler = (req, res, next) => {
     const incoming = header(req, 'x-request-id');
     const requestId = incoming && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
-    res.locals.requestId = requestId;
+    requestState(res).requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -68,7 +69,7 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
 
   const authenticateRequest: RequestHandler = async (req, res, next) => {
     try {
-      res.locals.auth = await authenticate(
+      requestState(res).auth = await authenticate(
         deps.registry,
         { storefrontToken: header(req, 'x-storefront-token'), authorization: header(req, 'authorization') },
         deps.operators,
@@ -82,11 +83,12 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
     }
   };
   const graphql = graphqlHandler(deps.apollo, async (res) => {
-    const auth = res.locals.auth as Authenticated;
-    const requestId = res.locals.requestId as string;
+    const state = requestState(res);
+    const auth = authenticated(res);
+    const requestId = state.requestId as string;
     const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
     try {
-      return deps.buildContext(auth, requestId, log, res.locals.record as RequestRecord | undefined);
+      return deps.buildContext(auth, requestId, log, state.record);
     } catch (error) {
       // Apollo answers a masked 500 before any of its plugins sees the request: the cause is logged here.
       log().error({ err: error }, 'masked error');
@@ -144,7 +146,7 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
       const message = type === 'entity.parse.failed' ? 'Malformed JSON body' : 'Bad request';
       return sendGraphQLError(res, 'BAD_REQUEST', message, { status: 400 });
     }
-    deps.log.error({ err: error, requestId: res.locals.requestId }, 'unhandled request error');
+    deps.log.error({ err: error, requestId: requestState(res).requestId }, 'unhandled request error');
     sendGraphQLError(res, 'INTERNAL_SERVER_ERROR', 'Internal server error', { status: 500 });
   });
   return app;

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Authenticated } from '../auth/authenticate';
 import type { TenantRegistry } from '../tenants/registry';
 import { sendGraphQLError } from './respond';
+import { requestState } from '../observability/request-state';
 
 /**
  * CORS per tenant. The tenant is known only after authentication, and a preflight carries no
@@ -56,7 +56,7 @@ export function corsForAnyTenant(registry: TenantRegistry): RequestHandler {
 /** After authentication: a cross-origin request from an origin its tenant did not list is refused. */
 export const corsForTenant: RequestHandler = (req, res, next) => {
   const origin = req.headers.origin;
-  const auth = res.locals.auth as Authenticated | undefined;
+  const { auth } = requestState(res);
   if (!origin || !auth || sameOrigin(req, origin) || auth.entry.tenant.cors.origins.includes(origin)) return next();
   res.removeHeader('Access-Control-Allow-Origin');
   res.removeHeader('Access-Control-Expose-Headers');

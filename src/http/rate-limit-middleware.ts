@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
-import type { Authenticated } from '../auth/authenticate';
 import type { RateLimiter } from '../limits';
 import { sendGraphQLError } from './respond';
+import { authenticated } from '../observability/request-state';
 
 /**
  * Refuses a caller whose budget is spent before anything parses its document. The cost of the operation
@@ -9,7 +9,7 @@ import { sendGraphQLError } from './respond';
  */
 export function rateLimitGate(limiter: RateLimiter): RequestHandler {
   return async (_req, res, next) => {
-    const auth = res.locals.auth as Authenticated;
+    const auth = authenticated(res);
     const decision = await limiter.admitsAny(auth.entry.tenant, auth.principal);
     if (decision.allowed) return next();
     sendGraphQLError(res, 'THROTTLED', `Too many requests: retry in ${decision.retryAfterSeconds} s`, {

@@ -1,6 +1,7 @@
 import type { Response } from 'express';
 import { httpStatusFor, type ErrorCode } from '../sdk';
 import { escapeJson } from './json-escape';
+import { requestState } from '../observability/request-state';
 
 /** A request-level failure as a GraphQL JSON body, never an HTML page. */
 export function sendGraphQLError(
@@ -11,9 +12,10 @@ export function sendGraphQLError(
 ): void {
   if (res.headersSent) return;
   // The request log and metrics report this code as the request's outcome.
-  res.locals.errorCode = code;
+  const state = requestState(res);
+  state.errorCode = code;
   for (const [name, value] of Object.entries(options.headers ?? {})) res.setHeader(name, value);
-  const requestId = res.locals.requestId as string | undefined;
+  const requestId = state.requestId;
   res
     .status(options.status ?? httpStatusFor(code))
     .type('application/json')

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { isErrorCode } from '../sdk';
+import { requestState } from './request-state';
 import type { GatewayMetrics } from './metrics';
 import { recordStore, type RequestRecord } from './request-record';
 import type { Tracing } from './tracing';
@@ -27,7 +28,8 @@ const FALLBACK_BY_STATUS: Record<number, string> = {
 function outcomeCode(res: Response, record: RequestRecord): string {
   const first = record.result?.errors?.[0]?.extensions?.code;
   if (isErrorCode(first)) return first;
-  if (isErrorCode(res.locals.errorCode)) return res.locals.errorCode;
+  const { errorCode } = requestState(res);
+  if (errorCode) return errorCode;
   if (!res.writableFinished) return 'ABORTED';
   if (res.statusCode < 400) return 'OK';
   return FALLBACK_BY_STATUS[res.statusCode] ?? (res.statusCode >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST');
@@ -56,7 +58,7 @@ export function observeRequests(deps: ObserverDeps): RequestHandler {
       attributes: { 'http.request.method': req.method, 'url.path': req.path },
     });
     res.once('close', () => finish(deps, access, req, res, record));
-    res.locals.record = record;
+    requestState(res).record = record;
     // An AsyncLocalStorage makes Node run hooks on every promise; only SQL spans need it (tracing on).
     if (deps.tracing) recordStore.run(record, next);
     else next();
@@ -65,7 +67,8 @@ export function observeRequests(deps: ObserverDeps): RequestHandler {
 
 function finish(deps: ObserverDeps, access: Logger, req: Request, res: Response, record: RequestRecord): void {
   const seconds = Number(process.hrtime.bigint() - record.startedAt) / 1e9;
-  const tenant = (res.locals.auth as { entry?: { tenant?: { id?: string } } } | undefined)?.entry?.tenant?.id;
+  const state = requestState(res);
+  const tenant = state.auth?.entry.tenant.id;
   const code = outcomeCode(res, record);
   const operationType = record.operationType ?? 'none';
   const name = record.operationName;
@@ -73,7 +76,7 @@ function finish(deps: ObserverDeps, access: Logger, req: Request, res: Response,
   deps.metrics.requests.inc({ tenant: tenant ?? 'none', operation_type: operationType, operation, code });
   deps.metrics.requestDuration.observe({ tenant: tenant ?? 'none', operation_type: operationType, code }, seconds);
   const line = {
-    requestId: res.locals.requestId as string | undefined,
+    requestId: state.requestId,
     tenant,
     method: req.method,
     path: req.path,

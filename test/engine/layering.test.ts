@@ -207,6 +207,11 @@ describe('layering rules', () => {
     expect(intoLeaves).toEqual([]);
   });
 
+  it("reaches Express's res.locals only through the typed request state (src/observability/request-state.ts)", () => {
+    const readers = sourceFiles('src').filter((file) => /\bres\.locals\b/.test(readFileSync(join(root, file), 'utf8')));
+    expect(readers).toEqual(['src/observability/request-state.ts']);
+  });
+
   it('builds a gateway without authorization only in bench/: nothing else calls buildGateway', () => {
     const callers = ['src', 'connectors', 'resolvers', 'bench', 'examples'].flatMap((dir) =>
       sourceFiles(dir).filter((file) => /\bbuildGateway\b/.test(readFileSync(join(root, file), 'utf8'))),

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, OperationTypeNode, type OperationDefinitionNode } from 'graphql';
+import { Kind, OperationTypeNode, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { RequestContext } from './context';
+import { selectedFields } from './columns/selected-fields';
 
 /** One root field, not behind a fragment or a directive: the whole operation is that field's resolver. */
 const isOneRootField = (operation: OperationDefinitionNode) => {
@@ -9,22 +10,39 @@ const isOneRootField = (operation: OperationDefinitionNode) => {
 };
 
 /**
- * Marks queries read-only (their reads may skip the transaction, tenant-session.ts), lets a mutation of
- * one root field write alone (TenantDb.sole), and
- * ends each request's transaction before the response leaves: a mutation that raised an error rolls
- * back whole; otherwise it commits. A failed commit replaces the answer, since nothing was written,
- * and so does any database outage the request met. With `statementCount`, the response says how many
- * statements the request sent (`x-sql-statements`; never in production, where it would describe the
- * database work to any client).
+ * The request plan, made once the operation is known and before it runs: the columns its loaders select
+ * and how its session uses the database. A query reads (its reads may skip the transaction,
+ * tenant-session.ts) and its loaders select only the columns its fields read; a mutation of one root
+ * field writes alone (TenantDb.sole); any other mutation runs in the request's transaction, reading
+ * whole rows, since its resolvers read rows for their writes too. Jobs, webhooks and `withTenant` never
+ * pass here, so they all read whole rows.
  */
-export const transactionPlugin = (options: { statementCount: boolean }): ApolloServerPlugin<RequestContext> => ({
+function planRequest(
+  ctx: RequestContext,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode | undefined,
+): void {
+  if (operation?.operation === OperationTypeNode.QUERY) {
+    ctx.requestColumns.useOperation(selectedFields(schema, document, operation));
+    ctx.db.markReadOnly();
+  } else if (operation?.operation === OperationTypeNode.MUTATION && isOneRootField(operation)) {
+    ctx.db.allowSoleWrite();
+  }
+}
+
+/**
+ * Plans each request (planRequest) and ends its transaction before the response leaves: a mutation
+ * that raised an error rolls back whole; otherwise it commits. A failed commit replaces the answer,
+ * since nothing was written, and so does any database outage the request met. With `statementCount`,
+ * the response says how many statements the request sent (`x-sql-statements`; never in production,
+ * where it would describe the database work to any client).
+ */
+export const requestPlanPlugin = (options: { statementCount: boolean }): ApolloServerPlugin<RequestContext> => ({
   async requestDidStart() {
     return {
-      async didResolveOperation({ contextValue, operation }) {
-        if (operation?.operation === OperationTypeNode.QUERY) contextValue.db.markReadOnly();
-        if (operation?.operation === OperationTypeNode.MUTATION && isOneRootField(operation)) {
-          contextValue.db.allowSoleWrite();
-        }
+      async didResolveOperation({ contextValue, schema, document, operation }) {
+        planRequest(contextValue, schema, document, operation);
       },
       async willSendResponse({ contextValue, response, operation, errors }) {
         const body = response.body.kind === 'single' ? response.body.singleResult : null;
