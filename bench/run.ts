@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the gateway (production mode, every protection on) against a hand-written baseline
- * on Postgres, in interleaved slices (DESIGN §10). Prints a table and writes bench/results/bench-*.json.
+ * on Postgres, in interleaved slices (docs/performance.md, "Method"). Prints a table and writes bench/results/bench-*.json.
  * Settings: BENCH_SLICE_SECONDS (4), BENCH_CYCLES (5), BENCH_CONNECTIONS (10), BENCH_OPEN_SECONDS (5),
  * BENCH_PROFILE=1 (CPU profile of the full gateway, in bench/results/profiles).
  */

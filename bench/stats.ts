@@ -1,4 +1,4 @@
-/** Medians, and the ratio of two servers' numbers taken in the same cycle (DESIGN §10). */
+/** Medians, and the ratio of two servers' numbers taken in the same cycle (docs/performance.md, "Method"). */
 export const median = (values: number[]): number => {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return NaN;

@@ -1,4 +1,4 @@
-/** The stable error codes of the API (DESIGN §5); clients switch on these, never on messages. */
+/** The stable error codes of the API (docs/protection.md); clients switch on these, never on messages. */
 export const ErrorCodes = [
   'BAD_REQUEST',
   'GRAPHQL_PARSE_FAILED',

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { projectRoot } from '../../src/sdk';
 
 /**
- * DESIGN §2, checked rather than remembered: what each layer may import. Tests are exempt (they compose
+ * docs/architecture.md ("Layers"), checked rather than remembered: what each layer may import. Tests are exempt (they compose
  * whatever they exercise).
  */
 const root = projectRoot();
