@@ -177,10 +177,11 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     lifecycle.trackMigrations(migrations);
     const migrated = migrations.applied;
 
+    const alwaysOn = alwaysOnOf(composition.plugins);
     const registry = new TenantRegistry(tenantsDir, {
       plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
       quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
-      alwaysOn: alwaysOnOf(composition.plugins),
+      alwaysOn,
       adminScopes: adminScopesOf(composition.plugins),
       env: process.env,
       refuseWeakSecrets: production,
@@ -213,7 +214,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     });
     const guarded = guard.apply(composition.schema, composition.plugins);
     const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
-    const schema = applyPluginAccess(authorized, composition.owners, alwaysOnOf(composition.plugins));
+    const schema = applyPluginAccess(authorized, composition.owners, alwaysOn);
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
