@@ -109,7 +109,7 @@ export class TenantSession implements TenantDb {
   get<DB>(): Promise<Kysely<DB>> {
     // A resolver still running after its request ended (timed out) must not open a transaction no one ends.
     if (this.guard.ended && !this.opened) return Promise.reject(new Error('Client was closed: the request has ended'));
-    if (!this.handle) this.take(this.mode === 'read' ? 'stamped' : 'transaction');
+    this.handle ??= this.take(this.mode === 'read' ? 'stamped' : 'transaction').then((lease) => lease.conn);
     return this.handle as Promise<Kysely<DB>>;
   }
 
@@ -148,7 +148,6 @@ export class TenantSession implements TenantDb {
   /** The request's connection, taken now if it was not yet (`savepoint` travels with a `begin`). */
   private take(opening: Opening, savepoint?: string): Promise<Lease> {
     this.opened ??= this.open(opening, savepoint);
-    this.handle ??= this.opened.then((lease) => lease.conn);
     return this.opened;
   }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { capabilitiesOf } from '../../src/db/connection';
 import { createDatabase, type Database } from '../../src/db/database';
 import { loadEnv } from '../../src/config/env';
