@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect, type Dialect, type LogEvent } from 'kysely';
+import { Kysely, type Dialect, type LogEvent } from 'kysely';
 import { Pool, types } from 'pg';
 import type { Logger } from 'pino';
-import { discardingPool } from './discarding-pool';
 import { detectTransactionPooler } from './pooler-detection';
+import { pgDialect } from './pg-driver';
 import { decidePooling, type Pooling } from './pooling';
 
 // bigint ids and numeric money come back as strings (no float rounding); int8 counts likewise.
@@ -71,21 +71,6 @@ function queryListeners(first?: (event: LogEvent) => void) {
   };
 }
 
-/** Handles on a pg pool, where one simple-protocol message may carry several statements (PGlite's may not). */
-const batchingDatabases = new WeakSet<Kysely<unknown>>();
-export const acceptsStatementBatches = (db: Kysely<unknown>) => batchingDatabases.has(db);
-
-/** Request handles whose connections keep a session stamp (session-stamp.ts) between requests, while they may. */
-const stampingDatabases = new WeakMap<Kysely<unknown>, () => boolean>();
-export const keepsSessionStamps = (db: Kysely<unknown>) => stampingDatabases.get(db)?.() ?? false;
-
-/**
- * The statement timeout of handles on a pg pool, which their tenant transactions set themselves: a
- * transaction pooler drops the `statement_timeout` start-up parameter (it must, or refuse the client).
- */
-const statementTimeouts = new WeakMap<Kysely<unknown>, number>();
-export const transactionStatementTimeout = (db: Kysely<unknown>) => statementTimeouts.get(db);
-
 export async function createDatabase(options: DatabaseOptions): Promise<Database> {
   return options.url ? createPostgres(options.url, options) : createPglite(options);
 }
@@ -135,18 +120,13 @@ async function createPostgres(url: string, options: DatabaseOptions): Promise<Da
   // statements) may be relied on.
   const sessionState = () => pooling.current().mode === 'session';
   const listeners = queryListeners(options.onQuery);
-  const kysely = (pool: Pool, stamps: boolean) => {
-    const db = new Kysely<unknown>({
-      dialect: new PostgresDialect({ pool: discardingPool(pool, { stamps, sessionState }) }),
+  const kysely = (pool: Pool, stamps: boolean) =>
+    new Kysely<unknown>({
+      dialect: pgDialect(pool, { stamps, sessionState, statementTimeoutMs: statementTimeoutMs(options) }),
       log: listeners.log,
     });
-    batchingDatabases.add(db);
-    statementTimeouts.set(db, statementTimeoutMs(options));
-    return db;
-  };
   const db = kysely(enginePool, false);
   const requests = kysely(requestPool, true);
-  stampingDatabases.set(requests, sessionState);
   // Unchecked when the database did not answer at start: checked again once a pool reaches it.
   for (const pool of [enginePool, requestPool]) pool.on('connect', () => void pooling.check());
   await pooling.check();

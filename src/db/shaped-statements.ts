@@ -1,12 +1,12 @@
 import { createQueryId, type CompiledQuery, type Kysely } from 'kysely';
 import { Memo } from '../sdk';
-import { prepareText } from './prepared-statements';
+import { prepared, type PreparedQuery } from './prepared-statements';
 
 /** Stand-ins for a statement's values while its shape is compiled; each run puts its own values there. */
 const SLOTS: readonly object[] = Object.freeze(Array.from({ length: 12 }, () => ({})));
 
 /** Compiled shapes by key: a few per loader and column choice, bounded all the same. */
-const shapes = new Memo<string, CompiledQuery>(2_000);
+const shapes = new Memo<string, PreparedQuery>(2_000);
 
 // Kysely's handle type does not matter here: the caller's `build` names the tables and types the rows.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,19 +33,20 @@ export async function runShaped<R>(
   if (values.length > SLOTS.length) throw new Error(`a statement shape takes at most ${SLOTS.length} values`);
   const shape = shapes.get(key, () => {
     const db = conn.withoutPlugins();
-    const compiled = build(db, SLOTS.slice(0, values.length)).compile(db);
-    prepareText(compiled.sql);
-    return compiled;
+    return prepared(build(db, SLOTS.slice(0, values.length)).compile(db));
   });
   const executor = conn.getExecutor();
   const queryId = createQueryId();
   const query = executor.transformQuery(shape.query, queryId);
-  const compiled = query === shape.query ? shape : executor.compileQuery(query, queryId);
+  // A plugin's rewrite runs unnamed, as any statement built per request.
+  const compiled: CompiledQuery & Partial<PreparedQuery> =
+    query === shape.query ? shape : executor.compileQuery(query, queryId);
   const parameters = compiled.parameters.map((p) => {
     const slot = SLOTS.indexOf(p as object);
     return slot < 0 ? p : values[slot];
   });
-  const result = await executor.executeQuery<R>({ query, queryId, sql: compiled.sql, parameters });
+  const run = { query, queryId, sql: compiled.sql, parameters, preparedName: compiled.preparedName };
+  const result = await executor.executeQuery<R>(run);
   return result.rows;
 }
 
@@ -55,7 +56,5 @@ export async function runShaped<R>(
  * derived values to compile once, such as the product search.
  */
 export async function runPrepared<R>(conn: AnyKysely, query: Shape<R>): Promise<R[]> {
-  const compiled = query.compile(conn);
-  prepareText(compiled.sql);
-  return (await conn.executeQuery(compiled)).rows;
+  return (await conn.executeQuery<R>(prepared(query.compile(conn)))).rows;
 }

@@ -1,15 +1,23 @@
 import { sql, type Kysely, type KyselyPlugin, type PluginTransformQueryArgs, type RootOperationNode } from 'kysely';
 import type { TenantDb } from '../sdk';
-import { acceptsStatementBatches, keepsSessionStamps, transactionStatementTimeout } from './database';
-import { stampSession } from './session-stamp';
+import { beginTenantTransaction } from './begin-transaction';
+import { capabilitiesOf, stampingConnection } from './connection';
 
-/** Counts statements sent through one handle (a test assertion, and the benchmark prints it). */
-class StatementCounter implements KyselyPlugin {
+/**
+ * How a request uses the database, decided by its plan before its first statement:
+ * - `read`: a query; on a connection that keeps session stamps its statements run without `begin`;
+ * - `sole`: a mutation of one root field, whose one-statement write (`sole`) may commit by itself;
+ * - `transaction`: everything else (and jobs, seeds, routes): one transaction for all of it.
+ */
+export type SessionMode = 'read' | 'sole' | 'transaction';
+
+/** Counts the statements sent through the request's handle and refuses any once the request has ended. */
+class RequestGuard implements KyselyPlugin {
   count = 0;
-  constructor(private readonly ended: () => boolean) {}
+  ended = false;
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     // The connection may already serve another tenant's request: a late statement must never reach it.
-    if (this.ended()) throw new Error('Client was closed: the request has ended');
+    if (this.ended) throw new Error('Client was closed: the request has ended');
     this.count += 1;
     return node;
   }
@@ -37,68 +45,36 @@ function deferred<T>() {
   return { promise, resolve };
 }
 
-/** Characters that need no escaping in a literal or an identifier, whatever the server's string settings. */
-const PLAIN = /^[A-Za-z0-9_.:-]+$/;
-
-interface TransactionSettings {
-  tenantId: string;
-  appRole: string;
-  /** Set per transaction on pg: a transaction pooler drops the start-up parameter (database.ts). */
-  timeoutMs: number | undefined;
+/** The request's connection once taken: its guarded handle and whether a transaction is open on it. */
+interface Lease {
+  conn: Kysely<unknown>;
+  inTransaction: boolean;
+  /** The savepoint that travelled with `begin`, if any. */
+  firstSavepoint?: string;
 }
 
-/**
- * Begins a transaction scoped to the tenant (RLS), with a first savepoint when one is wanted. On pg, one
- * round trip: `begin`, the settings and the savepoint go in one simple-protocol message, with the values
- * inlined (only plain ones; others take the step-by-step path).
- */
-async function beginTenantTransaction(
-  conn: Kysely<unknown>,
-  { tenantId, appRole, timeoutMs }: TransactionSettings,
-  batch: boolean,
-  savepoint: string | undefined,
-) {
-  if (batch && PLAIN.test(tenantId) && (!appRole || PLAIN.test(appRole))) {
-    const role = appRole ? `, set_config('role', '${appRole}', true)` : '';
-    const timeout = timeoutMs ? `, set_config('statement_timeout', '${Math.trunc(timeoutMs)}', true)` : '';
-    const then = savepoint ? `; savepoint ${savepoint}` : '';
-    await sql
-      .raw(`begin; select set_config('app.tenant_id', '${tenantId}', true)${role}${timeout}${then}`)
-      .execute(conn);
-    return;
-  }
-  await sql`begin`.execute(conn);
-  const settings = [
-    sql`set_config('app.tenant_id', ${tenantId}, true)`,
-    ...(appRole ? [sql`set_config('role', ${appRole}, true)`] : []),
-    ...(timeoutMs ? [sql`set_config('statement_timeout', ${String(Math.trunc(timeoutMs))}, true)`] : []),
-  ];
-  await sql`select ${sql.join(settings)}`.execute(conn);
-  if (savepoint) await sql`savepoint ${sql.id(savepoint)}`.execute(conn);
-}
+/** `stamped`: without a transaction when the connection keeps stamps; `transaction`: always in one. */
+type Opening = 'stamped' | 'transaction';
 
 /**
  * The request's database handle: one connection, taken on first use, with `app.tenant_id` and the
- * application role set, so row-level security applies to everything it runs. Writes run in one
- * transaction with the settings transaction-local. A read-only request on a handle that keeps session
- * stamps (session-stamp.ts) runs its statements on their own, without `begin` and `commit`, until it
- * needs `atomic`. The connection is always released, whether it commits, rolls back or the link dies.
+ * application role set, so row-level security applies to everything it runs. The request's mode says
+ * how: a transaction with the settings transaction-local, or, for reads (and a sole write) on a
+ * connection that keeps stamps (connection.ts), the connection's session settings without `begin` and
+ * `commit` until it needs `atomic`. The connection is always released, whether it commits, rolls back or
+ * the link dies.
  */
 export class TenantSession implements TenantDb {
-  private readonly counter = new StatementCounter(() => this.ended);
-  private conn?: Promise<Kysely<unknown>>;
-  private outcome = deferred<boolean>();
-  private finished?: Promise<void>;
-  private savepoints = 0;
+  private mode: SessionMode = 'transaction';
+  private readonly guard = new RequestGuard();
+  private opened?: Promise<Lease>;
+  private lease?: Lease;
+  private handle?: Promise<Kysely<unknown>>;
+  private readonly closing = deferred<boolean>();
+  private released?: Promise<void>;
   private failure: Error | undefined;
-  private ended = false;
-  private readOnly = false;
-  private inTransaction = false;
-  /** The operation is a mutation of one root field: its write may commit by itself (`sole`). */
-  private soleWriteAllowed = false;
+  private savepoints = 0;
   private wroteAlone = false;
-  /** The savepoint that travels with `begin` (the first `atomic` of a transaction opened by it). */
-  private firstSavepoint: string | undefined;
 
   constructor(
     private readonly db: Kysely<unknown>,
@@ -106,26 +82,18 @@ export class TenantSession implements TenantDb {
     private readonly appRole: string,
   ) {}
 
+  /** Sets the request's mode, before its first statement (later, the connection is already open). */
+  plan(mode: SessionMode): void {
+    if (!this.opened) this.mode = mode;
+  }
+
   get statementCount(): number {
-    return this.counter.count;
+    return this.guard.count;
   }
 
   /** The statement `finish` will send: `commit` or `rollback` when a transaction is open. */
   get closingStatements(): number {
-    return this.inTransaction ? 1 : 0;
-  }
-
-  /** Declares the request read-only (a GraphQL query), before its first statement. */
-  markReadOnly(): void {
-    if (!this.conn) this.readOnly = keepsSessionStamps(this.db);
-  }
-
-  /**
-   * Declares the request a mutation of one root field, before its first statement: a write that is one
-   * statement may then commit by itself (`sole`), on a handle that keeps session stamps.
-   */
-  allowSoleWrite(): void {
-    if (!this.conn) this.soleWriteAllowed = keepsSessionStamps(this.db);
+    return this.lease?.inTransaction ? 1 : 0;
   }
 
   /** Whether a `sole` write committed by itself: a later failure of the request cannot undo it. */
@@ -133,51 +101,36 @@ export class TenantSession implements TenantDb {
     return this.wroteAlone;
   }
 
-  /** Settles once the transaction has ended, whoever ended it (at once when it never opened). */
+  /** Settles once the connection is released, whoever ended its work (at once when it never opened). */
   get settled(): Promise<void> {
-    return this.finished ?? Promise.resolve();
+    return this.released ?? Promise.resolve();
   }
 
   get<DB>(): Promise<Kysely<DB>> {
     // A resolver still running after its request ended (timed out) must not open a transaction no one ends.
-    if (this.ended && !this.conn) return Promise.reject(new Error('Client was closed: the request has ended'));
-    this.conn ??= this.open();
-    return this.conn as Promise<Kysely<DB>>;
+    if (this.guard.ended && !this.opened) return Promise.reject(new Error('Client was closed: the request has ended'));
+    this.handle ??= this.take(this.mode === 'read' ? 'stamped' : 'transaction').then((lease) => lease.conn);
+    return this.handle as Promise<Kysely<DB>>;
   }
 
   async atomic<DB, T>(fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
     if (this.wroteAlone) throw new Error('A request that wrote alone (sole) writes nothing more');
     const name = `sp_${++this.savepoints}`;
-    if (!this.conn && !this.readOnly) this.firstSavepoint = name;
-    const conn = await this.get<DB>();
-    if (this.firstSavepoint !== name) await this.savepoint(conn, name);
-    try {
-      // Never released: `commit` releases every savepoint, and that is one statement fewer per write.
-      return await fn(conn);
-    } catch (error) {
-      await sql`rollback to savepoint ${sql.id(name)}`.execute(conn).catch(() => undefined);
-      throw error;
-    }
+    const lease = await this.take(this.mode === 'read' ? 'stamped' : 'transaction', name);
+    if (lease.firstSavepoint !== name) await this.savepoint(lease, name);
+    return this.inSavepoint(lease, name, fn);
   }
 
   async sole<DB, T>(fn: (conn: Kysely<DB>) => Promise<T>): Promise<T> {
     const once = (conn: Kysely<DB>) => fn(conn.withPlugin(new OneStatement()));
-    if (!this.soleWriteAllowed || this.conn) return this.atomic(once);
+    if (this.mode !== 'sole' || this.opened) return this.atomic(once);
     // Like a read: the stamped connection, no `begin`; the one statement commits when it completes.
-    this.readOnly = true;
-    const result = await once(await this.get<DB>());
+    const name = `sp_${++this.savepoints}`;
+    const lease = await this.take('stamped', name);
+    if (lease.inTransaction) return this.inSavepoint(lease, name, once);
+    const result = await once(lease.conn as Kysely<DB>);
     this.wroteAlone = true;
     return result;
-  }
-
-  private async savepoint<DB>(conn: Kysely<DB>, name: string): Promise<void> {
-    if (this.inTransaction) {
-      await sql`savepoint ${sql.id(name)}`.execute(conn);
-      return;
-    }
-    // A read-only request that writes after all: its settings are the session's, so `begin` is enough.
-    this.inTransaction = true;
-    await sql.raw(`begin; savepoint ${name}`).execute(conn);
   }
 
   /**
@@ -185,34 +138,61 @@ export class TenantSession implements TenantDb {
    * commit did not happen (the database failed), so the caller can report that nothing was written.
    */
   async finish(commit: boolean): Promise<void> {
-    this.ended = true;
-    if (!this.conn) return;
-    this.outcome.resolve(commit);
-    await this.finished;
+    this.guard.ended = true;
+    if (!this.opened) return;
+    this.closing.resolve(commit);
+    await this.released;
     if (commit && this.failure !== undefined) throw this.failure;
   }
 
-  private open(): Promise<Kysely<unknown>> {
+  /** The request's connection, taken now if it was not yet (`savepoint` travels with a `begin`). */
+  private take(opening: Opening, savepoint?: string): Promise<Lease> {
+    this.opened ??= this.open(opening, savepoint);
+    return this.opened;
+  }
+
+  private async inSavepoint<DB, T>(lease: Lease, name: string, fn: (trx: Kysely<DB>) => Promise<T>): Promise<T> {
+    try {
+      // Never released: `commit` releases every savepoint, and that is one statement fewer per write.
+      return await fn(lease.conn as Kysely<DB>);
+    } catch (error) {
+      await sql`rollback to savepoint ${sql.id(name)}`.execute(lease.conn).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async savepoint(lease: Lease, name: string): Promise<void> {
+    if (lease.inTransaction) {
+      await sql`savepoint ${sql.id(name)}`.execute(lease.conn);
+      return;
+    }
+    // A stamped connection that writes after all: its settings are the session's, so `begin` is enough.
+    lease.inTransaction = true;
+    await sql.raw(`begin; savepoint ${name}`).execute(lease.conn);
+  }
+
+  private open(opening: Opening, savepoint: string | undefined): Promise<Lease> {
     return new Promise((resolve, reject) => {
-      this.finished = this.db
+      this.released = this.db
         .connection()
         .execute(async (raw) => {
-          const conn = raw.withPlugin(this.counter);
-          if (this.readOnly) {
-            if (await stampSession(raw, this.tenantId, this.appRole)) this.counter.count += 1;
+          const connection = await raw.getExecutor().provideConnection(async (c) => c);
+          const lease: Lease = { conn: raw.withPlugin(this.guard), inTransaction: false };
+          const stamping = opening === 'stamped' ? stampingConnection(connection) : undefined;
+          if (stamping) {
+            const sent = await stamping.stamp(this.tenantId, this.appRole, (query) => raw.executeQuery(query));
+            if (sent) this.guard.count += 1;
           } else {
-            this.inTransaction = true;
-            const settings = {
-              tenantId: this.tenantId,
-              appRole: this.appRole,
-              timeoutMs: transactionStatementTimeout(this.db),
-            };
-            const batch = acceptsStatementBatches(this.db);
-            await beginTenantTransaction(conn, settings, batch, this.firstSavepoint);
+            lease.inTransaction = true;
+            lease.firstSavepoint = savepoint;
+            const { batches, statementTimeoutMs } = capabilitiesOf(connection);
+            const settings = { tenantId: this.tenantId, appRole: this.appRole, timeoutMs: statementTimeoutMs };
+            await beginTenantTransaction(lease.conn, settings, batches, savepoint);
           }
-          resolve(conn);
-          const commit = await this.outcome.promise;
-          if (this.inTransaction) await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
+          this.lease = lease;
+          resolve(lease);
+          const commit = await this.closing.promise;
+          if (lease.inTransaction) await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
         })
         .catch((error: unknown) => {
           this.failure = error instanceof Error ? error : new Error(String(error));

@@ -25,9 +25,9 @@ function planRequest(
 ): void {
   if (operation?.operation === OperationTypeNode.QUERY) {
     ctx.requestColumns.useOperation(selectedFields(schema, document, operation));
-    ctx.db.markReadOnly();
+    ctx.db.plan('read');
   } else if (operation?.operation === OperationTypeNode.MUTATION && isOneRootField(operation)) {
-    ctx.db.allowSoleWrite();
+    ctx.db.plan('sole');
   }
 }
 

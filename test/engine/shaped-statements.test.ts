@@ -113,7 +113,7 @@ describeUnless(databaseMissing('postgres'))('compiled shapes as prepared stateme
       expect(await nameOf(conn, 3)).toEqual(['three']);
       const shapes = (await preparedOn(conn)).filter((p) => /from "?items/.test(p.statement));
       expect(shapes).toHaveLength(2);
-      for (const shape of shapes) expect(shape.name).toMatch(/^rg_\d+$/);
+      for (const shape of shapes) expect(shape.name).toMatch(/^rg_[0-9a-f]{16}$/);
       expect(await planCacheMode(conn)).toBe('force_generic_plan');
     });
   });
@@ -129,7 +129,7 @@ describeUnless(databaseMissing('postgres'))('compiled shapes as prepared stateme
       expect(await above(2)).toEqual(['three']);
       const prepared = (await preparedOn(conn)).filter((p) => p.statement.includes('where id >'));
       expect(prepared).toHaveLength(1);
-      expect(prepared[0].name).toMatch(/^rg_\d+$/);
+      expect(prepared[0].name).toMatch(/^rg_[0-9a-f]{16}$/);
     });
   });
 

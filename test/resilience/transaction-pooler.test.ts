@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
-import { createDatabase, keepsSessionStamps, type Database } from '../../src/db/database';
+import type { Kysely } from 'kysely';
+import { capabilitiesOf } from '../../src/db/connection';
+import { createDatabase, type Database } from '../../src/db/database';
 import { loadEnv } from '../../src/config/env';
 import { createDatabaseFromEnv } from '../../src/engine/gateway';
 import { createLogger } from '../../src/observability/logger';
@@ -11,6 +12,12 @@ import { startTcpProxy } from '../kit/tcp-proxy';
 import { GUESTBOOK, codeOf, send, tenantsWith } from '../protection/harness';
 
 const suite = describeUnless(pgBouncerMissing());
+
+/** Whether a connection taken from `db` now may keep a session stamp. */
+const keepsSessionStamps = (db: Kysely<unknown>) =>
+  db
+    .connection()
+    .execute(async (conn) => capabilitiesOf(await conn.getExecutor().provideConnection(async (c) => c)).stamps);
 
 const ENTRIES = 6;
 const LIST = '{ guestbook(first: 50, sortKey: OLDEST) { nodes { message } } }';
@@ -142,14 +149,14 @@ suite('detection of a transaction pooler [postgres]', () => {
       const database = await createDatabase({ url: proxy.urlFor(target.url), connectTimeoutMs: 500 });
       opened.push(database);
       expect(database.pooling()).toEqual({ mode: 'transaction', source: 'unchecked' });
-      expect(keepsSessionStamps(database.requests)).toBe(false);
       await proxy.recover();
-      await sql`select 1`.execute(database.requests);
+      // The first connection is taken before the check it sets off has answered: no stamps on it.
+      expect(await keepsSessionStamps(database.requests)).toBe(false);
       for (let wait = 0; wait < 100 && database.pooling()?.source === 'unchecked'; wait++) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect(database.pooling()).toEqual({ mode: 'session', source: 'detected' });
-      expect(keepsSessionStamps(database.requests)).toBe(true);
+      expect(await keepsSessionStamps(database.requests)).toBe(true);
     } finally {
       await proxy.close();
     }

@@ -216,7 +216,7 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
     const requests = single?.requests ?? get().gateway.database.requests;
     const read = async (tenant: string, fn?: (session: TenantSession) => Promise<unknown>) => {
       const session = new TenantSession(requests, tenant, APP_ROLE);
-      session.markReadOnly();
+      session.plan('read');
       try {
         const conn = await session.get();
         await fn?.(session);
@@ -271,7 +271,7 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
       sql`insert into tenancy_notes (tenant_id, text) values (${tenant}, ${text})`.execute(trx);
     const soleSession = () => {
       const session = new TenantSession(requests, 'beta', APP_ROLE);
-      session.allowSoleWrite();
+      session.plan('sole');
       return session;
     };
     const alone = kind === 'postgres';
