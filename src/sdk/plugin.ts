@@ -128,7 +128,7 @@ export interface PluginDefinition {
   /** Node fetchers by GraphQL type name, for `node(id:)` and `ctx.loadNodeOf`. */
   nodes?: Record<string, NodeSource>;
   /**
-   * Admin scopes this plugin's rules check (`access.scope`, `hasScope`). A token's scopes count only if an active
+   * Admin scopes this plugin's rules check (`access.scope`). A token's scopes count only if an active
    * plugin declares them; `token` mints and accepts only those.
    */
   scopes?: readonly string[];
