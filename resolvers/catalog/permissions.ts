@@ -1,15 +1,16 @@
-import { hasScope, publicRead } from '../../src/sdk/graphql';
+import { access } from '../../src/sdk/graphql';
+import { readCatalog } from './visibility';
 
-const writeProducts = hasScope('write_products');
+const writeProducts = access.scope('write_products').rule;
 
 /** Reads: storefront callers (published rows) or staff with read_products (all rows). Writes: write_products. */
 export const permissions = {
   Query: {
-    products: publicRead('read_products'),
-    product: publicRead('read_products'),
-    collections: publicRead('read_products'),
-    collection: publicRead('read_products'),
-    collectionByHandle: publicRead('read_products'),
+    products: readCatalog.rule,
+    product: readCatalog.rule,
+    collections: readCatalog.rule,
+    collection: readCatalog.rule,
+    collectionByHandle: readCatalog.rule,
   },
   Mutation: Object.fromEntries(
     [

@@ -1,4 +1,4 @@
-import { definePlugin, schemaFragment, type GatewayContext } from '../../src/sdk';
+import { definePlugin, schemaFragment, type GatewayContext, type NodeSource } from '../../src/sdk';
 import { createCatalogLoaders } from '../../connectors/catalog/loaders';
 import { migrations } from '../../connectors/catalog/migrations';
 import { seedCatalog } from '../../connectors/catalog/seed';
@@ -7,14 +7,17 @@ import { mutationResolvers } from './mutations';
 import { permissions } from './permissions';
 import { productResolvers } from './product.resolvers';
 import { variantResolvers } from './variant.resolvers';
-import { canReadCatalog, visibleCollection, visibleProduct } from './visibility';
+import { readCatalog, visibleCollection, visibleProduct } from './visibility';
 import { columns } from './columns';
 
 /** A child row (variant, option, image) is visible when its product is. */
 function withVisibleProduct<R extends { product_id: string }>(ctx: GatewayContext, row: R | null) {
-  if (!row || !canReadCatalog(ctx)) return null;
+  if (!row) return null;
   return ctx.loaders.productById.load(row.product_id).then((product) => (visibleProduct(ctx, product) ? row : null));
 }
+
+/** Catalog nodes are for whoever reads the catalog; then the row's own state decides (published or not). */
+const catalogNode = (load: NodeSource['load']): NodeSource => ({ load, visibleTo: readCatalog });
 
 const list = (defaultSize = 50) => ({ multipliers: ['first', 'last'], defaultSize });
 
@@ -59,10 +62,16 @@ export const plugin = definePlugin({
   // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an
   // `async` function with its awaits costs promises of its own for each.
   nodes: {
-    Product: (ctx, id) => ctx.loaders.productById.load(id).then((row) => visibleProduct(ctx, row)),
-    Collection: (ctx, id) => ctx.loaders.collectionById.load(id).then((row) => visibleCollection(ctx, row)),
-    ProductVariant: (ctx, id) => ctx.loaders.variantById.load(id).then((row) => withVisibleProduct(ctx, row)),
-    ProductOption: (ctx, id) => ctx.loaders.optionById.load(id).then((row) => withVisibleProduct(ctx, row)),
-    Image: (ctx, id) => ctx.loaders.imageById.load(id).then((row) => withVisibleProduct(ctx, row)),
+    Product: catalogNode((ctx, id) => ctx.loaders.productById.load(id).then((row) => visibleProduct(ctx, row))),
+    Collection: catalogNode((ctx, id) =>
+      ctx.loaders.collectionById.load(id).then((row) => visibleCollection(ctx, row)),
+    ),
+    ProductVariant: catalogNode((ctx, id) =>
+      ctx.loaders.variantById.load(id).then((row) => withVisibleProduct(ctx, row)),
+    ),
+    ProductOption: catalogNode((ctx, id) =>
+      ctx.loaders.optionById.load(id).then((row) => withVisibleProduct(ctx, row)),
+    ),
+    Image: catalogNode((ctx, id) => ctx.loaders.imageById.load(id).then((row) => withVisibleProduct(ctx, row))),
   },
 });

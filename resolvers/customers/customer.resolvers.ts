@@ -13,10 +13,6 @@ import type {
   QueryResolvers,
 } from '../generated/resolvers-types';
 
-/** Only staff holding read_customers ever see a customer, through any path (node, order.customer). */
-export const canReadCustomers = (ctx: GatewayContext) =>
-  ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_customers');
-
 const notFound: CustomerResult = {
   customer: null,
   userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'Customer not found' }],

@@ -1,13 +1,17 @@
-import { hasScope } from '../../src/sdk/graphql';
+import { access } from '../../src/sdk/graphql';
+
+/** Only staff holding read_customers ever see a customer, through any path (node, order.customer). */
+export const readCustomers = access.scope('read_customers');
+const writeCustomers = access.scope('write_customers');
 
 /** Customers are personal data: staff scopes only, never a storefront token. */
 export const permissions = {
   Query: {
-    customers: hasScope('read_customers'),
-    customer: hasScope('read_customers'),
+    customers: readCustomers.rule,
+    customer: readCustomers.rule,
   },
   Mutation: {
-    customerCreate: hasScope('write_customers'),
-    customerUpdate: hasScope('write_customers'),
+    customerCreate: writeCustomers.rule,
+    customerUpdate: writeCustomers.rule,
   },
 };

@@ -2,8 +2,8 @@ import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createCustomerLoaders } from '../../connectors/customers/loaders';
 import { migrations } from '../../connectors/customers/migrations';
 import { seedCustomers } from '../../connectors/customers/seed';
-import { canReadCustomers, customerResolvers } from './customer.resolvers';
-import { permissions } from './permissions';
+import { customerResolvers } from './customer.resolvers';
+import { permissions, readCustomers } from './permissions';
 import { columns } from './columns';
 
 /** The shop's customers: admin list, search and detail (orders are added by the orders plugin). */
@@ -28,6 +28,6 @@ export const plugin = definePlugin({
   migrations,
   seed: seedCustomers,
   nodes: {
-    Customer: (ctx, id) => (canReadCustomers(ctx) ? ctx.loaders.customerById.load(id) : Promise.resolve(null)),
+    Customer: { load: (ctx, id) => ctx.loaders.customerById.load(id), visibleTo: readCustomers },
   },
 });

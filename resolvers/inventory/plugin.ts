@@ -4,8 +4,7 @@ import { migrations } from '../../connectors/inventory/migrations';
 import { seedInventory } from '../../connectors/inventory/seed';
 import { inventoryResolvers } from './inventory.resolvers';
 import { inventoryMutations } from './mutations';
-import { permissions } from './permissions';
-import { readsInventory } from './visibility';
+import { permissions, readInventory } from './permissions';
 import { columns } from './columns';
 
 /** Locations, stock per variant and location, adjustments with history, safe under concurrency. */
@@ -35,7 +34,7 @@ export const plugin = definePlugin({
   migrations,
   seed: seedInventory,
   nodes: {
-    Location: async (ctx, id) => (readsInventory(ctx) ? ctx.loaders.locationById.load(id) : null),
-    InventoryAdjustment: async (ctx, id) => (readsInventory(ctx) ? ctx.loaders.adjustmentById.load(id) : null),
+    Location: { load: (ctx, id) => ctx.loaders.locationById.load(id), visibleTo: readInventory },
+    InventoryAdjustment: { load: (ctx, id) => ctx.loaders.adjustmentById.load(id), visibleTo: readInventory },
   },
 });

@@ -27,8 +27,8 @@ const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => ({
 
 /**
  * Line items come from one loader per list level; a line's variant and product resolve through the
- * catalog's node fetchers (`ctx.loadNodeOf`), which batch on the catalog's own loaders and apply its
- * read rule, so this plugin never reads or shapes catalog rows itself.
+ * catalog's nodes (`ctx.loadNodeOf`), which batch on the catalog's own loaders under its read access
+ * and published state, so this plugin never reads or shapes catalog rows itself.
  */
 export const lineItemResolvers: { Order: OrderResolvers; LineItem: LineItemResolvers } = {
   Order: {

@@ -46,7 +46,7 @@ export const orderResolvers: { Query: QueryResolvers; Customer: CustomerResolver
     currencyCode: (row: OrderRow) => row.currency_code,
     subtotalPrice: (row: OrderRow) => money(row.subtotal, row.currency_code),
     totalPrice: (row: OrderRow) => money(row.total, row.currency_code),
-    // Through the customers plugin's node fetcher: it applies the read_customers rule.
+    // Through the Customer node: the engine applies its visibility (read_customers) before loading.
     customer: (row: OrderRow, _: unknown, ctx: GatewayContext) =>
       row.customer_id ? ctx.loadNodeOf<ResolversParentTypes['Customer']>('Customer', row.customer_id) : null,
     cancelReason: (row: OrderRow) => row.cancel_reason,

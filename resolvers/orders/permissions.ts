@@ -1,16 +1,20 @@
-import { hasScope } from '../../src/sdk/graphql';
+import { access } from '../../src/sdk/graphql';
+
+/** Who reads orders: the rule of the root queries and the visibility of `node(id:)` alike. */
+export const readOrders = access.scope('read_orders');
+const writeOrders = access.scope('write_orders');
 
 /** Orders are admin data; a customer's order history needs read_orders as well as read_customers. */
 export const permissions = {
   Query: {
-    orders: hasScope('read_orders'),
-    order: hasScope('read_orders'),
+    orders: readOrders.rule,
+    order: readOrders.rule,
   },
   Mutation: {
-    orderCancel: hasScope('write_orders'),
-    orderFulfill: hasScope('write_orders'),
+    orderCancel: writeOrders.rule,
+    orderFulfill: writeOrders.rule,
   },
   Customer: {
-    orders: hasScope('read_orders'),
+    orders: readOrders.rule,
   },
 };

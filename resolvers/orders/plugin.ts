@@ -1,15 +1,12 @@
-import { definePlugin, schemaFragment, type GatewayContext } from '../../src/sdk';
+import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createOrderLoaders } from '../../connectors/orders/loaders';
 import { migrations } from '../../connectors/orders/migrations';
 import { seedOrders } from '../../connectors/orders/seed';
 import { lineItemResolvers } from './line-item.resolvers';
 import { orderMutations } from './order-mutations';
 import { orderResolvers } from './order.resolvers';
-import { permissions } from './permissions';
+import { permissions, readOrders } from './permissions';
 import { columns } from './columns';
-
-const canReadOrders = (ctx: GatewayContext) =>
-  ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_orders');
 
 /** Orders: admin list and detail with line items, cancel (restocks) and fulfil; customers' order history. */
 export const plugin = definePlugin({
@@ -42,6 +39,6 @@ export const plugin = definePlugin({
   migrations,
   seed: seedOrders,
   nodes: {
-    Order: (ctx, id) => (canReadOrders(ctx) ? ctx.loaders.orderById.load(id) : Promise.resolve(null)),
+    Order: { load: (ctx, id) => ctx.loaders.orderById.load(id), visibleTo: readOrders },
   },
 });

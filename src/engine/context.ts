@@ -7,6 +7,7 @@ import {
   type GatewayIntrospection,
   type LoaderContext,
   type Loaders,
+  type NodeSource,
   type PluginDefinition,
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
@@ -47,10 +48,10 @@ class LazyRequestLog {
 
 /** Builds request contexts: one tenant session, fresh loaders, and node lookup by type owner. */
 export function contextFactory(deps: ContextDeps) {
-  const nodeSources = new Map<string, { plugin: string; load: NonNullable<PluginDefinition['nodes']>[string] }>();
+  const nodeSources = new Map<string, NodeSource & { plugin: string }>();
   for (const plugin of deps.plugins) {
-    for (const [typeName, load] of Object.entries(plugin.nodes ?? {}))
-      nodeSources.set(typeName, { plugin: plugin.name, load });
+    for (const [typeName, source] of Object.entries(plugin.nodes ?? {}))
+      nodeSources.set(typeName, { plugin: plugin.name, ...source });
   }
   const loaderFactories = deps.plugins.flatMap((p) =>
     p.createLoaders ? [{ create: p.createLoaders, guardBatch: deps.batchGuard(p.name) }] : [],
@@ -82,8 +83,9 @@ export function contextFactory(deps: ContextDeps) {
       nodeType: (node: object) => nodeTypes?.get(node),
       loadNodeOf: <Row>(type: string, id: string) => {
         const source = nodeSources.get(type);
-        // A type of a plugin the tenant has not enabled reads as absent, like a foreign id.
-        const node = source && tenant.plugins.has(source.plugin) ? source.load(ctx, id) : null;
+        // A type of a plugin the tenant has not enabled, or one the caller may not read, reads as absent.
+        const visible = source && tenant.plugins.has(source.plugin) && source.visibleTo.allows(ctx);
+        const node = visible ? source.load(ctx, id) : null;
         return Promise.resolve(node) as Promise<Row | null>;
       },
       requestColumns,

@@ -15,7 +15,7 @@ const manifestSchema = z.object({
   costs: record.optional(),
   createLoaders: fn.optional(),
   columns: z.record(z.string(), record).optional(),
-  nodes: z.record(z.string(), fn).optional(),
+  nodes: z.record(z.string(), z.object({ load: fn, visibleTo: z.object({ allows: fn }) })).optional(),
   migrations: z.record(z.string(), z.object({ up: fn, down: fn.optional() })).optional(),
   tenantConfig: z.custom((v) => v == null || typeof (v as { safeParse?: unknown }).safeParse === 'function').optional(),
   routes: fn.optional(),

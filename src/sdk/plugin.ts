@@ -4,6 +4,7 @@ import type { and } from 'graphql-shield';
 import type { Kysely, Migration } from 'kysely';
 import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
+import type { Access } from './access';
 import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { Tenant } from './tenant';
@@ -13,6 +14,16 @@ export type ShieldRule = Parameters<typeof and>[number];
 
 /** Shield rules by type and field. Root fields (Query, Mutation) must each have one. */
 export type PermissionMap = Record<string, Record<string, ShieldRule>>;
+
+/**
+ * How `node(id:)` finds a type. The engine calls `load` only for callers `visibleTo` allows: give it the
+ * `Access` whose rule guards the type's root fields, so both answer alike. `load` returns null when the
+ * row is absent or hidden from this caller by the row's own state (an unpublished product).
+ */
+export interface NodeSource {
+  load: (ctx: GatewayContext, localId: string) => Promise<object | null>;
+  visibleTo: Access;
+}
 
 /** Static cost of a field: `cost` (default 1 for objects, 0 for scalars) times the size argument. */
 export interface CostHint {
@@ -114,13 +125,10 @@ export interface PluginDefinition {
   createLoaders?: (ctx: LoaderContext) => Partial<Loaders>;
   /** Columns the resolvers read, per GraphQL type backed by a table: loaders select only those. */
   columns?: ColumnNeeds;
+  /** Node fetchers by GraphQL type name, for `node(id:)` and `ctx.loadNodeOf`. */
+  nodes?: Record<string, NodeSource>;
   /**
-   * Node fetchers by GraphQL type name, for `node(id:)`: return null when the row is absent or the
-   * caller may not see it (apply the same rule as the type's own root query).
-   */
-  nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
-  /**
-   * Admin scopes this plugin's rules check (`hasScope`). A token's scopes count only if an active
+   * Admin scopes this plugin's rules check (`access.scope`). A token's scopes count only if an active
    * plugin declares them; `token` mints and accepts only those.
    */
   scopes?: readonly string[];

@@ -1,0 +1,162 @@
+import { join, resolve } from 'node:path';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { createDatabase, type Database } from '../db/database';
+import { migrateUp } from '../db/migrator';
+import { withTenant } from '../db/tenant-session';
+import { projectRoot, type PluginRuntime } from '../sdk';
+import { applyAuthorization } from '../auth/shield';
+import { ConfigError, type Env } from '../config/env';
+import { composePlugins, type Composition } from '../plugins/compose';
+import { codeRoot, discoverPlugins } from '../plugins/discover';
+import { loadPlugin, type PluginCandidate } from '../plugins/load';
+import { adminScopesOf, alwaysOnOf } from '../plugins/manifest-facts';
+import type { createResponseCache } from '../cache';
+import { instrument, type Instruments } from '../observability/instrument';
+import { registerPluginCounters } from '../observability/plugin-counters';
+import { TenantRegistry } from '../tenants/registry';
+import { loadTenants } from '../tenants/report';
+import { applyPluginAccess } from './guard/plugin-access';
+import { PluginGuard } from './guard/plugin-guard';
+import type { GatewayBuild, GatewayOptions } from './gateway-types';
+import type { Lifecycle } from './lifecycle';
+import { startMigrations, type MigrationState } from './migration-retry';
+import { pluginMigrations } from './migrations';
+
+type ResponseCache = ReturnType<typeof createResponseCache>;
+
+export function candidatesFrom(env: Env, plugins?: readonly (string | PluginCandidate)[]): PluginCandidate[] {
+  const list = plugins ?? discoverPlugins(projectRoot(), env.GATEWAY_PLUGIN_PATHS, codeRoot());
+  return list.map((p) => (typeof p === 'string' ? loadPlugin(resolve(p)) : p));
+}
+
+export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Database> {
+  return createDatabase({
+    url: env.DATABASE_URL,
+    pgliteDir: env.NODE_ENV === 'test' ? undefined : join(resolve(env.DATA_DIR), 'pglite'),
+    poolMax: env.DATABASE_POOL_MAX,
+    enginePoolMax: env.DATABASE_ENGINE_POOL_MAX,
+    transactionPooler: env.DATABASE_TRANSACTION_POOLER,
+    connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+    statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    log,
+  });
+}
+
+/** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
+async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRuntime): Promise<Composition> {
+  const composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
+  for (const plugin of composition.plugins) {
+    try {
+      await plugin.setup?.(runtime);
+    } catch (error) {
+      const reason = `setup failed: ${error instanceof Error ? error.message : String(error)}`;
+      const failed = candidates.map((c) => (c.plugin === plugin ? { source: c.source, importError: reason } : c));
+      return setUp(failed, env, runtime);
+    }
+  }
+  return composition;
+}
+
+/** Everything a gateway serves, built before any request: plugins, tenants, instruments and the schema. */
+export interface GatewayRuntime {
+  runtime: PluginRuntime;
+  composition: Composition;
+  migrations: MigrationState;
+  registry: TenantRegistry;
+  instruments: Instruments;
+  guard: PluginGuard;
+  /** The composed schema wrapped, inside out, by the plugin guard, authorization and plugin access. */
+  schema: GraphQLSchema;
+}
+
+export interface RuntimeParts {
+  options: GatewayOptions;
+  build: GatewayBuild;
+  log: Logger;
+  database: Database;
+  cache: ResponseCache;
+  lifecycle: Lifecycle;
+  tenantsDir: string;
+}
+
+/** The services plugins get outside a request; tenant work runs under the response cache's bookkeeping. */
+function pluginRuntime({ options, log, database, cache }: RuntimeParts, registry: () => TenantRegistry | undefined) {
+  const runtime: PluginRuntime = {
+    db: database.db,
+    withTenant: (tenantId, fn) => {
+      const run = () => withTenant(database.db, tenantId, options.env.DATABASE_APP_ROLE, fn);
+      return cache ? cache.around(tenantId, run) : run();
+    },
+    tenants: () =>
+      registry()
+        ?.list()
+        .map((e) => e.tenant) ?? [],
+    log,
+  };
+  return runtime;
+}
+
+/** The tenant files read against the composed plugins; refuses to start with no valid tenant. */
+function tenantRegistry(parts: RuntimeParts, composition: Composition, alwaysOn: ReadonlySet<string>): TenantRegistry {
+  const registry = new TenantRegistry(parts.tenantsDir, {
+    plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+    quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
+    alwaysOn,
+    adminScopes: adminScopesOf(composition.plugins),
+    env: process.env,
+    refuseWeakSecrets: parts.options.env.NODE_ENV === 'production',
+    now: parts.options.clock,
+  });
+  const problems = loadTenants(registry, parts.log);
+  if (registry.list().length === 0) {
+    const reasons = problems.map((p) => `  ${p.file}:\n    ${p.problems.join('\n    ')}`).join('\n');
+    throw new ConfigError(`No valid tenant configuration:\n${reasons || '  (no tenant files)'}`);
+  }
+  return registry;
+}
+
+/** Composes the plugins, migrates, reads the tenants, and wraps the schema in the guard and the rules. */
+export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime> {
+  const { options, build, log, database, lifecycle } = parts;
+  const { env } = options;
+  // Plugins' setup may ask for the tenants before they are read: none yet.
+  const registryRef: { current?: TenantRegistry } = {};
+  const runtime = pluginRuntime(parts, () => registryRef.current);
+  const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
+  for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
+    log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
+  }
+  const migrations = await startMigrations(
+    options.migrate,
+    () => migrateUp(database.db, pluginMigrations(composition.plugins)),
+    log,
+    (pending) => (lifecycle.availability.migrationsPending = pending),
+  );
+  lifecycle.trackMigrations(migrations);
+  const alwaysOn = alwaysOnOf(composition.plugins);
+  const registry = (registryRef.current = tenantRegistry(parts, composition, alwaysOn));
+
+  const instruments = instrument({
+    env,
+    log,
+    database,
+    states: composition.states,
+    traceExporter: options.traceExporter,
+  });
+  lifecycle.onClose(instruments.close);
+  runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
+  parts.cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
+  const guard = new PluginGuard({
+    timeoutMs: env.PLUGIN_TIMEOUT_MS,
+    timeouts: env.PLUGIN_TIMEOUTS,
+    failureThreshold: env.PLUGIN_CIRCUIT_FAILURES,
+    coolDownMs: env.PLUGIN_CIRCUIT_COOLDOWN_MS,
+    log,
+    metrics: instruments.metrics,
+  });
+  const guarded = guard.apply(composition.schema, composition.plugins);
+  const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
+  const schema = applyPluginAccess(authorized, composition.owners, alwaysOn);
+  return { runtime, composition, migrations, registry, instruments, guard, schema };
+}
