@@ -1,5 +1,6 @@
 import { GatewayError, localIdOf, type GatewayContext } from '../../src/sdk';
 import type { ProductSearch } from '../../connectors/catalog/product-filters';
+import { filterGroups } from './filter-args';
 import type { ProductStatus } from '../../connectors/catalog/tables';
 import { readsAll } from './visibility';
 
@@ -11,6 +12,7 @@ export interface ProductFilterArg {
   price?: { min?: string | null; max?: string | null } | null;
   availableForSale?: boolean | null;
   status?: ProductStatus | null;
+  variantOption?: { name: string; value: string } | null;
 }
 
 const MAX_TEXT = 255;
@@ -39,6 +41,7 @@ export function productSearch(
   ctx: GatewayContext,
   query: string | null | undefined,
   filter: ProductFilterArg | null | undefined,
+  filters?: readonly ProductFilterArg[] | null,
 ): ProductSearch {
   const f = filter ?? {};
   const text = textArg(query, 'query')?.trim() || null;
@@ -53,5 +56,6 @@ export function productSearch(
     maxPrice: f.price?.max ?? null,
     availableForSale: f.availableForSale ?? null,
     status: f.status ?? null,
+    groups: filterGroups([...(filters ?? []), ...(f.variantOption ? [{ variantOption: f.variantOption }] : [])]),
   };
 }

@@ -10,6 +10,8 @@ export const permissions = {
     collections: publicRead('read_products'),
     collection: publicRead('read_products'),
     collectionByHandle: publicRead('read_products'),
+    search: publicRead('read_products'),
+    predictiveSearch: publicRead('read_products'),
   },
   Mutation: Object.fromEntries(
     [

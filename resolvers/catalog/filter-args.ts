@@ -1,0 +1,47 @@
+import { GatewayError } from '../../src/sdk';
+import { emptyGroups, type FilterGroups } from '../../connectors/catalog/filter-groups';
+import type { ProductFilterArg } from './args';
+
+/** More filters than any facet list offers is a mistake or an attack. */
+const MAX_FILTERS = 50;
+const MAX_TEXT = 255;
+
+function text(value: string, argument: string): string {
+  if (value.length > MAX_TEXT || value.includes('\0')) {
+    throw new GatewayError('BAD_USER_INPUT', `${argument} must be at most ${MAX_TEXT} characters, without NUL`, {
+      argument,
+    });
+  }
+  return value;
+}
+
+/**
+ * The list form of filters grouped by kind (Shopify's `filters` / `productFilters`): each element names
+ * one value; values of one kind are alternatives. Fields without a facet (collectionId, status) are
+ * refused here: `filter` takes those.
+ */
+export function filterGroups(filters: readonly ProductFilterArg[]): FilterGroups | null {
+  if (filters.length === 0) return null;
+  if (filters.length > MAX_FILTERS) {
+    throw new GatewayError('BAD_USER_INPUT', `at most ${MAX_FILTERS} filters`, { argument: 'filters' });
+  }
+  const groups = emptyGroups();
+  for (const f of filters) {
+    if (f.collectionId != null || f.status != null) {
+      throw new GatewayError('BAD_USER_INPUT', 'filters take facet values; use filter for collectionId and status', {
+        argument: 'filters',
+      });
+    }
+    if (f.vendor != null) groups.vendors.push(text(f.vendor, 'filters.vendor'));
+    if (f.productType != null) groups.productTypes.push(text(f.productType, 'filters.productType'));
+    if (f.tag != null) groups.tags.push(text(f.tag, 'filters.tag'));
+    if (f.availableForSale != null) groups.available.push(f.availableForSale);
+    if (f.price) groups.prices.push({ min: f.price.min ?? null, max: f.price.max ?? null });
+    if (f.variantOption) {
+      const name = text(f.variantOption.name, 'filters.variantOption.name');
+      const values = groups.options.get(name) ?? [];
+      groups.options.set(name, [...values, text(f.variantOption.value, 'filters.variantOption.value')]);
+    }
+  }
+  return groups;
+}
