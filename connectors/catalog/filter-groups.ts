@@ -11,8 +11,12 @@ export interface FilterGroups {
   /** true, false, or both (which is no condition). */
   available: boolean[];
   prices: { min: string | null; max: string | null }[];
-  /** Option name -> accepted values. */
-  options: Map<string, string[]>;
+  /** Collections the product must be in one of (a scope, not a facet: always applied). */
+  collections: string[];
+  /** Statuses (admin only in effect: the storefront sees ACTIVE products whatever this says). */
+  statuses: string[];
+  /** Option name -> accepted values (a plain object: loader keys are compared as JSON). */
+  options: Record<string, string[]>;
 }
 
 export const emptyGroups = (): FilterGroups => ({
@@ -21,7 +25,10 @@ export const emptyGroups = (): FilterGroups => ({
   tags: [],
   available: [],
   prices: [],
-  options: new Map(),
+  collections: [],
+  statuses: [],
+  // No prototype: an option named __proto__ is a key like any other.
+  options: Object.create(null) as Record<string, string[]>,
 });
 
 export interface GroupCondition {
@@ -61,7 +68,15 @@ export function groupConditions(tenantId: string, groups: FilterGroups): GroupCo
     const ranges = sql.join(groups.prices.map(priceRange), sql` or `);
     out.push({ key: 'price', condition: variantExists(tenantId, sql`(${ranges})`) });
   }
-  for (const [name, values] of groups.options) {
+  if (groups.collections.length) {
+    out.push({
+      key: 'collection',
+      condition: sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${tenantId}
+        and cp.collection_id = any(${groups.collections}::bigint[]) and cp.product_id = p.id)`,
+    });
+  }
+  if (groups.statuses.length) out.push({ key: 'status', condition: sql`p.status = any(${groups.statuses}::text[])` });
+  for (const [name, values] of Object.entries(groups.options)) {
     out.push({
       key: `option:${name}`,
       condition: sql<SqlBool>`exists (select 1 from product_options o where o.tenant_id = ${tenantId}

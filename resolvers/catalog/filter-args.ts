@@ -1,4 +1,5 @@
 import { GatewayError } from '../../src/sdk';
+import { idArg } from './args';
 import { emptyGroups, type FilterGroups } from '../../connectors/catalog/filter-groups';
 import type { ProductFilterArg } from './args';
 
@@ -17,8 +18,7 @@ function text(value: string, argument: string): string {
 
 /**
  * The list form of filters grouped by kind (Shopify's `filters` / `productFilters`): each element names
- * one value; values of one kind are alternatives. Fields without a facet (collectionId, status) are
- * refused here: `filter` takes those.
+ * one value; values of one kind are alternatives, kinds all apply.
  */
 export function filterGroups(filters: readonly ProductFilterArg[]): FilterGroups | null {
   if (filters.length === 0) return null;
@@ -27,11 +27,9 @@ export function filterGroups(filters: readonly ProductFilterArg[]): FilterGroups
   }
   const groups = emptyGroups();
   for (const f of filters) {
-    if (f.collectionId != null || f.status != null) {
-      throw new GatewayError('BAD_USER_INPUT', 'filters take facet values; use filter for collectionId and status', {
-        argument: 'filters',
-      });
-    }
+    const collection = idArg(f.collectionId, 'Collection', 'filters.collectionId');
+    if (collection) groups.collections.push(collection);
+    if (f.status != null) groups.statuses.push(f.status);
     if (f.vendor != null) groups.vendors.push(text(f.vendor, 'filters.vendor'));
     if (f.productType != null) groups.productTypes.push(text(f.productType, 'filters.productType'));
     if (f.tag != null) groups.tags.push(text(f.tag, 'filters.tag'));
@@ -39,8 +37,8 @@ export function filterGroups(filters: readonly ProductFilterArg[]): FilterGroups
     if (f.price) groups.prices.push({ min: f.price.min ?? null, max: f.price.max ?? null });
     if (f.variantOption) {
       const name = text(f.variantOption.name, 'filters.variantOption.name');
-      const values = groups.options.get(name) ?? [];
-      groups.options.set(name, [...values, text(f.variantOption.value, 'filters.variantOption.value')]);
+      const values = Object.hasOwn(groups.options, name) ? groups.options[name] : [];
+      groups.options[name] = [...values, text(f.variantOption.value, 'filters.variantOption.value')];
     }
   }
   return groups;

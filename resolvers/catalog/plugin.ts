@@ -31,6 +31,7 @@ export const plugin = definePlugin({
     Mutation: mutationResolvers,
     Product: productResolvers.Product,
     Collection: collectionResolvers.Collection,
+    ProductSearchConnection: searchResolvers.ProductSearchConnection,
     ...variantResolvers,
   },
   // The parents these types' resolvers receive (generated resolver types).

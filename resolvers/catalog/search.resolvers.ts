@@ -6,7 +6,8 @@ import { parseSearchQuery, SearchQueryError, type Clause } from '../../connector
 import { productSearch, type ProductFilterArg } from './args';
 import { predictiveSearch } from './predictive-search';
 import { filtersOf } from './search-filters';
-import type { QueryResolvers } from '../generated/resolvers-types';
+import type { ProductSearchConnectionResolvers, QueryResolvers } from '../generated/resolvers-types';
+import type { SearchConnection } from '../../connectors/catalog/search-facets';
 
 interface SearchArgs extends PageArgs {
   query: string;
@@ -42,10 +43,15 @@ async function search(ctx: GatewayContext, args: SearchArgs) {
   );
 }
 
-export const searchResolvers: { Query: QueryResolvers } = {
+export const searchResolvers: {
+  Query: QueryResolvers;
+  ProductSearchConnection: ProductSearchConnectionResolvers;
+} = {
   Query: {
     search: (_: unknown, args: SearchArgs, ctx: GatewayContext) => search(ctx, args),
     predictiveSearch: (_: unknown, args: { query: string; limit?: number | null }, ctx: GatewayContext) =>
       predictiveSearch(ctx, clausesOf(args.query), args.limit ?? 10),
   },
+  // Lists are not resolved from a function-valued property: run the shared facet statement here.
+  ProductSearchConnection: { productFilters: (parent: SearchConnection) => parent.productFilters() },
 };
