@@ -33,7 +33,7 @@ language sql as $$
   insert into search_vocabulary (tenant_id, term)
   select distinct s.tenant_id, w.lexeme from product_search s, unnest(s.document) w
   where s.tenant_id = tenant and s.product_id = any(ids)
-    and w.weights && array['A', 'B', 'C'] and w.lexeme ~ '^[[:alnum:]]{3,40}$'
+    and w.weights && array['A', 'B', 'C'] and w.lexeme ~ '^[[:alpha:]][[:alnum:]]{2,39}$'
   on conflict do nothing;
 $$`;
 
