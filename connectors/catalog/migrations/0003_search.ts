@@ -102,7 +102,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('document', sql`tsvector`, (c) => c.notNull())
     .addPrimaryKeyConstraint('product_search_pkey', ['tenant_id', 'product_id'])
     .execute();
+  // Both: leading with the tenant narrows a small shop's search among many shops; the document alone
+  // serves a rare word in a large shop without reading the shop's whole tenant posting list (the
+  // planner weighs them by their entries' counts).
   await sql`create index product_search_document on product_search using gin (tenant_id, document)`.execute(db);
+  await sql`create index product_search_words on product_search using gin (document)`.execute(db);
   await db.schema
     .createTable('search_vocabulary')
     .addColumn('tenant_id', 'text', (c) => c.notNull())
