@@ -124,6 +124,43 @@ describeEachDatabase('search', searchSuite(), (get) => {
     expect(reversed.nodes.map((n) => n.handle)).toEqual([...seen].reverse());
   });
 
+  it('keeps the index current with product and variant writes, in the same transaction', async () => {
+    const t = get();
+    const made = await ok(
+      t,
+      `mutation { productCreate(input: { title: "Quokka Lantern", status: ACTIVE }) { product { id } userErrors { code } } }`,
+      {},
+      admin,
+    );
+    const id = made.productCreate.product.id;
+    expect((await search(t, storefront, 'quokka')).totalCount).toBe(1);
+    const renamed = await ok(
+      t,
+      `mutation($input: ProductUpdateInput!) { productUpdate(input: $input) { userErrors { code } } }`,
+      { input: { id, title: 'Wombat Lantern' } },
+      admin,
+    );
+    expect(renamed.productUpdate.userErrors).toEqual([]);
+    expect((await search(t, storefront, 'quokka')).totalCount).toBe(0);
+    expect((await search(t, storefront, 'wombat')).nodes.map((n) => n.title)).toEqual(['Wombat Lantern']);
+    const variant = await ok(
+      t,
+      `mutation($input: ProductVariantCreateInput!) { productVariantCreate(input: $input) { userErrors { code } } }`,
+      { input: { productId: id, sku: 'WL-77X', price: '12.00' } },
+      admin,
+    );
+    expect(variant.productVariantCreate.userErrors).toEqual([]);
+    expect((await search(t, storefront, 'WL-77X')).nodes.map((n) => n.title)).toEqual(['Wombat Lantern']);
+    const deleted = await ok(
+      t,
+      `mutation($input: ProductDeleteInput!) { productDelete(input: $input) { userErrors { code } } }`,
+      { input: { id } },
+      admin,
+    );
+    expect(deleted.productDelete.userErrors).toEqual([]);
+    expect((await search(t, admin, 'wombat')).totalCount).toBe(0);
+  });
+
   it('parses any input safely and refuses queries over the limits', async () => {
     const t = get();
     for (const query of ['a & | ! ( ) :* \\ \' <-> "', '-', '"', '***', 'jacket:*A', '!!x']) {
