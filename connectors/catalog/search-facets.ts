@@ -1,9 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { Connection, TenantDb } from '../../src/sdk';
+import type { TenantDb } from '../../src/sdk';
 import { runPrepared } from '../../src/sdk/db';
 import { emptyGroups, groupConditions, VARIANT_AVAILABLE } from './filter-groups';
 import { scopeConditions, type ProductSearch } from './product-filters';
-import type { ProductRow } from './tables';
 
 /** Most values one facet lists (tags can be many): the most frequent first. */
 export const MAX_FACET_VALUES = 100;
@@ -71,18 +70,4 @@ export async function facetCounts(db: TenantDb, search: ProductSearch): Promise<
   const conn = await db.get();
   const [row] = await runPrepared(conn, query);
   return row.facets;
-}
-
-/** What `search` returns: a product page whose total and facets share one lazy statement. */
-export type SearchConnection = Connection<ProductRow> & {
-  totalCount: () => Promise<number>;
-  productFilters: () => Promise<FilterShape[]>;
-};
-
-/** A facet as the schema's Filter type (built by the resolvers from FacetCounts). */
-export interface FilterShape {
-  id: string;
-  label: string;
-  type: 'LIST' | 'PRICE_RANGE' | 'BOOLEAN';
-  values: { id: string; label: string; count: number; input: string }[];
 }

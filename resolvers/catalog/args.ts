@@ -1,19 +1,9 @@
 import { GatewayError, localIdOf, type GatewayContext } from '../../src/sdk';
 import type { ProductSearch } from '../../connectors/catalog/product-filters';
-import { filterGroups } from './filter-args';
-import type { ProductStatus } from '../../connectors/catalog/tables';
+import { filterGroups, type ProductFilterArg } from './filter-args';
 import { readsAll } from './visibility';
 
-export interface ProductFilterArg {
-  collectionId?: string | null;
-  productType?: string | null;
-  vendor?: string | null;
-  tag?: string | null;
-  price?: { min?: string | null; max?: string | null } | null;
-  availableForSale?: boolean | null;
-  status?: ProductStatus | null;
-  variantOption?: { name: string; value: string } | null;
-}
+export type { ProductFilterArg };
 
 const MAX_TEXT = 255;
 

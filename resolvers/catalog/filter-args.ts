@@ -1,7 +1,24 @@
-import { GatewayError } from '../../src/sdk';
-import { idArg } from './args';
+import { GatewayError, localIdOf } from '../../src/sdk';
 import { emptyGroups, type FilterGroups } from '../../connectors/catalog/filter-groups';
-import type { ProductFilterArg } from './args';
+import type { ProductStatus } from '../../connectors/catalog/tables';
+
+export interface ProductFilterArg {
+  collectionId?: string | null;
+  productType?: string | null;
+  vendor?: string | null;
+  tag?: string | null;
+  price?: { min?: string | null; max?: string | null } | null;
+  availableForSale?: boolean | null;
+  status?: ProductStatus | null;
+  variantOption?: { name: string; value: string } | null;
+}
+
+function collectionId(value: string): string {
+  const id = localIdOf(value, 'Collection');
+  if (!id)
+    throw new GatewayError('BAD_USER_INPUT', 'filters.collectionId is not a Collection id', { argument: 'filters' });
+  return id;
+}
 
 /** More filters than any facet list offers is a mistake or an attack. */
 const MAX_FILTERS = 50;
@@ -27,8 +44,7 @@ export function filterGroups(filters: readonly ProductFilterArg[]): FilterGroups
   }
   const groups = emptyGroups();
   for (const f of filters) {
-    const collection = idArg(f.collectionId, 'Collection', 'filters.collectionId');
-    if (collection) groups.collections.push(collection);
+    if (f.collectionId != null) groups.collections.push(collectionId(f.collectionId));
     if (f.status != null) groups.statuses.push(f.status);
     if (f.vendor != null) groups.vendors.push(text(f.vendor, 'filters.vendor'));
     if (f.productType != null) groups.productTypes.push(text(f.productType, 'filters.productType'));

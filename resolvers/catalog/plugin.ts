@@ -43,7 +43,7 @@ export const plugin = definePlugin({
     Collection: 'connectors/catalog/tables#CollectionRow',
     ProductConnection: 'CountedConnection<ProductRow>',
     CollectionConnection: 'CountedConnection<CollectionRow>',
-    ProductSearchConnection: 'connectors/catalog/search-facets#SearchConnection',
+    ProductSearchConnection: 'connectors/catalog/tables#SearchConnection',
   },
   permissions,
   costs: {

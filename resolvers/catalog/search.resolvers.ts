@@ -7,7 +7,7 @@ import { productSearch, type ProductFilterArg } from './args';
 import { predictiveSearch } from './predictive-search';
 import { filtersOf } from './search-filters';
 import type { ProductSearchConnectionResolvers, QueryResolvers } from '../generated/resolvers-types';
-import type { SearchConnection } from '../../connectors/catalog/search-facets';
+import type { SearchConnection } from '../../connectors/catalog/tables';
 
 interface SearchArgs extends PageArgs {
   query: string;

@@ -2,8 +2,7 @@
 import type { Connection } from '../../src/sdk/relay';
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { GatewayStatus as GatewayStatusModel, PluginStatus as PluginStatusModel, TenantStatus as TenantStatusModel } from '../../src/sdk/status';
-import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow } from '../../connectors/catalog/tables';
-import { SearchConnection } from '../../connectors/catalog/search-facets';
+import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow, SearchConnection } from '../../connectors/catalog/tables';
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
 import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
