@@ -6,7 +6,9 @@ import { projectRoot } from '../src/sdk';
 import { withClient } from '../test/kit/databases';
 
 export const BENCH_TENANT = 'bench';
-const BENCH_DB = 'rg_bench';
+/** BENCH_DATABASE names another (a bigger seed: BENCH_PRODUCTS products per tenant). */
+const BENCH_DB = process.env.BENCH_DATABASE ?? 'rg_bench';
+const BENCH_PRODUCTS = process.env.BENCH_PRODUCTS;
 
 /** Fixed development credentials of the bench tenant (bench/tenants/bench.yaml names these variables). */
 export const benchSecrets = {
@@ -49,7 +51,14 @@ export async function prepareBenchDatabase(base: string): Promise<string> {
   console.log(`seeding ${BENCH_DB} (once; takes a minute or two)`);
   const run = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), 'seed', '--bench'],
+    [
+      '--import',
+      'tsx',
+      join(projectRoot(), 'src/cli/main.ts'),
+      'seed',
+      '--bench',
+      ...(BENCH_PRODUCTS ? ['--products', BENCH_PRODUCTS] : []),
+    ],
     {
       stdio: 'inherit',
       env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn' },

@@ -86,9 +86,9 @@ export function printReport(report: Report): void {
       `| ${s.label} | ${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}x |`,
     );
   }
-  lines.push('', '| open loop (a) | rate/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
+  lines.push('', '| open loop | rate/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
   for (const o of report.openLoop) {
-    lines.push(`| ${o.variant} | ${o.rate} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`);
+    lines.push(`| ${o.scenario} / ${o.variant} | ${o.rate} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`);
   }
   console.log(lines.join('\n'));
 }

@@ -10,7 +10,7 @@ import { difference } from './compare';
 import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop, openLoop, probe, timedSlice, type Slice } from './load';
 import { printReport, writeResult, type Report } from './report';
-import { scenarios, type Scenario } from './scenarios';
+import { GATEWAY_ONLY, scenarios, type Scenario } from './scenarios';
 import { startServer, type ServerUnderTest } from './servers';
 import { median, medianRatio, shuffle } from './stats';
 import { baselineTarget, benchCredentials, benchIds, gatewayTarget, type Credentials, type Target } from './targets';
@@ -20,6 +20,8 @@ const CYCLES = Number(process.env.BENCH_CYCLES ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 5);
 const OPEN_RATES = [40, 80];
+/** The search page at a fixed arrival rate (its p99 target is set at this rate). */
+const SEARCH_RATE = 20;
 
 type Variant = 'gateway' | 'baseline' | 'unauthorized' | 'cached';
 
@@ -51,11 +53,13 @@ function targetOf(variant: Variant, server: ServerUnderTest, scenario: Scenario,
     : gatewayTarget(server.port, scenario, credentials);
 }
 
-/** Which servers each scenario runs on: the cache serves storefront reads only. */
+/** Which servers each scenario runs on: the cache serves storefront reads only; search has no baseline. */
 const variantsFor = (scenario: Scenario): Variant[] =>
   scenario.name === 'storefront'
     ? ['gateway', 'baseline', 'unauthorized', 'cached']
-    : ['gateway', 'baseline', 'unauthorized'];
+    : GATEWAY_ONLY.includes(scenario.name)
+      ? ['gateway', 'unauthorized']
+      : ['gateway', 'baseline', 'unauthorized'];
 
 /** Identical content before timing; returns the statements per request each server reports. */
 async function verify(
@@ -65,6 +69,10 @@ async function verify(
 ): Promise<Record<string, Partial<Record<Variant, number>>>> {
   const statements: Record<string, Partial<Record<Variant, number>>> = {};
   for (const scenario of list) {
+    if (GATEWAY_ONLY.includes(scenario.name)) {
+      statements[scenario.name] = await verifyAlone(scenario, servers, credentials);
+      continue;
+    }
     const reference = await probe(baselineTarget(servers.baseline.port, scenario));
     statements[scenario.name] = { baseline: reference.statements };
     for (const variant of variantsFor(scenario).filter((v) => v !== 'baseline')) {
@@ -77,6 +85,20 @@ async function verify(
     }
   }
   return statements;
+}
+
+/** A scenario without a baseline: both gateways answer alike, without errors. */
+async function verifyAlone(
+  scenario: Scenario,
+  servers: Record<Variant, ServerUnderTest>,
+  credentials: Credentials,
+): Promise<Partial<Record<Variant, number>>> {
+  const gateway = await probe(gatewayTarget(servers.gateway.port, scenario, credentials));
+  const unauthorized = await probe(gatewayTarget(servers.unauthorized.port, scenario, credentials));
+  const diff = gateway.status === 200 ? difference(unauthorized.body, gateway.body) : `HTTP ${gateway.status}`;
+  if (diff) throw new Error(`gateway answers ${scenario.name} unlike its unauthorized build: ${diff}`);
+  if (JSON.stringify(gateway.body).includes('"errors"')) throw new Error(`${scenario.name} answered with errors`);
+  return { gateway: gateway.statements, unauthorized: unauthorized.statements };
 }
 
 async function main(): Promise<void> {
@@ -111,6 +133,10 @@ async function main(): Promise<void> {
       }
     }
 
+    const search = list.find((s) => s.name === 'search')!;
+    const result = await openLoop(targetOf('gateway', servers.gateway, search, credentials), SEARCH_RATE, OPEN_SECONDS);
+    open.push({ scenario: search.name, variant: 'gateway', rate: SEARCH_RATE, ...result });
+
     const report: Report = {
       at: new Date().toISOString(),
       settings: { sliceSeconds: SLICE, cycles: CYCLES, connections: CONNECTIONS, openSeconds: OPEN_SECONDS },
@@ -118,6 +144,7 @@ async function main(): Promise<void> {
         const s = slices[scenario.name];
         const series = (v: Variant, f: (x: Slice) => number) => (s[v] ?? []).map(f);
         const rpsOf = (v: Variant) => series(v, (x) => x.rps);
+        // NaN ratios (printed '-') where there is no baseline.
         const cpuOf = (v: Variant) => series(v, (x) => x.cpuMsPerRequest);
         const variants = Object.fromEntries(
           variantsFor(scenario).map((v) => [

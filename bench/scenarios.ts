@@ -1,5 +1,8 @@
-/** The four pages the benchmark times: the GraphQL each client sends, and who sends it. */
-export type ScenarioName = 'storefront' | 'product' | 'orders' | 'adjust';
+/** The pages the benchmark times: the GraphQL each client sends, and who sends it. */
+export type ScenarioName = 'storefront' | 'product' | 'orders' | 'adjust' | 'search' | 'predictive';
+
+/** Scenarios without a hand-written baseline (search): the gateway's figures are reported alone. */
+export const GATEWAY_ONLY: readonly ScenarioName[] = ['search', 'predictive'];
 
 export interface Scenario {
   name: ScenarioName;
@@ -54,6 +57,22 @@ const INVENTORY_ADJUST = `mutation InventoryAdjust($input: InventoryAdjustInput!
   }
 }`;
 
+const SEARCH = `query Search($query: String!) {
+  search(query: $query, first: 24) {
+    totalCount
+    nodes { id handle title vendor priceRange { minVariantPrice ${money} } }
+    productFilters { id label type values { label count input } }
+  }
+}`;
+
+const PREDICTIVE = `query Predictive($query: String!) {
+  predictiveSearch(query: $query, limit: 6) {
+    products { id handle title }
+    collections { id handle title }
+    queries { text styledText }
+  }
+}`;
+
 /** Ids the write scenario needs (the first variant and location of the bench tenant). */
 export interface BenchIds {
   variantId: string;
@@ -83,6 +102,21 @@ export function scenarios(ids: BenchIds): Scenario[] {
       caller: 'admin',
       query: INVENTORY_ADJUST,
       variables: { input: { ...ids, delta: 1, reason: 'correction' } },
+    },
+    // A word every tenth product has in its title, with all facets and 24 results.
+    {
+      name: 'search',
+      label: '(e) search with facets',
+      caller: 'storefront',
+      query: SEARCH,
+      variables: { query: 'jacket' },
+    },
+    {
+      name: 'predictive',
+      label: '(f) predictive, 3 letters',
+      caller: 'storefront',
+      query: PREDICTIVE,
+      variables: { query: 'bac' },
     },
   ];
 }

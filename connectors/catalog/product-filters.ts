@@ -1,5 +1,8 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { escapeLike } from '../../src/sdk';
+import { groupConditions, VARIANT_AVAILABLE, type FilterGroups } from './filter-groups';
+import type { Clause } from './search-query';
+import { clausesTsquery } from './search-tsquery';
 import type { ProductStatus } from './tables';
 
 /** A product search after input validation: local ids, checked decimals. */
@@ -15,21 +18,30 @@ export interface ProductSearch {
   maxPrice?: string | null;
   availableForSale?: boolean | null;
   status?: ProductStatus | null;
+  /** Full-text clauses (`search`, `predictiveSearch`): products whose search document matches them all. */
+  clauses?: readonly Clause[] | null;
+  /** The list form of filters (`filters:` / `productFilters:`), grouped by facet. */
+  groups?: FilterGroups | null;
 }
 
 /** Visible to the storefront: ACTIVE and published (the same rule as the row check in visibility.ts). */
 export const STOREFRONT_VISIBLE = sql<SqlBool>`p.status = 'ACTIVE' and p.published_at <= now()`;
-
-/** A variant that can be bought: stock left, or stock not tracked. */
-const VARIANT_AVAILABLE = sql`(v.inventory_quantity is null or v.inventory_quantity > 0)`;
 
 function variantExists(tenantId: string, condition: RawBuilder<unknown>): RawBuilder<SqlBool> {
   return sql<SqlBool>`exists (select 1 from product_variants v
     where v.tenant_id = ${tenantId} and v.product_id = p.id and ${condition})`;
 }
 
-/** The conditions of a search over `products as p`, always including the tenant. */
-export function productConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
+/** Products whose search document matches the clauses (the GIN index on (tenant_id, document)). */
+export function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
+  const query = clausesTsquery(tenantId, clauses);
+  if (!query) return null;
+  return sql<SqlBool>`p.id in (select s.product_id from product_search s
+    where s.tenant_id = ${tenantId} and s.document @@ ${query})`;
+}
+
+/** The conditions of a search over `products as p` but its filter groups, always including the tenant. */
+export function scopeConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`p.tenant_id = ${tenantId}`];
   if (search.storefront) where.push(STOREFRONT_VISIBLE);
   if (search.status) where.push(sql<SqlBool>`p.status = ${search.status}`);
@@ -55,5 +67,13 @@ export function productConditions(tenantId: string, search: ProductSearch): RawB
     const exists = variantExists(tenantId, VARIANT_AVAILABLE);
     where.push(search.availableForSale ? exists : sql<SqlBool>`not ${exists}`);
   }
+  const fullText = search.clauses ? fullTextCondition(tenantId, search.clauses) : null;
+  if (fullText) where.push(fullText);
   return where;
+}
+
+/** The conditions of a search over `products as p`, always including the tenant. */
+export function productConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
+  const groups = search.groups ? groupConditions(tenantId, search.groups).map((g) => g.condition) : [];
+  return [...scopeConditions(tenantId, search), ...groups];
 }

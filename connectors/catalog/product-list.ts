@@ -33,7 +33,9 @@ async function pageQuery(
   extra: RawBuilder<SqlBool>[] = [],
   numbered = false,
 ) {
-  const sort = productSort(listing.sortKey, listing.reverse, listing.search.text);
+  const { clauses } = listing.search;
+  const fullText = clauses?.length ? { tenantId: db.tenantId, clauses } : null;
+  const sort = productSort(listing.sortKey, listing.reverse, listing.search.text, fullText);
   const plan = keysetPlan(sort, page);
   const where = [...productConditions(db.tenantId, listing.search), ...extra];
   if (plan.after) where.push(plan.after);

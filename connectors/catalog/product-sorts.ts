@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { escapeLike } from '../../src/sdk';
 import type { KeysetSort } from '../../src/sdk/db';
+import type { Clause } from './search-query';
+import { clausesTsquery } from './search-tsquery';
 
 export type ProductSortKey = 'TITLE' | 'PRICE' | 'CREATED_AT' | 'BEST_SELLING' | 'RELEVANCE' | 'ID';
 
@@ -26,9 +28,38 @@ function relevance(text: string): KeysetSort['expression'] {
     when p.title ilike ${`%${escaped}%`} escape '\\' then 2 else 3 end)`;
 }
 
-export function productSort(key: ProductSortKey, reverse: boolean, text: string | null): KeysetSort {
+/**
+ * Full-text relevance: the document's weighted rank (title above vendor, type and tags, above SKUs and
+ * options, above description), scaled to an integer so cursors carry it exactly; most relevant first.
+ */
+function rank(tenantId: string, clauses: readonly Clause[]): KeysetSort['expression'] {
+  const query =
+    clausesTsquery(
+      tenantId,
+      clauses.filter((c) => !c.excluded),
+    ) ?? sql`''::tsquery`;
+  return sql`coalesce((select (ts_rank(s.document, ${query}) * 1000000)::int from product_search s
+    where s.tenant_id = ${tenantId} and s.product_id = p.id), 0)`;
+}
+
+/** The sort of a listing; RELEVANCE with full-text clauses ranks by the search document. */
+export function productSort(
+  key: ProductSortKey,
+  reverse: boolean,
+  text: string | null,
+  fullText?: { tenantId: string; clauses: readonly Clause[] } | null,
+): KeysetSort {
   const name = `product:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('p.id');
+  if (key === 'RELEVANCE' && fullText && fullText.clauses.some((c) => !c.excluded)) {
+    return {
+      name: `${name}:text`,
+      expression: rank(fullText.tenantId, fullText.clauses),
+      id,
+      kind: 'integer',
+      descending: !reverse,
+    };
+  }
   if (key === 'RELEVANCE' && text) {
     return { name, expression: relevance(text), id, kind: 'integer', descending: reverse };
   }

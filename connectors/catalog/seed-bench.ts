@@ -42,10 +42,14 @@ const insertBatch = (tenantId: string, from: number, to: number) => sql`
   insert into product_images (tenant_id, product_id, url, alt_text, position)
   select ${tenantId}, p.id, 'https://cdn.example.com/bench/' || p.handle || '.jpg', p.handle, 1 from p`;
 
-/** 10,000 products x 3 variants per tenant; batches alternate between tenants so ids interleave. */
-export async function seedBenchCatalog(runtime: PluginRuntime, tenants: readonly Tenant[]): Promise<void> {
-  for (let from = 1; from <= BENCH_PRODUCTS_PER_TENANT; from += BATCH) {
-    const to = Math.min(BENCH_PRODUCTS_PER_TENANT, from + BATCH - 1);
+/** 10,000 products (or `count`) x 3 variants per tenant; batches alternate between tenants so ids interleave. */
+export async function seedBenchCatalog(
+  runtime: PluginRuntime,
+  tenants: readonly Tenant[],
+  count = BENCH_PRODUCTS_PER_TENANT,
+): Promise<void> {
+  for (let from = 1; from <= count; from += BATCH) {
+    const to = Math.min(count, from + BATCH - 1);
     for (const tenant of tenants) {
       await runtime.withTenant(tenant.id, (db) => insertBatch(tenant.id, from, to).execute(db));
     }

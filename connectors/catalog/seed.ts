@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { PluginRuntime, SeedOptions } from '../../src/sdk';
+import { applySearchLanguages } from './search-language';
 import { seedBenchCatalog } from './seed-bench';
 import { DEMO_COLLECTIONS, DEMO_PRODUCTS_PER_TENANT, demoProduct } from './seed-demo-data';
 import type { CatalogTables } from './tables';
@@ -55,8 +56,10 @@ async function insertDemoCollections(db: Kysely<CatalogTables>, tenantId: string
  * alternating batches so the tenants' ids interleave as a shared sequence gives them in production.
  * Bench: a large catalog generated in SQL.
  */
-export async function seedCatalog(runtime: PluginRuntime, { profile, tenants }: SeedOptions): Promise<void> {
-  if (profile === 'bench') return seedBenchCatalog(runtime, tenants);
+export async function seedCatalog(runtime: PluginRuntime, { profile, tenants, products }: SeedOptions): Promise<void> {
+  // Before the products, so their documents are built once, in each tenant's language.
+  await applySearchLanguages(runtime, tenants);
+  if (profile === 'bench') return seedBenchCatalog(runtime, tenants, products);
   for (let start = 0; start < DEMO_PRODUCTS_PER_TENANT; start += BATCH) {
     for (const tenant of tenants) {
       await runtime.withTenant<CatalogTables, void>(tenant.id, (db) => insertDemoBatch(db, tenant.id, start));

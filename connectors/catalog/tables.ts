@@ -1,4 +1,4 @@
-import { tableShape } from '../../src/sdk';
+import { tableShape, type Connection } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -157,3 +157,17 @@ export const collectionsTable = tableShape<CollectionsTable>('collections', {
   created_at: true,
   updated_at: true,
 });
+
+/** What `search` returns: a product page whose total and facets share one lazy statement. */
+export type SearchConnection = Connection<ProductRow> & {
+  totalCount: () => Promise<number>;
+  productFilters: () => Promise<FilterShape[]>;
+};
+
+/** A facet as the schema's Filter type (built by the resolvers from FacetCounts). */
+export interface FilterShape {
+  id: string;
+  label: string;
+  type: 'LIST' | 'PRICE_RANGE' | 'BOOLEAN';
+  values: { id: string; label: string; count: number; input: string }[];
+}

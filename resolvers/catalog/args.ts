@@ -1,17 +1,9 @@
 import { GatewayError, localIdOf, type GatewayContext } from '../../src/sdk';
 import type { ProductSearch } from '../../connectors/catalog/product-filters';
-import type { ProductStatus } from '../../connectors/catalog/tables';
+import { filterGroups, type ProductFilterArg } from './filter-args';
 import { readsAll } from './visibility';
 
-export interface ProductFilterArg {
-  collectionId?: string | null;
-  productType?: string | null;
-  vendor?: string | null;
-  tag?: string | null;
-  price?: { min?: string | null; max?: string | null } | null;
-  availableForSale?: boolean | null;
-  status?: ProductStatus | null;
-}
+export type { ProductFilterArg };
 
 const MAX_TEXT = 255;
 
@@ -39,6 +31,7 @@ export function productSearch(
   ctx: GatewayContext,
   query: string | null | undefined,
   filter: ProductFilterArg | null | undefined,
+  filters?: readonly ProductFilterArg[] | null,
 ): ProductSearch {
   const f = filter ?? {};
   const text = textArg(query, 'query')?.trim() || null;
@@ -53,5 +46,6 @@ export function productSearch(
     maxPrice: f.price?.max ?? null,
     availableForSale: f.availableForSale ?? null,
     status: f.status ?? null,
+    groups: filterGroups([...(filters ?? []), ...(f.variantOption ? [{ variantOption: f.variantOption }] : [])]),
   };
 }

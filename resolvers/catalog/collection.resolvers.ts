@@ -42,7 +42,16 @@ export const collectionResolvers: { Query: QueryResolvers; Collection: Collectio
     publishedAt: (row: CollectionRow) => row.published_at,
     createdAt: (row: CollectionRow) => row.created_at,
     updatedAt: (row: CollectionRow) => row.updated_at,
-    products: (row: CollectionRow, args: ProductListArgs & { filter?: ProductFilterArg | null }, ctx: GatewayContext) =>
-      collectionProductConnection(ctx, row.id, { ...productSearch(ctx, null, args.filter), collectionId: null }, args),
+    products: (
+      row: CollectionRow,
+      args: ProductListArgs & { filter?: ProductFilterArg | null; filters?: ProductFilterArg[] | null },
+      ctx: GatewayContext,
+    ) =>
+      collectionProductConnection(
+        ctx,
+        row.id,
+        { ...productSearch(ctx, null, args.filter, args.filters), collectionId: null },
+        args,
+      ),
   },
 };

@@ -11,6 +11,8 @@ export const permissions = {
     collections: readCatalog.rule,
     collection: readCatalog.rule,
     collectionByHandle: readCatalog.rule,
+    search: readCatalog.rule,
+    predictiveSearch: readCatalog.rule,
   },
   Mutation: Object.fromEntries(
     [

@@ -6,6 +6,8 @@ import { collectionResolvers } from './collection.resolvers';
 import { mutationResolvers } from './mutations';
 import { permissions } from './permissions';
 import { productResolvers } from './product.resolvers';
+import { searchResolvers } from './search.resolvers';
+import { applySearchLanguages } from '../../connectors/catalog/search-language';
 import { variantResolvers } from './variant.resolvers';
 import { readCatalog, visibleCollection, visibleProduct } from './visibility';
 import { columns } from './columns';
@@ -28,10 +30,11 @@ export const plugin = definePlugin({
   dependsOn: ['core'],
   typeDefs: schemaFragment('catalog'),
   resolvers: {
-    Query: { ...productResolvers.Query, ...collectionResolvers.Query },
+    Query: { ...productResolvers.Query, ...collectionResolvers.Query, ...searchResolvers.Query },
     Mutation: mutationResolvers,
     Product: productResolvers.Product,
     Collection: collectionResolvers.Collection,
+    ProductSearchConnection: searchResolvers.ProductSearchConnection,
     ...variantResolvers,
   },
   // The parents these types' resolvers receive (generated resolver types).
@@ -43,12 +46,17 @@ export const plugin = definePlugin({
     Collection: 'connectors/catalog/tables#CollectionRow',
     ProductConnection: 'CountedConnection<ProductRow>',
     CollectionConnection: 'CountedConnection<CollectionRow>',
+    ProductSearchConnection: 'connectors/catalog/tables#SearchConnection',
   },
   permissions,
   costs: {
     'Query.products': list(),
     'Query.collections': list(),
     'Collection.products': list(),
+    // The page, plus one statement that reads every match once for the total and the facets.
+    'Query.search': { cost: 10, multipliers: ['first', 'last'], defaultSize: 50 },
+    // Three short statements: products, collections, completions.
+    'Query.predictiveSearch': { cost: 3, multipliers: ['limit'], defaultSize: 10 },
     // A product's own lists are short (all rows come from one batched load); expect ten when unsized.
     'Product.variants': list(10),
     'Product.images': list(10),
@@ -59,6 +67,18 @@ export const plugin = definePlugin({
   scopes: ['read_products', 'write_products'],
   migrations,
   seed: seedCatalog,
+  // Documents are built in the tenant's language: a changed locale rebuilds them within a minute.
+  jobs: [
+    {
+      name: 'search-language',
+      intervalMs: 60_000,
+      run: (runtime) =>
+        applySearchLanguages(
+          runtime,
+          runtime.tenants().filter((t) => t.plugins.has('catalog')),
+        ),
+    },
+  ],
   // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an
   // `async` function with its awaits costs promises of its own for each.
   nodes: {

@@ -12,12 +12,13 @@ import type { ProductResolvers, QueryResolvers } from '../generated/resolvers-ty
 interface ProductsArgs extends ProductListArgs {
   query?: string | null;
   filter?: ProductFilterArg | null;
+  filters?: ProductFilterArg[] | null;
 }
 
 export const productResolvers: { Query: QueryResolvers; Product: ProductResolvers } = {
   Query: {
     products: (_: unknown, args: ProductsArgs, ctx: GatewayContext) =>
-      productConnection(ctx, productSearch(ctx, args.query, args.filter), args),
+      productConnection(ctx, productSearch(ctx, args.query, args.filter, args.filters), args),
     product: async (_: unknown, args: { id?: string | null; handle?: string | null }, ctx: GatewayContext) => {
       const id = idArg(args.id, 'Product', 'id');
       const handle = textArg(args.handle, 'handle');

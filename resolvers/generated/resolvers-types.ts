@@ -2,7 +2,7 @@
 import type { Connection } from '../../src/sdk/relay';
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { GatewayStatus as GatewayStatusModel, PluginStatus as PluginStatusModel, TenantStatus as TenantStatusModel } from '../../src/sdk/status';
-import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow } from '../../connectors/catalog/tables';
+import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow, SearchConnection } from '../../connectors/catalog/tables';
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
 import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
@@ -173,6 +173,7 @@ export type CollectionProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
+  filters?: InputMaybe<Array<ProductFilter>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
@@ -308,6 +309,35 @@ export type DependencyStatus = {
   detail?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
+};
+
+/** A facet of a product list: its values with how many products each would give. */
+export type Filter = {
+  __typename?: 'Filter';
+  /** Stable identifier, such as filter.p.vendor or filter.v.option.size. */
+  id: Scalars['String']['output'];
+  label: Scalars['String']['output'];
+  type: FilterType;
+  values: Array<FilterValue>;
+};
+
+/** How a facet's values are chosen. */
+export type FilterType =
+  | 'BOOLEAN'
+  | 'LIST'
+  | 'PRICE_RANGE';
+
+/**
+ * One value of a facet. `count` follows Shopify's semantics: the other facets' applied filters hold, this
+ * facet's own do not (choosing a second vendor widens the list).
+ */
+export type FilterValue = {
+  __typename?: 'FilterValue';
+  count: Scalars['Int']['output'];
+  id: Scalars['String']['output'];
+  /** A ProductFilter as JSON, to pass back in `productFilters` / `filters` to apply this value. */
+  input: Scalars['String']['output'];
+  label: Scalars['String']['output'];
 };
 
 /** The gateway's own view of its health, for a tenant's admins (their own tenant) and platform operators. */
@@ -803,6 +833,14 @@ export type PluginStatus = {
   version?: Maybe<Scalars['String']['output']>;
 };
 
+/** What `predictiveSearch` proposes as the shopper types. */
+export type PredictiveSearchResult = {
+  __typename?: 'PredictiveSearchResult';
+  collections: Array<Collection>;
+  products: Array<Product>;
+  queries: Array<SearchQuerySuggestion>;
+};
+
 /** Inclusive bounds on a variant's price; either may be omitted. */
 export type PriceRangeFilter = {
   max?: InputMaybe<Scalars['Decimal']['input']>;
@@ -930,6 +968,8 @@ export type ProductFilter = {
   /** Admin only in effect: the storefront sees ACTIVE products whatever this says. */
   status?: InputMaybe<ProductStatus>;
   tag?: InputMaybe<Scalars['String']['input']>;
+  /** Products with an option of this name having this value. */
+  variantOption?: InputMaybe<VariantOptionFilter>;
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -962,6 +1002,24 @@ export type ProductPriceRange = {
   __typename?: 'ProductPriceRange';
   maxVariantPrice: Money;
   minVariantPrice: Money;
+};
+
+/** Products found by `search`, with the facets of all matches. */
+export type ProductSearchConnection = {
+  __typename?: 'ProductSearchConnection';
+  edges: Array<ProductSearchEdge>;
+  nodes: Array<Product>;
+  pageInfo: PageInfo;
+  /** Facets of the matches: availability, price, vendor, product type, tag and each option. */
+  productFilters: Array<Filter>;
+  /** Products matching the query and filters, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProductSearchEdge = {
+  __typename?: 'ProductSearchEdge';
+  cursor: Scalars['String']['output'];
+  node: Product;
 };
 
 /** How products are ordered. Each key has a natural direction (BEST_SELLING: most sold first); `reverse` flips it. */
@@ -1110,6 +1168,8 @@ export type Query = {
   order?: Maybe<Order>;
   /** The shop's orders (read_orders). */
   orders: OrderConnection;
+  /** Products, collections and query completions for a partly typed query (the last word as a prefix). */
+  predictiveSearch: PredictiveSearchResult;
   /** A product by global ID or by handle. */
   product?: Maybe<Product>;
   /**
@@ -1117,6 +1177,12 @@ export type Query = {
    * The storefront sees ACTIVE, published products; admins with read_products see all.
    */
   products: ProductConnection;
+  /**
+   * Full-text search of products in the shop's language. Grammar: words (typo-tolerant), `word*` prefixes,
+   * "quoted phrases", `-excluded` words; at most 256 characters and 10 terms. The storefront sees ACTIVE,
+   * published products; admins with read_products see all.
+   */
+  search: ProductSearchConnection;
   /** The tenant's Shopify connection; null when the tenant has no shop configured. */
   shopifyConnection?: Maybe<ShopifyConnection>;
 };
@@ -1209,6 +1275,12 @@ export type QueryOrdersArgs = {
 };
 
 
+export type QueryPredictiveSearchArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
+};
+
+
 export type QueryProductArgs = {
   handle?: InputMaybe<Scalars['String']['input']>;
   id?: InputMaybe<Scalars['ID']['input']>;
@@ -1219,12 +1291,41 @@ export type QueryProductsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ProductFilter>;
+  filters?: InputMaybe<Array<ProductFilter>>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   query?: InputMaybe<Scalars['String']['input']>;
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
   sortKey?: InputMaybe<ProductSortKeys>;
 };
+
+
+export type QuerySearchArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  productFilters?: InputMaybe<Array<ProductFilter>>;
+  query: Scalars['String']['input'];
+  reverse?: InputMaybe<Scalars['Boolean']['input']>;
+  sortKey?: InputMaybe<SearchSortKeys>;
+};
+
+/** A completion of what the shopper is typing. */
+export type SearchQuerySuggestion = {
+  __typename?: 'SearchQuerySuggestion';
+  /** The same text with the completed part in <mark></mark>. */
+  styledText: Scalars['String']['output'];
+  /** The full query to search for. */
+  text: Scalars['String']['output'];
+};
+
+/** How search results are ordered; `reverse` flips it. */
+export type SearchSortKeys =
+  /** Lowest price first. */
+  | 'PRICE'
+  /** Best matches first (title above vendor, type and tags, above description); ties in a stable order. */
+  | 'RELEVANCE';
 
 export type SelectedOption = {
   __typename?: 'SelectedOption';
@@ -1343,6 +1444,12 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'TAKEN'
   | 'TOO_LONG';
+
+/** A product option value to filter on, such as Color: Blue. */
+export type VariantOptionFilter = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1467,6 +1574,9 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
+  Filter: ResolverTypeWrapper<Filter>;
+  FilterType: FilterType;
+  FilterValue: ResolverTypeWrapper<FilterValue>;
   GatewayStatus: ResolverTypeWrapper<GatewayStatusModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageRow>;
@@ -1505,6 +1615,7 @@ export type ResolversTypes = ResolversObject<{
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PluginState: PluginState;
   PluginStatus: ResolverTypeWrapper<PluginStatusModel>;
+  PredictiveSearchResult: ResolverTypeWrapper<Omit<PredictiveSearchResult, 'collections' | 'products'> & { collections: Array<ResolversTypes['Collection']>, products: Array<ResolversTypes['Product']> }>;
   PriceRangeFilter: PriceRangeFilter;
   Product: ResolverTypeWrapper<ProductRow>;
   ProductConnection: ResolverTypeWrapper<CountedConnection<ProductRow>>;
@@ -1519,6 +1630,8 @@ export type ResolversTypes = ResolversObject<{
   ProductOptionUpdateInput: ProductOptionUpdateInput;
   ProductOptionsPayload: ResolverTypeWrapper<Omit<ProductOptionsPayload, 'product'> & { product?: Maybe<ResolversTypes['Product']> }>;
   ProductPriceRange: ResolverTypeWrapper<ProductPriceRange>;
+  ProductSearchConnection: ResolverTypeWrapper<SearchConnection>;
+  ProductSearchEdge: ResolverTypeWrapper<Omit<ProductSearchEdge, 'node'> & { node: ResolversTypes['Product'] }>;
   ProductSortKeys: ProductSortKeys;
   ProductStatus: ProductStatus;
   ProductUpdateInput: ProductUpdateInput;
@@ -1532,6 +1645,8 @@ export type ResolversTypes = ResolversObject<{
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversTypes['Product']>, productVariant?: Maybe<ResolversTypes['ProductVariant']> }>;
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SearchQuerySuggestion: ResolverTypeWrapper<SearchQuerySuggestion>;
+  SearchSortKeys: SearchSortKeys;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   ShopifyConnectionStatus: ShopifyConnectionStatus;
@@ -1547,6 +1662,7 @@ export type ResolversTypes = ResolversObject<{
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  VariantOptionFilter: VariantOptionFilter;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1583,6 +1699,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
+  Filter: Filter;
+  FilterValue: FilterValue;
   GatewayStatus: GatewayStatusModel;
   ID: Scalars['ID']['output'];
   Image: ImageRow;
@@ -1615,6 +1733,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   PageInfo: PageInfo;
   PluginStatus: PluginStatusModel;
+  PredictiveSearchResult: Omit<PredictiveSearchResult, 'collections' | 'products'> & { collections: Array<ResolversParentTypes['Collection']>, products: Array<ResolversParentTypes['Product']> };
   PriceRangeFilter: PriceRangeFilter;
   Product: ProductRow;
   ProductConnection: CountedConnection<ProductRow>;
@@ -1629,6 +1748,8 @@ export type ResolversParentTypes = ResolversObject<{
   ProductOptionUpdateInput: ProductOptionUpdateInput;
   ProductOptionsPayload: Omit<ProductOptionsPayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   ProductPriceRange: ProductPriceRange;
+  ProductSearchConnection: SearchConnection;
+  ProductSearchEdge: Omit<ProductSearchEdge, 'node'> & { node: ResolversParentTypes['Product'] };
   ProductUpdateInput: ProductUpdateInput;
   ProductUpdatePayload: Omit<ProductUpdatePayload, 'product'> & { product?: Maybe<ResolversParentTypes['Product']> };
   ProductVariant: VariantRow;
@@ -1640,6 +1761,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariantPayload: Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversParentTypes['Product']>, productVariant?: Maybe<ResolversParentTypes['ProductVariant']> };
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
+  SearchQuerySuggestion: SearchQuerySuggestion;
   SelectedOption: SelectedOption;
   ShopifyConnection: ShopifyConnection;
   ShopifyCount: ShopifyCount;
@@ -1650,6 +1772,7 @@ export type ResolversParentTypes = ResolversObject<{
   TenantStatus: TenantStatusModel;
   URL: Scalars['URL']['output'];
   UserError: UserError;
+  VariantOptionFilter: VariantOptionFilter;
 }>;
 
 export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
@@ -1793,6 +1916,20 @@ export type DependencyStatusResolvers<ContextType = GatewayContext, ParentType e
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type FilterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Filter'] = ResolversParentTypes['Filter']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['FilterType'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['FilterValue']>, ParentType, ContextType>;
+}>;
+
+export type FilterValueResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FilterValue'] = ResolversParentTypes['FilterValue']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  input?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type GatewayStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayStatus'] = ResolversParentTypes['GatewayStatus']> = ResolversObject<{
@@ -1998,6 +2135,12 @@ export type PluginStatusResolvers<ContextType = GatewayContext, ParentType exten
   version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PredictiveSearchResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PredictiveSearchResult'] = ResolversParentTypes['PredictiveSearchResult']> = ResolversObject<{
+  collections?: Resolver<Array<ResolversTypes['Collection']>, ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  queries?: Resolver<Array<ResolversTypes['SearchQuerySuggestion']>, ParentType, ContextType>;
+}>;
+
 export type ProductResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = ResolversObject<{
   availableForSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, Partial<ProductCollectionsArgs>>;
@@ -2059,6 +2202,19 @@ export type ProductOptionsPayloadResolvers<ContextType = GatewayContext, ParentT
 export type ProductPriceRangeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductPriceRange'] = ResolversParentTypes['ProductPriceRange']> = ResolversObject<{
   maxVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   minVariantPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type ProductSearchConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductSearchConnection'] = ResolversParentTypes['ProductSearchConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ProductSearchEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  productFilters?: Resolver<Array<ResolversTypes['Filter']>, ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ProductSearchEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductSearchEdge'] = ResolversParentTypes['ProductSearchEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
 }>;
 
 export type ProductUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ProductUpdatePayload'] = ResolversParentTypes['ProductUpdatePayload']> = ResolversObject<{
@@ -2123,9 +2279,16 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'reverse' | 'sortKey'>>;
+  predictiveSearch?: Resolver<ResolversTypes['PredictiveSearchResult'], ParentType, ContextType, RequireFields<QueryPredictiveSearchArgs, 'limit' | 'query'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
+  search?: Resolver<ResolversTypes['ProductSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query' | 'reverse' | 'sortKey'>>;
   shopifyConnection?: Resolver<Maybe<ResolversTypes['ShopifyConnection']>, ParentType, ContextType>;
+}>;
+
+export type SearchQuerySuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SearchQuerySuggestion'] = ResolversParentTypes['SearchQuerySuggestion']> = ResolversObject<{
+  styledText?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type SelectedOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
@@ -2214,6 +2377,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
+  Filter?: FilterResolvers<ContextType>;
+  FilterValue?: FilterValueResolvers<ContextType>;
   GatewayStatus?: GatewayStatusResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
@@ -2239,6 +2404,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   OrderPayload?: OrderPayloadResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PluginStatus?: PluginStatusResolvers<ContextType>;
+  PredictiveSearchResult?: PredictiveSearchResultResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;
   ProductCreatePayload?: ProductCreatePayloadResolvers<ContextType>;
@@ -2247,6 +2413,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ProductOption?: ProductOptionResolvers<ContextType>;
   ProductOptionsPayload?: ProductOptionsPayloadResolvers<ContextType>;
   ProductPriceRange?: ProductPriceRangeResolvers<ContextType>;
+  ProductSearchConnection?: ProductSearchConnectionResolvers<ContextType>;
+  ProductSearchEdge?: ProductSearchEdgeResolvers<ContextType>;
   ProductUpdatePayload?: ProductUpdatePayloadResolvers<ContextType>;
   ProductVariant?: ProductVariantResolvers<ContextType>;
   ProductVariantConnection?: ProductVariantConnectionResolvers<ContextType>;
@@ -2254,6 +2422,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ProductVariantEdge?: ProductVariantEdgeResolvers<ContextType>;
   ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SearchQuerySuggestion?: SearchQuerySuggestionResolvers<ContextType>;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
   ShopifyCount?: ShopifyCountResolvers<ContextType>;

@@ -151,6 +151,20 @@ async function createPostgres(url: string, options: DatabaseOptions): Promise<Da
   };
 }
 
+/**
+ * Contrib extensions a migration may create (Postgres ships them; PGlite loads them only when given at
+ * creation): trigram similarity and the btree operator classes that let GIN and GiST indexes lead with a
+ * text column such as tenant_id.
+ */
+async function pgliteExtensions() {
+  const [{ pg_trgm }, { btree_gin }, { btree_gist }] = await Promise.all([
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/btree_gin'),
+    import('@electric-sql/pglite/contrib/btree_gist'),
+  ]);
+  return { pg_trgm, btree_gin, btree_gist };
+}
+
 async function createPglite(options: DatabaseOptions): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   // The dialect's types resolve to Kysely's ESM build; at run time it is the same CommonJS class.
@@ -159,7 +173,9 @@ async function createPglite(options: DatabaseOptions): Promise<Database> {
   // Same value types as pg: int8 and numeric as strings, so ids and money compare alike on both.
   const asText = (value: string) => value;
   const parsers = { 20: asText, 1700: asText };
-  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir, parsers } : { parsers });
+  const extensions = await pgliteExtensions();
+  const settings = { parsers, extensions };
+  const pglite = await PGlite.create(options.pgliteDir ? { dataDir: options.pgliteDir, ...settings } : settings);
   const listeners = queryListeners(options.onQuery);
   const db = new Kysely<unknown>({ dialect: new PGliteDialect(pglite) as unknown as Dialect, log: listeners.log });
   return {

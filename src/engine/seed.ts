@@ -5,13 +5,14 @@ export async function seedPlugins(
   runtime: PluginRuntime,
   plugins: readonly PluginDefinition[],
   profile: SeedOptions['profile'],
+  size: Pick<SeedOptions, 'products'> = {},
 ): Promise<string[]> {
   const seeded: string[] = [];
   for (const plugin of plugins) {
     if (!plugin.seed) continue;
     const tenants = runtime.tenants().filter((t) => t.plugins.has(plugin.name));
     if (tenants.length === 0) continue;
-    await plugin.seed(runtime, { profile, tenants });
+    await plugin.seed(runtime, { profile, tenants, ...size });
     seeded.push(plugin.name);
   }
   return seeded;

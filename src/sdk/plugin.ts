@@ -103,6 +103,8 @@ export interface PluginHealth {
 export interface SeedOptions {
   profile: 'demo' | 'bench';
   tenants: readonly Tenant[];
+  /** Bench: products per tenant (`seed --bench --products N`); each plugin's default otherwise. */
+  products?: number;
 }
 
 export interface PluginDefinition {

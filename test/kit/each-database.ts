@@ -13,9 +13,10 @@ export function describeEachDatabase(
 ): void {
   describeEachKind(title, (kind) => {
     let current: TestGateway | undefined;
+    // Starting every plugin on PGlite (migrations, contrib extensions) takes tens of seconds on a busy machine.
     beforeAll(async () => {
       current = await startTestGateway({ ...options, kind });
-    });
+    }, 180_000);
     afterAll(async () => {
       await current?.close();
     });

@@ -127,6 +127,13 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
         ],
       },
     });
+    // The sync's writes keep the search index current: a synced variant's SKU finds its product.
+    const found = await get().graphql<{ search: { nodes: { title: string }[] } }>(
+      `{ search(query: "SKU-102") { nodes { title } } }`,
+      {},
+      get().storefront('alpha'),
+    );
+    expect(found.body.data!.search.nodes.map((n) => n.title)).toEqual(['Product 1']);
     const hidden = await get().graphql(`{ products(first: 1) { nodes { shopifyId } } }`, {}, get().storefront('alpha'));
     expect(hidden.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
@@ -169,6 +176,12 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
       sql<{ title: string }>`select title from products where external_id = 'gid://shopify/Product/1'`.execute(trx),
     );
     expect(titles.rows).toEqual([{ title: 'Product 1 (renamed)' }]);
+    const renamed = await get().graphql<{ search: { nodes: { title: string }[] } }>(
+      `{ search(query: "renamed") { nodes { title } } }`,
+      {},
+      get().storefront('alpha'),
+    );
+    expect(renamed.body.data!.search.nodes.map((n) => n.title)).toEqual(['Product 1 (renamed)']);
     expect(await count('customers')).toBe(4);
   });
 

@@ -104,6 +104,12 @@ export type CustomerSortKeys =
   | 'NAME'
   | 'UPDATED_AT';
 
+/** How a facet's values are chosen. */
+export type FilterType =
+  | 'BOOLEAN'
+  | 'LIST'
+  | 'PRICE_RANGE';
+
 export type ImageInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['URL']['input'];
@@ -208,6 +214,8 @@ export type ProductFilter = {
   /** Admin only in effect: the storefront sees ACTIVE products whatever this says. */
   status?: InputMaybe<ProductStatus>;
   tag?: InputMaybe<Scalars['String']['input']>;
+  /** Products with an option of this name having this value. */
+  variantOption?: InputMaybe<VariantOptionFilter>;
   vendor?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -279,6 +287,13 @@ export type ProductVariantUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** How search results are ordered; `reverse` flips it. */
+export type SearchSortKeys =
+  /** Lowest price first. */
+  | 'PRICE'
+  /** Best matches first (title above vendor, type and tags, above description); ties in a stable order. */
+  | 'RELEVANCE';
+
 export type ShopifyConnectionStatus =
   | 'ACTIVE'
   /** The app was uninstalled from the shop: syncing stopped. */
@@ -316,6 +331,12 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'TAKEN'
   | 'TOO_LONG';
+
+/** A product option value to filter on, such as Color: Blue. */
+export type VariantOptionFilter = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
 
 export type ProductPageQueryVariables = Exact<{
   handle: Scalars['String']['input'];

@@ -1,0 +1,72 @@
+/**
+ * `tsx bench/search-sql.ts <database url> [tenant]`: the statements of scenario (e) (the page of 24 and
+ * the facets) and (f) (products, collections, completions), each timed on the database alone, median and
+ * p99 of 30 runs. Run it on two seeds (`seed --bench --products 10000` and `100000`) to see how the cost
+ * grows with the catalog; docs/search.md reports the figures.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import { Pool } from 'pg';
+import { ALL_COLUMNS, type TenantDb } from '../src/sdk';
+import { collectionsStartingWith, titleWordsStartingWith } from '../connectors/catalog/predictive';
+import { listProducts } from '../connectors/catalog/product-list';
+import { facetCounts } from '../connectors/catalog/search-facets';
+import { asPrefixQuery, parseSearchQuery } from '../connectors/catalog/search-query';
+
+const RUNS = 30;
+
+async function timed(label: string, run: () => Promise<unknown>): Promise<void> {
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    const start = performance.now();
+    await run();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
+  console.log(`| ${label} | ${at(0.5)} | ${at(0.99)} |`);
+}
+
+async function main(): Promise<void> {
+  const [url, tenantId = 'bench'] = process.argv.slice(2);
+  if (!url) throw new Error('usage: tsx bench/search-sql.ts <database url> [tenant]');
+  const db = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }),
+  });
+  const tenant = { tenantId, get: async () => db } as unknown as TenantDb;
+  const [{ n }] = (await db
+    .selectFrom('products' as never)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .execute()) as {
+    n: string;
+  }[];
+  console.log(`${n} products\n\n| statement | p50 ms | p99 ms |\n| --- | ---: | ---: |`);
+  const search = { storefront: true, text: null, clauses: parseSearchQuery('jacket') };
+  const page = { size: 24, cursor: null, backward: false };
+  await timed('(e) page of 24', () =>
+    listProducts(tenant, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+  );
+  await timed('(e) total and all facets', () => facetCounts(tenant, search));
+  // One product in either seed: the cost of a search that finds little, whatever the catalog's size.
+  const rare = { ...search, clauses: parseSearchQuery('coastal boot 4321') };
+  await timed('(e) page, one match', () =>
+    listProducts(tenant, { search: rare, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+  );
+  await timed('(e) facets, one match', () => facetCounts(tenant, rare));
+  const typo = { ...search, clauses: parseSearchQuery('jakcet') };
+  await timed('(e) page of 24, misspelt', () =>
+    listProducts(tenant, { search: typo, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+  );
+  const prefix = { ...search, clauses: asPrefixQuery(parseSearchQuery('bac')) };
+  const six = { ...page, size: 6 };
+  await timed('(f) products', () =>
+    listProducts(tenant, { search: prefix, sortKey: 'RELEVANCE', reverse: false }, six, ALL_COLUMNS),
+  );
+  await timed('(f) collections', () => collectionsStartingWith(tenant, true, ['bac'], 6, ALL_COLUMNS));
+  await timed('(f) completions', () => titleWordsStartingWith(tenant, prefix, 'bac', 6));
+  await db.destroy();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import { GatewayError, type GatewayContext } from '../../src/sdk';
+import { collectionsStartingWith, titleWordsStartingWith } from '../../connectors/catalog/predictive';
+import { listProducts } from '../../connectors/catalog/product-list';
+import { asPrefixQuery, type Clause } from '../../connectors/catalog/search-query';
+import { readsAll } from './visibility';
+
+export const MAX_PREDICTIONS = 10;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+const typed = (clauses: readonly Clause[]) =>
+  clauses.map((c) => `${c.excluded ? '-' : ''}${c.kind === 'phrase' ? `"${c.text}"` : c.text}`).join(' ');
+
+/**
+ * Products (prefix- and typo-tolerant full text), collections (title words starting with the words
+ * typed) and completions of the last word from the titles of the products found: three statements.
+ */
+export async function predictiveSearch(ctx: GatewayContext, clauses: Clause[], limit: number) {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PREDICTIONS) {
+    throw new GatewayError('BAD_USER_INPUT', `limit must be between 1 and ${MAX_PREDICTIONS}`, { argument: 'limit' });
+  }
+  const storefront = !readsAll(ctx);
+  const prefixed = asPrefixQuery(clauses);
+  const last = prefixed.at(-1);
+  if (!last) return { products: [], collections: [], queries: [] };
+  const search = { storefront, text: null, clauses: prefixed };
+  const page = { size: limit, cursor: null, backward: false };
+  const words = prefixed.filter((c) => !c.excluded && c.kind !== 'phrase').map((c) => c.text.toLowerCase());
+  const [products, collections, completions] = await Promise.all([
+    listProducts(ctx.db, { search, sortKey: 'RELEVANCE', reverse: false }, page, ctx.columns('Product')),
+    collectionsStartingWith(ctx.db, storefront, words, limit, ctx.columns('Collection')),
+    last.kind === 'prefix' ? titleWordsStartingWith(ctx.db, search, last.text, limit) : Promise.resolve([]),
+  ]);
+  const before = typed(prefixed.slice(0, -1));
+  const lead = before ? `${before} ` : '';
+  return {
+    products: products.rows.slice(0, limit),
+    collections,
+    queries: completions.map((word) => ({
+      text: `${lead}${word}`,
+      styledText: `${escapeHtml(lead)}${escapeHtml(word.slice(0, last.text.length))}<mark>${escapeHtml(word.slice(last.text.length))}</mark>`,
+    })),
+  };
+}
