@@ -18,6 +18,9 @@ import { refuseWeakSecrets } from '../config/secret-strength';
 import { composePlugins, type Composition } from '../plugins/compose';
 import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
+import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
+import type { CallObserver } from '../plugins/remote/client';
+import { createServiceTokenSigner } from '../auth/service-tokens';
 import { createApp } from '../http/app';
 import { createAdminApp } from '../http/admin-app';
 import { operatorEntry } from '../auth/operator';
@@ -164,7 +167,15 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
   const lifecycle = new Lifecycle(env);
   if (cache) lifecycle.onClose(cache.close);
   try {
-    const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
+    const signer = await createServiceTokenSigner(env.SERVICE_TOKEN_PRIVATE_KEY);
+    const remoteCalls: { observe?: CallObserver } = {};
+    const remoteDeps: RemoteDeps = {
+      signer,
+      timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
+      observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
+    };
+    const candidates = await resolveRemotes(candidatesFrom(env, options.plugins), remoteDeps);
+    const composition = await setUp(candidates, env, runtime);
     for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
       log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
     }
@@ -202,6 +213,8 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       traceExporter: options.traceExporter,
     });
     lifecycle.onClose(instruments.close);
+    remoteCalls.observe = (connector, outcome, seconds) =>
+      instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
     runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
     cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
     const guard = new PluginGuard({
@@ -276,6 +289,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       log,
       buildContext,
       status,
+      jwks: () => signer.jwks(),
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
       operations: {
         metrics: instruments.metrics,

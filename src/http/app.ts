@@ -27,6 +27,8 @@ export interface AppDeps<Context extends BaseContext> {
   /** `log` is called when the request first logs: most never do, and a child logger costs microseconds. */
   buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => Context;
   status: () => Promise<GatewayStatus>;
+  /** The public keys of the tokens the gateway sends remote services (/.well-known/jwks.json). */
+  jwks?: () => unknown;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
   /** Request logging and metrics, and the gate that refuses work while starting or draining. */
   operations?: { metrics: unknown; observe: RequestHandler; gate: RequestHandler };
@@ -106,6 +108,13 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   app.post('/graphql', graphqlRoute);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  const jwks = deps.jwks;
+  if (jwks) {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.json(jwks());
+    });
+  }
   // Strangers learn ready or not; the details are on the operators' listener (src/http/admin-app.ts).
   app.get('/readyz', readinessRoute(deps.status, publicReadiness));
 

@@ -1,0 +1,39 @@
+import { join } from 'node:path';
+import { projectRoot, type PluginDefinition } from '../../src/sdk';
+import type { PluginCandidate } from '../../src/plugins/load';
+import { plugin as reviewsManifest } from '../../examples/subgraphs/reviews/plugin';
+import { startReviews } from '../../examples/subgraphs/reviews/server';
+import { roomyTenants, seedDemo } from '../domain/catalog-kit';
+import { startTestGateway, type TestGateway } from '../kit/gateway';
+import type { DatabaseKind } from '../../src/db/database';
+
+/** A remote manifest from examples/, pointed at a service started by the test. */
+export function remoteCandidate(manifest: PluginDefinition, url: string): PluginCandidate {
+  return {
+    source: join(projectRoot(), 'examples', 'subgraphs', manifest.name, 'plugin.ts'),
+    plugin: { ...manifest, remote: { ...manifest.remote!, url } },
+  };
+}
+
+export const FEDERATED_PLUGINS = ['core', 'catalog', 'inventory'];
+
+/** The reviews service on a free port, then a gateway with it, over a seeded demo catalog. */
+export async function startFederated(kind: DatabaseKind, env: Record<string, string> = {}, port = 0) {
+  let gatewayUrl = '';
+  const reviews = await startReviews({ port, jwksUrl: () => `${gatewayUrl}/.well-known/jwks.json` });
+  let t: TestGateway;
+  try {
+    t = await startTestGateway({
+      kind,
+      plugins: [...FEDERATED_PLUGINS, remoteCandidate(reviewsManifest, reviews.url)],
+      tenantsDir: roomyTenants([...FEDERATED_PLUGINS, 'reviews']),
+      env,
+    });
+  } catch (error) {
+    await reviews.close();
+    throw error;
+  }
+  gatewayUrl = t.url;
+  await seedDemo(t);
+  return { t, reviews };
+}
