@@ -18,6 +18,8 @@ export interface ServiceOptions {
   jwksUrl: () => string;
   /** The audience this service expects: the connector's name in the gateway. */
   audience: string;
+  /** Awaited before each answer (tests make the service slow with it). */
+  hold?: () => Promise<void>;
 }
 
 export interface RunningService {
@@ -98,6 +100,7 @@ export async function serveGraphQL(schema: GraphQLSchema, options: ServiceOption
           if (readsSchemaOnly(query)) return send(res, 200, await graphql({ schema, source: query, contextValue: {} }));
           return send(res, 401, { errors: [{ message: 'invalid token', extensions: { code: 'UNAUTHENTICATED' } }] });
         }
+        await options.hold?.();
         send(res, 200, await graphql({ schema, source: query, variableValues: variables, contextValue: call.claims }));
       } catch {
         send(res, 400, { errors: [{ message: 'bad request' }] });

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { projectRoot, type PluginDefinition } from '../../src/sdk';
 import type { PluginCandidate } from '../../src/plugins/load';
 import { plugin as reviewsManifest } from '../../examples/subgraphs/reviews/plugin';
-import { startReviews } from '../../examples/subgraphs/reviews/server';
+import { ReviewStore, startReviews } from '../../examples/subgraphs/reviews/server';
 import { roomyTenants, seedDemo } from '../domain/catalog-kit';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
 import type { DatabaseKind } from '../../src/db/database';
@@ -17,17 +17,32 @@ export function remoteCandidate(manifest: PluginDefinition, url: string): Plugin
 
 export const FEDERATED_PLUGINS = ['core', 'catalog', 'inventory'];
 
+export interface FederatedOptions {
+  env?: Record<string, string>;
+  /** The reviews service's port (a test that restarts it needs a fixed one). */
+  port?: number;
+  hold?: () => Promise<void>;
+}
+
 /** The reviews service on a free port, then a gateway with it, over a seeded demo catalog. */
-export async function startFederated(kind: DatabaseKind, env: Record<string, string> = {}, port = 0) {
+export async function startFederated(kind: DatabaseKind, options: FederatedOptions = {}) {
   let gatewayUrl = '';
-  const reviews = await startReviews({ port, jwksUrl: () => `${gatewayUrl}/.well-known/jwks.json` });
+  const store = new ReviewStore();
+  const serviceOptions = {
+    port: options.port ?? 0,
+    jwksUrl: () => `${gatewayUrl}/.well-known/jwks.json`,
+    hold: options.hold,
+  };
+  const reviews = await startReviews(serviceOptions, store);
+  /** Starts the reviews service again on its port, with its data. */
+  const restartReviews = () => startReviews(serviceOptions, store);
   let t: TestGateway;
   try {
     t = await startTestGateway({
       kind,
       plugins: [...FEDERATED_PLUGINS, remoteCandidate(reviewsManifest, reviews.url)],
       tenantsDir: roomyTenants([...FEDERATED_PLUGINS, 'reviews']),
-      env,
+      env: options.env,
     });
   } catch (error) {
     await reviews.close();
@@ -35,5 +50,5 @@ export async function startFederated(kind: DatabaseKind, env: Record<string, str
   }
   gatewayUrl = t.url;
   await seedDemo(t);
-  return { t, reviews };
+  return { t, reviews, restartReviews };
 }

@@ -35,7 +35,8 @@ describeEachKind('reviews service federated into the graph', (kind) => {
       reason: null,
     });
     expect(sdl).toMatch(/rating: Float/);
-    expect(sdl).toMatch(/reviewCreate\(input: ReviewCreateInput!\): ReviewCreatePayload!/);
+    expect(sdl).toMatch(/reviewCreate\(input: ReviewCreateInput!\): ReviewCreatePayload\s/);
+    expect(sdl).toMatch(/reviews\(first: Int = 10\): ReviewConnection\s/);
     expect(sdl).not.toMatch(/_entities|_Any|@key/);
     expect(t.gateway.composition.states.find((s) => s.name === 'reviews')).toMatchObject({ state: 'active' });
   });

@@ -96,7 +96,7 @@ export class RemoteClient {
           signal: AbortSignal.timeout(timeoutMs),
         });
       } catch (error) {
-        if (error instanceof Error && error.name === 'TimeoutError') {
+        if ((error as { name?: unknown } | null)?.name === 'TimeoutError') {
           outcome = 'TIMEOUT';
           throw new GatewayError('TIMEOUT', `The ${name} service took too long to answer`, { plugin: name });
         }

@@ -48,6 +48,13 @@ const unwrapList = (type: TypeNode): TypeNode =>
         : type.type
       : type;
 
+/**
+ * The fields a service adds to our types and roots are nullable in the graph, whatever the service says:
+ * when it fails, its fields alone are null, and the rest of the answer stands.
+ */
+const nullable = (fields: readonly FieldDefinitionNode[]): FieldDefinitionNode[] =>
+  fields.map((f) => (f.type.kind === Kind.NON_NULL_TYPE ? { ...f, type: f.type.type } : f));
+
 function withoutFederationDirectives(document: DocumentNode): DocumentNode {
   return visit(document, {
     Directive: (node) => (KEPT_DIRECTIVES.has(node.name.value) ? undefined : null),
@@ -95,7 +102,7 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
       });
       rootFields[name].push(...fields.map((f) => f.name.value));
       if (fields.length > 0)
-        out.push(print({ ...definition, kind: Kind.OBJECT_TYPE_EXTENSION, fields, directives: [] }));
+        out.push(print({ ...definition, kind: Kind.OBJECT_TYPE_EXTENSION, fields: nullable(fields), directives: [] }));
       continue;
     }
     if (localTypes.has(name)) {
@@ -114,7 +121,9 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
         name,
         fields.map((f) => f.name.value),
       );
-      out.push(print({ kind: Kind.OBJECT_TYPE_EXTENSION, name: definition.name, fields, directives: [] }));
+      out.push(
+        print({ kind: Kind.OBJECT_TYPE_EXTENSION, name: definition.name, fields: nullable(fields), directives: [] }),
+      );
       continue;
     }
     if (isObject)
