@@ -54,7 +54,9 @@ describeEachKind('a failing remote service nulls only its own fields', (kind) =>
     }
     const metrics = await (await fetch(`${t.adminUrl}/metrics`)).text();
     expect(metrics).toMatch(/gateway_plugin_circuit_state\{plugin="reviews"\} 2/);
-    expect(metrics).toMatch(/gateway_remote_call_duration_seconds_count\{connector="reviews",outcome="UPSTREAM_UNAVAILABLE"\} [1-9]/);
+    expect(metrics).toMatch(
+      /gateway_remote_call_duration_seconds_count\{connector="reviews",outcome="UPSTREAM_UNAVAILABLE"\} [1-9]/,
+    );
 
     started.reviews = await started.restartReviews();
     await waitFor(async () => codes(await page()).length === 0);
