@@ -47,6 +47,7 @@ import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { jitGateway } from './jit-gateway';
+import { retryQuarantinedRemotes } from './remote-retry';
 import { requestPlanPlugin } from './request-plan-plugin';
 import { pluginMigrations } from './migrations';
 
@@ -174,8 +175,11 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
       observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
     };
-    const candidates = await resolveRemotes(candidatesFrom(env, options.plugins), remoteDeps);
+    const discovered = candidatesFrom(env, options.plugins);
+    const candidates = await resolveRemotes(discovered, remoteDeps);
     const composition = await setUp(candidates, env, runtime);
+    // What the gateway serves now: a remote service that joins later replaces it (onJoin below).
+    const live = { composition };
     for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
       log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
     }
@@ -225,13 +229,16 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       log,
       metrics: instruments.metrics,
     });
-    const guarded = guard.apply(composition.schema, composition.plugins);
-    const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
-    const schema = applyPluginAccess(authorized, composition.owners, alwaysOn);
+    const servedSchema = (c: Composition) => {
+      const guarded = guard.apply(c.schema, c.plugins);
+      const authorized = build.authorization ? applyAuthorization(guarded, c.plugins) : guarded;
+      return applyPluginAccess(authorized, c.owners, alwaysOn);
+    };
+    let schema = servedSchema(composition);
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
-        composition,
+        composition: live.composition,
         registry,
         runtime,
         probes: lifecycle.probes,
@@ -246,9 +253,10 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       registry.list().map((e) => e.tenant.id),
       log,
     );
+    const compiled = jitGateway(schema);
     const apollo = new ApolloServer<RequestContext>({
       // Compiled execution (graphql-jit) behind Apollo's gateway interface: same schema, same pipeline.
-      gateway: jitGateway(schema),
+      gateway: compiled,
       formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
       includeStacktraceInErrorResponses: false,
       // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on by default outside
@@ -272,22 +280,44 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       ],
     });
     await apollo.start();
-    const buildContext = contextFactory({
-      db: database.requests,
-      appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
-      plugins: composition.plugins,
-      gateway: { status },
-      guardPartialRows: options.guardPartialRows ?? !production,
-      batchGuard: (plugin) => guard.batchGuard(plugin),
+    const contextFor = (c: Composition) =>
+      contextFactory({
+        db: database.requests,
+        appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
+        plugins: c.plugins,
+        gateway: { status },
+        guardPartialRows: options.guardPartialRows ?? !production,
+        batchGuard: (plugin) => guard.batchGuard(plugin),
+      });
+    let buildContext = contextFor(composition);
+    const stopRetries = retryQuarantinedRemotes({
+      discovered,
+      composed: candidates,
+      deps: remoteDeps,
+      required: env.GATEWAY_REQUIRED_PLUGINS,
+      intervalMs: env.REMOTE_RETRY_MS,
+      log,
+      onJoin: (next) => {
+        schema = servedSchema(next);
+        buildContext = contextFor(next);
+        protection.rehint(next.plugins);
+        registry.replugin(
+          new Map(next.plugins.map((p) => [p.name, p.tenantConfig])),
+          new Set(next.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
+        );
+        live.composition = next;
+        compiled.update(schema);
+      },
     });
+    lifecycle.onClose(async () => stopRetries());
     const app = createApp({
       apollo,
-      schema,
+      schema: () => schema,
       registry,
       plugins: composition.plugins,
       runtime,
       log,
-      buildContext,
+      buildContext: (...args) => buildContext(...args),
       status,
       jwks: () => signer.jwks(),
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
@@ -312,7 +342,9 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     return assemble({
       app,
       adminApp: createAdminApp({ status, scrape: instruments.metricsHandler }),
-      composition,
+      get composition() {
+        return live.composition;
+      },
       registry,
       database,
       runtime,
@@ -362,7 +394,9 @@ function assemble(parts: Parts): Gateway {
   return {
     app: parts.app,
     adminApp: parts.adminApp,
-    composition: parts.composition,
+    get composition() {
+      return parts.composition;
+    },
     registry: parts.registry,
     database: parts.database,
     runtime: parts.runtime,

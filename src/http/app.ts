@@ -19,7 +19,8 @@ import { publicReadiness, readinessRoute } from './readiness';
 /** `Context` is the engine's request context: this layer only builds it and hands it to Apollo. */
 export interface AppDeps<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  schema: GraphQLSchema;
+  /** The schema served now (it changes when a remote service joins). */
+  schema: () => GraphQLSchema;
   registry: TenantRegistry;
   plugins: readonly PluginDefinition[];
   runtime: PluginRuntime;
@@ -118,11 +119,16 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   // Strangers learn ready or not; the details are on the operators' listener (src/http/admin-app.ts).
   app.get('/readyz', readinessRoute(deps.status, publicReadiness));
 
-  const sdl = printSchema(deps.schema);
+  let printed: { schema: GraphQLSchema; sdl: string } | undefined;
+  const sdl = () => {
+    const schema = deps.schema();
+    if (printed?.schema !== schema) printed = { schema, sdl: printSchema(schema) };
+    return printed.sdl;
+  };
   app.get(
     '/graphql/schema.graphql',
     deps.edge.schema,
-    (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl),
+    (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl()),
   );
 
   if (deps.explorer.enabled) {

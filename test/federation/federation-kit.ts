@@ -22,6 +22,8 @@ export interface FederatedOptions {
   /** The reviews service's port (a test that restarts it needs a fixed one). */
   port?: number;
   hold?: () => Promise<void>;
+  /** Start the gateway first, with the service down (it is started later with `restartReviews`). */
+  serviceDown?: boolean;
 }
 
 /** The reviews service on a free port, then a gateway with it, over a seeded demo catalog. */
@@ -33,7 +35,9 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
     jwksUrl: () => `${gatewayUrl}/.well-known/jwks.json`,
     hold: options.hold,
   };
-  const reviews = await startReviews(serviceOptions, store);
+  const reviews = options.serviceDown
+    ? { url: `http://127.0.0.1:${serviceOptions.port}/graphql`, received: [], store, close: async () => undefined }
+    : await startReviews(serviceOptions, store);
   /** Starts the reviews service again on its port, with its data. */
   const restartReviews = () => startReviews(serviceOptions, store);
   let t: TestGateway;

@@ -65,8 +65,14 @@ export class RemoteClient {
     return override ?? this.options.remote.url;
   }
 
-  async request(caller: Caller, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLAnswer> {
-    const { name, signer, timeoutMs, observe } = this.options;
+  /** `timeoutMs` overrides the connector's (reading the schema at start-up may take longer than a field). */
+  async request(
+    caller: Caller,
+    query: string,
+    variables: Record<string, unknown> = {},
+    timeoutMs = this.options.timeoutMs,
+  ): Promise<GraphQLAnswer> {
+    const { name, signer, observe } = this.options;
     const started = process.hrtime.bigint();
     const unavailable = () =>
       new GatewayError('UPSTREAM_UNAVAILABLE', `The ${name} service is unavailable`, { plugin: name });

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { z } from 'zod';
 import { deny } from 'graphql-shield';
 import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
 import { encodeGlobalId, type GatewayContext, type PluginDefinition } from '../../sdk';
@@ -93,6 +94,8 @@ export function remotePlugin(
   return {
     ...manifest,
     typeDefs: fragment.typeDefs,
+    // A tenant may point the connector at its own instance of the service.
+    tenantConfig: manifest.tenantConfig ?? z.object({ url: z.url({ protocol: /^https?$/ }).optional() }),
     resolvers,
     permissions,
     columns,
