@@ -39,11 +39,12 @@ function readsSchemaOnly(query: string): boolean {
     const document = parse(query);
     return document.definitions.every(
       (d) =>
-        d.kind === Kind.OPERATION_DEFINITION &&
-        d.operation === OperationTypeNode.QUERY &&
-        d.selectionSet.selections.every(
-          (s) => s.kind === Kind.FIELD && ['_service', '__schema', '__typename'].includes(s.name.value),
-        ),
+        d.kind === Kind.FRAGMENT_DEFINITION ||
+        (d.kind === Kind.OPERATION_DEFINITION &&
+          d.operation === OperationTypeNode.QUERY &&
+          d.selectionSet.selections.every(
+            (s) => s.kind === Kind.FIELD && ['_service', '__schema', '__typename'].includes(s.name.value),
+          )),
     );
   } catch {
     return false;

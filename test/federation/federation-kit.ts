@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { projectRoot, type PluginDefinition } from '../../src/sdk';
 import type { PluginCandidate } from '../../src/plugins/load';
 import { plugin as reviewsManifest } from '../../examples/subgraphs/reviews/plugin';
+import { plugin as contentManifest } from '../../examples/subgraphs/content/plugin';
+import { startContent } from '../../examples/subgraphs/content/server';
 import { ReviewStore, startReviews } from '../../examples/subgraphs/reviews/server';
 import { roomyTenants, seedDemo } from '../domain/catalog-kit';
 import { startTestGateway, type TestGateway } from '../kit/gateway';
@@ -40,19 +42,35 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
     : await startReviews(serviceOptions, store);
   /** Starts the reviews service again on its port, with its data. */
   const restartReviews = () => startReviews(serviceOptions, store);
+  const content = await startContent({ jwksUrl: serviceOptions.jwksUrl });
   let t: TestGateway;
   try {
     t = await startTestGateway({
       kind,
-      plugins: [...FEDERATED_PLUGINS, remoteCandidate(reviewsManifest, reviews.url)],
-      tenantsDir: roomyTenants([...FEDERATED_PLUGINS, 'reviews']),
+      plugins: [
+        ...FEDERATED_PLUGINS,
+        remoteCandidate(reviewsManifest, reviews.url),
+        remoteCandidate(contentManifest, content.url),
+      ],
+      tenantsDir: roomyTenants([...FEDERATED_PLUGINS, 'reviews', 'content']),
       env: options.env,
     });
   } catch (error) {
     await reviews.close();
+    await content.close();
     throw error;
   }
   gatewayUrl = t.url;
   await seedDemo(t);
-  return { t, reviews, restartReviews };
+  return {
+    t,
+    reviews,
+    content,
+    restartReviews,
+    async close() {
+      await t.close();
+      await this.reviews.close();
+      await content.close();
+    },
+  };
 }

@@ -17,10 +17,7 @@ describeEachKind('a remote service unreachable at start-up', (kind) => {
     });
     t = started.t;
   });
-  afterAll(async () => {
-    await t?.close();
-    await started?.reviews.close();
-  });
+  afterAll(() => started?.close());
 
   const reviewsState = async () => {
     const status = (await (await fetch(`${t.adminUrl}/readyz`)).json()) as GatewayStatus;

@@ -19,14 +19,13 @@ interface Page {
 
 describeEachKind('reviews service federated into the graph', (kind) => {
   let t: TestGateway;
+  let started: Awaited<ReturnType<typeof startFederated>>;
   let reviews: Awaited<ReturnType<typeof startFederated>>['reviews'];
   beforeAll(async () => {
-    ({ t, reviews } = await startFederated(kind));
+    started = await startFederated(kind);
+    ({ t, reviews } = started);
   });
-  afterAll(async () => {
-    await t?.close();
-    await reviews?.close();
-  });
+  afterAll(() => started?.close());
 
   it('composes the service: its fields are in the served schema and the plugin is active', async () => {
     const sdl = await (await fetch(`${t.url}/graphql/schema.graphql`, { headers: await t.admin('alpha') })).text();
