@@ -30,7 +30,7 @@ describeEachKind('a plain GraphQL service (content) federated into the graph', (
     const first = await t.graphql<Collections>(COLLECTIONS, {}, t.storefront('alpha'));
     const nodes = first.body.data!.collections.nodes;
     expect(nodes.length).toBeGreaterThan(1);
-    started.content.store.setBanner('alpha', nodes[0]!.id, { headline: 'Summer sale', imageUrl: null });
+    started.content.store.setBanner('alpha', nodes[0].id, { headline: 'Summer sale', imageUrl: null });
 
     const before = started.content.received.length;
     const res = await t.graphql<Collections>(COLLECTIONS, {}, t.storefront('alpha'));
