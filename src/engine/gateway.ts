@@ -15,7 +15,7 @@ import { applyAuthorization } from '../auth/shield';
 import { ConfigError, type Env } from '../config/env';
 import { variablesNamedIn } from '../config/dev-secrets';
 import { refuseWeakSecrets } from '../config/secret-strength';
-import { composePlugins, type Composition } from '../plugins/compose';
+import type { Composition } from '../plugins/compose';
 import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
@@ -48,6 +48,7 @@ import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { jitGateway } from './jit-gateway';
 import { retryQuarantinedRemotes } from './remote-retry';
+import { composeServed } from './subgraph';
 import { requestPlanPlugin } from './request-plan-plugin';
 import { pluginMigrations } from './migrations';
 
@@ -119,7 +120,7 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
 
 /** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
 async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRuntime): Promise<Composition> {
-  const composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
+  const composition = composeServed(candidates, env.GATEWAY_REQUIRED_PLUGINS, env.FEDERATION_SUBGRAPH);
   for (const plugin of composition.plugins) {
     try {
       await plugin.setup?.(runtime);
@@ -294,7 +295,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       discovered,
       composed: candidates,
       deps: remoteDeps,
-      required: env.GATEWAY_REQUIRED_PLUGINS,
+      compose: (list) => composeServed(list, env.GATEWAY_REQUIRED_PLUGINS, env.FEDERATION_SUBGRAPH),
       intervalMs: env.REMOTE_RETRY_MS,
       log,
       onJoin: (next) => {

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { composePlugins, type Composition } from '../plugins/compose';
+import type { Composition } from '../plugins/compose';
 import type { PluginCandidate } from '../plugins/load';
 import { isRemote, localTypesOf, resolveRemote, type RemoteDeps } from '../plugins/remote/resolve';
 
@@ -9,7 +9,8 @@ export interface RemoteRetryOptions {
   /** The same candidates as composed now (a remote one that could not be read carries its reason). */
   composed: PluginCandidate[];
   deps: RemoteDeps;
-  required: readonly string[];
+  /** Composes the candidates as the gateway serves them. */
+  compose: (candidates: readonly PluginCandidate[]) => Composition;
   intervalMs: number;
   log: Logger;
   /** A service came back: the new composition, to serve without a restart. */
@@ -38,7 +39,7 @@ export function retryQuarantinedRemotes(options: RemoteRetryOptions): () => void
         joined ||= Boolean(composed[i].plugin);
       }
       if (!joined) return;
-      const composition = composePlugins(composed, options.required);
+      const composition = options.compose(composed);
       for (const state of composition.states.filter((s) => s.state === 'active')) {
         if (pending.some((i) => composed[i].plugin?.name === state.name))
           options.log.info({ plugin: state.name }, 'remote service joined the graph');
