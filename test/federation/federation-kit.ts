@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, type PluginDefinition } from '../../src/sdk';
 import type { PluginCandidate } from '../../src/plugins/load';
@@ -24,6 +25,8 @@ export interface FederatedOptions {
   /** The reviews service's port (a test that restarts it needs a fixed one). */
   port?: number;
   hold?: () => Promise<void>;
+  /** Edits the fixture tenant files before the gateway reads them (id -> new text from old). */
+  tenants?: Record<string, (text: string, urls: { content: string }) => string>;
   /** Start the gateway first, with the service down (it is started later with `restartReviews`). */
   serviceDown?: boolean;
 }
@@ -43,6 +46,11 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
   /** Starts the reviews service again on its port, with its data. */
   const restartReviews = () => startReviews(serviceOptions, store);
   const content = await startContent({ jwksUrl: serviceOptions.jwksUrl });
+  const tenantsDir = roomyTenants([...FEDERATED_PLUGINS, 'reviews', 'content']);
+  for (const [id, edit] of Object.entries(options.tenants ?? {})) {
+    const file = join(tenantsDir, `${id}.yaml`);
+    writeFileSync(file, edit(readFileSync(file, 'utf8'), { content: content.url }));
+  }
   let t: TestGateway;
   try {
     t = await startTestGateway({
@@ -52,7 +60,7 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
         remoteCandidate(reviewsManifest, reviews.url),
         remoteCandidate(contentManifest, content.url),
       ],
-      tenantsDir: roomyTenants([...FEDERATED_PLUGINS, 'reviews', 'content']),
+      tenantsDir,
       env: options.env,
     });
   } catch (error) {
