@@ -41,9 +41,22 @@ function inlined(selectionSet: SelectionSetNode, info: GraphQLResolveInfo): Sele
   });
 }
 
-/** The field a resolver answers (its nodes merged), ready to be sent on. */
-export function forwardedField(info: GraphQLResolveInfo): ForwardedField {
+interface FieldShape {
+  node: FieldNode;
+  text: string;
+  definitions: VariableDefinitionNode[];
+}
+
+/**
+ * The printed shape of each field of a document, by its first node: Apollo keeps parsed documents, so a
+ * list of 50 products prints its `rating` once, not once per product and request.
+ */
+const shapes = new WeakMap<FieldNode, FieldShape>();
+
+function shapeOf(info: GraphQLResolveInfo): FieldShape {
   const [first] = info.fieldNodes;
+  const known = shapes.get(first);
+  if (known) return known;
   const selections = info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []);
   const node: FieldNode = {
     ...first,
@@ -53,12 +66,21 @@ export function forwardedField(info: GraphQLResolveInfo): ForwardedField {
   };
   const used = new Set<string>();
   visit(node, { Variable: (v) => void used.add(v.name.value) });
+  const definitions = (info.operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value));
+  const shape = { node, text: print(node), definitions };
+  shapes.set(first, shape);
+  return shape;
+}
+
+/** The field a resolver answers (its nodes merged), ready to be sent on. */
+export function forwardedField(info: GraphQLResolveInfo): ForwardedField {
+  const { node, text, definitions } = shapeOf(info);
   const variables = new Map<string, { definition: VariableDefinitionNode; value: unknown }>();
-  for (const definition of info.operation.variableDefinitions ?? []) {
+  for (const definition of definitions) {
     const name = definition.variable.name.value;
-    if (used.has(name)) variables.set(name, { definition, value: info.variableValues[name] });
+    variables.set(name, { definition, value: info.variableValues[name] });
   }
-  return { node, text: print(node), variables };
+  return { node, text, variables };
 }
 
 /** `($a: Int, $b: String)` for the variables of some forwarded fields, and their values. */
