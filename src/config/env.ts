@@ -45,6 +45,12 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SHUTDOWN_GRACE_MS: positiveInt.default(10000),
   PLUGIN_TIMEOUT_MS: positiveInt.default(10000),
+  /** PKCS8 PEM of the ES256 key that signs tokens for remote services; made at start-up when unset (one instance). */
+  SERVICE_TOKEN_PRIVATE_KEY: z.string().optional(),
+  /** How often a remote service that could not be read at start-up is tried again. */
+  REMOTE_RETRY_MS: positiveInt.default(5000),
+  /** Answer `{ _service { sdl } }` and `_entities` as an Apollo Federation v2 subgraph. */
+  FEDERATION_SUBGRAPH: flag.default(false),
   /** Per-plugin resolver timeouts overriding PLUGIN_TIMEOUT_MS: `shopify=20000,reviews=2000`. */
   PLUGIN_TIMEOUTS: z
     .string()

@@ -3,12 +3,11 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
 import type { Env } from '../config/env';
 import { createFormatError } from '../http/errors';
 import { MAX_RECURSIVE_SELECTIONS, PARSE_MAX_TOKENS } from '../limits';
 import type { RequestContext } from './context';
-import { jitGateway } from './jit-gateway';
+import type { jitGateway } from './jit-gateway';
 
 type Plugin = ApolloServerPlugin<RequestContext>;
 
@@ -37,17 +36,17 @@ export function orderedPlugins(plugins: ApolloPlugins): Plugin[] {
   return [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...ours];
 }
 
-/** Apollo Server over the served schema, executed by graphql-jit, started. */
+/** Apollo Server over the served schema, executed by graphql-jit (`gateway`), started. */
 export async function startApollo(parts: {
   env: Env;
-  schema: GraphQLSchema;
+  gateway: ReturnType<typeof jitGateway>;
   persistedQueries: ConstructorParameters<typeof ApolloServer<RequestContext>>[0]['persistedQueries'];
   plugins: ApolloPlugins;
 }): Promise<ApolloServer<RequestContext>> {
   const { env } = parts;
   const apollo = new ApolloServer<RequestContext>({
     // Compiled execution (graphql-jit) behind Apollo's gateway interface: same schema, same pipeline.
-    gateway: jitGateway(parts.schema),
+    gateway: parts.gateway,
     formatError: createFormatError({ development: env.NODE_ENV === 'development' }),
     includeStacktraceInErrorResponses: false,
     // Shutdown is the server's (drain, then exit 0). Apollo's own handler, on by default outside

@@ -70,7 +70,10 @@ export function withLifecycle(parts: GatewayParts): Gateway {
   return {
     app: parts.app,
     adminApp: parts.adminApp,
-    composition: parts.composition,
+    // A remote service that joins later changes what is served (./remote-retry.ts).
+    get composition() {
+      return parts.composition;
+    },
     registry: parts.registry,
     database: parts.database,
     runtime: parts.runtime,

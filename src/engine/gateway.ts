@@ -14,12 +14,16 @@ import { createLogger } from '../observability/logger';
 import { startApollo } from './apollo';
 import { contextFactory } from './context';
 import { errorLoggingPlugin } from './error-logging-plugin';
+import type { Composition } from '../plugins/compose';
 import { withLifecycle } from './gateway-lifecycle';
 import type { Gateway, GatewayBuild, GatewayOptions } from './gateway-types';
 import { Lifecycle } from './lifecycle';
+import { jitGateway } from './jit-gateway';
+import { retryQuarantinedRemotes } from './remote-retry';
 import { requestPlanPlugin } from './request-plan-plugin';
 import { buildRuntime, createDatabaseFromEnv } from './runtime';
 import { cachedStatus, gatewayStatus } from './status';
+import { composeServed } from './subgraph';
 
 export type { Gateway, GatewayBuild, GatewayOptions } from './gateway-types';
 export { candidatesFrom, createDatabaseFromEnv } from './runtime';
@@ -47,11 +51,13 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
   if (cache) lifecycle.onClose(cache.close);
   try {
     const built = await buildRuntime({ options, build, log, database, cache, lifecycle, tenantsDir });
-    const { runtime, composition, registry, instruments, guard, schema } = built;
+    const { runtime, composition, registry, instruments, guard, remotes } = built;
+    // What the gateway serves now: a remote service that joins later replaces it (onJoin below).
+    const live = { composition, schema: built.schema };
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
-        composition,
+        composition: live.composition,
         registry,
         runtime,
         probes: lifecycle.probes,
@@ -66,9 +72,10 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       registry.list().map((e) => e.tenant.id),
       log,
     );
+    const compiled = jitGateway(live.schema);
     const apollo = await startApollo({
       env,
-      schema,
+      gateway: compiled,
       persistedQueries: apq.options,
       plugins: {
         instruments: instruments.apolloPlugin,
@@ -78,22 +85,45 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         errorLogging: errorLoggingPlugin(composition.plugins),
       },
     });
-    const buildContext = contextFactory({
-      db: database.requests,
-      appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
-      plugins: composition.plugins,
-      gateway: { status },
-      guardPartialRows: options.guardPartialRows ?? !production,
-      batchGuard: (plugin) => guard.batchGuard(plugin),
+    const contextFor = (c: Composition) =>
+      contextFactory({
+        db: database.requests,
+        appRole: build.authorization ? env.DATABASE_APP_ROLE : '',
+        plugins: c.plugins,
+        gateway: { status },
+        guardPartialRows: options.guardPartialRows ?? !production,
+        batchGuard: (plugin) => guard.batchGuard(plugin),
+      });
+    let buildContext = contextFor(composition);
+    const stopRetries = retryQuarantinedRemotes({
+      discovered: remotes.discovered,
+      composed: remotes.composed,
+      deps: remotes.deps,
+      compose: (list) => composeServed(list, env.GATEWAY_REQUIRED_PLUGINS, env.FEDERATION_SUBGRAPH),
+      intervalMs: env.REMOTE_RETRY_MS,
+      log,
+      onJoin: (next) => {
+        live.schema = built.servedSchema(next);
+        buildContext = contextFor(next);
+        protection.rehint(next.plugins);
+        registry.replugin(
+          new Map(next.plugins.map((p) => [p.name, p.tenantConfig])),
+          new Set(next.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
+        );
+        live.composition = next;
+        compiled.update(live.schema);
+      },
     });
+    lifecycle.onClose(async () => stopRetries());
     const app = createApp({
       apollo,
-      schema,
+      schema: () => live.schema,
       registry,
       plugins: composition.plugins,
       runtime,
       log,
-      buildContext,
+      buildContext: (...args) => buildContext(...args),
+      jwks: () => remotes.signer.jwks(),
       status,
       explorer: { enabled: env.EXPLORER, defaultHeaders: options.explorerHeaders ?? {} },
       operations: {
@@ -117,7 +147,9 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     return withLifecycle({
       app,
       adminApp: createAdminApp({ status, scrape: instruments.metricsHandler }),
-      composition,
+      get composition() {
+        return live.composition;
+      },
       registry,
       database,
       runtime,

@@ -29,17 +29,29 @@ const MAX_COMPILED = 1_000;
  * request. Plugged into Apollo Server through its gateway interface (`load()` gives an executor), so
  * parsing, validation, plugins, limits and error formatting stay Apollo's.
  */
-export function jitGateway(apiSchema: GraphQLSchema): GatewayInterface {
+export function jitGateway(initialSchema: GraphQLSchema): GatewayInterface & {
+  /** Serves a new schema (a remote service joined): Apollo validates against it, documents compile again. */
+  update(schema: GraphQLSchema): void;
+} {
   // graphql-jit reads plain properties; graphql-js also calls a property that is a function. Connections
   // give `totalCount` as a function (its count runs only when selected), so that field keeps graphql-js's
   // default resolver; every other field without a resolver is a plain read, the cheapest path.
-  const schema = mapSchema(apiSchema, {
-    [MapperKind.OBJECT_FIELD]: (config, fieldName) =>
-      config.resolve || fieldName !== LAZY_FIELD ? config : { ...config, resolve: defaultFieldResolver },
-  });
+  const executable = (api: GraphQLSchema) =>
+    mapSchema(api, {
+      [MapperKind.OBJECT_FIELD]: (config, fieldName) =>
+        config.resolve || fieldName !== LAZY_FIELD ? config : { ...config, resolve: defaultFieldResolver },
+    });
+  let apiSchema = initialSchema;
+  let schema = executable(apiSchema);
   const listeners = new Set<GatewaySchemaLoadOrUpdateCallback>();
   const compiled = new Map<string, CompiledQuery | ExecutionResult>();
   return {
+    update(next) {
+      apiSchema = next;
+      schema = executable(next);
+      compiled.clear();
+      for (const listener of listeners) listener({ apiSchema, coreSupergraphSdl: '' });
+    },
     onSchemaLoadOrUpdate(callback) {
       listeners.add(callback);
       return () => listeners.delete(callback);

@@ -6,11 +6,14 @@ import { migrateUp } from '../db/migrator';
 import { withTenant } from '../db/tenant-session';
 import { projectRoot, type PluginRuntime } from '../sdk';
 import { applyAuthorization } from '../auth/shield';
+import { createServiceTokenSigner, type ServiceTokenSigner } from '../auth/service-tokens';
 import { ConfigError, type Env } from '../config/env';
-import { composePlugins, type Composition } from '../plugins/compose';
+import type { Composition } from '../plugins/compose';
 import { codeRoot, discoverPlugins } from '../plugins/discover';
 import { loadPlugin, type PluginCandidate } from '../plugins/load';
 import { adminScopesOf, alwaysOnOf } from '../plugins/manifest-facts';
+import type { CallObserver } from '../plugins/remote/client';
+import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
 import type { createResponseCache } from '../cache';
 import { instrument, type Instruments } from '../observability/instrument';
 import { registerPluginCounters } from '../observability/plugin-counters';
@@ -22,6 +25,7 @@ import type { GatewayBuild, GatewayOptions } from './gateway-types';
 import type { Lifecycle } from './lifecycle';
 import { startMigrations, type MigrationState } from './migration-retry';
 import { pluginMigrations } from './migrations';
+import { composeServed } from './subgraph';
 
 type ResponseCache = ReturnType<typeof createResponseCache>;
 
@@ -45,7 +49,7 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
 
 /** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
 async function setUp(candidates: PluginCandidate[], env: Env, runtime: PluginRuntime): Promise<Composition> {
-  const composition = composePlugins(candidates, env.GATEWAY_REQUIRED_PLUGINS);
+  const composition = composeServed(candidates, env.GATEWAY_REQUIRED_PLUGINS, env.FEDERATION_SUBGRAPH);
   for (const plugin of composition.plugins) {
     try {
       await plugin.setup?.(runtime);
@@ -68,6 +72,10 @@ export interface GatewayRuntime {
   guard: PluginGuard;
   /** The composed schema wrapped, inside out, by the plugin guard, authorization and plugin access. */
   schema: GraphQLSchema;
+  /** The same wrapping for another composition: a remote service that joins later (./remote-retry.ts). */
+  servedSchema: (composition: Composition) => GraphQLSchema;
+  /** Remote services: the plugins as discovered, as composed, and what their calls need. */
+  remotes: { discovered: PluginCandidate[]; composed: PluginCandidate[]; deps: RemoteDeps; signer: ServiceTokenSigner };
 }
 
 export interface RuntimeParts {
@@ -123,7 +131,17 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
   // Plugins' setup may ask for the tenants before they are read: none yet.
   const registryRef: { current?: TenantRegistry } = {};
   const runtime = pluginRuntime(parts, () => registryRef.current);
-  const composition = await setUp(candidatesFrom(env, options.plugins), env, runtime);
+  const signer = await createServiceTokenSigner(env.SERVICE_TOKEN_PRIVATE_KEY);
+  // Remote calls are observed once the metrics exist (below); their services are read before.
+  const remoteCalls: { observe?: CallObserver } = {};
+  const deps: RemoteDeps = {
+    signer,
+    timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
+    observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
+  };
+  const discovered = candidatesFrom(env, options.plugins);
+  const composed = await resolveRemotes(discovered, deps);
+  const composition = await setUp(composed, env, runtime);
   for (const s of composition.states.filter((s) => s.state === 'quarantined')) {
     log.error({ plugin: s.name, source: s.source, reason: s.reason }, 'plugin quarantined');
   }
@@ -145,6 +163,8 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     traceExporter: options.traceExporter,
   });
   lifecycle.onClose(instruments.close);
+  remoteCalls.observe = (connector, outcome, seconds) =>
+    instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
   parts.cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
   const guard = new PluginGuard({
@@ -155,8 +175,20 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     log,
     metrics: instruments.metrics,
   });
-  const guarded = guard.apply(composition.schema, composition.plugins);
-  const authorized = build.authorization ? applyAuthorization(guarded, composition.plugins) : guarded;
-  const schema = applyPluginAccess(authorized, composition.owners, alwaysOn);
-  return { runtime, composition, migrations, registry, instruments, guard, schema };
+  const servedSchema = (c: Composition) => {
+    const guarded = guard.apply(c.schema, c.plugins);
+    const authorized = build.authorization ? applyAuthorization(guarded, c.plugins) : guarded;
+    return applyPluginAccess(authorized, c.owners, alwaysOn);
+  };
+  return {
+    runtime,
+    composition,
+    migrations,
+    registry,
+    instruments,
+    guard,
+    schema: servedSchema(composition),
+    servedSchema,
+    remotes: { discovered, composed, deps, signer },
+  };
 }

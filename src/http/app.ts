@@ -19,7 +19,8 @@ import { publicReadiness, readinessRoute } from './readiness';
 /** `Context` is the engine's request context: this layer only builds it and hands it to Apollo. */
 export interface AppDeps<Context extends BaseContext> {
   apollo: ApolloServer<Context>;
-  schema: GraphQLSchema;
+  /** The schema served now (it changes when a remote service joins). */
+  schema: () => GraphQLSchema;
   registry: TenantRegistry;
   plugins: readonly PluginDefinition[];
   runtime: PluginRuntime;
@@ -27,6 +28,8 @@ export interface AppDeps<Context extends BaseContext> {
   /** `log` is called when the request first logs: most never do, and a child logger costs microseconds. */
   buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => Context;
   status: () => Promise<GatewayStatus>;
+  /** The public keys of the tokens the gateway sends remote services (/.well-known/jwks.json). */
+  jwks?: () => unknown;
   explorer: { enabled: boolean; defaultHeaders: Record<string, string> };
   /** Request logging and metrics, and the gate that refuses work while starting or draining. */
   operations?: { metrics: unknown; observe: RequestHandler; gate: RequestHandler };
@@ -106,14 +109,26 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
   app.post('/graphql', graphqlRoute);
 
   app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  const jwks = deps.jwks;
+  if (jwks) {
+    app.get('/.well-known/jwks.json', (_req, res) => {
+      res.setHeader('Cache-Control', 'public, max-age=300');
+      res.json(jwks());
+    });
+  }
   // Strangers learn ready or not; the details are on the operators' listener (src/http/admin-app.ts).
   app.get('/readyz', readinessRoute(deps.status, publicReadiness));
 
-  const sdl = printSchema(deps.schema);
+  let printed: { schema: GraphQLSchema; sdl: string } | undefined;
+  const sdl = () => {
+    const schema = deps.schema();
+    if (printed?.schema !== schema) printed = { schema, sdl: printSchema(schema) };
+    return printed.sdl;
+  };
   app.get(
     '/graphql/schema.graphql',
     deps.edge.schema,
-    (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl),
+    (_req, res) => void res.type('text/plain; charset=utf-8').send(sdl()),
   );
 
   if (deps.explorer.enabled) {

@@ -15,6 +15,8 @@ export const MAX_RECURSIVE_SELECTIONS = 10_000;
 export interface Protection {
   limiter: RateLimiter;
   plugin: ReturnType<typeof protectionPlugin>;
+  /** Takes the cost hints of a new set of plugins (a remote service joined). */
+  rehint(plugins: readonly PluginDefinition[]): void;
 }
 
 /** The rate limiter (Redis when REDIS_URL is set, else in memory) and the Apollo plugin enforcing the limits. */
@@ -24,13 +26,18 @@ export function createProtection(env: Env, plugins: readonly PluginDefinition[],
     ? new FallbackBucketStore(new RedisBucketStore(env.REDIS_URL, `${env.REDIS_KEY_PREFIX}bucket:`), memory, log)
     : memory;
   const limiter = new RateLimiter(store, env.RATE_LIMIT_CREDENTIAL_SHARE);
+  const hints = new Map(collectCostHints(plugins));
   const plugin = protectionPlugin({
-    hints: collectCostHints(plugins),
+    hints,
     limiter,
     introspection: env.INTROSPECTION,
     maxStringLength: env.MAX_INPUT_STRING_LENGTH,
   });
-  return { limiter, plugin };
+  const rehint = (next: readonly PluginDefinition[]) => {
+    hints.clear();
+    for (const [coordinate, hint] of collectCostHints(next)) hints.set(coordinate, hint);
+  };
+  return { limiter, plugin, rehint };
 }
 
 export { isTokenLimitError } from './tokens';

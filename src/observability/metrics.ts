@@ -63,6 +63,13 @@ export function createMetrics() {
       labelNames: ['plugin', 'code'] as const,
       registers,
     }),
+    remoteCalls: new Histogram({
+      name: 'gateway_remote_call_duration_seconds',
+      help: 'Calls to remote services (federated connectors) by connector and outcome (ok or error code)',
+      labelNames: ['connector', 'outcome'] as const,
+      buckets: SECONDS,
+      registers,
+    }),
     rateLimitRejections: new Counter({
       name: 'gateway_rate_limit_rejections_total',
       help: 'Requests refused by a rate or cost limit, by tenant and limit',

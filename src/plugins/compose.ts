@@ -85,7 +85,7 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
   const entries: Entry[] = [];
   for (const candidate of candidates) {
     const { plugin, source } = candidate;
-    const fallbackName = source.split(/[\\/]/).slice(-2, -1)[0] ?? source;
+    const fallbackName = candidate.name ?? source.split(/[\\/]/).slice(-2, -1)[0] ?? source;
     if (!plugin) {
       quarantine(source, fallbackName, null, candidate.importError ?? 'import failed');
       continue;

@@ -5,6 +5,8 @@ export interface PluginCandidate {
   source: string;
   plugin?: PluginDefinition;
   importError?: string;
+  /** The plugin's name when `plugin` is absent but known (a remote service that could not be read). */
+  name?: string;
 }
 
 /**

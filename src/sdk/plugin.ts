@@ -107,14 +107,35 @@ export interface SeedOptions {
   products?: number;
 }
 
+/**
+ * A remote GraphQL service as a connector (docs/federation.md). Its schema is read at start-up: from
+ * `{ _service { sdl } }` for an Apollo Federation v2 subgraph, else from `sdlFile` or introspection.
+ */
+export interface RemoteService {
+  /** The service's GraphQL endpoint; a tenant may override it (`settings.<plugin>.url`). */
+  url: string;
+  kind: 'federation' | 'graphql';
+  /** A committed SDL file (path from the project root) used instead of introspection (`graphql` only). */
+  sdlFile?: string;
+  /**
+   * Fields a plain GraphQL service adds to our types: `'Collection.banner'` read through its root field
+   * `field`, called once per query level with all the parents' ids as `argument` (answers in id order).
+   */
+  links?: Record<string, { field: string; argument: string }>;
+  /** Largest answer accepted, in bytes (default 1 MB). */
+  maxResponseBytes?: number;
+}
+
 export interface PluginDefinition {
   name: string;
   version: string;
   dependsOn?: readonly string[];
   /** Enabled for every tenant, listed in its file or not; its fields need no per-tenant check. */
   alwaysOn?: boolean;
-  /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/). */
+  /** SDL fragments, usually `schemaFragment('<name>')` (the files in schema/<name>/); read from the service for `remote`. */
   typeDefs: string | readonly string[];
+  /** A remote service whose schema and fields join the graph: no local resolvers, tables or loaders. */
+  remote?: RemoteService;
   resolvers?: IResolvers<unknown, GatewayContext>;
   /**
    * The parent each of this plugin's types' resolvers receive, for the generated resolver types
@@ -154,4 +175,11 @@ export interface PluginDefinition {
 /** Identity at run time; gives plugin authors type checking of their manifest. */
 export function definePlugin<T extends PluginDefinition>(plugin: T): T {
   return plugin;
+}
+
+/** A remote connector's manifest: no SDL of its own, the service's is read at start-up (docs/federation.md). */
+export function defineRemotePlugin(
+  plugin: Omit<PluginDefinition, 'typeDefs' | 'resolvers' | 'createLoaders' | 'migrations'> & { remote: RemoteService },
+): PluginDefinition {
+  return { ...plugin, typeDefs: [] };
 }

@@ -19,8 +19,14 @@ export class TenantRegistry {
 
   constructor(
     private readonly dir: string,
-    private readonly options: TenantLoadOptions,
+    private options: TenantLoadOptions,
   ) {}
+
+  /** Takes a new set of active and quarantined plugins (a remote service joined) and reads the files again. */
+  replugin(plugins: TenantLoadOptions['plugins'], quarantined: ReadonlySet<string>): TenantProblem[] {
+    this.options = { ...this.options, plugins, quarantined };
+    return this.load();
+  }
 
   /** Reads the folder again; returns the problems found this time. */
   load(): TenantProblem[] {

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import type { JWTPayload } from 'jose';
+import { serveGraphQL, type RunningService, type ServiceOptions } from '../http-server';
+
+interface Review {
+  id: string;
+  productId: string;
+  rating: number;
+  body: string;
+  author: string;
+}
+
+/** Reviews per tenant: the tenant comes only from the verified token's claim. */
+export class ReviewStore {
+  private readonly byTenant = new Map<string, Review[]>();
+  private next = 1;
+
+  list(tenant: string): Review[] {
+    return this.byTenant.get(tenant) ?? [];
+  }
+
+  add(tenant: string, review: Omit<Review, 'id'>): Review {
+    const created = { ...review, id: `review-${this.next++}` };
+    this.byTenant.set(tenant, [created, ...this.list(tenant)]);
+    return created;
+  }
+}
+
+const tenantOf = (claims: JWTPayload) => {
+  if (typeof claims.tenant !== 'string' || !claims.tenant) throw new Error('no tenant in the token');
+  return claims.tenant;
+};
+
+function resolvers(store: ReviewStore) {
+  const ofProduct = (claims: JWTPayload, id: string) => store.list(tenantOf(claims)).filter((r) => r.productId === id);
+  return {
+    Product: {
+      __resolveReference: (ref: { id: string }) => ref,
+      rating: (p: { id: string }, _: unknown, claims: JWTPayload) => {
+        const reviews = ofProduct(claims, p.id);
+        return reviews.length
+          ? Math.round((reviews.reduce((s, r) => s + r.rating, 0) / reviews.length) * 100) / 100
+          : null;
+      },
+      reviews: (p: { id: string }, args: { first: number }, claims: JWTPayload) => {
+        const all = ofProduct(claims, p.id);
+        return { nodes: all.slice(0, Math.min(Math.max(args.first, 0), 50)), totalCount: all.length };
+      },
+    },
+    Query: {
+      latestReviews: (_: unknown, args: { first: number }, claims: JWTPayload) =>
+        store.list(tenantOf(claims)).slice(0, Math.min(Math.max(args.first, 0), 50)),
+    },
+    Mutation: {
+      reviewCreate: (
+        _: unknown,
+        { input }: { input: { productId: string; rating: number; body: string } },
+        claims: JWTPayload,
+      ) => {
+        if (!Number.isInteger(input.rating) || input.rating < 1 || input.rating > 5)
+          return {
+            review: null,
+            userErrors: [{ field: ['input', 'rating'], code: 'INVALID', message: 'Rating is 1 to 5' }],
+          };
+        const author = typeof claims.principal_kind === 'string' ? claims.principal_kind : 'anonymous';
+        return { review: store.add(tenantOf(claims), { ...input, author }), userErrors: [] };
+      },
+    },
+  };
+}
+
+/** The reviews service: an Apollo Federation v2 subgraph extending Product with rating and reviews. */
+export async function startReviews(
+  options: Omit<ServiceOptions, 'audience'>,
+  store = new ReviewStore(),
+): Promise<RunningService & { store: ReviewStore }> {
+  const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
+  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers(store) as never }]);
+  return { ...(await serveGraphQL(schema, { ...options, audience: 'reviews' })), store };
+}

@@ -1,0 +1,147 @@
+import {
+  Kind,
+  parse,
+  print,
+  visit,
+  type DefinitionNode,
+  type DirectiveNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  type TypeNode,
+} from 'graphql';
+import type { RemoteService } from '../../sdk';
+
+/** What a remote service adds to the graph, as a plugin fragment the composer understands. */
+export interface RemoteFragment {
+  typeDefs: string;
+  /** Fields it adds to our entity types (`Product` -> rating, reviews), resolved through `_entities`. */
+  entityFields: Map<string, string[]>;
+  /** Fields a plain service adds to our types through one of its root fields (`links`). */
+  linkFields: Map<string, { field: string; argument: string }>;
+  /** Its root fields, by root type. */
+  rootFields: { Query: string[]; Mutation: string[] };
+  /** Object types it defines: their fields are read from its answers by response key. */
+  ownObjectTypes: Map<string, string[]>;
+}
+
+const KEPT_DIRECTIVES = new Set(['deprecated', 'specifiedBy']);
+/** Federation's own machinery, never part of the composed graph. */
+const FEDERATION_TYPE = /^(_Any|_Entity|_Service|FieldSet|link__\w+|federation__\w+|join__\w+)$/;
+
+const named = (node: DefinitionNode): string | undefined => ('name' in node && node.name ? node.name.value : undefined);
+const isKeyedById = (directives: readonly DirectiveNode[] = []) =>
+  directives.some(
+    (d) =>
+      d.name.value === 'key' &&
+      d.arguments?.some(
+        (a) => a.name.value === 'fields' && a.value.kind === Kind.STRING && a.value.value.trim() === 'id',
+      ),
+  );
+const isExternal = (field: FieldDefinitionNode) => field.directives?.some((d) => d.name.value === 'external');
+const unwrapList = (type: TypeNode): TypeNode =>
+  type.kind === Kind.NON_NULL_TYPE
+    ? unwrapList(type.type)
+    : type.kind === Kind.LIST_TYPE
+      ? type.type.kind === Kind.NON_NULL_TYPE
+        ? type.type.type
+        : type.type
+      : type;
+
+/**
+ * The fields a service adds to our types and roots are nullable in the graph, whatever the service says:
+ * when it fails, its fields alone are null, and the rest of the answer stands.
+ */
+const nullable = (fields: readonly FieldDefinitionNode[]): FieldDefinitionNode[] =>
+  fields.map((f) => (f.type.kind === Kind.NON_NULL_TYPE ? { ...f, type: f.type.type } : f));
+
+function withoutFederationDirectives(document: DocumentNode): DocumentNode {
+  return visit(document, {
+    Directive: (node) => (KEPT_DIRECTIVES.has(node.name.value) ? undefined : null),
+  });
+}
+
+/**
+ * Turns a service's SDL into a fragment of our graph. Its root types and the entity types we define
+ * (`localTypes`; an object type keyed by `id`) become `extend type`, without key and `@external` fields;
+ * federation's own types and directives go; for a plain service, the root fields named by `links` are
+ * kept out of the graph and give the linked fields instead.
+ */
+export function remoteFragment(sdl: string, remote: RemoteService, localTypes: ReadonlySet<string>): RemoteFragment {
+  const document = parse(sdl);
+  const links = new Map(Object.entries(remote.links ?? {}));
+  const linkedRootFields = new Set([...links.values()].map((l) => l.field));
+  const rootFieldTypes = new Map<string, TypeNode>();
+  const out: string[] = [];
+  const entityFields = new Map<string, string[]>();
+  const ownObjectTypes = new Map<string, string[]>();
+  const rootFields = { Query: [] as string[], Mutation: [] as string[] };
+
+  const definitions = withoutFederationDirectives({
+    ...document,
+    definitions: document.definitions.filter((d) => {
+      const name = named(d);
+      if (!name || FEDERATION_TYPE.test(name)) return false;
+      return (
+        d.kind !== Kind.DIRECTIVE_DEFINITION && d.kind !== Kind.SCHEMA_DEFINITION && d.kind !== Kind.SCHEMA_EXTENSION
+      );
+    }),
+  }).definitions;
+  const original = new Map(document.definitions.map((d) => [named(d), d]));
+
+  for (const definition of definitions) {
+    const name = named(definition)!;
+    const isObject = definition.kind === Kind.OBJECT_TYPE_DEFINITION || definition.kind === Kind.OBJECT_TYPE_EXTENSION;
+    if (isObject && (name === 'Query' || name === 'Mutation')) {
+      const fields = (definition.fields ?? []).filter((f) => {
+        if (name === 'Query' && linkedRootFields.has(f.name.value)) {
+          rootFieldTypes.set(f.name.value, f.type);
+          return false;
+        }
+        return !f.name.value.startsWith('_');
+      });
+      rootFields[name].push(...fields.map((f) => f.name.value));
+      if (fields.length > 0)
+        out.push(print({ ...definition, kind: Kind.OBJECT_TYPE_EXTENSION, fields: nullable(fields), directives: [] }));
+      continue;
+    }
+    if (localTypes.has(name)) {
+      const source = original.get(name) as ObjectTypeDefinitionNode | undefined;
+      if (!isObject || !isKeyedById(source?.directives)) {
+        // Scalars we define too are the same scalar; any other type of ours it may not redefine.
+        if (definition.kind === Kind.SCALAR_TYPE_DEFINITION) continue;
+        throw new Error(`type ${name} is ours: a service may only extend it as an entity keyed by id`);
+      }
+      const sourceFields = new Map(source!.fields?.map((f) => [f.name.value, f]));
+      const fields = (definition.fields ?? []).filter(
+        (f) => f.name.value !== 'id' && !isExternal(sourceFields.get(f.name.value)!),
+      );
+      if (fields.length === 0) continue;
+      entityFields.set(
+        name,
+        fields.map((f) => f.name.value),
+      );
+      out.push(
+        print({ kind: Kind.OBJECT_TYPE_EXTENSION, name: definition.name, fields: nullable(fields), directives: [] }),
+      );
+      continue;
+    }
+    if (isObject)
+      ownObjectTypes.set(
+        name,
+        (definition.fields ?? []).map((f) => f.name.value),
+      );
+    out.push(print(definition));
+  }
+
+  const linkFields = new Map<string, { field: string; argument: string }>();
+  for (const [coordinate, link] of links) {
+    const [typeName, field] = coordinate.split('.');
+    const type = rootFieldTypes.get(link.field);
+    if (!type || !typeName || !field) throw new Error(`link ${coordinate}: the service has no Query.${link.field}`);
+    linkFields.set(coordinate, link);
+    out.push(`extend type ${typeName} { ${field}: ${print(unwrapList(type))} }`);
+  }
+  if (out.length === 0) throw new Error('the service adds nothing to the graph');
+  return { typeDefs: out.join('\n\n'), entityFields, linkFields, rootFields, ownObjectTypes };
+}
