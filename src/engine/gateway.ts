@@ -266,6 +266,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       gateway: { status },
       guardPartialRows: options.guardPartialRows ?? !production,
       batchGuard: (plugin) => guard.batchGuard(plugin),
+      runtime,
     });
     const app = createApp({
       apollo,

@@ -67,6 +67,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     startBulk: (q) => bulk.start(q),
     findBulk: (id) => bulk.poll(id),
     currentBulk: () => bulk.current(),
+    now,
   });
   const bulkContext = (): FakeContext => ({ ...context(), bulk: true });
 
