@@ -1,7 +1,7 @@
 import { localIdOf, type UserError, type WriteThroughCall } from '../../src/sdk';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { upsertInventoryLevels } from './upsert-inventory';
-import type { ShopifyWrite } from './write-through';
+import type { ReadOutside, ShopifyWrite } from './write-through';
 import { renamed } from './write-user-errors';
 
 type Input = { variantId: string; locationId: string; delta?: number; quantity?: number; reason: string };
@@ -47,11 +47,11 @@ async function applyChanges(trx: ShopifyTrx, tenantId: string, payload: Record<s
 
 async function stockWrite(
   call: WriteThroughCall,
+  read: ReadOutside,
   build: (item: string, location: string, input: Input) => Pick<ShopifyWrite, 'document' | 'variables' | 'root'>,
 ): Promise<ShopifyWrite | UserError[]> {
   const input = call.change.args.input as Input;
-  const { ctx } = call;
-  const target = await shopifyTarget(await ctx.db.get(), ctx.tenant.id, call.change.id, input.locationId);
+  const target = await read((trx) => shopifyTarget(trx, call.ctx.tenant.id, call.change.id, input.locationId));
   if (!target.item) return [{ field: ['input', 'variantId'], code: 'NOT_FOUND', message: 'Variant not found' }];
   if (!target.location) {
     return [{ field: ['input', 'locationId'], code: 'NOT_FOUND', message: 'Location not found in Shopify' }];
@@ -68,8 +68,8 @@ async function stockWrite(
   };
 }
 
-export const inventoryAdjust = (call: WriteThroughCall) =>
-  stockWrite(call, (item, location, input) => ({
+export const inventoryAdjust = (call: WriteThroughCall, read: ReadOutside) =>
+  stockWrite(call, read, (item, location, input) => ({
     document: `mutation Adjust($input: InventoryAdjustQuantitiesInput!) {
       inventoryAdjustQuantities(input: $input) { ${CHANGES} } }`,
     variables: {
@@ -82,8 +82,8 @@ export const inventoryAdjust = (call: WriteThroughCall) =>
     root: 'inventoryAdjustQuantities',
   }));
 
-export const inventorySet = (call: WriteThroughCall) =>
-  stockWrite(call, (item, location, input) => ({
+export const inventorySet = (call: WriteThroughCall, read: ReadOutside) =>
+  stockWrite(call, read, (item, location, input) => ({
     document: `mutation SetStock($input: InventorySetQuantitiesInput!) {
       inventorySetQuantities(input: $input) { ${CHANGES} } }`,
     variables: {

@@ -3,7 +3,7 @@ import { toProduct, toVariant } from './map-graphql';
 import { PRODUCT_FIELDS, VARIANT_FIELDS } from './resource-fields';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { upsertProducts, upsertVariants } from './upsert-products';
-import type { ShopifyWrite } from './write-through';
+import type { ReadOutside, ShopifyWrite } from './write-through';
 import { renamed } from './write-user-errors';
 
 type Input = Record<string, unknown>;
@@ -64,12 +64,14 @@ async function productOfVariant(trx: ShopifyTrx, tenantId: string, variantId: st
     .executeTakeFirst();
 }
 
-export async function productVariantUpdate(call: WriteThroughCall): Promise<ShopifyWrite | UserError[]> {
+export async function productVariantUpdate(
+  call: WriteThroughCall,
+  read: ReadOutside,
+): Promise<ShopifyWrite | UserError[]> {
   const input = call.change.args.input as Input;
   const refused = unsupported(input, ['title', 'optionValues', 'position'], 'variant');
   if (refused.length > 0) return refused;
-  const { ctx } = call;
-  const product = await productOfVariant(await ctx.db.get(), ctx.tenant.id, call.change.id);
+  const product = await read((trx) => productOfVariant(trx, call.ctx.tenant.id, call.change.id));
   if (!product?.external_id) return [{ field: ['input', 'id'], code: 'NOT_FOUND', message: 'Variant not found' }];
   return {
     document: `mutation VariantsUpdate($productId: ID!, $variants: [ProductVariantsBulkInput!]!) {

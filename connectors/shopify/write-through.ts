@@ -5,6 +5,13 @@ import { writeClient } from './write-client';
 import { claimIntent, intentDone, releaseIntent, type WriteIntent } from './write-intents';
 import { mapUserErrors, type ShopifyUserError } from './write-user-errors';
 
+/**
+ * Reads of a write-through run outside the request's transaction, as the write intents do: the
+ * embedded database has one connection, which the request holds once it has sent a statement, so
+ * everything before Shopify's answer happens before the request's first statement.
+ */
+export type ReadOutside = <T>(fn: (trx: ShopifyTrx) => Promise<T>) => Promise<T>;
+
 /** One mutation sent to Shopify on behalf of one of ours. */
 export interface ShopifyWrite {
   /** The Admin API document; its root field's payload has `userErrors` (or `userErrorsKey`). */

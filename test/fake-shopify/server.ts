@@ -108,6 +108,10 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         headers,
       );
     }
+    if (fault?.kind === 'throttled') {
+      record({ status: 200, outcome: 'throttled' });
+      return void send(res, 200, throttledAnswer(10, bucket.status()));
+    }
     readBody(req).then(
       (body) => {
         const answer = () => handleGraphql(body, req, res, record);
@@ -155,15 +159,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     }
     if (!bucket.take(cost)) {
       record({ ...base, status: 200, outcome: 'throttled' });
-      return send(res, 200, {
-        errors: [
-          {
-            message: 'Throttled',
-            extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
-          },
-        ],
-        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: bucket.status() } },
-      });
+      return send(res, 200, throttledAnswer(cost, bucket.status()));
     }
     const result = run(schema, query, variables, context(), doc);
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: bucket.status() } };
@@ -215,6 +211,18 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+function throttledAnswer(cost: number, throttleStatus: unknown) {
+  return {
+    errors: [
+      {
+        message: 'Throttled',
+        extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+      },
+    ],
+    extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus } },
   };
 }
 
