@@ -9,6 +9,8 @@ import type {
 import type { SourcedTable } from './loaders';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { connectedShop } from './settings';
+import { collectionUpdate } from './write-collections';
+import { customerUpdate, orderCancel } from './write-customers-orders';
 import { inventoryAdjust, inventorySet } from './write-inventory';
 import { productUpdate, productVariantUpdate } from './write-products';
 import { throughShopify, type ReadOutside, type ShopifyWrite } from './write-through';
@@ -49,6 +51,9 @@ const BUILDS: Record<string, Build> = {
   productVariantUpdate,
   inventoryAdjust,
   inventorySet,
+  customerUpdate,
+  orderCancel,
+  collectionUpdate,
 };
 
 /**

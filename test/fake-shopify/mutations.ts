@@ -89,7 +89,58 @@ export const mutationTypeDefs = /* GraphQL */ `
     inventoryAdjustmentGroup: InventoryAdjustmentGroup
     userErrors: [InventoryUserError!]!
   }
+  input CustomerInput {
+    id: ID
+    firstName: String
+    lastName: String
+    email: String
+    phone: String
+  }
+  type CustomerUpdatePayload {
+    customer: Customer
+    userErrors: [UserError!]!
+  }
+  enum OrderCancelReason {
+    CUSTOMER
+    DECLINED
+    FRAUD
+    INVENTORY
+    OTHER
+    STAFF
+  }
+  type Job {
+    id: ID!
+    done: Boolean!
+  }
+  type OrderCancelUserError {
+    field: [String!]
+    message: String!
+    code: String
+  }
+  type OrderCancelPayload {
+    job: Job
+    orderCancelUserErrors: [OrderCancelUserError!]!
+  }
+  input CollectionInput {
+    id: ID
+    title: String
+    handle: String
+    descriptionHtml: String
+  }
+  type CollectionUpdatePayload {
+    collection: Collection
+    userErrors: [UserError!]!
+  }
   extend type Mutation {
+    customerUpdate(input: CustomerInput!): CustomerUpdatePayload
+    orderCancel(
+      orderId: ID!
+      reason: OrderCancelReason!
+      refund: Boolean!
+      restock: Boolean!
+      notifyCustomer: Boolean
+    ): OrderCancelPayload
+    collectionUpdate(input: CollectionInput!): CollectionUpdatePayload
     productUpdate(product: ProductUpdateInput!): ProductUpdatePayload
     productVariantsBulkUpdate(productId: ID!, variants: [ProductVariantsBulkInput!]!): ProductVariantsBulkUpdatePayload
     inventoryAdjustQuantities(input: InventoryAdjustQuantitiesInput!): InventoryAdjustQuantitiesPayload
@@ -218,8 +269,47 @@ function changeStock(
 
 const variantsOf = (s: FakeStore) => s.products.flatMap((p: FakeProduct) => p.variants);
 
+function customerUpdate(_: unknown, { input }: { input: Input }, ctx: FakeContext) {
+  const customer = ctx.store.customers.find((c) => c.id === input.id);
+  if (!customer) return { customer: null, userErrors: [error(['id'], 'Customer does not exist')] };
+  if (typeof input.email === 'string' && !input.email.includes('@')) {
+    return { customer: null, userErrors: [error(['email'], 'Email is invalid')] };
+  }
+  for (const f of ['firstName', 'lastName', 'email', 'phone'] as const) {
+    if (typeof input[f] === 'string') customer[f] = input[f];
+  }
+  customer.updatedAt = bump(ctx, customer.updatedAt);
+  return { customer, userErrors: [] };
+}
+
+function orderCancel(_: unknown, args: { orderId: string }, ctx: FakeContext) {
+  const order = ctx.store.orders.find((o) => o.id === args.orderId);
+  if (!order) return { job: null, orderCancelUserErrors: [error(['orderId'], 'Order does not exist', 'NOT_FOUND')] };
+  if (order.cancelledAt) {
+    return { job: null, orderCancelUserErrors: [error(['orderId'], 'Order has already been cancelled', 'INVALID')] };
+  }
+  order.updatedAt = bump(ctx, order.updatedAt);
+  order.cancelledAt = order.updatedAt;
+  return { job: { id: `gid://shopify/Job/${order.id.split('/').pop()}`, done: true }, orderCancelUserErrors: [] };
+}
+
+function collectionUpdate(_: unknown, { input }: { input: Input }, ctx: FakeContext) {
+  const collection = ctx.store.collections.find((c) => c.id === input.id);
+  if (!collection) return { collection: null, userErrors: [error(['input', 'id'], 'Collection does not exist')] };
+  if (typeof input.title === 'string' && input.title.trim() === '') {
+    return { collection: null, userErrors: [error(['input', 'title'], "Title can't be blank")] };
+  }
+  if (typeof input.title === 'string') collection.title = input.title;
+  if (typeof input.handle === 'string') collection.handle = input.handle;
+  collection.updatedAt = bump(ctx, collection.updatedAt);
+  return { collection, userErrors: [] };
+}
+
 export const mutationResolvers = {
   productUpdate,
+  customerUpdate,
+  orderCancel,
+  collectionUpdate,
   productVariantsBulkUpdate,
   inventoryAdjustQuantities: (
     _: unknown,

@@ -269,6 +269,71 @@ describeEachDatabase(
       await requestSync(runtime(), alpha, 'incremental', 'test');
       expect(await runNextSync(runtime(), alpha, syncDeps(h))).toMatchObject({ ok: true });
       expect(await localTitle()).toBe('Boom');
+      // The sync spent the bucket on the virtual clock; writes wait in real time, which does not refill it.
+      h.fake.bucket.set(h.fake.bucket.max);
+    });
+
+    it('updates customers, cancels orders and renames collections through Shopify', async () => {
+      const a = await admin();
+      const customer = await get().graphql<{ customerUpdate: unknown }>(
+        `mutation($id: ID!) { customerUpdate(id: $id, input: { firstName: "Grace" }) { customer { firstName } ${ERRORS} } }`,
+        { id: ids.customer },
+        a,
+      );
+      expect(customer.body.errors).toBeUndefined();
+      expect(customer.body.data!.customerUpdate).toEqual({ customer: { firstName: 'Grace' }, userErrors: [] });
+      expect(h.fake.store.customers[0].firstName).toBe('Grace');
+      const badEmail = await get().graphql<{ customerUpdate: unknown }>(
+        `mutation($id: ID!) { customerUpdate(id: $id, input: { email: "nope" }) { customer { firstName } ${ERRORS} } }`,
+        { id: ids.customer },
+        a,
+      );
+      expect(badEmail.body.data!.customerUpdate).toEqual({
+        customer: null,
+        userErrors: [{ field: ['input', 'email'], code: 'INVALID', message: 'Shopify: Email is invalid' }],
+      });
+
+      const CANCEL = `mutation($id: ID!) { orderCancel(id: $id, reason: CUSTOMER) { order { status cancelledAt } ${ERRORS} } }`;
+      const cancelled = await get().graphql<{ orderCancel: { order: { cancelledAt: string | null } } }>(
+        CANCEL,
+        { id: ids.order },
+        a,
+      );
+      expect(cancelled.body.data!.orderCancel).toMatchObject({ order: { status: 'CANCELLED' }, userErrors: [] });
+      expect(cancelled.body.data!.orderCancel.order.cancelledAt).not.toBeNull();
+      expect(h.fake.store.orders[0].cancelledAt).not.toBeNull();
+      const again = await get().graphql<{ orderCancel: unknown }>(CANCEL, { id: ids.order }, a);
+      expect(again.body.data!.orderCancel).toEqual({
+        order: null,
+        userErrors: [{ field: ['id'], code: 'INVALID', message: 'Shopify: Order has already been cancelled' }],
+      });
+
+      const renamed = await get().graphql<{ collectionUpdate: unknown }>(
+        `mutation($id: ID!) { collectionUpdate(input: { id: $id, title: "Summer" }) { collection { title } ${ERRORS} } }`,
+        { id: ids.collection },
+        a,
+      );
+      expect(renamed.body.data!.collectionUpdate).toEqual({ collection: { title: 'Summer' }, userErrors: [] });
+      expect(h.fake.store.collections[0].title).toBe('Summer');
+    });
+
+    it('refuses, in write-through mode too, the mutations Shopify does not take from here', async () => {
+      const before = await tenantChecksum(runtime(), 'alpha');
+      const fulfil = await get().graphql<{ orderFulfill: { userErrors: UserErrors } }>(
+        `mutation($id: ID!) { orderFulfill(id: $id) { order { id } ${ERRORS} } }`,
+        { id: ids.order },
+        await admin(),
+      );
+      expect(fulfil.body.data!.orderFulfill.userErrors).toEqual([
+        { field: ['id'], code: 'MANAGED_EXTERNALLY', message: expect.stringContaining('orderFulfill is made there') },
+      ]);
+      const remove = await get().graphql<{ productDelete: { userErrors: UserErrors } }>(
+        `mutation($id: ID!) { productDelete(input: { id: $id }) { deletedProductId ${ERRORS} } }`,
+        { id: ids.product },
+        await admin(),
+      );
+      expect(remove.body.data!.productDelete.userErrors.map((e) => e.code)).toEqual(['MANAGED_EXTERNALLY']);
+      expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
     });
 
     it("leaves the second tenant's data untouched", async () => {
