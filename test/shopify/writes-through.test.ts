@@ -28,7 +28,12 @@ const SET = `mutation($input: InventorySetInput!) { inventorySet(input: $input) 
 
 describeEachDatabase(
   'shopify write-through: mutations of synced records go to Shopify first',
-  { plugins: SHOPIFY_PLUGINS, tenantsDir: shopifyTenants(['writes: write-through']) },
+  {
+    plugins: SHOPIFY_PLUGINS,
+    tenantsDir: shopifyTenants(['writes: write-through']),
+    // Low, so that Shopify's failures would open the catalog plugin's circuit if they counted against it.
+    env: { PLUGIN_CIRCUIT_FAILURES: '2' },
+  },
   (get, kind) => {
     let ids: SyncedIds;
     let betaBefore: string;
@@ -110,6 +115,9 @@ describeEachDatabase(
       ]);
       expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
       expect(fakeProduct().title).toBe('Written through');
+      // Shopify's outage is not the catalog's: its circuit stays closed for every tenant.
+      const read = await get().graphql('{ products(first: 1) { nodes { id } } }', {}, get().storefront('beta'));
+      expect(read.body.errors).toBeUndefined();
     });
 
     it('updates a variant through productVariantsBulkUpdate; price range and sku follow', async () => {
@@ -174,6 +182,9 @@ describeEachDatabase(
       }
       expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
       expect(fakeProduct().title).toBe('Written through');
+      // Shopify's outage is not the catalog's: its circuit stays closed for every tenant.
+      const read = await get().graphql('{ products(first: 1) { nodes { id } } }', {}, get().storefront('beta'));
+      expect(read.body.errors).toBeUndefined();
       // The failed request left no intent behind: its retry goes through.
       const retried = await get().graphql<{ productUpdate: unknown }>(
         PRODUCT_UPDATE,
