@@ -3,7 +3,7 @@ import type { LoaderContext } from '../../src/sdk';
 import { groupBy } from '../../src/sdk/db';
 import { SOURCE, type ShopifyDb } from './tables';
 
-export type SourcedTable = 'products' | 'product_variants' | 'orders' | 'customers';
+export type SourcedTable = 'products' | 'product_variants' | 'collections' | 'orders' | 'customers';
 
 declare module '../../src/sdk' {
   interface Loaders {

@@ -19,8 +19,10 @@ describe('settings.shopify', () => {
       ...good,
       resources: ['products', 'inventory', 'customers', 'orders'],
       webhookMaxAgeSeconds: 3600,
+      writes: 'mirror',
     });
     expect(shopifyTenantConfig.parse({ ...good, webhookMaxAgeSeconds: 600 }).webhookMaxAgeSeconds).toBe(600);
+    expect(shopifyTenantConfig.parse({ ...good, writes: 'write-through' }).writes).toBe('write-through');
     expect(issues({})).toEqual([]);
   });
 
@@ -39,6 +41,9 @@ describe('settings.shopify', () => {
     expect(issues({ ...good, resources: ['products', 'refunds'] })).toHaveLength(1);
     expect(issues({ ...good, webhookMaxAgeSeconds: 0 })).toHaveLength(1);
     expect(issues({ ...good, webhookMaxAgeSeconds: '1h' })).toHaveLength(1);
+    expect(issues({ ...good, writes: 'two-way' })).toEqual([
+      'writes: Invalid option: expected one of "mirror"|"write-through"',
+    ]);
   });
 
   it('reads the secrets from the named variables only when asked, and says which are missing', () => {
@@ -47,6 +52,7 @@ describe('settings.shopify', () => {
       settings: { shopify: shopifyTenantConfig.parse(good) },
     } as unknown as Tenant;
     const shop = connectedShop(tenant)!;
+    expect(shop.writes).toBe('mirror');
     expect(clientConfigOf(shop, { ACME_TOKEN: 't', ACME_SECRET: 's' })).toEqual({
       shop: 'acme.myshopify.com',
       accessToken: 't',

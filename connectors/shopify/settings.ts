@@ -9,6 +9,10 @@ export type SyncResource = (typeof SYNC_RESOURCES)[number];
 /** Default of `webhookMaxAgeSeconds`: a delivery triggered longer ago than this is refused as a replay. */
 export const WEBHOOK_MAX_AGE_SECONDS = 3600;
 
+/** `mirror`: synced records are read-only here; `write-through`: their mutations go to Shopify first. */
+export const WRITE_MODES = ['mirror', 'write-through'] as const;
+export type WriteMode = (typeof WRITE_MODES)[number];
+
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
 
 /**
@@ -32,6 +36,8 @@ export const shopifyTenantConfig = z
       .nonempty()
       .default([...SYNC_RESOURCES]),
     webhookMaxAgeSeconds: z.number().int().min(60).max(86_400).default(WEBHOOK_MAX_AGE_SECONDS),
+    /** How mutations of records that came from the shop are handled (docs/shopify.md, Writes). */
+    writes: z.enum(WRITE_MODES).default('mirror'),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -50,6 +56,7 @@ export interface ConnectedShop {
   accessTokenEnv: string;
   apiSecretEnv: string;
   webhookMaxAgeSeconds: number;
+  writes: WriteMode;
 }
 
 /** The tenant's shop when it has one configured (and the plugin enabled), else undefined. */
@@ -64,6 +71,7 @@ export function connectedShop(tenant: Tenant): ConnectedShop | undefined {
     accessTokenEnv: s.accessTokenEnv,
     apiSecretEnv: s.apiSecretEnv,
     webhookMaxAgeSeconds: s.webhookMaxAgeSeconds ?? WEBHOOK_MAX_AGE_SECONDS,
+    writes: s.writes ?? 'mirror',
   };
 }
 

@@ -39,7 +39,8 @@ export interface SyncOutcome {
   throttledWaits: number;
 }
 
-const processBreakers = new BreakerRegistry(systemClock);
+/** One breaker per shop for the whole process: syncs and write-through share it. */
+export const processBreakers = new BreakerRegistry(systemClock);
 
 /** Queues a sync for the tenant (or returns the one already queued or running). */
 export async function requestSync(runtime: PluginRuntime, tenant: Tenant, mode: SyncMode, trigger: string) {

@@ -152,6 +152,15 @@ export interface ShopifyDb {
     received_at: Ts;
     processed_at: NullableTs;
   };
+  shopify_write_intents: {
+    tenant_id: string;
+    key: string;
+    mutation: string;
+    external_id: string;
+    status: ColumnType<'pending' | 'done', 'pending' | 'done' | undefined, 'pending' | 'done'>;
+    created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+    done_at: NullableTs;
+  };
   shopify_tombstones: { tenant_id: string; external_id: string; deleted_at: Ts };
   shopify_data_requests: {
     id: Generated<string>;

@@ -181,7 +181,11 @@ async function linkCollections(trx: ShopifyTrx, tenantId: string, products: Prod
   }
 }
 
-async function upsertCollections(trx: ShopifyTrx, tenantId: string, collections: CollectionRecord[]): Promise<IdMap> {
+export async function upsertCollections(
+  trx: ShopifyTrx,
+  tenantId: string,
+  collections: CollectionRecord[],
+): Promise<IdMap> {
   if (collections.length === 0) return new Map();
   const rows = await trx
     .insertInto('collections')

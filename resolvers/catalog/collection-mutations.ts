@@ -12,6 +12,7 @@ import type { CatalogTables } from '../../connectors/catalog/tables';
 import { Checker } from '../../connectors/catalog/validation';
 import type { Kysely } from 'kysely';
 import { attempt, notFound } from './attempt';
+import { catalogElsewhere } from './elsewhere';
 import { checkCollection } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
@@ -39,8 +40,10 @@ function forget(ctx: GatewayContext, collectionId: string, productIds: readonly 
 }
 
 /** A membership change on an existing collection. */
-function membership(change: typeof addMembers) {
+function membership(change: typeof addMembers, mutation: string) {
   return async (_: unknown, args: { id: string; productIds: string[] }, ctx: GatewayContext) => {
+    const elsewhere = await catalogElsewhere(ctx, 'Collection', mutation, { gid: args.id, field: ['id'] }, args);
+    if (elsewhere) return { collection: elsewhere.value?.collection ?? null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const id = localIdOf(args.id, 'Collection');
       const collection = id ? await ctx.loaders.collectionById.load(id) : null;
@@ -78,6 +81,9 @@ export const collectionMutations: MutationResolvers = {
     { input }: { input: CollectionFields & { id: string } },
     ctx: GatewayContext,
   ) => {
+    const target = { gid: input.id, field: ['input', 'id'] };
+    const elsewhere = await catalogElsewhere(ctx, 'Collection', 'collectionUpdate', target, { input });
+    if (elsewhere) return { collection: elsewhere.value?.collection ?? null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const c = new Checker();
       checkCollection(c, ['input'], input, false);
@@ -92,6 +98,9 @@ export const collectionMutations: MutationResolvers = {
   },
 
   collectionDelete: async (_: unknown, { input }: { input: { id: string } }, ctx: GatewayContext) => {
+    const target = { gid: input.id, field: ['input', 'id'] };
+    const elsewhere = await catalogElsewhere(ctx, 'Collection', 'collectionDelete', target, { input });
+    if (elsewhere) return { deletedCollectionId: null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const id = localIdOf(input.id, 'Collection');
       if (!id || !(await deleteCollection(trx, ctx.db.tenantId, id))) throw notFound(['input', 'id'], 'Collection');
@@ -101,6 +110,6 @@ export const collectionMutations: MutationResolvers = {
     return { deletedCollectionId: value, userErrors };
   },
 
-  collectionAddProducts: membership(addMembers),
-  collectionRemoveProducts: membership(removeMembers),
+  collectionAddProducts: membership(addMembers, 'collectionAddProducts'),
+  collectionRemoveProducts: membership(removeMembers, 'collectionRemoveProducts'),
 };

@@ -17,6 +17,7 @@ import {
 } from '../../connectors/catalog/variant-writes';
 import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
+import { catalogElsewhere } from './elsewhere';
 import { forgetProduct } from './forget';
 import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
@@ -64,6 +65,14 @@ export const productMutations: MutationResolvers = {
   },
 
   productUpdate: async (_: unknown, { input }: { input: ProductUpdateInput }, ctx: GatewayContext) => {
+    const elsewhere = await catalogElsewhere(
+      ctx,
+      'Product',
+      'productUpdate',
+      { gid: input.id, field: ['input', 'id'] },
+      { input },
+    );
+    if (elsewhere) return { product: elsewhere.value?.product ?? null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const c = new Checker();
       checkProduct(c, ['input'], input, false);
@@ -80,6 +89,14 @@ export const productMutations: MutationResolvers = {
   },
 
   productDelete: async (_: unknown, { input }: { input: { id: string } }, ctx: GatewayContext) => {
+    const elsewhere = await catalogElsewhere(
+      ctx,
+      'Product',
+      'productDelete',
+      { gid: input.id, field: ['input', 'id'] },
+      { input },
+    );
+    if (elsewhere) return { deletedProductId: null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const id = localIdOf(input.id, 'Product');
       if (!id || !(await deleteProduct(trx, ctx.db.tenantId, id))) throw notFound(['input', 'id'], 'Product');

@@ -13,6 +13,7 @@ import {
 } from '../../connectors/catalog/variant-writes';
 import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
+import { catalogElsewhere } from './elsewhere';
 import { forgetProduct } from './forget';
 import { checkVariant } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
@@ -53,6 +54,11 @@ export const variantMutations: MutationResolvers = {
     { input }: { input: VariantFields & { productId: string; price: string } },
     ctx: GatewayContext,
   ) => {
+    const target = { gid: input.productId, field: ['input', 'productId'] };
+    const elsewhere = await catalogElsewhere(ctx, 'Product', 'productVariantCreate', target, { input });
+    if (elsewhere) {
+      return { productVariant: null, product: elsewhere.value?.product ?? null, userErrors: elsewhere.userErrors };
+    }
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       checked(input);
       const product = await lockedProduct(trx, ctx, localIdOf(input.productId, 'Product'), ['input', 'productId']);
@@ -76,6 +82,12 @@ export const variantMutations: MutationResolvers = {
     { input }: { input: VariantFields & { id: string } },
     ctx: GatewayContext,
   ) => {
+    const target = { gid: input.id, field: ['input', 'id'] };
+    const elsewhere = await catalogElsewhere(ctx, 'ProductVariant', 'productVariantUpdate', target, { input });
+    if (elsewhere) {
+      const { value, userErrors } = elsewhere;
+      return { productVariant: value?.variant ?? null, product: value?.product ?? null, userErrors };
+    }
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       checked(input);
       const id = localIdOf(input.id, 'ProductVariant');
@@ -94,6 +106,9 @@ export const variantMutations: MutationResolvers = {
   },
 
   productVariantDelete: async (_: unknown, args: { id: string }, ctx: GatewayContext) => {
+    const target = { gid: args.id, field: ['id'] };
+    const elsewhere = await catalogElsewhere(ctx, 'ProductVariant', 'productVariantDelete', target, args);
+    if (elsewhere) return { deletedProductVariantId: null, product: null, userErrors: elsewhere.userErrors };
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const id = localIdOf(args.id, 'ProductVariant');
       const current = id ? await variantFor(trx, ctx.db.tenantId, id) : null;

@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
 import { customerList } from '../../connectors/customers/customers';
 import { tableListConnection } from '../../src/sdk/db';
 import type { CustomerRow } from '../../connectors/customers/tables';
@@ -34,6 +34,9 @@ export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResol
       const id = localIdOf(args.id, 'Customer');
       if (!id) return notFound;
       ctx.loaders.customerById.clear(id);
+      const change = { kind: 'Customer' as const, id, mutation: 'customerUpdate', args, field: ['id'] };
+      const elsewhere = await writeElsewhere(ctx, change, (cid) => ctx.loaders.customerById.clear(cid).load(cid));
+      if (elsewhere) return { customer: elsewhere.value, userErrors: elsewhere.userErrors };
       return updateCustomer(ctx.db, id, args.input);
     },
   },

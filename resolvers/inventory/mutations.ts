@@ -1,5 +1,12 @@
 import type { Kysely } from 'kysely';
-import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
+import {
+  attemptWrites,
+  localIdOf,
+  UserErrors,
+  writeElsewhere,
+  type GatewayContext,
+  type UserError,
+} from '../../src/sdk';
 import {
   adjustStock,
   insertLocation,
@@ -71,6 +78,27 @@ function forget(ctx: GatewayContext, variantId: string) {
   ctx.loaders.variantById?.clear(variantId);
 }
 
+/**
+ * Asks the tenant's systems of record about a stock change of a variant that may come from one
+ * (src/sdk/system-of-record.ts): null when it is ours; else the answer, with the level re-read.
+ */
+async function elsewhere(ctx: GatewayContext, mutation: string, input: InventoryAdjustInput | InventorySetInput) {
+  const target = targetOf(ctx, input);
+  const change = {
+    kind: 'ProductVariant' as const,
+    id: target.variantId,
+    mutation,
+    args: { input },
+    field: ['input', 'variantId'],
+  };
+  const answer = await writeElsewhere(ctx, change, async (variantId) => {
+    forget(ctx, variantId);
+    const levels = await ctx.loaders.inventoryLevelsByVariant.load(variantId);
+    return levels.find((l) => l.location_id === target.locationId) ?? null;
+  });
+  return answer && { inventoryLevel: answer.value, adjustment: null, userErrors: answer.userErrors };
+}
+
 type StockWrites = (trx: Kysely<InventoryTables>) => ReturnType<typeof adjustWrites>;
 
 /** Runs the writes of a stock change, `sole` when they are one statement (see TenantDb.sole). */
@@ -104,10 +132,11 @@ export const inventoryMutations: MutationResolvers = {
   },
 
   // One statement, which writes nothing when it refuses: the stock row's lock is held only while it runs.
-  inventoryAdjust: (_: unknown, { input }: MutationInventoryAdjustArgs, ctx: GatewayContext) =>
-    change(ctx, (trx) => adjustWrites(trx, ctx, input), 'sole'),
+  inventoryAdjust: async (_: unknown, { input }: MutationInventoryAdjustArgs, ctx: GatewayContext) =>
+    (await elsewhere(ctx, 'inventoryAdjust', input)) ?? change(ctx, (trx) => adjustWrites(trx, ctx, input), 'sole'),
 
-  inventorySet: (_: unknown, { input }: MutationInventorySetArgs, ctx: GatewayContext) =>
+  inventorySet: async (_: unknown, { input }: MutationInventorySetArgs, ctx: GatewayContext) =>
+    (await elsewhere(ctx, 'inventorySet', input)) ??
     change(ctx, async (trx) => {
       const reason = checkText(['input', 'reason'], input.reason);
       if (input.quantity < 0) throw fail(['input', 'quantity'], 'LESS_THAN_ZERO', 'quantity must be zero or more');

@@ -1,4 +1,4 @@
-import { localIdOf, type GatewayContext } from '../../src/sdk';
+import { localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
 import { cancelOrder } from '../../connectors/orders/cancel';
 import { fulfillOrder } from '../../connectors/orders/fulfill';
 import { failure } from '../../connectors/orders/user-error';
@@ -7,6 +7,16 @@ import type {
   MutationOrderFulfillArgs,
   MutationResolvers,
 } from '../generated/resolvers-types';
+
+/**
+ * Asks the tenant's systems of record about a change of an order that may come from one
+ * (src/sdk/system-of-record.ts): null when it is ours; else the answer, with the order re-read.
+ */
+async function elsewhere(ctx: GatewayContext, mutation: string, id: string, args: Record<string, unknown>) {
+  const change = { kind: 'Order' as const, id, mutation, args, field: ['id'] };
+  const answer = await writeElsewhere(ctx, change, (oid) => ctx.loaders.orderById.clear(oid).load(oid));
+  return answer && { order: answer.value, userErrors: answer.userErrors };
+}
 
 /** Loaders may hold the order as it was before the write: forget it so the payload is current. */
 function forget(ctx: GatewayContext, id: string) {
@@ -19,6 +29,8 @@ export const orderMutations: { Mutation: MutationResolvers } = {
       const id = localIdOf(args.id, 'Order');
       if (!id) return failure(['id'], 'NOT_FOUND', 'Order not found');
       forget(ctx, id);
+      const managed = await elsewhere(ctx, 'orderCancel', id, args);
+      if (managed) return managed;
       // Omitted, reason and restock arrive as their defaults (OTHER, true); an explicit null records no
       // reason and restocks nothing.
       return cancelOrder(ctx.db, id, args.reason ?? null, args.restock ?? false);
@@ -27,7 +39,7 @@ export const orderMutations: { Mutation: MutationResolvers } = {
       const id = localIdOf(args.id, 'Order');
       if (!id) return failure(['id'], 'NOT_FOUND', 'Order not found');
       forget(ctx, id);
-      return fulfillOrder(ctx.db, id);
+      return (await elsewhere(ctx, 'orderFulfill', id, args)) ?? fulfillOrder(ctx.db, id);
     },
   },
 };

@@ -3,6 +3,7 @@ import { createShopifyLoaders } from '../../connectors/shopify/loaders';
 import { shopifyMetrics } from '../../connectors/shopify/metrics';
 import { migrations } from '../../connectors/shopify/migrations';
 import { shopifyTenantConfig } from '../../connectors/shopify/settings';
+import { shopifySystemOfRecord } from '../../connectors/shopify/system-of-record';
 import { connectionResolvers } from './connection.resolvers';
 import { externalIdResolvers } from './external-ids.resolvers';
 import { jobs } from './jobs';
@@ -32,4 +33,5 @@ export const plugin = definePlugin({
   routes: webhookRoutes,
   commands: { sync: syncCommand },
   jobs,
+  systemOfRecord: shopifySystemOfRecord,
 });

@@ -9,6 +9,8 @@ import {
   type Loaders,
   type NodeSource,
   type PluginDefinition,
+  type PluginRuntime,
+  type SystemOfRecord,
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
 import type { RequestRecord } from '../observability/request-record';
@@ -32,6 +34,8 @@ export interface ContextDeps {
   guardPartialRows: boolean;
   /** The plugin's deadline and circuit for its loaders' batches (PluginGuard.batchGuard). */
   batchGuard: (plugin: string) => LoaderContext['guardBatch'];
+  /** Given to the plugins' `systemOfRecord` factories, once. */
+  runtime: PluginRuntime;
 }
 
 /**
@@ -57,6 +61,10 @@ export function contextFactory(deps: ContextDeps) {
     p.createLoaders ? [{ create: p.createLoaders, guardBatch: deps.batchGuard(p.name) }] : [],
   );
   const planner = new ColumnPlanner(deps.plugins, deps.guardPartialRows);
+  const systems = deps.plugins.flatMap((p) =>
+    p.systemOfRecord ? [{ plugin: p.name, system: p.systemOfRecord(deps.runtime) }] : [],
+  );
+  const noSystems: readonly SystemOfRecord[] = [];
 
   return (auth: Authenticated, requestId: string, logOf: () => Logger, record?: RequestRecord): RequestContext => {
     const tenant = auth.entry.tenant;
@@ -71,6 +79,7 @@ export function contextFactory(deps: ContextDeps) {
       db,
       loaders,
       gateway: deps.gateway,
+      recordSystems: systems.length === 0 ? noSystems : systemsOf(systems, tenant.plugins),
       record,
       loadNode: async (globalId: string) => {
         const parsed = parseGlobalId(globalId);
@@ -96,4 +105,12 @@ export function contextFactory(deps: ContextDeps) {
     }
     return ctx;
   };
+}
+
+/** The systems of record of the plugins this tenant has enabled. */
+function systemsOf(
+  systems: readonly { plugin: string; system: SystemOfRecord }[],
+  enabled: ReadonlySet<string>,
+): readonly SystemOfRecord[] {
+  return systems.filter((s) => enabled.has(s.plugin)).map((s) => s.system);
 }

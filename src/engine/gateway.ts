@@ -93,6 +93,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         gateway: { status },
         guardPartialRows: options.guardPartialRows ?? !production,
         batchGuard: (plugin) => guard.batchGuard(plugin),
+        runtime,
       });
     let buildContext = contextFor(composition);
     const stopRetries = retryQuarantinedRemotes({

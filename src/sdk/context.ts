@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Kysely } from 'kysely';
 import type { ColumnChoice } from './columns';
 import type { Principal } from './principal';
+import type { SystemOfRecord } from './system-of-record';
 import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
 
@@ -43,6 +44,8 @@ export interface GatewayContext {
   loaders: Loaders;
   log: Logger;
   gateway: GatewayIntrospection;
+  /** Systems of record of the tenant's active plugins (`writeElsewhere` asks them before each write). */
+  recordSystems: readonly SystemOfRecord[];
   /** Loads any Node by global id through the plugin that owns its type (null when absent or hidden). */
   loadNode(globalId: string): Promise<unknown>;
   /** The type a node answered by `loadNode` in this request was loaded as (the Node interface's type). */

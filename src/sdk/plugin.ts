@@ -7,6 +7,7 @@ import type { ZodType } from 'zod';
 import type { Access } from './access';
 import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
+import type { SystemOfRecord } from './system-of-record';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -168,6 +169,11 @@ export interface PluginDefinition {
   health?: (runtime: PluginRuntime) => Promise<PluginHealth>;
   /** Writes sample data for the given tenants (`demo`: a small shop; `bench`: a large catalog, fast). */
   seed?: (runtime: PluginRuntime, options: SeedOptions) => Promise<void>;
+  /**
+   * Another system that owns some of the tenants' records (src/sdk/system-of-record.ts), made once per
+   * gateway: other plugins' mutations consult it through `writeElsewhere`.
+   */
+  systemOfRecord?: (runtime: PluginRuntime) => SystemOfRecord;
   setup?: (runtime: PluginRuntime) => Promise<void> | void;
   teardown?: (runtime: PluginRuntime) => Promise<void> | void;
 }

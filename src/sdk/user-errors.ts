@@ -11,7 +11,9 @@ export type UserErrorCode =
   | 'LESS_THAN_ZERO'
   | 'NOT_ENOUGH_STOCK'
   | 'ALREADY_COMPLETED'
-  | 'NOT_ALLOWED';
+  | 'NOT_ALLOWED'
+  /** The record belongs to another system of record (a connected shop), which refused or owns the change. */
+  | 'MANAGED_EXTERNALLY';
 
 /** An expected failure of a mutation, reported in its payload's userErrors; `field` is the input path. */
 export interface UserError {

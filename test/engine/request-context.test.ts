@@ -3,6 +3,7 @@ import pino, { type Logger } from 'pino';
 import type { Pool } from 'pg';
 import type { Authenticated } from '../../src/auth/authenticate';
 import { contextFactory } from '../../src/engine/context';
+import type { PluginRuntime } from '../../src/sdk';
 
 // No statement runs here: the pool is never asked for a connection.
 const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: {} as Pool }) });
@@ -18,6 +19,7 @@ const build = contextFactory({
   gateway: { status: async () => ({ ready: true }) as never },
   guardPartialRows: false,
   batchGuard: () => (batch) => batch,
+  runtime: {} as PluginRuntime,
 });
 
 describe('request context', () => {

@@ -2,6 +2,8 @@
 export type Fault =
   /** Answer with this HTTP status (and Retry-After header, in seconds as Shopify sends it). */
   | { kind: 'status'; status: number; retryAfter?: string }
+  /** Answer HTTP 200 with a THROTTLED error, as Shopify does when the bucket is empty. */
+  | { kind: 'throttled' }
   /** Drop the connection without answering. */
   | { kind: 'reset' }
   /** Answer normally, but only after `ms` of real time (for client timeouts). */

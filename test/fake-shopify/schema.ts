@@ -1,6 +1,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { connection, type ConnectionArgs } from './connection';
+import { mutationResolvers, mutationTypeDefs } from './mutations';
 import type { FakeInventoryLevel, FakeStore, FakeVariant } from './store';
 
 /** What resolvers see: the store, whether this is a bulk run, and the bulk operations of the shop. */
@@ -10,6 +11,8 @@ export interface FakeContext {
   startBulk(query: string): unknown;
   findBulk(id: string): unknown;
   currentBulk(): unknown;
+  /** The fake's clock (ms): write mutations stamp records with it. */
+  now(): number;
 }
 
 const conn = (t: string) => `
@@ -148,7 +151,7 @@ function findNode(ctx: FakeContext, id: string): unknown {
 
 export function buildFakeSchema(): GraphQLSchema {
   return makeExecutableSchema<FakeContext>({
-    typeDefs,
+    typeDefs: [typeDefs, mutationTypeDefs],
     resolvers: {
       Node: { __resolveType: (obj: { id: string }) => /^gid:\/\/shopify\/(\w+)\//.exec(obj.id)?.[1] ?? null },
       Query: {
@@ -169,6 +172,7 @@ export function buildFakeSchema(): GraphQLSchema {
       },
       Mutation: {
         bulkOperationRunQuery: (_: unknown, { query }: { query: string }, ctx: FakeContext) => ctx.startBulk(query),
+        ...mutationResolvers,
       },
       Product: {
         variants: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) => connection(p.variants, a, ctx),

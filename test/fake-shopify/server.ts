@@ -67,6 +67,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     startBulk: (q) => bulk.start(q),
     findBulk: (id) => bulk.poll(id),
     currentBulk: () => bulk.current(),
+    now,
   });
   const bulkContext = (): FakeContext => ({ ...context(), bulk: true });
 
@@ -106,6 +107,10 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         },
         headers,
       );
+    }
+    if (fault?.kind === 'throttled') {
+      record({ status: 200, outcome: 'throttled' });
+      return void send(res, 200, throttledAnswer(10, bucket.status()));
     }
     readBody(req).then(
       (body) => {
@@ -154,15 +159,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     }
     if (!bucket.take(cost)) {
       record({ ...base, status: 200, outcome: 'throttled' });
-      return send(res, 200, {
-        errors: [
-          {
-            message: 'Throttled',
-            extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
-          },
-        ],
-        extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus: bucket.status() } },
-      });
+      return send(res, 200, throttledAnswer(cost, bucket.status()));
     }
     const result = run(schema, query, variables, context(), doc);
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: bucket.status() } };
@@ -214,6 +211,18 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
         server.close(() => resolve());
         server.closeAllConnections();
       }),
+  };
+}
+
+function throttledAnswer(cost: number, throttleStatus: unknown) {
+  return {
+    errors: [
+      {
+        message: 'Throttled',
+        extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' },
+      },
+    ],
+    extensions: { cost: { requestedQueryCost: cost, actualQueryCost: null, throttleStatus } },
   };
 }
 

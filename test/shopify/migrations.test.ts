@@ -39,6 +39,7 @@ describeEachKind('shopify migrations', (kind) => {
       'shopify_sync_state',
       'shopify_tombstones',
       'shopify_webhook_events',
+      'shopify_write_intents',
     ]);
 
     for (const table of ['products', 'product_variants', 'inventory_levels', 'customers', 'orders']) {
@@ -46,6 +47,10 @@ describeEachKind('shopify migrations', (kind) => {
     }
     expect(await columns('shopify_webhook_events')).toContain('triggered_at');
 
+    expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
+      'shopify/0004_write_intents',
+    ]);
+    expect(await shopifyTables()).not.toContain('shopify_write_intents');
     expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
       'shopify/0003_versions',
     ]);

@@ -24,7 +24,11 @@ const deadlines = new Deadlines();
 
 /** Failures on the plugin's account: its own timeouts and unexpected errors, not bad input or a database outage. */
 function countsAgainstPlugin(error: unknown): boolean {
-  if (error instanceof GatewayError) return error.code === 'TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE';
+  if (error instanceof GatewayError) {
+    // A system of record being down (src/sdk/system-of-record.ts) is that system's failure, not the plugin's.
+    if (error.extensions.systemOfRecord) return false;
+    return error.code === 'TIMEOUT' || error.code === 'UPSTREAM_UNAVAILABLE';
+  }
   return databaseErrorCode(error) === null;
 }
 

@@ -324,6 +324,8 @@ export type UserErrorCode =
   /** A number is below its minimum. */
   | 'LESS_THAN'
   | 'LESS_THAN_ZERO'
+  /** The record is managed by another system of record (a connected shop); the message names it. */
+  | 'MANAGED_EXTERNALLY'
   /** A quantity or a list is over its maximum. */
   | 'MAXIMUM_EXCEEDED'
   | 'NOT_ALLOWED'
