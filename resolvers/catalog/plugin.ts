@@ -1,4 +1,5 @@
 import { definePlugin, schemaFragment, type GatewayContext } from '../../src/sdk';
+import { CATALOG_EVENTS } from '../../connectors/catalog/events';
 import { createCatalogLoaders } from '../../connectors/catalog/loaders';
 import { migrations } from '../../connectors/catalog/migrations';
 import { seedCatalog } from '../../connectors/catalog/seed';
@@ -54,6 +55,7 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createCatalogLoaders,
   scopes: ['read_products', 'write_products'],
+  events: CATALOG_EVENTS,
   migrations,
   seed: seedCatalog,
   // Plain functions on the loaders' promises: a list page resolves hundreds of nodes per request, and an

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { attemptWrites, localIdOf, UserErrors, type GatewayContext, type UserError } from '../../src/sdk';
 import {
   adjustStock,
+  emitLevelUpdate,
   insertLocation,
   recordAdjustment,
   setQuantity,
@@ -120,6 +121,7 @@ export const inventoryMutations: MutationResolvers = {
         reason,
         quantityAfter: level.available,
       });
+      await emitLevelUpdate(trx, target, adjustment.delta, reason);
       return { inventoryLevel: level, adjustment };
     }),
 };
