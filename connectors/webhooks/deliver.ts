@@ -47,8 +47,10 @@ async function attempt(runtime: PluginRuntime, tenantId: string, d: ClaimedDeliv
 /** One pass for one tenant: pending events fanned out to deliveries, due deliveries attempted. */
 export async function deliverTenant(runtime: PluginRuntime, tenantId: string, options: WebhookOptions) {
   await runtime.withTenant(tenantId, (trx: Kysely<unknown>) => dispatchEvents(trx, tenantId, options.batchSize * 5));
+  // The lease outlasts an attempt's timeout: a live attempt is never claimed again, only a dead one.
+  const leaseMs = Math.max(options.leaseMs, options.timeoutMs * 2);
   const claimed = await runtime.withTenant(tenantId, (trx: Kysely<unknown>) =>
-    claimDue(trx, tenantId, options.batchSize, options.leaseMs),
+    claimDue(trx, tenantId, options.batchSize, leaseMs),
   );
   await Promise.all(claimed.map((d) => attempt(runtime, tenantId, d, options)));
   return claimed.length;

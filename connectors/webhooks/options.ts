@@ -35,9 +35,16 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   batchSize: 20,
 };
 
+/** A positive whole number of milliseconds from the environment, or the default. */
+function millis(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value && Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
 /**
  * Production settings, with `WEBHOOKS_ALLOW_LOOPBACK=true` for development (deliveries to a receiver on
- * this machine) and `WEBHOOKS_ALLOW_ADDRESSES` (comma-separated) for receivers an operator trusts.
+ * this machine), `WEBHOOKS_ALLOW_ADDRESSES` (comma-separated) for receivers an operator trusts, and
+ * `WEBHOOKS_INTERVAL_MS`, `WEBHOOKS_TIMEOUT_MS`, `WEBHOOKS_LEASE_MS` to tune the job.
  */
 export function webhookOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): WebhookOptions {
   const allowAddresses = (env.WEBHOOKS_ALLOW_ADDRESSES ?? '')
@@ -47,5 +54,8 @@ export function webhookOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Web
   return {
     ...DEFAULT_WEBHOOK_OPTIONS,
     policy: { allowLoopback: env.WEBHOOKS_ALLOW_LOOPBACK === 'true', allowAddresses },
+    intervalMs: millis(env.WEBHOOKS_INTERVAL_MS, DEFAULT_WEBHOOK_OPTIONS.intervalMs),
+    timeoutMs: millis(env.WEBHOOKS_TIMEOUT_MS, DEFAULT_WEBHOOK_OPTIONS.timeoutMs),
+    leaseMs: millis(env.WEBHOOKS_LEASE_MS, DEFAULT_WEBHOOK_OPTIONS.leaseMs),
   };
 }

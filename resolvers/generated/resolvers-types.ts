@@ -1452,7 +1452,7 @@ export type WebhookSigningSecretRotatePayload = {
 /** An HTTPS endpoint that receives the shop's events of one topic, signed with the shop's signing secret. */
 export type WebhookSubscription = Node & {
   __typename?: 'WebhookSubscription';
-  callbackUrl: Scalars['String']['output'];
+  callbackUrl: Scalars['URL']['output'];
   createdAt: Scalars['DateTime']['output'];
   /** Since when its deliveries have been failing without a success (null while healthy). */
   failingSince?: Maybe<Scalars['DateTime']['output']>;
@@ -1487,7 +1487,7 @@ export type WebhookSubscriptionFormat =
 
 export type WebhookSubscriptionInput = {
   /** An https URL on a public address. */
-  callbackUrl: Scalars['String']['input'];
+  callbackUrl: Scalars['URL']['input'];
   format?: InputMaybe<WebhookSubscriptionFormat>;
 };
 
@@ -2434,7 +2434,7 @@ export type WebhookSigningSecretRotatePayloadResolvers<ContextType = GatewayCont
 }>;
 
 export type WebhookSubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = ResolversObject<{
-  callbackUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  callbackUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['WebhookSubscriptionFormat'], ParentType, ContextType>;

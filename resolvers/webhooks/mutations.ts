@@ -9,7 +9,8 @@ import type { WebhookTables } from '../../connectors/webhooks/tables';
 
 type Trx = Kysely<WebhookTables>;
 interface SubscriptionInput {
-  callbackUrl: string;
+  /** A URL object: the URL scalar parses it. */
+  callbackUrl: URL | string;
   format?: string | null;
 }
 
@@ -23,7 +24,7 @@ const refused = (field: string[], code: UserError['code'], message: string) => (
 /** The admin mutations, checking callback URLs against the delivery policy. */
 export function webhookMutations(policy: AddressPolicy) {
   const urlErrors = (input: SubscriptionInput) => {
-    const problem = callbackUrlProblem(input.callbackUrl, policy);
+    const problem = callbackUrlProblem(String(input.callbackUrl), policy);
     return problem ? refused(['webhookSubscription', 'callbackUrl'], 'INVALID', problem) : null;
   };
   return {
@@ -37,7 +38,7 @@ export function webhookMutations(policy: AddressPolicy) {
       try {
         return await ctx.db.atomic(async (trx: Trx) => {
           const t = ctx.db.tenantId;
-          const row = await insertSubscription(trx, t, args.topic, args.webhookSubscription.callbackUrl);
+          const row = await insertSubscription(trx, t, args.topic, String(args.webhookSubscription.callbackUrl));
           return { webhookSubscription: row, signingSecret: await ensureSecret(trx, t), userErrors: [] };
         });
       } catch (error) {
@@ -55,7 +56,7 @@ export function webhookMutations(policy: AddressPolicy) {
       const id = localIdOf(args.id, 'WebhookSubscription');
       const row = id
         ? await ctx.db.atomic((trx: Trx) =>
-            updateSubscription(trx, ctx.db.tenantId, id, args.webhookSubscription.callbackUrl),
+            updateSubscription(trx, ctx.db.tenantId, id, String(args.webhookSubscription.callbackUrl)),
           )
         : undefined;
       if (!row) return refused(['id'], 'NOT_FOUND', 'Webhook subscription not found');

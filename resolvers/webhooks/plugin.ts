@@ -1,6 +1,7 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
 import { deliverAll } from '../../connectors/webhooks/deliver';
 import { migrations } from '../../connectors/webhooks/migrations';
+import { seedWebhooks } from '../../connectors/webhooks/seed';
 import { webhookOptionsFromEnv, type WebhookOptions } from '../../connectors/webhooks/options';
 import { webhookMutations } from './mutations';
 import { permissions } from './permissions';
@@ -34,6 +35,7 @@ export function webhooksPlugin(options: WebhookOptions) {
     },
     scopes: ['read_webhooks', 'write_webhooks'],
     migrations,
+    seed: seedWebhooks,
     jobs: [
       {
         name: 'deliver',

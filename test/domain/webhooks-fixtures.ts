@@ -37,7 +37,7 @@ export function webhookSuite(ca: string, overrides: Partial<WebhookOptions> = {}
   };
 }
 
-export const CREATE = `mutation($topic: WebhookSubscriptionTopic!, $url: String!) {
+export const CREATE = `mutation($topic: WebhookSubscriptionTopic!, $url: URL!) {
   webhookSubscriptionCreate(topic: $topic, webhookSubscription: { callbackUrl: $url, format: JSON }) {
     webhookSubscription { id topic callbackUrl status }
     signingSecret

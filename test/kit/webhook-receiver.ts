@@ -12,8 +12,8 @@ export interface WebhookReceiver {
   received: ReceivedHook[];
   /** The status (and headers) to answer the next request to `path` with; 200 when none is queued. */
   answer(path: string, ...statuses: (number | { status: number; headers: Record<string, string> })[]): void;
-  /** Requests to `path` get no answer until released (a receiver that hangs). */
-  hang(path: string): void;
+  /** The next `times` requests to `path` get no answer (a receiver that hangs). */
+  hang(path: string, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -21,14 +21,18 @@ export interface WebhookReceiver {
 export async function startWebhookReceiver(tls: { key: string; cert: string }, host = '127.0.0.1') {
   const received: ReceivedHook[] = [];
   const queued = new Map<string, (number | { status: number; headers: Record<string, string> })[]>();
-  const hanging = new Set<string>();
+  const hanging = new Map<string, number>();
   const server: Server = createServer(tls, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '/';
       received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-      if (hanging.has(path)) return;
+      const hangs = hanging.get(path) ?? 0;
+      if (hangs > 0) {
+        hanging.set(path, hangs - 1);
+        return;
+      }
       const next = queued.get(path)?.shift() ?? 200;
       const { status, headers } = typeof next === 'number' ? { status: next, headers: {} } : next;
       res.writeHead(status, headers).end('ok');
@@ -40,7 +44,7 @@ export async function startWebhookReceiver(tls: { key: string; cert: string }, h
     url: `https://${host}:${port}`,
     received,
     answer: (path, ...statuses) => queued.set(path, [...(queued.get(path) ?? []), ...statuses]),
-    hang: (path) => hanging.add(path),
+    hang: (path, times = Number.POSITIVE_INFINITY) => hanging.set(path, times),
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

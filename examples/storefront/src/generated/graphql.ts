@@ -331,7 +331,7 @@ export type WebhookSubscriptionFormat =
 
 export type WebhookSubscriptionInput = {
   /** An https URL on a public address. */
-  callbackUrl: Scalars['String']['input'];
+  callbackUrl: Scalars['URL']['input'];
   format?: InputMaybe<WebhookSubscriptionFormat>;
 };
 
