@@ -4,6 +4,7 @@ import { retryDelayMs } from './backoff';
 import { claimDue, type ClaimedDelivery } from './claim';
 import { dispatchEvents } from './dispatch';
 import type { WebhookOptions } from './options';
+import { pruneEvents } from './prune';
 import { recordHealth, recordOutcome } from './record';
 import { safePost } from './safe-send';
 import { signatureOf } from './signature';
@@ -56,10 +57,14 @@ export async function deliverTenant(runtime: PluginRuntime, tenantId: string, op
   return claimed.length;
 }
 
-/** The job: every tenant that enabled webhooks, until the gateway stops. */
+/** The job: deliveries for every tenant that enabled webhooks; old outbox events pruned for all. */
 export async function deliverAll(runtime: PluginRuntime, options: WebhookOptions, signal: AbortSignal) {
   for (const tenant of runtime.tenants()) {
     if (signal.aborted) return;
-    if (tenant.plugins.has('webhooks')) await deliverTenant(runtime, tenant.id, options);
+    const subscribed = tenant.plugins.has('webhooks');
+    if (subscribed) await deliverTenant(runtime, tenant.id, options);
+    await runtime.withTenant(tenant.id, (trx: Kysely<unknown>) =>
+      pruneEvents(trx, tenant.id, options.eventRetentionMs, !subscribed),
+    );
   }
 }

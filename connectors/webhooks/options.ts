@@ -18,6 +18,8 @@ export interface WebhookOptions extends BackoffOptions {
   /** How often the job looks for events and due deliveries, and how many it claims per tenant at once. */
   intervalMs: number;
   batchSize: number;
+  /** Outbox events older than this are deleted (delivered ones; all of them for tenants without webhooks). */
+  eventRetentionMs: number;
 }
 
 const HOUR = 3_600_000;
@@ -33,6 +35,7 @@ export const DEFAULT_WEBHOOK_OPTIONS: WebhookOptions = {
   disableAfterMs: 72 * HOUR,
   intervalMs: 2_000,
   batchSize: 20,
+  eventRetentionMs: 7 * 24 * HOUR,
 };
 
 /** A positive whole number of milliseconds from the environment, or the default. */

@@ -182,6 +182,22 @@ describeEachDatabase('outbound webhooks', suite, (get) => {
     secret = fresh;
   });
 
+  it_('deletes delivered outbox events older than the retention, and keeps recent ones', async () => {
+    const t = get();
+    const insert = (age: string) => sql<{
+      id: string;
+    }>`insert into gateway_events (tenant_id, topic, payload, created_at, dispatched_at)
+      values ('alpha', 'PRODUCTS_UPDATE', '{}'::jsonb, now() - ${age}::interval, now()) returning id`;
+    const [old] = await rows<{ id: string }>(t, 'alpha', insert('8 days'));
+    const [recent] = await rows<{ id: string }>(t, 'alpha', insert('1 day'));
+    const left = async () =>
+      (
+        await rows<{ id: string }>(t, 'alpha', sql`select id from gateway_events where id in (${old.id}, ${recent.id})`)
+      ).map((r) => r.id);
+    await eventually(async () => !(await left()).includes(old.id));
+    expect(await left()).toEqual([recent.id]);
+  });
+
   it_("another tenant's admin sees none of the subscriptions", async () => {
     const t = get();
     const res = await t.graphql<{ webhookSubscriptions: { nodes: unknown[] } }>(
