@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import { runShaped } from '../../src/sdk/db';
+import { encodeGlobalId } from '../../src/sdk';
+import { eventsFrom, runShaped } from '../../src/sdk/db';
 import type { AdjustmentRow, InventoryLevelRow, InventoryTables } from './tables';
 
 type Trx = Kysely<InventoryTables>;
@@ -39,34 +40,52 @@ export interface StockChange {
  * shapes (removal or addition), so Postgres prepares and plans it once per connection.
  */
 export async function adjustStock(trx: Trx, t: StockTarget, delta: number, reason: string): Promise<StockChange> {
-  const values = [t.tenantId, t.variantId, t.locationId, delta, reason];
+  const gids = [
+    encodeGlobalId('ProductVariant', BigInt(t.variantId)),
+    encodeGlobalId('Location', BigInt(t.locationId)),
+  ];
+  const values = [t.tenantId, t.variantId, t.locationId, delta, reason, ...gids];
   const key = delta < 0 ? 'adjustStock remove' : 'adjustStock add';
-  const [row] = await runShaped<StockChangeRow>(trx, key, values, (_db, [tenant, variant, location, by, why]) => {
-    const target = { tenantId: tenant, variantId: variant, locationId: location };
-    const change =
-      delta < 0
-        ? sql`update inventory_levels set available = available + ${by}::int, updated_at = now()
+  const [row] = await runShaped<StockChangeRow>(
+    trx,
+    key,
+    values,
+    (_db, [tenant, variant, location, by, why, vg, lg]) => {
+      const target = { tenantId: tenant, variantId: variant, locationId: location };
+      const change =
+        delta < 0
+          ? sql`update inventory_levels set available = available + ${by}::int, updated_at = now()
           where tenant_id = ${tenant} and variant_id = ${variant} and location_id = ${location}
             and available + ${by}::int >= 0 and (select variant and location from target)
           returning *`
-        : sql`insert into inventory_levels (tenant_id, variant_id, location_id, available)
+          : sql`insert into inventory_levels (tenant_id, variant_id, location_id, available)
           select ${tenant}, ${variant}::bigint, ${location}::bigint, ${by}::int from target where variant and location
           on conflict (variant_id, location_id)
             do update set available = inventory_levels.available + excluded.available, updated_at = now()
           returning *`;
-    return sql<StockChangeRow>`with target as (select ${targetChecks(target)}),
+      return sql<StockChangeRow>`with target as (select ${targetChecks(target)}),
     level as (${change}),
     adjustment as (
       insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
       select tenant_id, variant_id, location_id, ${by}::int, ${why}, available from level
       returning id, created_at
-    )
+    ),
+    event as (${eventsFrom('level', tenant, 'INVENTORY_LEVELS_UPDATE', levelPayload(vg, lg, by, why))})
     select target.variant, target.location, level.variant_id, level.location_id, level.available, level.updated_at,
       adjustment.id as adjustment_id, adjustment.created_at as adjustment_created_at
     from target left join level on true left join adjustment on true`;
-  });
+    },
+  );
   return stockChangeOf(row, t.tenantId, delta, reason);
 }
+
+/**
+ * INVENTORY_LEVELS_UPDATE's payload over a changed level row (`available`, `updated_at`), for the
+ * outbox insert of the statement that changes it.
+ */
+export const levelPayload = (variantGid: unknown, locationGid: unknown, delta: unknown, reason: unknown) =>
+  sql`jsonb_build_object('variantId', ${variantGid}::text, 'locationId', ${locationGid}::text,
+    'available', available, 'delta', ${delta}::int, 'reason', ${reason}::text, 'updatedAt', updated_at)`;
 
 interface StockChangeRow {
   variant: boolean;
@@ -146,3 +165,16 @@ export async function recordAdjustment(
 export async function insertLocation(trx: Trx, tenantId: string, name: string) {
   return trx.insertInto('locations').values({ tenant_id: tenantId, name }).returningAll().executeTakeFirstOrThrow();
 }
+
+/** INVENTORY_LEVELS_UPDATE for a level written earlier in this transaction (read back by the insert). */
+export async function emitLevelUpdate(trx: Trx, t: StockTarget, delta: number, reason: string): Promise<void> {
+  const vg = encodeGlobalId('ProductVariant', BigInt(t.variantId));
+  const lg = encodeGlobalId('Location', BigInt(t.locationId));
+  await sql`with level as (
+      select available, updated_at from inventory_levels
+       where tenant_id = ${t.tenantId} and variant_id = ${t.variantId} and location_id = ${t.locationId})
+    ${eventsFrom('level', t.tenantId, 'INVENTORY_LEVELS_UPDATE', levelPayload(vg, lg, delta, reason))}`.execute(trx);
+}
+
+/** Outbound webhook topics the inventory plugin emits (its manifest's `events`). */
+export const INVENTORY_EVENTS = ['INVENTORY_LEVELS_UPDATE'] as const;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
+import { emitOrderEvent } from './events';
 import { lockOrder } from './lock';
 import { restockOrder } from './restock';
 import type { CancelReason, OrderRow, OrderTables } from './tables';
@@ -46,6 +47,7 @@ export async function cancelOrder(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await emitOrderEvent(trx, cancelled, 'ORDERS_CANCELLED');
     return { order: cancelled, userErrors: [] };
   });
 }

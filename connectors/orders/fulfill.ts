@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { TenantDb } from '../../src/sdk';
+import { emitOrderEvent } from './events';
 import { lockOrder } from './lock';
 import type { OrderRow, OrderTables } from './tables';
 import { failure, type OrderResult } from './user-error';
@@ -21,6 +22,7 @@ export async function fulfillOrder(db: TenantDb, id: string): Promise<OrderResul
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    await emitOrderEvent(trx, fulfilled, 'ORDERS_FULFILLED');
     return { order: fulfilled, userErrors: [] };
   });
 }

@@ -32,5 +32,7 @@ export const plugin = definePlugin({
   },
   columns,
   createLoaders: createCartLoaders,
+  // Checkout places orders: the order-created webhook topic is emitted here.
+  events: ['ORDERS_CREATE'],
   migrations,
 });

@@ -1,4 +1,5 @@
 import { definePlugin, schemaFragment, type GatewayContext, type NodeSource } from '../../src/sdk';
+import { CATALOG_EVENTS } from '../../connectors/catalog/events';
 import { createCatalogLoaders } from '../../connectors/catalog/loaders';
 import { migrations } from '../../connectors/catalog/migrations';
 import { seedCatalog } from '../../connectors/catalog/seed';
@@ -65,6 +66,7 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createCatalogLoaders,
   scopes: ['read_products', 'write_products'],
+  events: CATALOG_EVENTS,
   migrations,
   seed: seedCatalog,
   // Documents are built in the tenant's language: a changed locale rebuilds them within a minute.

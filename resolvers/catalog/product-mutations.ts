@@ -16,6 +16,7 @@ import {
   type VariantFields,
 } from '../../connectors/catalog/variant-writes';
 import { Checker } from '../../connectors/catalog/validation';
+import { emitProductEvent, productPayload } from '../../connectors/catalog/events';
 import { attempt, notFound } from './attempt';
 import { catalogElsewhere } from './elsewhere';
 import { forgetProduct } from './forget';
@@ -59,7 +60,9 @@ export const productMutations: MutationResolvers = {
       if (errors.length > 0) throw new UserErrors(errors);
       await insertVariants(trx, tenantId, product.id, variants);
       await replaceImages(trx, tenantId, product.id, input.images ?? []);
-      return refreshPriceRange(trx, tenantId, product.id);
+      const created = await refreshPriceRange(trx, tenantId, product.id);
+      await emitProductEvent(trx, tenantId, 'PRODUCTS_CREATE', productPayload(created));
+      return created;
     });
     return { product: value, userErrors };
   },
@@ -82,6 +85,7 @@ export const productMutations: MutationResolvers = {
       const row = id ? await updateProduct(trx, ctx.db.tenantId, id, input) : null;
       if (!row) throw notFound(['input', 'id'], 'Product');
       if (input.images) await replaceImages(trx, ctx.db.tenantId, row.id, input.images);
+      await emitProductEvent(trx, ctx.db.tenantId, 'PRODUCTS_UPDATE', productPayload(row));
       forgetProduct(ctx, row.id);
       return row;
     });
@@ -100,6 +104,7 @@ export const productMutations: MutationResolvers = {
     const { value, userErrors } = await attempt(ctx, async (trx) => {
       const id = localIdOf(input.id, 'Product');
       if (!id || !(await deleteProduct(trx, ctx.db.tenantId, id))) throw notFound(['input', 'id'], 'Product');
+      await emitProductEvent(trx, ctx.db.tenantId, 'PRODUCTS_DELETE', { id: encodeGlobalId('Product', id) });
       forgetProduct(ctx, id);
       return encodeGlobalId('Product', id);
     });

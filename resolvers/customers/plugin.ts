@@ -1,4 +1,5 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
+import { CUSTOMER_EVENTS } from '../../connectors/customers/events';
 import { createCustomerLoaders } from '../../connectors/customers/loaders';
 import { migrations } from '../../connectors/customers/migrations';
 import { seedCustomers } from '../../connectors/customers/seed';
@@ -25,6 +26,7 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createCustomerLoaders,
   scopes: ['read_customers', 'write_customers'],
+  events: CUSTOMER_EVENTS,
   migrations,
   seed: seedCustomers,
   nodes: {

@@ -8,6 +8,7 @@ import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow } from '../../connectors/carts/tables';
 import { PricedLine } from '../../connectors/carts/loaders';
+import { SubscriptionRow, DeliveryRow } from '../../connectors/webhooks/tables';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
 export type Maybe<T> = T | null;
@@ -553,6 +554,16 @@ export type Mutation = {
   productVariantUpdate: ProductVariantPayload;
   /** Queues a sync of the tenant's shop: `full` re-imports everything, else only changes since the last sync. */
   shopifySyncStart: ShopifySyncStartPayload;
+  /** Queues a delivery again with a fresh set of attempts (write_webhooks). */
+  webhookDeliveryRetry: WebhookDeliveryRetryPayload;
+  /** Replaces the shop's signing secret and shows the new one once (write_webhooks). */
+  webhookSigningSecretRotate: WebhookSigningSecretRotatePayload;
+  /** Subscribes a callback URL to a topic (write_webhooks); the first subscription creates the signing secret. */
+  webhookSubscriptionCreate: WebhookSubscriptionPayload;
+  /** Deletes a subscription and its deliveries (write_webhooks). */
+  webhookSubscriptionDelete: WebhookSubscriptionDeletePayload;
+  /** Changes the callback URL; a disabled subscription becomes active again (write_webhooks). */
+  webhookSubscriptionUpdate: WebhookSubscriptionPayload;
 };
 
 
@@ -707,6 +718,28 @@ export type MutationProductVariantUpdateArgs = {
 
 export type MutationShopifySyncStartArgs = {
   full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationWebhookDeliveryRetryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWebhookSubscriptionCreateArgs = {
+  topic: WebhookSubscriptionTopic;
+  webhookSubscription: WebhookSubscriptionInput;
+};
+
+
+export type MutationWebhookSubscriptionDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWebhookSubscriptionUpdateArgs = {
+  id: Scalars['ID']['input'];
+  webhookSubscription: WebhookSubscriptionInput;
 };
 
 /** An object with a globally unique, opaque ID. */
@@ -1185,6 +1218,10 @@ export type Query = {
   search: ProductSearchConnection;
   /** The tenant's Shopify connection; null when the tenant has no shop configured. */
   shopifyConnection?: Maybe<ShopifyConnection>;
+  /** One subscription's deliveries, newest first (read_webhooks). */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The shop's webhook subscriptions (read_webhooks). */
+  webhookSubscriptions: WebhookSubscriptionConnection;
 };
 
 
@@ -1309,6 +1346,21 @@ export type QuerySearchArgs = {
   query: Scalars['String']['input'];
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
   sortKey?: InputMaybe<SearchSortKeys>;
+};
+
+
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<WebhookDeliveryStatus>;
+  subscriptionId: Scalars['ID']['input'];
+};
+
+
+export type QueryWebhookSubscriptionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  topic?: InputMaybe<WebhookSubscriptionTopic>;
 };
 
 /** A completion of what the shopper is typing. */
@@ -1453,6 +1505,128 @@ export type VariantOptionFilter = {
   value: Scalars['String']['input'];
 };
 
+/** One event sent (or to be sent) to one subscription. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The event's id, the same on every attempt (X-Retail-Event-Id): receivers de-duplicate by it. */
+  eventId: Scalars['ID']['output'];
+  id: Scalars['ID']['output'];
+  /** Why the last attempt failed. */
+  lastError?: Maybe<Scalars['String']['output']>;
+  nextAttemptAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The HTTP status of the last answer, null when none came. */
+  responseCode?: Maybe<Scalars['Int']['output']>;
+  status: WebhookDeliveryStatus;
+  topic: WebhookSubscriptionTopic;
+};
+
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  edges: Array<WebhookDeliveryEdge>;
+  nodes: Array<WebhookDelivery>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookDeliveryEdge = {
+  __typename?: 'WebhookDeliveryEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookDelivery;
+};
+
+export type WebhookDeliveryRetryPayload = {
+  __typename?: 'WebhookDeliveryRetryPayload';
+  userErrors: Array<UserError>;
+  webhookDelivery?: Maybe<WebhookDelivery>;
+};
+
+export type WebhookDeliveryStatus =
+  /** Every attempt failed: kept for inspection and an admin's retry. */
+  | 'DEAD'
+  | 'DELIVERED'
+  /** Waiting for its first attempt. */
+  | 'PENDING'
+  /** An attempt failed; another follows after a backoff. */
+  | 'RETRYING';
+
+export type WebhookSigningSecretRotatePayload = {
+  __typename?: 'WebhookSigningSecretRotatePayload';
+  /** The new signing secret, shown once. */
+  signingSecret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+/** An HTTPS endpoint that receives the shop's events of one topic, signed with the shop's signing secret. */
+export type WebhookSubscription = Node & {
+  __typename?: 'WebhookSubscription';
+  callbackUrl: Scalars['URL']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  /** Since when its deliveries have been failing without a success (null while healthy). */
+  failingSince?: Maybe<Scalars['DateTime']['output']>;
+  format: WebhookSubscriptionFormat;
+  id: Scalars['ID']['output'];
+  status: WebhookSubscriptionStatus;
+  topic: WebhookSubscriptionTopic;
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+export type WebhookSubscriptionConnection = {
+  __typename?: 'WebhookSubscriptionConnection';
+  edges: Array<WebhookSubscriptionEdge>;
+  nodes: Array<WebhookSubscription>;
+  pageInfo: PageInfo;
+};
+
+export type WebhookSubscriptionDeletePayload = {
+  __typename?: 'WebhookSubscriptionDeletePayload';
+  deletedWebhookSubscriptionId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type WebhookSubscriptionEdge = {
+  __typename?: 'WebhookSubscriptionEdge';
+  cursor: Scalars['String']['output'];
+  node: WebhookSubscription;
+};
+
+export type WebhookSubscriptionFormat =
+  | 'JSON';
+
+export type WebhookSubscriptionInput = {
+  /** An https URL on a public address. */
+  callbackUrl: Scalars['URL']['input'];
+  format?: InputMaybe<WebhookSubscriptionFormat>;
+};
+
+export type WebhookSubscriptionPayload = {
+  __typename?: 'WebhookSubscriptionPayload';
+  /** The shop's signing secret, shown here once: when this call created it. */
+  signingSecret?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+  webhookSubscription?: Maybe<WebhookSubscription>;
+};
+
+export type WebhookSubscriptionStatus =
+  | 'ACTIVE'
+  /** Its deliveries failed for days: nothing is sent until it is updated. */
+  | 'DISABLED';
+
+/** What a webhook subscription listens to: the events of the shop's orders, products, stock and customers. */
+export type WebhookSubscriptionTopic =
+  | 'CUSTOMERS_CREATE'
+  | 'CUSTOMERS_UPDATE'
+  | 'INVENTORY_LEVELS_UPDATE'
+  | 'ORDERS_CANCELLED'
+  | 'ORDERS_CREATE'
+  | 'ORDERS_FULFILLED'
+  | 'ORDERS_PAID'
+  | 'PRODUCTS_CREATE'
+  | 'PRODUCTS_DELETE'
+  | 'PRODUCTS_UPDATE'
+  | 'REFUNDS_CREATE';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1536,6 +1710,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ProductRow )
     | ( OptionRow )
     | ( VariantRow )
+    | ( SubscriptionRow )
   ;
 }>;
 
@@ -1665,6 +1840,21 @@ export type ResolversTypes = ResolversObject<{
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
   VariantOptionFilter: VariantOptionFilter;
+  WebhookDelivery: ResolverTypeWrapper<DeliveryRow>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<Omit<WebhookDeliveryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WebhookDeliveryEdge']>, nodes: Array<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryEdge: ResolverTypeWrapper<Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversTypes['WebhookDelivery'] }>;
+  WebhookDeliveryRetryPayload: ResolverTypeWrapper<Omit<WebhookDeliveryRetryPayload, 'webhookDelivery'> & { webhookDelivery?: Maybe<ResolversTypes['WebhookDelivery']> }>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
+  WebhookSigningSecretRotatePayload: ResolverTypeWrapper<WebhookSigningSecretRotatePayload>;
+  WebhookSubscription: ResolverTypeWrapper<SubscriptionRow>;
+  WebhookSubscriptionConnection: ResolverTypeWrapper<Omit<WebhookSubscriptionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WebhookSubscriptionEdge']>, nodes: Array<ResolversTypes['WebhookSubscription']> }>;
+  WebhookSubscriptionDeletePayload: ResolverTypeWrapper<WebhookSubscriptionDeletePayload>;
+  WebhookSubscriptionEdge: ResolverTypeWrapper<Omit<WebhookSubscriptionEdge, 'node'> & { node: ResolversTypes['WebhookSubscription'] }>;
+  WebhookSubscriptionFormat: WebhookSubscriptionFormat;
+  WebhookSubscriptionInput: WebhookSubscriptionInput;
+  WebhookSubscriptionPayload: ResolverTypeWrapper<Omit<WebhookSubscriptionPayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversTypes['WebhookSubscription']> }>;
+  WebhookSubscriptionStatus: WebhookSubscriptionStatus;
+  WebhookSubscriptionTopic: WebhookSubscriptionTopic;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1775,6 +1965,17 @@ export type ResolversParentTypes = ResolversObject<{
   URL: Scalars['URL']['output'];
   UserError: UserError;
   VariantOptionFilter: VariantOptionFilter;
+  WebhookDelivery: DeliveryRow;
+  WebhookDeliveryConnection: Omit<WebhookDeliveryConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WebhookDeliveryEdge']>, nodes: Array<ResolversParentTypes['WebhookDelivery']> };
+  WebhookDeliveryEdge: Omit<WebhookDeliveryEdge, 'node'> & { node: ResolversParentTypes['WebhookDelivery'] };
+  WebhookDeliveryRetryPayload: Omit<WebhookDeliveryRetryPayload, 'webhookDelivery'> & { webhookDelivery?: Maybe<ResolversParentTypes['WebhookDelivery']> };
+  WebhookSigningSecretRotatePayload: WebhookSigningSecretRotatePayload;
+  WebhookSubscription: SubscriptionRow;
+  WebhookSubscriptionConnection: Omit<WebhookSubscriptionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WebhookSubscriptionEdge']>, nodes: Array<ResolversParentTypes['WebhookSubscription']> };
+  WebhookSubscriptionDeletePayload: WebhookSubscriptionDeletePayload;
+  WebhookSubscriptionEdge: Omit<WebhookSubscriptionEdge, 'node'> & { node: ResolversParentTypes['WebhookSubscription'] };
+  WebhookSubscriptionInput: WebhookSubscriptionInput;
+  WebhookSubscriptionPayload: Omit<WebhookSubscriptionPayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversParentTypes['WebhookSubscription']> };
 }>;
 
 export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
@@ -2076,10 +2277,15 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
   productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
   shopifySyncStart?: Resolver<ResolversTypes['ShopifySyncStartPayload'], ParentType, ContextType, RequireFields<MutationShopifySyncStartArgs, 'full'>>;
+  webhookDeliveryRetry?: Resolver<ResolversTypes['WebhookDeliveryRetryPayload'], ParentType, ContextType, RequireFields<MutationWebhookDeliveryRetryArgs, 'id'>>;
+  webhookSigningSecretRotate?: Resolver<ResolversTypes['WebhookSigningSecretRotatePayload'], ParentType, ContextType>;
+  webhookSubscriptionCreate?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationWebhookSubscriptionCreateArgs, 'topic' | 'webhookSubscription'>>;
+  webhookSubscriptionDelete?: Resolver<ResolversTypes['WebhookSubscriptionDeletePayload'], ParentType, ContextType, RequireFields<MutationWebhookSubscriptionDeleteArgs, 'id'>>;
+  webhookSubscriptionUpdate?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationWebhookSubscriptionUpdateArgs, 'id' | 'webhookSubscription'>>;
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'WebhookSubscription', ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -2286,6 +2492,8 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
   search?: Resolver<ResolversTypes['ProductSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query' | 'reverse' | 'sortKey'>>;
   shopifyConnection?: Resolver<Maybe<ResolversTypes['ShopifyConnection']>, ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'subscriptionId'>>;
+  webhookSubscriptions?: Resolver<ResolversTypes['WebhookSubscriptionConnection'], ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 }>;
 
 export type SearchQuerySuggestionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SearchQuerySuggestion'] = ResolversParentTypes['SearchQuerySuggestion']> = ResolversObject<{
@@ -2354,6 +2562,74 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
   code?: Resolver<ResolversTypes['UserErrorCode'], ParentType, ContextType>;
   field?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = ResolversObject<{
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  responseCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['WebhookSubscriptionTopic'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WebhookDeliveryEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryEdge'] = ResolversParentTypes['WebhookDeliveryEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookDelivery'], ParentType, ContextType>;
+}>;
+
+export type WebhookDeliveryRetryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookDeliveryRetryPayload'] = ResolversParentTypes['WebhookDeliveryRetryPayload']> = ResolversObject<{
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookDelivery?: Resolver<Maybe<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+}>;
+
+export type WebhookSigningSecretRotatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSigningSecretRotatePayload'] = ResolversParentTypes['WebhookSigningSecretRotatePayload']> = ResolversObject<{
+  signingSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscription'] = ResolversParentTypes['WebhookSubscription']> = ResolversObject<{
+  callbackUrl?: Resolver<ResolversTypes['URL'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  failingSince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['WebhookSubscriptionFormat'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookSubscriptionStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['WebhookSubscriptionTopic'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscriptionConnection'] = ResolversParentTypes['WebhookSubscriptionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WebhookSubscriptionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscriptionDeletePayload'] = ResolversParentTypes['WebhookSubscriptionDeletePayload']> = ResolversObject<{
+  deletedWebhookSubscriptionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscriptionEdge'] = ResolversParentTypes['WebhookSubscriptionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WebhookSubscription'], ParentType, ContextType>;
+}>;
+
+export type WebhookSubscriptionPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['WebhookSubscriptionPayload'] = ResolversParentTypes['WebhookSubscriptionPayload']> = ResolversObject<{
+  signingSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
@@ -2434,5 +2710,15 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   TenantStatus?: TenantStatusResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
+  WebhookDeliveryEdge?: WebhookDeliveryEdgeResolvers<ContextType>;
+  WebhookDeliveryRetryPayload?: WebhookDeliveryRetryPayloadResolvers<ContextType>;
+  WebhookSigningSecretRotatePayload?: WebhookSigningSecretRotatePayloadResolvers<ContextType>;
+  WebhookSubscription?: WebhookSubscriptionResolvers<ContextType>;
+  WebhookSubscriptionConnection?: WebhookSubscriptionConnectionResolvers<ContextType>;
+  WebhookSubscriptionDeletePayload?: WebhookSubscriptionDeletePayloadResolvers<ContextType>;
+  WebhookSubscriptionEdge?: WebhookSubscriptionEdgeResolvers<ContextType>;
+  WebhookSubscriptionPayload?: WebhookSubscriptionPayloadResolvers<ContextType>;
 }>;
 

@@ -9,6 +9,7 @@ import {
 } from '../../src/sdk';
 import {
   adjustStock,
+  emitLevelUpdate,
   insertLocation,
   recordAdjustment,
   setQuantity,
@@ -149,6 +150,7 @@ export const inventoryMutations: MutationResolvers = {
         reason,
         quantityAfter: level.available,
       });
+      await emitLevelUpdate(trx, target, adjustment.delta, reason);
       return { inventoryLevel: level, adjustment };
     }),
 };

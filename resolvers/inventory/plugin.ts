@@ -1,4 +1,5 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
+import { INVENTORY_EVENTS } from '../../connectors/inventory/stock';
 import { createInventoryLoaders } from '../../connectors/inventory/loaders';
 import { migrations } from '../../connectors/inventory/migrations';
 import { seedInventory } from '../../connectors/inventory/seed';
@@ -31,6 +32,7 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createInventoryLoaders,
   scopes: ['read_inventory', 'write_inventory'],
+  events: INVENTORY_EVENTS,
   migrations,
   seed: seedInventory,
   nodes: {

@@ -1,4 +1,5 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
+import { ORDER_EVENTS } from '../../connectors/orders/events';
 import { createOrderLoaders } from '../../connectors/orders/loaders';
 import { migrations } from '../../connectors/orders/migrations';
 import { seedOrders } from '../../connectors/orders/seed';
@@ -36,6 +37,7 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createOrderLoaders,
   scopes: ['read_orders', 'write_orders'],
+  events: ORDER_EVENTS,
   migrations,
   seed: seedOrders,
   nodes: {

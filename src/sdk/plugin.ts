@@ -156,6 +156,11 @@ export interface PluginDefinition {
    * plugin declares them; `token` mints and accepts only those.
    */
   scopes?: readonly string[];
+  /**
+   * Outbound webhook topics this plugin's writes emit (`emitEvent` of src/sdk/db, in the write's
+   * transaction), e.g. `ORDERS_CREATE`; topics declared for writes still to come may be listed too.
+   */
+  events?: readonly string[];
   /** Counters this plugin feeds from its jobs and routes (`runtime.metrics.counter(spec)`). */
   metrics?: Record<string, CounterSpec>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */

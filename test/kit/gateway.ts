@@ -63,6 +63,8 @@ export interface TestGatewayOptions {
   clock?: () => number;
   /** The gateway's logger (test/kit/log-capture.ts); by default one at TEST_LOG_LEVEL on stdout. */
   log?: Logger;
+  /** Run the plugins' background jobs, as `serve` does (off by default). */
+  jobs?: boolean;
 }
 
 export interface TestGateway {
@@ -121,6 +123,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       guardPartialRows: options.guardPartialRows,
       clock: options.clock,
       log: options.log,
+      jobs: options.jobs,
     });
   } catch (error) {
     if (!options.database) await database.close();

@@ -78,7 +78,7 @@ describeEachDatabase('column needs cover every field on its own', { plugins, ten
     for (const probe of probes) failed.push(...(await failures(probe)));
     expect(failed).toEqual([]);
     expect(ids.size).toBeGreaterThan(0);
-  }, 240_000);
+  }, 300_000);
 
   it('answers each field of every type node(id:) finds, selected on its own', async () => {
     // A few of each type: the first may lack what a field reads (a variant without options).
@@ -101,7 +101,7 @@ describeEachDatabase('column needs cover every field on its own', { plugins, ten
       }
     }
     expect(failed).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 
   it('answers each field of a storefront cart with lines, selected on its own', async () => {
     const variantIds = [...ids].filter((id) => parseGlobalId(id)?.type === 'ProductVariant').slice(0, 2);

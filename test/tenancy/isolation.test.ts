@@ -266,7 +266,7 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
         }
       }
     }
-  });
+  }, 300_000);
 
   it("seeded every plugin's demo data for both tenants, some of B's handles B's only", () => {
     expect(seedFailures).toEqual([]);
@@ -352,7 +352,7 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
     };
     await Promise.all(probesOf(schema, 'query').map(withBeta));
     expect(calls).toBeGreaterThan(0);
-  });
+  }, 300_000);
 
   it('every mutation probe does its work with A’s own objects, and changes nothing of B with B’s', async () => {
     const db = get().gateway.database.db;

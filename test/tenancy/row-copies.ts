@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 
 /** One row of a table as JSON (what `to_jsonb` makes of it). */
@@ -67,6 +67,7 @@ export async function insertCopy(conn: Kysely<unknown>, table: string, row: RowJ
 
 interface ColumnShape {
   name: string;
+  type: string;
   category: string;
   required: boolean;
   check: string | null;
@@ -76,6 +77,7 @@ interface ColumnShape {
 /** A value for a required column nothing else fills: the first value its check names, else a sample of its type. */
 function sampleOf(column: ColumnShape): unknown {
   const named = column.check?.match(/'([^']*)'/)?.[1];
+  if (column.type === 'uuid') return randomUUID();
   if (column.category === 'S') return named ?? `probe-${randomBytes(6).toString('hex')}`;
   const samples: Record<string, unknown> = { N: 1, B: false, D: new Date().toISOString(), U: {}, A: [] };
   if (column.category in samples) return samples[column.category];
@@ -89,7 +91,7 @@ function sampleOf(column: ColumnShape): unknown {
  */
 export async function insertMadeUp(conn: Kysely<unknown>, table: string, tenant: string, depth = 0): Promise<RowJson> {
   const { rows: columns } = await sql<ColumnShape>`
-    select a.attname as name, t.typcategory as category,
+    select a.attname as name, t.typname as type, t.typcategory as category,
       (a.attnotnull and not a.atthasdef and a.attidentity = '') as required,
       (select pg_get_constraintdef(c.oid) from pg_constraint c
         where c.conrelid = a.attrelid and c.contype = 'c' and c.conkey = array[a.attnum] limit 1) as "check",

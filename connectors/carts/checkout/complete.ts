@@ -5,6 +5,7 @@ import { sumAmounts } from '../money';
 import type { CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
 import { checkoutLines } from './lines';
+import { emitOrderCreated } from './order-event';
 import { countSales, insertOrder, upsertCustomer } from './order-writes';
 import { reserveStock } from './reserve';
 
@@ -107,7 +108,9 @@ export async function completeCheckout(db: TenantDb, currency: string, input: Ch
       await countSales(trx, db.tenantId, lines);
       await sql`update carts set status = 'COMPLETED', order_id = ${orderId}, updated_at = now()
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
-      return { order: await orderBy(trx, db.tenantId, 'id', orderId), userErrors: [] };
+      const order = await orderBy(trx, db.tenantId, 'id', orderId);
+      await emitOrderCreated(trx, db.tenantId, order, lines);
+      return { order, userErrors: [] };
     });
   } catch (error) {
     if (error instanceof Refused) return { order: null, userErrors: error.userErrors };

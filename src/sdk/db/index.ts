@@ -9,3 +9,4 @@ export { deleteRow, lockRow, updateRow } from '../../db/rows';
 export { runPrepared, runShaped } from '../../db/shaped-statements';
 export { RECORD_SORTS, tableListConnection, type TableList } from '../../db/table-list';
 export { fromExcluded } from '../../db/upsert';
+export { emitEvent, emitEvents, eventsFrom, type OutboxEvent } from '../../db/outbox';

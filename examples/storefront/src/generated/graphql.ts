@@ -340,6 +340,43 @@ export type VariantOptionFilter = {
   value: Scalars['String']['input'];
 };
 
+export type WebhookDeliveryStatus =
+  /** Every attempt failed: kept for inspection and an admin's retry. */
+  | 'DEAD'
+  | 'DELIVERED'
+  /** Waiting for its first attempt. */
+  | 'PENDING'
+  /** An attempt failed; another follows after a backoff. */
+  | 'RETRYING';
+
+export type WebhookSubscriptionFormat =
+  | 'JSON';
+
+export type WebhookSubscriptionInput = {
+  /** An https URL on a public address. */
+  callbackUrl: Scalars['URL']['input'];
+  format?: InputMaybe<WebhookSubscriptionFormat>;
+};
+
+export type WebhookSubscriptionStatus =
+  | 'ACTIVE'
+  /** Its deliveries failed for days: nothing is sent until it is updated. */
+  | 'DISABLED';
+
+/** What a webhook subscription listens to: the events of the shop's orders, products, stock and customers. */
+export type WebhookSubscriptionTopic =
+  | 'CUSTOMERS_CREATE'
+  | 'CUSTOMERS_UPDATE'
+  | 'INVENTORY_LEVELS_UPDATE'
+  | 'ORDERS_CANCELLED'
+  | 'ORDERS_CREATE'
+  | 'ORDERS_FULFILLED'
+  | 'ORDERS_PAID'
+  | 'PRODUCTS_CREATE'
+  | 'PRODUCTS_DELETE'
+  | 'PRODUCTS_UPDATE'
+  | 'REFUNDS_CREATE';
+
 export type ProductPageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
 }>;
