@@ -10,5 +10,6 @@ export * from './remembered';
 export * from './text';
 export * from './user-errors';
 export * from './status';
+export * from './money';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';
