@@ -1,5 +1,6 @@
 import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { StoredAddress } from './delivery/address';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -14,6 +15,9 @@ export interface CartsTable {
   country_code: string | null;
   note: string | null;
   order_id: string | null;
+  /** The delivery address (StoredAddress), validated when set. */
+  delivery_address: ColumnType<StoredAddress | null, string | null | undefined, string | null>;
+  delivery_option_handle: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -45,6 +49,8 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   country_code: true,
   note: true,
   order_id: true,
+  delivery_address: true,
+  delivery_option_handle: true,
   created_at: true,
   updated_at: true,
 });

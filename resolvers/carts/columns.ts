@@ -1,11 +1,23 @@
 import type { ColumnNeeds } from '../../src/sdk';
 import { cartsTable } from '../../connectors/carts/tables';
 
+/** What a cart's quote reads of its row: its lines are priced from it too. */
+const PRICING = ['delivery_address', 'delivery_option_handle', 'email', 'country_code'];
+
 /** The columns the carts plugin's resolvers read; fields not listed read their snake_case column. */
 export const columns: ColumnNeeds = {
   Cart: {
     table: cartsTable,
     always: ['id', 'tenant_id'],
-    fields: { buyerIdentity: ['email', 'phone', 'country_code'] },
+    fields: {
+      buyerIdentity: ['email', 'phone', 'country_code'],
+      lines: PRICING,
+      cost: PRICING,
+      requiresShipping: PRICING,
+      deliveryOptions: PRICING,
+      selectedDeliveryOption: PRICING,
+      taxesIncluded: [],
+    },
   },
+  Customer: { fields: { taxExempt: [] } },
 };

@@ -1,9 +1,14 @@
-import { isStorefront } from '../../src/sdk/graphql';
+import { hasScope, isStorefront } from '../../src/sdk/graphql';
 
-/** Carts and checkout belong to storefronts: the cart id is the buyer's credential. */
+/**
+ * Carts and checkout belong to storefronts: the cart id is the buyer's credential. The pricing setup
+ * (shipping zones, tax rates, discounts) is admin data under its own scopes.
+ */
 export const permissions = {
   Query: {
     cart: isStorefront,
+    shippingZones: hasScope('read_shipping'),
+    taxRates: hasScope('read_taxes'),
   },
   Mutation: {
     cartCreate: isStorefront,
@@ -11,6 +16,18 @@ export const permissions = {
     cartLinesUpdate: isStorefront,
     cartLinesRemove: isStorefront,
     cartBuyerIdentityUpdate: isStorefront,
+    cartDeliveryAddressUpdate: isStorefront,
+    cartSelectedDeliveryOptionUpdate: isStorefront,
     checkoutComplete: isStorefront,
+    shippingZoneCreate: hasScope('write_shipping'),
+    shippingZoneUpdate: hasScope('write_shipping'),
+    shippingZoneDelete: hasScope('write_shipping'),
+    taxRateCreate: hasScope('write_taxes'),
+    taxRateUpdate: hasScope('write_taxes'),
+    taxRateDelete: hasScope('write_taxes'),
+    customerTaxExemptUpdate: hasScope('write_taxes'),
+  },
+  Customer: {
+    taxExempt: hasScope('read_taxes'),
   },
 };

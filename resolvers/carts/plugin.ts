@@ -5,9 +5,14 @@ import { cartMutations } from './cart-mutations';
 import { cartResolvers } from './cart.resolvers';
 import { permissions } from './permissions';
 import { columns } from './columns';
+import { cartSettings } from './settings';
+import { deliveryResolvers } from './delivery.resolvers';
+import { shippingAdminResolvers } from './shipping-admin.resolvers';
+import { taxResolvers } from './taxes.resolvers';
 
 /**
- * Storefront carts and checkout. Checkout writes the orders plugin's tables (at the SQL level) and
+ * Storefront carts, their pricing (delivery, shipping rates, taxes, discounts) and checkout; the
+ * pricing setup's admin API. Carts own the calculation because Cart.cost and checkout both need it. Checkout writes the orders plugin's tables (at the SQL level) and
  * answers with its `Order` type, so this plugin depends on orders, never the other way round.
  */
 export const plugin = definePlugin({
@@ -16,19 +21,51 @@ export const plugin = definePlugin({
   dependsOn: ['core', 'catalog', 'inventory', 'customers', 'orders'],
   typeDefs: schemaFragment('carts'),
   resolvers: {
-    Query: cartResolvers.Query,
-    Mutation: cartMutations.Mutation,
-    Cart: cartResolvers.Cart,
+    Query: { ...cartResolvers.Query, ...shippingAdminResolvers.Query, ...taxResolvers.Query },
+    Mutation: {
+      ...cartMutations.Mutation,
+      ...deliveryResolvers.Mutation,
+      ...shippingAdminResolvers.Mutation,
+      ...taxResolvers.Mutation,
+    },
+    Cart: { ...cartResolvers.Cart, ...deliveryResolvers.Cart },
     CartLine: cartResolvers.CartLine,
+    MailingAddress: deliveryResolvers.MailingAddress,
+    CartDeliveryOption: deliveryResolvers.CartDeliveryOption,
+    ShippingZone: shippingAdminResolvers.ShippingZone,
+    ShippingRate: shippingAdminResolvers.ShippingRate,
+    TaxRate: taxResolvers.TaxRate,
+    Customer: taxResolvers.Customer,
   },
   // The parents these types' resolvers receive (generated resolver types).
   mappers: {
     Cart: 'connectors/carts/tables#CartRow',
-    CartLine: 'connectors/carts/loaders#PricedLine',
+    CartLine: 'connectors/carts/loaders#CartLineParent',
+    MailingAddress: 'connectors/carts/delivery/address#StoredAddress',
+    CartDeliveryOption: 'connectors/carts/delivery/options#DeliveryOption',
+    ShippingZone: 'connectors/carts/delivery/options#ZoneWithRates',
+    ShippingRate: 'connectors/carts/delivery/options#ShippingRateRow',
+    TaxRate: 'connectors/carts/taxes/calculator#TaxRateRow',
   },
   permissions,
   costs: {
     'Cart.lines': { multipliers: ['first'], defaultSize: 100 },
+    'Cart.deliveryOptions': { defaultSize: 20 },
+    'Query.shippingZones': { defaultSize: 50 },
+    'ShippingZone.rates': { defaultSize: 20 },
+    'Query.taxRates': { defaultSize: 100 },
+  },
+  scopes: ['read_shipping', 'write_shipping', 'read_taxes', 'write_taxes'],
+  tenantConfig: cartSettings,
+  nodes: {
+    ShippingZone: (ctx, id) =>
+      ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_shipping')
+        ? ctx.loaders.shippingZones.load('all').then((zones) => zones.find((z) => z.id === id) ?? null)
+        : Promise.resolve(null),
+    TaxRate: (ctx, id) =>
+      ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_taxes')
+        ? ctx.loaders.taxRates.load('all').then((rates) => rates.find((r) => r.id === id) ?? null)
+        : Promise.resolve(null),
   },
   columns,
   createLoaders: createCartLoaders,

@@ -7,7 +7,10 @@ import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/
 import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow } from '../../connectors/carts/tables';
-import { PricedLine } from '../../connectors/carts/loaders';
+import { CartLineParent } from '../../connectors/carts/loaders';
+import { StoredAddress } from '../../connectors/carts/delivery/address';
+import { DeliveryOption, ZoneWithRates, ShippingRateRow } from '../../connectors/carts/delivery/options';
+import { TaxRateRow } from '../../connectors/carts/taxes/calculator';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
 export type Maybe<T> = T | null;
@@ -45,10 +48,20 @@ export type Cart = {
   buyerIdentity: CartBuyerIdentity;
   cost: CartCost;
   createdAt: Scalars['DateTime']['output'];
+  /** Where the cart is delivered; null until set. */
+  deliveryAddress?: Maybe<MailingAddress>;
+  /** The options of the shop's shipping zone for the address; empty without an address or zone. */
+  deliveryOptions: Array<CartDeliveryOption>;
   id: Scalars['ID']['output'];
   lines: CartLineConnection;
   note?: Maybe<Scalars['String']['output']>;
+  /** Whether any line needs delivery (and checkout needs an address and a delivery option). */
+  requiresShipping: Scalars['Boolean']['output'];
+  /** The chosen option, while it is still one of deliveryOptions. */
+  selectedDeliveryOption?: Maybe<CartDeliveryOption>;
   status: CartStatus;
+  /** Whether prices include tax (EU-style gross prices) or tax is added on top (US-style). */
+  taxesIncluded: Scalars['Boolean']['output'];
   /** Sum of the line quantities. */
   totalQuantity: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -79,10 +92,33 @@ export type CartBuyerIdentityInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * What the cart costs (Shopify's CartCost). totalAmount = subtotalAmount - totalDiscountAmount +
+ * totalShippingAmount, plus totalTaxAmount when prices exclude tax.
+ */
 export type CartCost = {
   __typename?: 'CartCost';
+  /** The lines at their prices, before discounts. */
   subtotalAmount: Money;
   totalAmount: Money;
+  /** Every discount, on lines and on shipping. */
+  totalDiscountAmount: Money;
+  /** The selected delivery option's price, before shipping discounts (0 without one). */
+  totalShippingAmount: Money;
+  /** Tax of the lines and shipping, each rounded per line; included in the prices when Cart.taxesIncluded. */
+  totalTaxAmount: Money;
+};
+
+/** A way to deliver the cart to its address, priced for this cart (Shopify's CartDeliveryOption). */
+export type CartDeliveryOption = {
+  __typename?: 'CartDeliveryOption';
+  /** The price of delivery before discounts (0 when the cart reaches the rate's free-shipping threshold). */
+  estimatedCost: Money;
+  handle: Scalars['String']['output'];
+  maxDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  /** Business days from dispatch to delivery, when the rate says. */
+  minDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
 };
 
 export type CartInput = {
@@ -110,8 +146,12 @@ export type CartLineConnection = {
 export type CartLineCost = {
   __typename?: 'CartLineCost';
   amountPerQuantity: Money;
+  /** The line at its price, before discounts. */
   subtotalAmount: Money;
+  /** The line after its discounts, tax not added. */
   totalAmount: Money;
+  /** The line's tax after its discounts, rounded per line (included in totalAmount when prices include tax). */
+  totalTaxAmount: Money;
 };
 
 export type CartLineEdge = {
@@ -252,6 +292,8 @@ export type Customer = Node & {
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
   /** The customer's Shopify id (gid), when it was synchronised from Shopify. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
+  /** Whether the customer's checkouts are free of tax. */
+  taxExempt: Scalars['Boolean']['output'];
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -302,6 +344,12 @@ export type CustomerSortKeys =
   /** Last name, first name, then email. */
   | 'NAME'
   | 'UPDATED_AT';
+
+export type CustomerTaxExemptPayload = {
+  __typename?: 'CustomerTaxExemptPayload';
+  customer?: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
 
 export type DependencyStatus = {
   __typename?: 'DependencyStatus';
@@ -469,6 +517,39 @@ export type LocationEdge = {
   node: Location;
 };
 
+/** A postal address (Shopify's MailingAddress): country and province as ISO 3166 codes. */
+export type MailingAddress = {
+  __typename?: 'MailingAddress';
+  address1: Scalars['String']['output'];
+  address2?: Maybe<Scalars['String']['output']>;
+  city: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2. */
+  countryCodeV2: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision code without the country (CA for California), for countries with provinces. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 (DE, US). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** Required where the country has postal codes. */
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A monetary amount in a currency. */
 export type Money = {
   __typename?: 'Money';
@@ -481,11 +562,15 @@ export type Mutation = {
   cartBuyerIdentityUpdate: CartPayload;
   /** Creates a cart, optionally with lines and buyer identity (storefront). */
   cartCreate: CartPayload;
+  /** Sets the cart's delivery address; a chosen option the new address does not offer is cleared (storefront). */
+  cartDeliveryAddressUpdate: CartPayload;
   /** Adds quantities to the cart; lines of one variant merge (storefront). */
   cartLinesAdd: CartPayload;
   cartLinesRemove: CartPayload;
   /** Sets line quantities; 0 removes a line (storefront). */
   cartLinesUpdate: CartPayload;
+  /** Chooses one of the cart's deliveryOptions by handle (storefront). */
+  cartSelectedDeliveryOptionUpdate: CartPayload;
   /**
    * Places an order from the cart in one transaction: reserves stock, snapshots titles and prices,
    * links the customer by email, completes the cart. Idempotent: the same key returns the same order.
@@ -499,6 +584,8 @@ export type Mutation = {
   collectionUpdate: CollectionPayload;
   /** Creates a customer (write_customers); the email must be new to the shop. */
   customerCreate: CustomerPayload;
+  /** Marks a customer exempt from tax, or not. */
+  customerTaxExemptUpdate: CustomerTaxExemptPayload;
   /** Changes a customer's details (write_customers). */
   customerUpdate: CustomerPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
@@ -521,8 +608,14 @@ export type Mutation = {
   /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
   productVariantDelete: ProductVariantDeletePayload;
   productVariantUpdate: ProductVariantPayload;
+  shippingZoneCreate: ShippingZonePayload;
+  shippingZoneDelete: ShippingZoneDeletePayload;
+  shippingZoneUpdate: ShippingZonePayload;
   /** Queues a sync of the tenant's shop: `full` re-imports everything, else only changes since the last sync. */
   shopifySyncStart: ShopifySyncStartPayload;
+  taxRateCreate: TaxRatePayload;
+  taxRateDelete: TaxRateDeletePayload;
+  taxRateUpdate: TaxRatePayload;
 };
 
 
@@ -534,6 +627,12 @@ export type MutationCartBuyerIdentityUpdateArgs = {
 
 export type MutationCartCreateArgs = {
   input?: InputMaybe<CartInput>;
+};
+
+
+export type MutationCartDeliveryAddressUpdateArgs = {
+  address: MailingAddressInput;
+  cartId: Scalars['ID']['input'];
 };
 
 
@@ -552,6 +651,12 @@ export type MutationCartLinesRemoveArgs = {
 export type MutationCartLinesUpdateArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineUpdateInput>;
+};
+
+
+export type MutationCartSelectedDeliveryOptionUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  deliveryOptionHandle: Scalars['String']['input'];
 };
 
 
@@ -591,6 +696,12 @@ export type MutationCollectionUpdateArgs = {
 
 export type MutationCustomerCreateArgs = {
   input: CustomerInput;
+};
+
+
+export type MutationCustomerTaxExemptUpdateArgs = {
+  customerId: Scalars['ID']['input'];
+  taxExempt: Scalars['Boolean']['input'];
 };
 
 
@@ -675,8 +786,40 @@ export type MutationProductVariantUpdateArgs = {
 };
 
 
+export type MutationShippingZoneCreateArgs = {
+  input: ShippingZoneInput;
+};
+
+
+export type MutationShippingZoneDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationShippingZoneUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: ShippingZoneInput;
+};
+
+
 export type MutationShopifySyncStartArgs = {
   full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationTaxRateCreateArgs = {
+  input: TaxRateInput;
+};
+
+
+export type MutationTaxRateDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationTaxRateUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: TaxRateInput;
 };
 
 /** An object with a globally unique, opaque ID. */
@@ -1015,6 +1158,8 @@ export type ProductVariant = Node & {
   product: Product;
   /** Units available across all locations; null when stock is not tracked. */
   quantityAvailable?: Maybe<Scalars['Int']['output']>;
+  /** Whether the variant is delivered (false for gift cards, downloads, services). */
+  requiresShipping: Scalars['Boolean']['output'];
   /** The option values of this variant, e.g. Size: M. */
   selectedOptions: Array<SelectedOption>;
   /** Where to edit the variant in the Shopify admin. Admins only. */
@@ -1022,8 +1167,12 @@ export type ProductVariant = Node & {
   /** The variant's Shopify id (gid), when it was synchronised from Shopify. Admins only. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
   sku?: Maybe<Scalars['String']['output']>;
+  /** Whether tax is charged on the variant (false: tax-exempt). */
+  taxable: Scalars['Boolean']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** The weight shipping rates by weight use. */
+  weight: Weight;
 };
 
 export type ProductVariantConnection = {
@@ -1039,8 +1188,11 @@ export type ProductVariantCreateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   price: Scalars['Decimal']['input'];
   productId: Scalars['ID']['input'];
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type ProductVariantDeletePayload = {
@@ -1078,8 +1230,11 @@ export type ProductVariantUpdateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   position?: InputMaybe<Scalars['Int']['input']>;
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type Query = {
@@ -1117,8 +1272,12 @@ export type Query = {
    * The storefront sees ACTIVE, published products; admins with read_products see all.
    */
   products: ProductConnection;
+  /** The shop's shipping zones with their rates, oldest first (admin, read_shipping). */
+  shippingZones: Array<ShippingZone>;
   /** The tenant's Shopify connection; null when the tenant has no shop configured. */
   shopifyConnection?: Maybe<ShopifyConnection>;
+  /** The shop's tax rates by country and province (admin, read_taxes). */
+  taxRates: Array<TaxRate>;
 };
 
 
@@ -1232,6 +1391,76 @@ export type SelectedOption = {
   value: Scalars['String']['output'];
 };
 
+/** A rate of a shipping zone; its handle names the delivery option the storefront chooses. */
+export type ShippingRate = {
+  __typename?: 'ShippingRate';
+  /** Free when the cart's subtotal reaches this amount. */
+  freeAbove?: Maybe<Money>;
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ShippingRateKind;
+  maxDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  maxSubtotal?: Maybe<Money>;
+  maxWeightGrams?: Maybe<Scalars['Int']['output']>;
+  minDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  minSubtotal?: Maybe<Money>;
+  minWeightGrams?: Maybe<Scalars['Int']['output']>;
+  price: Money;
+  title: Scalars['String']['output'];
+};
+
+export type ShippingRateInput = {
+  freeAbove?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Letters, digits and dashes, unique within the zone. */
+  handle: Scalars['String']['input'];
+  kind?: InputMaybe<ShippingRateKind>;
+  maxDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  maxSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  maxWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  minDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  minWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  price: Scalars['Decimal']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ShippingRateKind =
+  /** One price for every cart. */
+  | 'FLAT'
+  /** Offered when the cart's subtotal is in [minSubtotal, maxSubtotal). */
+  | 'SUBTOTAL'
+  /** Offered when the cart's weight is in [minWeightGrams, maxWeightGrams). */
+  | 'WEIGHT';
+
+/** Where a shop delivers: countries and provinces, each zone with its rates. */
+export type ShippingZone = Node & {
+  __typename?: 'ShippingZone';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  rates: Array<ShippingRate>;
+  /** ISO codes: DE (a country), US-CA (a province), or * (every country no other zone names). */
+  regions: Array<Scalars['String']['output']>;
+};
+
+export type ShippingZoneDeletePayload = {
+  __typename?: 'ShippingZoneDeletePayload';
+  deletedShippingZoneId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ShippingZoneInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all the zone's rates when given. */
+  rates?: InputMaybe<Array<ShippingRateInput>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ShippingZonePayload = {
+  __typename?: 'ShippingZonePayload';
+  shippingZone?: Maybe<ShippingZone>;
+  userErrors: Array<UserError>;
+};
+
 /** The tenant's connection to its Shopify shop. */
 export type ShopifyConnection = {
   __typename?: 'ShopifyConnection';
@@ -1305,6 +1534,41 @@ export type ShopifyThrottleState = {
   throttledWaits: Scalars['Int']['output'];
 };
 
+/** A tax rate of a country, or of one of its provinces (both apply where both exist). */
+export type TaxRate = Node & {
+  __typename?: 'TaxRate';
+  /** Whether shipping is taxed at this rate too. */
+  appliesToShipping: Scalars['Boolean']['output'];
+  /** ISO 3166-1 alpha-2. */
+  countryCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** ISO 3166-2 subdivision code without the country; null: the whole country. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Percentage, up to 4 decimals (19, 7.25). */
+  ratePercentage: Scalars['Decimal']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type TaxRateDeletePayload = {
+  __typename?: 'TaxRateDeletePayload';
+  deletedTaxRateId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type TaxRateInput = {
+  appliesToShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  ratePercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TaxRatePayload = {
+  __typename?: 'TaxRatePayload';
+  taxRate?: Maybe<TaxRate>;
+  userErrors: Array<UserError>;
+};
+
 export type TenantState =
   | 'ACTIVE'
   | 'DISABLED';
@@ -1332,6 +1596,10 @@ export type UserErrorCode =
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
+  /** The cart needs a delivery address and a delivery option before checkout. */
+  | 'DELIVERY_REQUIRED'
+  /** The shop does not deliver to the address, or the option is not offered for this cart. */
+  | 'DELIVERY_UNAVAILABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -1343,6 +1611,26 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'TAKEN'
   | 'TOO_LONG';
+
+/** A weight in the unit it was given in. */
+export type Weight = {
+  __typename?: 'Weight';
+  unit: WeightUnit;
+  /** Decimal, up to 3 fraction digits. */
+  value: Scalars['Decimal']['output'];
+};
+
+export type WeightInput = {
+  unit: WeightUnit;
+  /** At least 0, up to 3 fraction digits. */
+  value: Scalars['Decimal']['input'];
+};
+
+export type WeightUnit =
+  | 'GRAMS'
+  | 'KILOGRAMS'
+  | 'OUNCES'
+  | 'POUNDS';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1427,6 +1715,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ProductRow )
     | ( OptionRow )
     | ( VariantRow )
+    | ( ZoneWithRates )
+    | ( TaxRateRow )
   ;
 }>;
 
@@ -1437,8 +1727,9 @@ export type ResolversTypes = ResolversObject<{
   CartBuyerIdentity: ResolverTypeWrapper<CartBuyerIdentity>;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: ResolverTypeWrapper<CartCost>;
+  CartDeliveryOption: ResolverTypeWrapper<DeliveryOption>;
   CartInput: CartInput;
-  CartLine: ResolverTypeWrapper<PricedLine>;
+  CartLine: ResolverTypeWrapper<CartLineParent>;
   CartLineConnection: ResolverTypeWrapper<Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CartLineEdge']>, nodes: Array<ResolversTypes['CartLine']> }>;
   CartLineCost: ResolverTypeWrapper<CartLineCost>;
   CartLineEdge: ResolverTypeWrapper<Omit<CartLineEdge, 'node'> & { node: ResolversTypes['CartLine'] }>;
@@ -1464,6 +1755,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSortKeys: CustomerSortKeys;
+  CustomerTaxExemptPayload: ResolverTypeWrapper<Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
@@ -1489,6 +1781,8 @@ export type ResolversTypes = ResolversObject<{
   LocationAddPayload: ResolverTypeWrapper<Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversTypes['Location']> }>;
   LocationConnection: ResolverTypeWrapper<CountedConnection<LocationRow>>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
+  MailingAddress: ResolverTypeWrapper<StoredAddress>;
+  MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1533,6 +1827,13 @@ export type ResolversTypes = ResolversObject<{
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
+  ShippingRate: ResolverTypeWrapper<ShippingRateRow>;
+  ShippingRateInput: ShippingRateInput;
+  ShippingRateKind: ShippingRateKind;
+  ShippingZone: ResolverTypeWrapper<ZoneWithRates>;
+  ShippingZoneDeletePayload: ResolverTypeWrapper<ShippingZoneDeletePayload>;
+  ShippingZoneInput: ShippingZoneInput;
+  ShippingZonePayload: ResolverTypeWrapper<Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversTypes['ShippingZone']> }>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   ShopifyConnectionStatus: ShopifyConnectionStatus;
   ShopifyCount: ResolverTypeWrapper<ShopifyCount>;
@@ -1542,11 +1843,18 @@ export type ResolversTypes = ResolversObject<{
   ShopifySyncStatus: ShopifySyncStatus;
   ShopifyThrottleState: ResolverTypeWrapper<ShopifyThrottleState>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TaxRate: ResolverTypeWrapper<TaxRateRow>;
+  TaxRateDeletePayload: ResolverTypeWrapper<TaxRateDeletePayload>;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: ResolverTypeWrapper<Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversTypes['TaxRate']> }>;
   TenantState: TenantState;
   TenantStatus: ResolverTypeWrapper<TenantStatusModel>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
   UserError: ResolverTypeWrapper<UserError>;
   UserErrorCode: UserErrorCode;
+  Weight: ResolverTypeWrapper<Weight>;
+  WeightInput: WeightInput;
+  WeightUnit: WeightUnit;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1556,8 +1864,9 @@ export type ResolversParentTypes = ResolversObject<{
   CartBuyerIdentity: CartBuyerIdentity;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: CartCost;
+  CartDeliveryOption: DeliveryOption;
   CartInput: CartInput;
-  CartLine: PricedLine;
+  CartLine: CartLineParent;
   CartLineConnection: Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CartLineEdge']>, nodes: Array<ResolversParentTypes['CartLine']> };
   CartLineCost: CartLineCost;
   CartLineEdge: Omit<CartLineEdge, 'node'> & { node: ResolversParentTypes['CartLine'] };
@@ -1580,6 +1889,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerTaxExemptPayload: Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
@@ -1605,6 +1915,8 @@ export type ResolversParentTypes = ResolversObject<{
   LocationAddPayload: Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversParentTypes['Location']> };
   LocationConnection: CountedConnection<LocationRow>;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  MailingAddress: StoredAddress;
+  MailingAddressInput: MailingAddressInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1641,25 +1953,42 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
   SelectedOption: SelectedOption;
+  ShippingRate: ShippingRateRow;
+  ShippingRateInput: ShippingRateInput;
+  ShippingZone: ZoneWithRates;
+  ShippingZoneDeletePayload: ShippingZoneDeletePayload;
+  ShippingZoneInput: ShippingZoneInput;
+  ShippingZonePayload: Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversParentTypes['ShippingZone']> };
   ShopifyConnection: ShopifyConnection;
   ShopifyCount: ShopifyCount;
   ShopifySyncRun: ShopifySyncRun;
   ShopifySyncStartPayload: ShopifySyncStartPayload;
   ShopifyThrottleState: ShopifyThrottleState;
   String: Scalars['String']['output'];
+  TaxRate: TaxRateRow;
+  TaxRateDeletePayload: TaxRateDeletePayload;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversParentTypes['TaxRate']> };
   TenantStatus: TenantStatusModel;
   URL: Scalars['URL']['output'];
   UserError: UserError;
+  Weight: Weight;
+  WeightInput: WeightInput;
 }>;
 
 export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
   buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveryAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  deliveryOptions?: Resolver<Array<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['CartLineConnection'], ParentType, ContextType, RequireFields<CartLinesArgs, 'first'>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requiresShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  selectedDeliveryOption?: Resolver<Maybe<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
+  taxesIncluded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1673,6 +2002,17 @@ export type CartBuyerIdentityResolvers<ContextType = GatewayContext, ParentType 
 export type CartCostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost']> = ResolversObject<{
   subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalDiscountAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalShippingAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalTaxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CartDeliveryOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDeliveryOption'] = ResolversParentTypes['CartDeliveryOption']> = ResolversObject<{
+  estimatedCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CartLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
@@ -1692,6 +2032,7 @@ export type CartLineCostResolvers<ContextType = GatewayContext, ParentType exten
   amountPerQuantity?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalTaxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CartLineEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLineEdge'] = ResolversParentTypes['CartLineEdge']> = ResolversObject<{
@@ -1760,6 +2101,7 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  taxExempt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1777,6 +2119,11 @@ export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType exten
 }>;
 
 export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerTaxExemptPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerTaxExemptPayload'] = ResolversParentTypes['CustomerTaxExemptPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
@@ -1903,6 +2250,19 @@ export type LocationEdgeResolvers<ContextType = GatewayContext, ParentType exten
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type MailingAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
+  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCodeV2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -1911,9 +2271,11 @@ export type MoneyResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cartBuyerIdentityUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartBuyerIdentityUpdateArgs, 'buyerIdentity' | 'cartId'>>;
   cartCreate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCartCreateArgs>>;
+  cartDeliveryAddressUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartDeliveryAddressUpdateArgs, 'address' | 'cartId'>>;
   cartLinesAdd?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesAddArgs, 'cartId' | 'lines'>>;
   cartLinesRemove?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesRemoveArgs, 'cartId' | 'lineIds'>>;
   cartLinesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesUpdateArgs, 'cartId' | 'lines'>>;
+  cartSelectedDeliveryOptionUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartSelectedDeliveryOptionUpdateArgs, 'cartId' | 'deliveryOptionHandle'>>;
   checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'cartId' | 'idempotencyKey'>>;
   collectionAddProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionAddProductsArgs, 'id' | 'productIds'>>;
   collectionCreate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionCreateArgs, 'input'>>;
@@ -1921,6 +2283,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   collectionRemoveProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionRemoveProductsArgs, 'id' | 'productIds'>>;
   collectionUpdate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionUpdateArgs, 'input'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
@@ -1936,11 +2299,17 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   productVariantCreate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantCreateArgs, 'input'>>;
   productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
   productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
+  shippingZoneCreate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneCreateArgs, 'input'>>;
+  shippingZoneDelete?: Resolver<ResolversTypes['ShippingZoneDeletePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneDeleteArgs, 'id'>>;
+  shippingZoneUpdate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneUpdateArgs, 'id' | 'input'>>;
   shopifySyncStart?: Resolver<ResolversTypes['ShopifySyncStartPayload'], ParentType, ContextType, RequireFields<MutationShopifySyncStartArgs, 'full'>>;
+  taxRateCreate?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateCreateArgs, 'input'>>;
+  taxRateDelete?: Resolver<ResolversTypes['TaxRateDeletePayload'], ParentType, ContextType, RequireFields<MutationTaxRateDeleteArgs, 'id'>>;
+  taxRateUpdate?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateUpdateArgs, 'id' | 'input'>>;
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'ShippingZone' | 'TaxRate', ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -2076,12 +2445,15 @@ export type ProductVariantResolvers<ContextType = GatewayContext, ParentType ext
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  requiresShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   selectedOptions?: Resolver<Array<ResolversTypes['SelectedOption']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taxable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Weight'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2125,12 +2497,47 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'reverse' | 'sortKey'>>;
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
+  shippingZones?: Resolver<Array<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
   shopifyConnection?: Resolver<Maybe<ResolversTypes['ShopifyConnection']>, ParentType, ContextType>;
+  taxRates?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
 }>;
 
 export type SelectedOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingRate'] = ResolversParentTypes['ShippingRate']> = ResolversObject<{
+  freeAbove?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ShippingRateKind'], ParentType, ContextType>;
+  maxDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  maxWeightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  minWeightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingZoneResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZone'] = ResolversParentTypes['ShippingZone']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShippingZoneDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZoneDeletePayload'] = ResolversParentTypes['ShippingZoneDeletePayload']> = ResolversObject<{
+  deletedShippingZoneId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ShippingZonePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZonePayload'] = ResolversParentTypes['ShippingZonePayload']> = ResolversObject<{
+  shippingZone?: Resolver<Maybe<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ShopifyConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShopifyConnection'] = ResolversParentTypes['ShopifyConnection']> = ResolversObject<{
@@ -2174,6 +2581,26 @@ export type ShopifyThrottleStateResolvers<ContextType = GatewayContext, ParentTy
   throttledWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TaxRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRate'] = ResolversParentTypes['TaxRate']> = ResolversObject<{
+  appliesToShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratePercentage?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TaxRateDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRateDeletePayload'] = ResolversParentTypes['TaxRateDeletePayload']> = ResolversObject<{
+  deletedTaxRateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type TaxRatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRatePayload'] = ResolversParentTypes['TaxRatePayload']> = ResolversObject<{
+  taxRate?: Resolver<Maybe<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type TenantStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TenantStatus'] = ResolversParentTypes['TenantStatus']> = ResolversObject<{
   file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2191,10 +2618,16 @@ export type UserErrorResolvers<ContextType = GatewayContext, ParentType extends 
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type WeightResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Weight'] = ResolversParentTypes['Weight']> = ResolversObject<{
+  unit?: Resolver<ResolversTypes['WeightUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
   CartBuyerIdentity?: CartBuyerIdentityResolvers<ContextType>;
   CartCost?: CartCostResolvers<ContextType>;
+  CartDeliveryOption?: CartDeliveryOptionResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartLineConnection?: CartLineConnectionResolvers<ContextType>;
   CartLineCost?: CartLineCostResolvers<ContextType>;
@@ -2211,6 +2644,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  CustomerTaxExemptPayload?: CustomerTaxExemptPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
@@ -2230,6 +2664,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LocationAddPayload?: LocationAddPayloadResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  MailingAddress?: MailingAddressResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2255,13 +2690,21 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
+  ShippingRate?: ShippingRateResolvers<ContextType>;
+  ShippingZone?: ShippingZoneResolvers<ContextType>;
+  ShippingZoneDeletePayload?: ShippingZoneDeletePayloadResolvers<ContextType>;
+  ShippingZonePayload?: ShippingZonePayloadResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
   ShopifyCount?: ShopifyCountResolvers<ContextType>;
   ShopifySyncRun?: ShopifySyncRunResolvers<ContextType>;
   ShopifySyncStartPayload?: ShopifySyncStartPayloadResolvers<ContextType>;
   ShopifyThrottleState?: ShopifyThrottleStateResolvers<ContextType>;
+  TaxRate?: TaxRateResolvers<ContextType>;
+  TaxRateDeletePayload?: TaxRateDeletePayloadResolvers<ContextType>;
+  TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;
   TenantStatus?: TenantStatusResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
+  Weight?: WeightResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,9 @@
 import * as products from './0001_products';
 import * as merchandising from './0002_merchandising';
+import * as variantShipping from './0003_variant_shipping';
 
-export const migrations = { '0001_products': products, '0002_merchandising': merchandising };
+export const migrations = {
+  '0001_products': products,
+  '0002_merchandising': merchandising,
+  '0003_variant_shipping': variantShipping,
+};

@@ -129,6 +129,22 @@ export type LocationAddInput = {
   name: Scalars['String']['input'];
 };
 
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 (DE, US). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** Required where the country has postal codes. */
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type OrderCancelReason =
   | 'CUSTOMER'
   | 'DECLINED'
@@ -256,8 +272,11 @@ export type ProductVariantCreateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   price: Scalars['Decimal']['input'];
   productId: Scalars['ID']['input'];
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type ProductVariantFields = {
@@ -275,8 +294,41 @@ export type ProductVariantUpdateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   position?: InputMaybe<Scalars['Int']['input']>;
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
+};
+
+export type ShippingRateInput = {
+  freeAbove?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Letters, digits and dashes, unique within the zone. */
+  handle: Scalars['String']['input'];
+  kind?: InputMaybe<ShippingRateKind>;
+  maxDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  maxSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  maxWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  minDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  minWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  price: Scalars['Decimal']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ShippingRateKind =
+  /** One price for every cart. */
+  | 'FLAT'
+  /** Offered when the cart's subtotal is in [minSubtotal, maxSubtotal). */
+  | 'SUBTOTAL'
+  /** Offered when the cart's weight is in [minWeightGrams, maxWeightGrams). */
+  | 'WEIGHT';
+
+export type ShippingZoneInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all the zone's rates when given. */
+  rates?: InputMaybe<Array<ShippingRateInput>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 export type ShopifyConnectionStatus =
@@ -294,6 +346,14 @@ export type ShopifySyncStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type TaxRateInput = {
+  appliesToShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  ratePercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TenantState =
   | 'ACTIVE'
   | 'DISABLED';
@@ -305,6 +365,10 @@ export type UserErrorCode =
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
+  /** The cart needs a delivery address and a delivery option before checkout. */
+  | 'DELIVERY_REQUIRED'
+  /** The shop does not deliver to the address, or the option is not offered for this cart. */
+  | 'DELIVERY_UNAVAILABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -316,6 +380,18 @@ export type UserErrorCode =
   | 'NOT_FOUND'
   | 'TAKEN'
   | 'TOO_LONG';
+
+export type WeightInput = {
+  unit: WeightUnit;
+  /** At least 0, up to 3 fraction digits. */
+  value: Scalars['Decimal']['input'];
+};
+
+export type WeightUnit =
+  | 'GRAMS'
+  | 'KILOGRAMS'
+  | 'OUNCES'
+  | 'POUNDS';
 
 export type ProductPageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
