@@ -2,23 +2,11 @@ import DataLoader from 'dataloader';
 import { sql, type Kysely } from 'kysely';
 import type { LoaderContext } from '../../src/sdk';
 import { rowsById } from '../../src/sdk/db';
+import { createOrderPricingLoaders } from './checkout/order-pricing';
 import { createPricingLoaders } from './pricing/loaders';
-import type { CartRow, CartTables } from './tables';
+import type { CartRow, CartTables, PricedLine } from './tables';
 
-/** A cart line priced at the variant's current price (computed by Postgres, exact). */
-export interface PricedLine {
-  id: string;
-  cart_id: string;
-  variant_id: string;
-  quantity: number;
-  price: string;
-  line_total: string;
-  product_id: string;
-  requires_shipping: boolean;
-  taxable: boolean;
-  /** The line's weight (variant weight × quantity) in grams, rounded. */
-  weight_grams: number;
-}
+export type { CartLineParent, PricedLine } from './tables';
 
 const GRAMS_PER_UNIT = sql`case v.weight_unit when 'GRAMS' then 1 when 'KILOGRAMS' then 1000
   when 'OUNCES' then 28.349523125 else 453.59237 end`;
@@ -34,9 +22,6 @@ export async function pricedLines<DB>(conn: Kysely<DB>, tenantId: string, cartId
      order by l.id`.execute(conn);
   return rows;
 }
-
-/** A line as CartLine resolves it: with its cart (read with its pricing columns), whose quote prices it. */
-export type CartLineParent = PricedLine & { cart: CartRow };
 
 declare module '../../src/sdk' {
   interface Loaders {
@@ -58,5 +43,5 @@ export function createCartLoaders(ctx: LoaderContext) {
     ),
   };
   const pricing = createPricingLoaders(ctx, () => ({ ...own, ...pricing }));
-  return { ...own, ...pricing };
+  return { ...own, ...pricing, ...createOrderPricingLoaders(ctx) };
 }

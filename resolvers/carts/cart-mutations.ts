@@ -23,6 +23,7 @@ import type {
 } from '../generated/resolvers-types';
 import { cartTokenOf } from './cart-id';
 import { cartPayload } from './cart-payload';
+import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
 
 /**
  * A line's quantity is 1 when omitted (graphql-js fills in the default); an explicit null reaches the
@@ -46,11 +47,12 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(ctx, await updateBuyerIdentity(ctx.db, cartTokenOf(args.cartId), args.buyerIdentity)),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
-      const { order, userErrors } = await completeCheckout(ctx.db, ctx.tenant.currency, {
-        cartId: cartTokenOf(args.cartId),
-        idempotencyKey: args.idempotencyKey,
-        email: args.email,
-      });
+      const { order, userErrors } = await completeCheckout(
+        ctx.db,
+        ctx.tenant.currency,
+        { cartId: cartTokenOf(args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
+        { taxesIncluded: taxesIncluded(ctx) },
+      );
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
       return { order: order as ResolversParentTypes['Order'] | null, userErrors };
     },

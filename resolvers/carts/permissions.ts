@@ -9,6 +9,7 @@ export const permissions = {
     cart: isStorefront,
     shippingZones: hasScope('read_shipping'),
     taxRates: hasScope('read_taxes'),
+    discounts: hasScope('read_discounts'),
   },
   Mutation: {
     cartCreate: isStorefront,
@@ -18,6 +19,7 @@ export const permissions = {
     cartBuyerIdentityUpdate: isStorefront,
     cartDeliveryAddressUpdate: isStorefront,
     cartSelectedDeliveryOptionUpdate: isStorefront,
+    cartDiscountCodesUpdate: isStorefront,
     checkoutComplete: isStorefront,
     shippingZoneCreate: hasScope('write_shipping'),
     shippingZoneUpdate: hasScope('write_shipping'),
@@ -26,6 +28,9 @@ export const permissions = {
     taxRateUpdate: hasScope('write_taxes'),
     taxRateDelete: hasScope('write_taxes'),
     customerTaxExemptUpdate: hasScope('write_taxes'),
+    discountCreate: hasScope('write_discounts'),
+    discountUpdate: hasScope('write_discounts'),
+    discountDeactivate: hasScope('write_discounts'),
   },
   Customer: {
     taxExempt: hasScope('read_taxes'),

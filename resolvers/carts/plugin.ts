@@ -9,6 +9,9 @@ import { cartSettings } from './settings';
 import { deliveryResolvers } from './delivery.resolvers';
 import { shippingAdminResolvers } from './shipping-admin.resolvers';
 import { taxResolvers } from './taxes.resolvers';
+import { discountResolvers } from './discounts.resolvers';
+import { orderPricingResolvers } from './order-pricing.resolvers';
+import { discountsByIds } from '../../connectors/carts/discounts/store';
 
 /**
  * Storefront carts, their pricing (delivery, shipping rates, taxes, discounts) and checkout; the
@@ -21,15 +24,23 @@ export const plugin = definePlugin({
   dependsOn: ['core', 'catalog', 'inventory', 'customers', 'orders'],
   typeDefs: schemaFragment('carts'),
   resolvers: {
-    Query: { ...cartResolvers.Query, ...shippingAdminResolvers.Query, ...taxResolvers.Query },
+    Query: {
+      ...cartResolvers.Query,
+      ...shippingAdminResolvers.Query,
+      ...taxResolvers.Query,
+      ...discountResolvers.Query,
+    },
     Mutation: {
       ...cartMutations.Mutation,
       ...deliveryResolvers.Mutation,
       ...shippingAdminResolvers.Mutation,
       ...taxResolvers.Mutation,
+      ...discountResolvers.Mutation,
     },
-    Cart: { ...cartResolvers.Cart, ...deliveryResolvers.Cart },
-    CartLine: cartResolvers.CartLine,
+    Cart: { ...cartResolvers.Cart, ...deliveryResolvers.Cart, ...discountResolvers.Cart },
+    CartLine: { ...cartResolvers.CartLine, ...discountResolvers.CartLine },
+    Discount: discountResolvers.Discount,
+    Order: orderPricingResolvers.Order,
     MailingAddress: deliveryResolvers.MailingAddress,
     CartDeliveryOption: deliveryResolvers.CartDeliveryOption,
     ShippingZone: shippingAdminResolvers.ShippingZone,
@@ -41,11 +52,12 @@ export const plugin = definePlugin({
   mappers: {
     Cart: 'connectors/carts/tables#CartRow',
     CartLine: 'connectors/carts/loaders#CartLineParent',
-    MailingAddress: 'connectors/carts/delivery/address#StoredAddress',
-    CartDeliveryOption: 'connectors/carts/delivery/options#DeliveryOption',
-    ShippingZone: 'connectors/carts/delivery/options#ZoneWithRates',
-    ShippingRate: 'connectors/carts/delivery/options#ShippingRateRow',
-    TaxRate: 'connectors/carts/taxes/calculator#TaxRateRow',
+    MailingAddress: 'connectors/carts/tables#StoredAddress',
+    CartDeliveryOption: 'connectors/carts/tables#DeliveryOption',
+    ShippingZone: 'connectors/carts/tables#ZoneWithRates',
+    ShippingRate: 'connectors/carts/tables#ShippingRateRow',
+    TaxRate: 'connectors/carts/tables#TaxRateRow',
+    Discount: 'connectors/carts/tables#DiscountRow',
   },
   permissions,
   costs: {
@@ -54,13 +66,24 @@ export const plugin = definePlugin({
     'Query.shippingZones': { defaultSize: 50 },
     'ShippingZone.rates': { defaultSize: 20 },
     'Query.taxRates': { defaultSize: 100 },
+    'Query.discounts': { multipliers: ['first'], defaultSize: 50 },
+    'Order.shippingLines': { defaultSize: 1 },
+    'Order.taxLines': { defaultSize: 5 },
+    'Order.discountApplications': { defaultSize: 5 },
+    'Cart.discountCodes': { defaultSize: 10 },
+    'Cart.discountAllocations': { defaultSize: 10 },
+    'CartLine.discountAllocations': { defaultSize: 10 },
   },
-  scopes: ['read_shipping', 'write_shipping', 'read_taxes', 'write_taxes'],
+  scopes: ['read_shipping', 'write_shipping', 'read_taxes', 'write_taxes', 'read_discounts', 'write_discounts'],
   tenantConfig: cartSettings,
   nodes: {
     ShippingZone: (ctx, id) =>
       ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_shipping')
         ? ctx.loaders.shippingZones.load('all').then((zones) => zones.find((z) => z.id === id) ?? null)
+        : Promise.resolve(null),
+    Discount: (ctx, id) =>
+      ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_discounts')
+        ? ctx.db.get<unknown>().then(async (conn) => (await discountsByIds(conn, ctx.db.tenantId, [id]))[0] ?? null)
         : Promise.resolve(null),
     TaxRate: (ctx, id) =>
       ctx.principal.kind === 'admin' && ctx.principal.scopes.includes('read_taxes')

@@ -6,11 +6,8 @@ import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow } from '../.
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
 import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
-import { CartRow } from '../../connectors/carts/tables';
+import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
 import { CartLineParent } from '../../connectors/carts/loaders';
-import { StoredAddress } from '../../connectors/carts/delivery/address';
-import { DeliveryOption, ZoneWithRates, ShippingRateRow } from '../../connectors/carts/delivery/options';
-import { TaxRateRow } from '../../connectors/carts/taxes/calculator';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
 export type Maybe<T> = T | null;
@@ -52,6 +49,10 @@ export type Cart = {
   deliveryAddress?: Maybe<MailingAddress>;
   /** The options of the shop's shipping zone for the address; empty without an address or zone. */
   deliveryOptions: Array<CartDeliveryOption>;
+  /** Each applied discount's whole amount (automatic and code discounts, shipping discounts included). */
+  discountAllocations: Array<CartDiscountAllocation>;
+  /** The codes the buyer entered, in order. */
+  discountCodes: Array<CartDiscountCode>;
   id: Scalars['ID']['output'];
   lines: CartLineConnection;
   note?: Maybe<Scalars['String']['output']>;
@@ -121,6 +122,22 @@ export type CartDeliveryOption = {
   title: Scalars['String']['output'];
 };
 
+/** An amount a discount takes off a line, or off the cart (lines and shipping together). */
+export type CartDiscountAllocation = {
+  __typename?: 'CartDiscountAllocation';
+  /** The code, for a code discount; null for an automatic one. */
+  code?: Maybe<Scalars['String']['output']>;
+  discountedAmount: Money;
+  title: Scalars['String']['output'];
+};
+
+/** A discount code on a cart, and whether it applies to the cart as it is. */
+export type CartDiscountCode = {
+  __typename?: 'CartDiscountCode';
+  applicable: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
+};
+
 export type CartInput = {
   buyerIdentity?: InputMaybe<CartBuyerIdentityInput>;
   lines?: InputMaybe<Array<CartLineInput>>;
@@ -131,6 +148,8 @@ export type CartInput = {
 export type CartLine = {
   __typename?: 'CartLine';
   cost: CartLineCost;
+  /** The discounts' shares of this line. */
+  discountAllocations: Array<CartDiscountAllocation>;
   id: Scalars['ID']['output'];
   merchandise?: Maybe<ProductVariant>;
   quantity: Scalars['Int']['output'];
@@ -292,8 +311,8 @@ export type Customer = Node & {
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
   /** The customer's Shopify id (gid), when it was synchronised from Shopify. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
-  /** Whether the customer's checkouts are free of tax. */
-  taxExempt: Scalars['Boolean']['output'];
+  /** Whether the customer's checkouts are free of tax (nullable: a field of the carts plugin on another plugin's type). */
+  taxExempt?: Maybe<Scalars['Boolean']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -357,6 +376,79 @@ export type DependencyStatus = {
   name: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
 };
+
+/** A discount: with a code the buyer enters, or automatic without one. */
+export type Discount = Node & {
+  __typename?: 'Discount';
+  code?: Maybe<Scalars['String']['output']>;
+  collectionIds: Array<Scalars['ID']['output']>;
+  /** Whether it applies together with other discounts that combine too. */
+  combinesWithOthers: Scalars['Boolean']['output'];
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: DiscountKind;
+  minimumQuantity?: Maybe<Scalars['Int']['output']>;
+  minimumSubtotal?: Maybe<Money>;
+  oncePerCustomer: Scalars['Boolean']['output'];
+  /** The entitled products and collections; both empty: the whole order. */
+  productIds: Array<Scalars['ID']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  status: DiscountStatus;
+  title: Scalars['String']['output'];
+  usageCount: Scalars['Int']['output'];
+  usageLimit?: Maybe<Scalars['Int']['output']>;
+  /** A percentage (PERCENTAGE) or an amount in the shop's currency (FIXED_AMOUNT); 0 for FREE_SHIPPING. */
+  value: Scalars['Decimal']['output'];
+};
+
+/** A discount as it applied to the order. */
+export type DiscountApplication = {
+  __typename?: 'DiscountApplication';
+  allocatedAmount: Money;
+  code?: Maybe<Scalars['String']['output']>;
+  kind: DiscountKind;
+  title: Scalars['String']['output'];
+  /** The discount's value at checkout: a percentage or an amount. */
+  value: Scalars['Decimal']['output'];
+};
+
+export type DiscountInput = {
+  /** Letters, digits, dashes and underscores; omit for an automatic discount (only on create). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  combinesWithOthers?: InputMaybe<Scalars['Boolean']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DiscountKind>;
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  minimumSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  oncePerCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type DiscountKind =
+  /** value is an amount off the entitled lines together. */
+  | 'FIXED_AMOUNT'
+  /** Takes the price of shipping off. */
+  | 'FREE_SHIPPING'
+  /** value is a percentage of the entitled lines. */
+  | 'PERCENTAGE';
+
+export type DiscountPayload = {
+  __typename?: 'DiscountPayload';
+  discount?: Maybe<Discount>;
+  userErrors: Array<UserError>;
+};
+
+export type DiscountStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  /** Deactivated, or its usage limit is reached. */
+  | 'INACTIVE'
+  | 'SCHEDULED';
 
 /** The gateway's own view of its health, for a tenant's admins (their own tenant) and platform operators. */
 export type GatewayStatus = {
@@ -564,6 +656,8 @@ export type Mutation = {
   cartCreate: CartPayload;
   /** Sets the cart's delivery address; a chosen option the new address does not offer is cleared (storefront). */
   cartDeliveryAddressUpdate: CartPayload;
+  /** Replaces the cart's discount codes (at most 10); codes that do not apply stay, marked not applicable (storefront). */
+  cartDiscountCodesUpdate: CartPayload;
   /** Adds quantities to the cart; lines of one variant merge (storefront). */
   cartLinesAdd: CartPayload;
   cartLinesRemove: CartPayload;
@@ -588,6 +682,10 @@ export type Mutation = {
   customerTaxExemptUpdate: CustomerTaxExemptPayload;
   /** Changes a customer's details (write_customers). */
   customerUpdate: CustomerPayload;
+  discountCreate: DiscountPayload;
+  /** Stops a discount for good: its code no longer applies. */
+  discountDeactivate: DiscountPayload;
+  discountUpdate: DiscountPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
   inventoryAdjust: InventoryChangePayload;
   /** Sets stock to a quantity, recording the difference as an adjustment. */
@@ -633,6 +731,12 @@ export type MutationCartCreateArgs = {
 export type MutationCartDeliveryAddressUpdateArgs = {
   address: MailingAddressInput;
   cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationCartDiscountCodesUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  discountCodes: Array<Scalars['String']['input']>;
 };
 
 
@@ -708,6 +812,22 @@ export type MutationCustomerTaxExemptUpdateArgs = {
 export type MutationCustomerUpdateArgs = {
   id: Scalars['ID']['input'];
   input: CustomerInput;
+};
+
+
+export type MutationDiscountCreateArgs = {
+  input: DiscountInput;
+};
+
+
+export type MutationDiscountDeactivateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDiscountUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: DiscountInput;
 };
 
 
@@ -836,6 +956,7 @@ export type Order = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The buyer; null unless the caller holds read_customers. */
   customer?: Maybe<Customer>;
+  discountApplications?: Maybe<Array<DiscountApplication>>;
   email?: Maybe<Scalars['String']['output']>;
   financialStatus: OrderFinancialStatus;
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -845,13 +966,22 @@ export type Order = Node & {
   /** The shop's order number, e.g. #1001. */
   name: Scalars['String']['output'];
   orderNumber: Scalars['Int']['output'];
+  /** The address checkout delivered to; null when nothing needed delivery. */
+  shippingAddress?: Maybe<MailingAddress>;
+  shippingLines?: Maybe<Array<ShippingLine>>;
   /** Where to see the order in the Shopify admin. */
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
   /** The order's Shopify id (gid), when it was synchronised from Shopify. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
   status: OrderStatus;
   subtotalPrice: Money;
+  taxLines?: Maybe<Array<TaxLine>>;
+  /** Whether the line prices include tax. */
+  taxesIncluded?: Maybe<Scalars['Boolean']['output']>;
+  totalDiscounts?: Maybe<Money>;
   totalPrice: Money;
+  totalShippingPrice?: Maybe<Money>;
+  totalTax?: Maybe<Money>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1251,6 +1381,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
+  /** Discounts, newest first, whose code or title contains query (admin, read_discounts). */
+  discounts: Array<Discount>;
   /** Plugins, tenants and dependencies of this gateway: a tenant's admin sees its own tenant, a platform operator all. */
   gatewayStatus: GatewayStatus;
   /** Stock changes, newest first; optionally of one variant and/or one location. */
@@ -1324,6 +1456,12 @@ export type QueryCustomersArgs = {
 };
 
 
+export type QueryDiscountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type QueryInventoryAdjustmentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1389,6 +1527,18 @@ export type SelectedOption = {
   __typename?: 'SelectedOption';
   name: Scalars['String']['output'];
   value: Scalars['String']['output'];
+};
+
+/** The delivery method of an order, as checkout priced it. */
+export type ShippingLine = {
+  __typename?: 'ShippingLine';
+  discountedPrice: Money;
+  handle: Scalars['String']['output'];
+  /** Before shipping discounts. */
+  originalPrice: Money;
+  /** The tax of this shipping line (inside the price when taxes are included). */
+  taxAmount: Money;
+  title: Scalars['String']['output'];
 };
 
 /** A rate of a shipping zone; its handle names the delivery option the storefront chooses. */
@@ -1534,6 +1684,15 @@ export type ShopifyThrottleState = {
   throttledWaits: Scalars['Int']['output'];
 };
 
+/** Tax of one rate over the order's lines and shipping. */
+export type TaxLine = {
+  __typename?: 'TaxLine';
+  amount: Money;
+  /** Percentage (19, 7.25). */
+  ratePercentage: Scalars['Decimal']['output'];
+  title: Scalars['String']['output'];
+};
+
 /** A tax rate of a country, or of one of its provinces (both apply where both exist). */
 export type TaxRate = Node & {
   __typename?: 'TaxRate';
@@ -1600,6 +1759,8 @@ export type UserErrorCode =
   | 'DELIVERY_REQUIRED'
   /** The shop does not deliver to the address, or the option is not offered for this cart. */
   | 'DELIVERY_UNAVAILABLE'
+  /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
+  | 'DISCOUNT_NOT_APPLICABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -1708,6 +1869,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( CollectionRow )
     | ( CustomerRow )
+    | ( DiscountRow )
     | ( ImageRow )
     | ( AdjustmentRow )
     | ( LocationRow )
@@ -1728,6 +1890,8 @@ export type ResolversTypes = ResolversObject<{
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: ResolverTypeWrapper<CartCost>;
   CartDeliveryOption: ResolverTypeWrapper<DeliveryOption>;
+  CartDiscountAllocation: ResolverTypeWrapper<CartDiscountAllocation>;
+  CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
   CartInput: CartInput;
   CartLine: ResolverTypeWrapper<CartLineParent>;
   CartLineConnection: ResolverTypeWrapper<Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CartLineEdge']>, nodes: Array<ResolversTypes['CartLine']> }>;
@@ -1759,6 +1923,12 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
+  Discount: ResolverTypeWrapper<DiscountRow>;
+  DiscountApplication: ResolverTypeWrapper<DiscountApplication>;
+  DiscountInput: DiscountInput;
+  DiscountKind: DiscountKind;
+  DiscountPayload: ResolverTypeWrapper<Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversTypes['Discount']> }>;
+  DiscountStatus: DiscountStatus;
   GatewayStatus: ResolverTypeWrapper<GatewayStatusModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageRow>;
@@ -1827,6 +1997,7 @@ export type ResolversTypes = ResolversObject<{
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
+  ShippingLine: ResolverTypeWrapper<ShippingLine>;
   ShippingRate: ResolverTypeWrapper<ShippingRateRow>;
   ShippingRateInput: ShippingRateInput;
   ShippingRateKind: ShippingRateKind;
@@ -1843,6 +2014,7 @@ export type ResolversTypes = ResolversObject<{
   ShopifySyncStatus: ShopifySyncStatus;
   ShopifyThrottleState: ResolverTypeWrapper<ShopifyThrottleState>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TaxLine: ResolverTypeWrapper<TaxLine>;
   TaxRate: ResolverTypeWrapper<TaxRateRow>;
   TaxRateDeletePayload: ResolverTypeWrapper<TaxRateDeletePayload>;
   TaxRateInput: TaxRateInput;
@@ -1865,6 +2037,8 @@ export type ResolversParentTypes = ResolversObject<{
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: CartCost;
   CartDeliveryOption: DeliveryOption;
+  CartDiscountAllocation: CartDiscountAllocation;
+  CartDiscountCode: CartDiscountCode;
   CartInput: CartInput;
   CartLine: CartLineParent;
   CartLineConnection: Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CartLineEdge']>, nodes: Array<ResolversParentTypes['CartLine']> };
@@ -1893,6 +2067,10 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
+  Discount: DiscountRow;
+  DiscountApplication: DiscountApplication;
+  DiscountInput: DiscountInput;
+  DiscountPayload: Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversParentTypes['Discount']> };
   GatewayStatus: GatewayStatusModel;
   ID: Scalars['ID']['output'];
   Image: ImageRow;
@@ -1953,6 +2131,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
   SelectedOption: SelectedOption;
+  ShippingLine: ShippingLine;
   ShippingRate: ShippingRateRow;
   ShippingRateInput: ShippingRateInput;
   ShippingZone: ZoneWithRates;
@@ -1965,6 +2144,7 @@ export type ResolversParentTypes = ResolversObject<{
   ShopifySyncStartPayload: ShopifySyncStartPayload;
   ShopifyThrottleState: ShopifyThrottleState;
   String: Scalars['String']['output'];
+  TaxLine: TaxLine;
   TaxRate: TaxRateRow;
   TaxRateDeletePayload: TaxRateDeletePayload;
   TaxRateInput: TaxRateInput;
@@ -1982,6 +2162,8 @@ export type CartResolvers<ContextType = GatewayContext, ParentType extends Resol
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deliveryAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
   deliveryOptions?: Resolver<Array<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['CartDiscountAllocation']>, ParentType, ContextType>;
+  discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['CartLineConnection'], ParentType, ContextType, RequireFields<CartLinesArgs, 'first'>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2015,8 +2197,20 @@ export type CartDeliveryOptionResolvers<ContextType = GatewayContext, ParentType
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CartDiscountAllocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDiscountAllocation'] = ResolversParentTypes['CartDiscountAllocation']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartDiscountCodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDiscountCode'] = ResolversParentTypes['CartDiscountCode']> = ResolversObject<{
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type CartLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
   cost?: Resolver<ResolversTypes['CartLineCost'], ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['CartDiscountAllocation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   merchandise?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2101,7 +2295,7 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
-  taxExempt?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  taxExempt?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2140,6 +2334,39 @@ export type DependencyStatusResolvers<ContextType = GatewayContext, ParentType e
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type DiscountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  combinesWithOthers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  minimumQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minimumSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  oncePerCustomer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  productIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DiscountStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usageLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountApplicationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountApplication'] = ResolversParentTypes['DiscountApplication']> = ResolversObject<{
+  allocatedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type DiscountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountPayload'] = ResolversParentTypes['DiscountPayload']> = ResolversObject<{
+  discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type GatewayStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayStatus'] = ResolversParentTypes['GatewayStatus']> = ResolversObject<{
@@ -2272,6 +2499,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   cartBuyerIdentityUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartBuyerIdentityUpdateArgs, 'buyerIdentity' | 'cartId'>>;
   cartCreate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCartCreateArgs>>;
   cartDeliveryAddressUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartDeliveryAddressUpdateArgs, 'address' | 'cartId'>>;
+  cartDiscountCodesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartDiscountCodesUpdateArgs, 'cartId' | 'discountCodes'>>;
   cartLinesAdd?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesAddArgs, 'cartId' | 'lines'>>;
   cartLinesRemove?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesRemoveArgs, 'cartId' | 'lineIds'>>;
   cartLinesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesUpdateArgs, 'cartId' | 'lines'>>;
@@ -2285,6 +2513,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
   customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
+  discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
+  discountDeactivate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountDeactivateArgs, 'id'>>;
+  discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
@@ -2309,7 +2540,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'ShippingZone' | 'TaxRate', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Discount' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'ShippingZone' | 'TaxRate', ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -2318,6 +2549,7 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  discountApplications?: Resolver<Maybe<Array<ResolversTypes['DiscountApplication']>>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   financialStatus?: Resolver<ResolversTypes['OrderFinancialStatus'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2326,11 +2558,18 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  shippingLines?: Resolver<Maybe<Array<ResolversTypes['ShippingLine']>>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxLines?: Resolver<Maybe<Array<ResolversTypes['TaxLine']>>, ParentType, ContextType>;
+  taxesIncluded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  totalDiscounts?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalShippingPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  totalTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2488,6 +2727,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
+  discounts?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType, RequireFields<QueryDiscountsArgs, 'first'>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
   inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
@@ -2505,6 +2745,14 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type SelectedOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingLine'] = ResolversParentTypes['ShippingLine']> = ResolversObject<{
+  discountedPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ShippingRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingRate'] = ResolversParentTypes['ShippingRate']> = ResolversObject<{
@@ -2581,6 +2829,12 @@ export type ShopifyThrottleStateResolvers<ContextType = GatewayContext, ParentTy
   throttledWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type TaxLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxLine'] = ResolversParentTypes['TaxLine']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ratePercentage?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type TaxRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRate'] = ResolversParentTypes['TaxRate']> = ResolversObject<{
   appliesToShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2628,6 +2882,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CartBuyerIdentity?: CartBuyerIdentityResolvers<ContextType>;
   CartCost?: CartCostResolvers<ContextType>;
   CartDeliveryOption?: CartDeliveryOptionResolvers<ContextType>;
+  CartDiscountAllocation?: CartDiscountAllocationResolvers<ContextType>;
+  CartDiscountCode?: CartDiscountCodeResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartLineConnection?: CartLineConnectionResolvers<ContextType>;
   CartLineCost?: CartLineCostResolvers<ContextType>;
@@ -2648,6 +2904,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
+  Discount?: DiscountResolvers<ContextType>;
+  DiscountApplication?: DiscountApplicationResolvers<ContextType>;
+  DiscountPayload?: DiscountPayloadResolvers<ContextType>;
   GatewayStatus?: GatewayStatusResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;
@@ -2690,6 +2949,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ProductVariantPayload?: ProductVariantPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
+  ShippingLine?: ShippingLineResolvers<ContextType>;
   ShippingRate?: ShippingRateResolvers<ContextType>;
   ShippingZone?: ShippingZoneResolvers<ContextType>;
   ShippingZoneDeletePayload?: ShippingZoneDeletePayloadResolvers<ContextType>;
@@ -2699,6 +2959,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ShopifySyncRun?: ShopifySyncRunResolvers<ContextType>;
   ShopifySyncStartPayload?: ShopifySyncStartPayloadResolvers<ContextType>;
   ShopifyThrottleState?: ShopifyThrottleStateResolvers<ContextType>;
+  TaxLine?: TaxLineResolvers<ContextType>;
   TaxRate?: TaxRateResolvers<ContextType>;
   TaxRateDeletePayload?: TaxRateDeletePayloadResolvers<ContextType>;
   TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;

@@ -3,6 +3,8 @@ import { pluginSettings, type GatewayContext, type LoaderContext } from '../../.
 import type { ZoneWithRates } from '../delivery/options';
 import { loadZones } from '../delivery/zones';
 import type { CartRow } from '../tables';
+import type { DiscountRow } from '../discounts/eligibility';
+import { automaticDiscounts, collectionsOfProducts, discountsByCodes } from '../discounts/store';
 import { exemptCustomers, exemptEmails, loadTaxRates } from '../taxes/store';
 import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
 import { pricingFacts, quoteCart, type CartQuote } from './quote';
@@ -23,6 +25,12 @@ declare module '../../../src/sdk' {
     taxExemptCustomer: DataLoader<string, boolean>;
     /** Whether the customer of an email is exempt from tax. */
     taxExemptEmail: DataLoader<string, boolean>;
+    /** The active automatic discounts (key: 'all'). */
+    automaticDiscounts: DataLoader<'all', DiscountRow[]>;
+    /** A discount by code (upper-cased key). */
+    discountByCode: DataLoader<string, DiscountRow | null>;
+    /** The collections a product is in. */
+    collectionsOfProduct: DataLoader<string, string[]>;
     /** A cart's delivery options and price; keyed by the cart row (its pricing columns), cached by id. */
     cartQuote: DataLoader<CartRow, CartQuote, string>;
   }
@@ -34,7 +42,16 @@ export const taxesIncluded = (ctx: Pick<GatewayContext, 'tenant'>) =>
 /** Quotes read the cart's lines and the tenant's pricing setup through their own loaders: no SQL of their own. */
 export function createPricingLoaders(
   ctx: LoaderContext,
-  loaders: () => Pick<GatewayContext['loaders'], 'pricedLinesByCart' | 'shippingZones' | 'taxRates' | 'taxExemptEmail'>,
+  loaders: () => Pick<
+    GatewayContext['loaders'],
+    | 'pricedLinesByCart'
+    | 'shippingZones'
+    | 'taxRates'
+    | 'taxExemptEmail'
+    | 'automaticDiscounts'
+    | 'discountByCode'
+    | 'collectionsOfProduct'
+  >,
 ) {
   const { db, guardBatch, tenant } = ctx;
   return {
@@ -62,15 +79,46 @@ export function createPricingLoaders(
         return emails.map((e) => exempt.has(e));
       }),
     ),
+    automaticDiscounts: new DataLoader<'all', DiscountRow[]>(
+      guardBatch(async (keys) => {
+        const found = await automaticDiscounts(await db.get<unknown>(), db.tenantId);
+        return keys.map(() => found);
+      }),
+    ),
+    discountByCode: new DataLoader<string, DiscountRow | null>(
+      guardBatch(async (codes) => {
+        const found = await discountsByCodes(await db.get<unknown>(), db.tenantId, codes);
+        return codes.map((c) => found.find((d) => d.code!.toUpperCase() === c) ?? null);
+      }),
+    ),
+    collectionsOfProduct: new DataLoader<string, string[]>(
+      guardBatch(async (ids) => {
+        const rows = await collectionsOfProducts(await db.get<unknown>(), db.tenantId, ids);
+        return ids.map((id) => rows.filter((r) => r.product_id === id).map((r) => r.collection_id));
+      }),
+    ),
     cartQuote: new DataLoader<CartRow, CartQuote, string>(
       async (carts) => {
         const l = loaders();
-        const [zones, rates, lineLists, exempt] = await Promise.all([
+        const codes = [...new Set(carts.flatMap((c) => c.discount_codes.map((code) => code.toUpperCase())))];
+        const [zones, rates, lineLists, exempt, automatic, coded] = await Promise.all([
           l.shippingZones.load('all'),
           l.taxRates.load('all'),
           l.pricedLinesByCart.loadMany(carts.map((c) => c.id)),
           Promise.all(carts.map((c) => (c.email ? l.taxExemptEmail.load(c.email) : Promise.resolve(false)))),
+          l.automaticDiscounts.load('all'),
+          l.discountByCode.loadMany(codes),
         ]);
+        const discounts = [...automatic, ...coded.filter((d): d is DiscountRow => d !== null && !(d instanceof Error))];
+        // Collections matter only to discounts on collections: read them only then.
+        const byCollection = discounts.some((d) => d.collection_ids !== null);
+        const productIds = [
+          ...new Set(lineLists.flatMap((ls) => (ls instanceof Error ? [] : ls.map((x) => x.product_id)))),
+        ];
+        const collections = byCollection ? await l.collectionsOfProduct.loadMany(productIds) : [];
+        const collectionsByProduct = new Map(
+          collections.map((c, i) => [productIds[i], c instanceof Error ? [] : c] as const),
+        );
         const taxes = tableTaxCalculator(rates);
         return carts.map((cart, i) => {
           const lines = lineLists[i];
@@ -78,6 +126,8 @@ export function createPricingLoaders(
           return quoteCart(lines, {
             ...pricingFacts(cart, tenant.currency, taxesIncluded(ctx), zones, taxes),
             customerExempt: exempt[i],
+            discounts,
+            collectionsByProduct,
           });
         });
       },

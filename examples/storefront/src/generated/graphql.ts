@@ -104,6 +104,38 @@ export type CustomerSortKeys =
   | 'NAME'
   | 'UPDATED_AT';
 
+export type DiscountInput = {
+  /** Letters, digits, dashes and underscores; omit for an automatic discount (only on create). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  combinesWithOthers?: InputMaybe<Scalars['Boolean']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DiscountKind>;
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  minimumSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  oncePerCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type DiscountKind =
+  /** value is an amount off the entitled lines together. */
+  | 'FIXED_AMOUNT'
+  /** Takes the price of shipping off. */
+  | 'FREE_SHIPPING'
+  /** value is a percentage of the entitled lines. */
+  | 'PERCENTAGE';
+
+export type DiscountStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  /** Deactivated, or its usage limit is reached. */
+  | 'INACTIVE'
+  | 'SCHEDULED';
+
 export type ImageInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['URL']['input'];
@@ -369,6 +401,8 @@ export type UserErrorCode =
   | 'DELIVERY_REQUIRED'
   /** The shop does not deliver to the address, or the option is not offered for this cart. */
   | 'DELIVERY_UNAVAILABLE'
+  /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
+  | 'DISCOUNT_NOT_APPLICABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
