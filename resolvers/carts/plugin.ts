@@ -1,6 +1,7 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createCartLoaders } from '../../connectors/carts/loaders';
 import { migrations } from '../../connectors/carts/migrations';
+import { seedPricing } from '../../connectors/carts/seed';
 import { cartMutations } from './cart-mutations';
 import { cartResolvers } from './cart.resolvers';
 import { permissions } from './permissions';
@@ -93,4 +94,5 @@ export const plugin = definePlugin({
   columns,
   createLoaders: createCartLoaders,
   migrations,
+  seed: seedPricing,
 });
