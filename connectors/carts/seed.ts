@@ -84,9 +84,43 @@ async function seedTenant(db: Kysely<unknown>, tenant: Tenant) {
 }
 
 /**
+ * Pricing snapshots for orders placed without checkout (the orders plugin's demo orders): delivered
+ * to a demo address with the standard rate, made free by a free-shipping discount (so each order's
+ * total stays as it was), with the tax the prices hold (euro shops) or none (an Oregon address).
+ */
+async function snapshotSeededOrders(db: Kysely<unknown>, tenant: Tenant) {
+  const euro = tenant.currency === 'EUR';
+  const address = euro
+    ? { address1: 'Unter den Linden 1', city: 'Berlin', zip: '10117', countryCode: 'DE', provinceCode: null }
+    : { address1: '1 Pioneer Sq', city: 'Portland', zip: '97204', countryCode: 'US', provinceCode: 'OR' };
+  const stored = { firstName: null, lastName: null, company: null, address2: null, phone: null, ...address };
+  const shipping = euro ? '4.90' : '5.00';
+  const tax = euro ? sql`round(o.subtotal * 19 / 119, 2)` : sql`0.00`;
+  await sql`insert into order_pricing (order_id, tenant_id, shipping_address, shipping_lines, tax_lines,
+      discount_applications, subtotal, total_shipping, total_tax, total_discounts, total, taxes_included)
+    select o.id, o.tenant_id, ${JSON.stringify(stored)}::jsonb,
+      jsonb_build_array(jsonb_build_object('handle', 'standard', 'title', ${euro ? 'DHL Paket' : 'Standard'}::text,
+        'price', ${shipping}::text, 'discountedPrice', '0.00', 'tax', '0.00')),
+      jsonb_build_array(jsonb_build_object('title', ${euro ? 'MwSt' : 'Oregon'}::text, 'rate', ${euro ? '19' : '0'}::text,
+        'amount', (${tax})::text)),
+      jsonb_build_array(jsonb_build_object('title', 'Free shipping', 'code', null, 'kind', 'FREE_SHIPPING',
+        'value', '0', 'amount', ${shipping}::text)),
+      o.subtotal, ${shipping}::numeric, ${tax}, ${shipping}::numeric, o.total, ${euro}
+    from orders o
+    where o.tenant_id = ${tenant.id} and o.cart_id is null
+      and not exists (select 1 from order_pricing p where p.order_id = o.id)`.execute(db);
+}
+
+/**
  * Each tenant's pricing setup: a domestic and an international shipping zone (domestic shipping free
- * above an amount), tax rates that fit its currency's country, and the code WELCOME10. Runs once.
+ * above an amount), tax rates that fit its currency's country, and the code WELCOME10 (once); a
+ * pricing snapshot for demo orders that have none.
  */
 export async function seedPricing(runtime: PluginRuntime, { tenants }: SeedOptions): Promise<void> {
-  for (const tenant of tenants) await runtime.withTenant(tenant.id, (db) => seedTenant(db, tenant));
+  for (const tenant of tenants) {
+    await runtime.withTenant(tenant.id, async (db) => {
+      await seedTenant(db, tenant);
+      await snapshotSeededOrders(db, tenant);
+    });
+  }
 }
