@@ -153,6 +153,15 @@ describeEachDatabase('discounts: codes and automatic, eligibility, combination, 
       ['input.value', 'INVALID'],
       ['input.usageLimit', 'INVALID'],
     ]);
+    const foreignProduct = await createVariant(t, 'alpha', { price: '1.00' });
+    const leak = await t.graphql<{ discountCreate: { userErrors: Errors } }>(
+      CREATE,
+      { input: { code: 'THEIRS', kind: 'PERCENTAGE', value: '5', productIds: [foreignProduct.productGid] } },
+      admin,
+    );
+    expect(leak.body.data!.discountCreate.userErrors).toEqual([
+      expect.objectContaining({ field: ['input', 'productIds', '0'], code: 'NOT_FOUND' }),
+    ]);
     const made = await discount(t, 'beta', { code: 'SPRING', kind: 'FREE_SHIPPING' });
     const taken = await t.graphql<{ discountCreate: { userErrors: Errors } }>(
       CREATE,

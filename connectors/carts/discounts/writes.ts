@@ -23,6 +23,25 @@ const expected = (error: unknown): SdkUserError[] | null => {
   return null;
 };
 
+/** Entitled products and collections must be this tenant's: another's reads as one that does not exist. */
+async function entitledErrors(trx: Kysely<unknown>, tenantId: string, columns: Record<string, unknown>) {
+  const errors: SdkUserError[] = [];
+  for (const [column, table, field] of [
+    ['product_ids', 'products', 'productIds'],
+    ['collection_ids', 'collections', 'collectionIds'],
+  ] as const) {
+    const ids = columns[column] as string[] | null | undefined;
+    if (!ids?.length) continue;
+    const { rows } = await sql<{ id: string }>`select id::text as id from ${sql.table(table)}
+      where tenant_id = ${tenantId} and id = any(${sql.val(ids)}::bigint[])`.execute(trx);
+    const found = new Set(rows.map((r) => r.id));
+    ids.forEach((id, i) => {
+      if (!found.has(id)) errors.push({ field: ['input', field, String(i)], code: 'NOT_FOUND', message: 'Not found' });
+    });
+  }
+  if (errors.length > 0) throw new UserErrors(errors);
+}
+
 export async function createDiscount(db: TenantDb, input: DiscountInput): Promise<Result> {
   const checked = discountColumns(input, true);
   if ('errors' in checked) return { discount: null, userErrors: checked.errors };
@@ -31,6 +50,7 @@ export async function createDiscount(db: TenantDb, input: DiscountInput): Promis
   const { value, userErrors } = await attemptWrites<unknown, DiscountRow>(
     db,
     async (trx) => {
+      await entitledErrors(trx, db.tenantId, checked.columns);
       const { rows } = await sql<{ id: string }>`insert into discounts (${sql.join(names.map((n) => sql.ref(n)))})
         values (${sql.join(names.map((n) => sql.val((values as Record<string, unknown>)[n])))}) returning id`.execute(
         trx,
@@ -50,6 +70,7 @@ export async function updateDiscount(db: TenantDb, id: string | null, input: Dis
   const { value, userErrors } = await attemptWrites<unknown, DiscountRow>(
     db,
     async (trx) => {
+      await entitledErrors(trx, db.tenantId, checked.columns);
       const result = await sql`update discounts set ${sql.join([...sets, sql`updated_at = now()`])}
         where tenant_id = ${db.tenantId} and id = ${id}`.execute(trx);
       if (Number(result.numAffectedRows ?? 0) === 0) throw new UserErrors(notFound);
