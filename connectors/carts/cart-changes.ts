@@ -35,7 +35,7 @@ class Refused extends Error {
   }
 }
 
-type Change = (trx: Kysely<CartTables>, cartId: string, lines: CartLineRow[]) => Promise<UserError[]>;
+export type Change = (trx: Kysely<CartTables>, cartId: string, lines: CartLineRow[]) => Promise<UserError[]>;
 
 /** Runs `fn` in a savepoint; a Refused change is undone and reported as user errors. */
 async function refusable(
@@ -58,7 +58,7 @@ const notFound: CartResult = {
 };
 
 /** Runs a change on a locked, active cart atomically; refused changes leave nothing behind. */
-async function changeCart(db: TenantDb, cartId: string | null, change: Change): Promise<CartResult> {
+export async function changeCart(db: TenantDb, cartId: string | null, change: Change): Promise<CartResult> {
   if (!cartId) return notFound;
   return refusable(db, cartId, async (trx) => {
     const cart = await lockCart(trx, db.tenantId, cartId);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import { lockRow } from '../../src/sdk/db';
-import type { CartLineRow, CartRow, CartTables } from './tables';
+import type { CartLineRow, CartRow, CartsTable, CartTables } from './tables';
 
 /** 144 random bits: a cart id cannot be guessed or enumerated. */
 export function newCartToken(): string {
@@ -23,7 +23,12 @@ export async function cartLines(trx: Kysely<CartTables>, tenantId: string, cartI
     .execute();
 }
 
-export async function touchCart(trx: Kysely<CartTables>, tenantId: string, id: string, changes: Partial<CartRow> = {}) {
+export async function touchCart(
+  trx: Kysely<CartTables>,
+  tenantId: string,
+  id: string,
+  changes: Updateable<CartsTable> = {},
+) {
   await trx
     .updateTable('carts')
     .set({ ...changes, updated_at: sql<Date>`now()` })

@@ -1,5 +1,6 @@
 import { tableShape } from '../../src/sdk';
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { StoredAddress } from './delivery/address';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -14,6 +15,11 @@ export interface CartsTable {
   country_code: string | null;
   note: string | null;
   order_id: string | null;
+  /** The delivery address (StoredAddress), validated when set. */
+  delivery_address: ColumnType<StoredAddress | null, string | null | undefined, string | null>;
+  delivery_option_handle: string | null;
+  /** Discount codes as the buyer entered them, in order. */
+  discount_codes: ColumnType<string[], string[] | undefined, string[]>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -45,6 +51,33 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   country_code: true,
   note: true,
   order_id: true,
+  delivery_address: true,
+  delivery_option_handle: true,
+  discount_codes: true,
   created_at: true,
   updated_at: true,
 });
+
+/** A cart line priced at the variant's current price (computed by Postgres, exact). */
+export interface PricedLine {
+  id: string;
+  cart_id: string;
+  variant_id: string;
+  quantity: number;
+  price: string;
+  line_total: string;
+  product_id: string;
+  requires_shipping: boolean;
+  taxable: boolean;
+  /** The line's weight (variant weight × quantity) in grams, rounded. */
+  weight_grams: number;
+}
+
+/** A line as CartLine resolves it: with its cart (read with its pricing columns), whose quote prices it. */
+export type CartLineParent = PricedLine & { cart: CartRow };
+
+// The parents of the plugin's GraphQL types (codegen mappers name this module).
+export type { StoredAddress } from './delivery/address';
+export type { DeliveryOption, ShippingRateRow, ZoneWithRates } from './delivery/options';
+export type { TaxRateRow } from './taxes/calculator';
+export type { DiscountRow } from './discounts/eligibility';

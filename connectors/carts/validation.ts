@@ -3,7 +3,14 @@ import type { UserErrorCode } from '../../src/sdk';
 /** An expected failure, reported in a mutation payload's userErrors (codes as carts extend the enum). */
 export interface UserError {
   field: string[];
-  code: UserErrorCode | 'LESS_THAN' | 'MAXIMUM_EXCEEDED' | 'CART_EMPTY';
+  code:
+    | UserErrorCode
+    | 'LESS_THAN'
+    | 'MAXIMUM_EXCEEDED'
+    | 'CART_EMPTY'
+    | 'DELIVERY_UNAVAILABLE'
+    | 'DELIVERY_REQUIRED'
+    | 'DISCOUNT_NOT_APPLICABLE';
   message: string;
 }
 

@@ -41,9 +41,17 @@ export interface ProductVariantsTable {
   position: ColumnType<number, number | undefined, number>;
   /** Sum of the variant's inventory levels (kept by the inventory plugin); null when not tracked. */
   inventory_quantity: ColumnType<number | null, never, never>;
+  requires_shipping: ColumnType<boolean, boolean | undefined, boolean>;
+  /** False for a tax-exempt variant. */
+  taxable: ColumnType<boolean, boolean | undefined, boolean>;
+  /** The weight in `weight_unit`, a decimal string. */
+  weight: ColumnType<string, string | number | undefined, string | number>;
+  weight_unit: ColumnType<WeightUnit, WeightUnit | undefined, WeightUnit>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
+
+export type WeightUnit = 'GRAMS' | 'KILOGRAMS' | 'OUNCES' | 'POUNDS';
 
 export interface ProductOptionsTable {
   id: Generated<string>;
@@ -127,6 +135,10 @@ export const variantsTable = tableShape<ProductVariantsTable>('product_variants'
   option_values: true,
   position: true,
   inventory_quantity: true,
+  requires_shipping: true,
+  taxable: true,
+  weight: true,
+  weight_unit: true,
   created_at: true,
   updated_at: true,
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { CatalogTables, OptionRow, VariantRow } from './tables';
+import type { CatalogTables, OptionRow, VariantRow, WeightUnit } from './tables';
 import { UserErrors, type UserError } from '../../src/sdk';
 import { updateRow } from '../../src/sdk/db';
 
@@ -10,6 +10,9 @@ export interface VariantFields {
   compareAtPrice?: string | null;
   optionValues?: string[] | null;
   position?: number | null;
+  requiresShipping?: boolean | null;
+  taxable?: boolean | null;
+  weight?: { value: string; unit: WeightUnit } | null;
 }
 
 type Trx = Kysely<CatalogTables>;
@@ -56,6 +59,12 @@ function columns(fields: VariantFields) {
   if (fields.compareAtPrice !== undefined) set.compare_at_price = fields.compareAtPrice;
   if (fields.optionValues != null) set.option_values = fields.optionValues;
   if (fields.position != null) set.position = fields.position;
+  if (fields.requiresShipping != null) set.requires_shipping = fields.requiresShipping;
+  if (fields.taxable != null) set.taxable = fields.taxable;
+  if (fields.weight != null) {
+    set.weight = fields.weight.value;
+    set.weight_unit = fields.weight.unit;
+  }
   return set;
 }
 

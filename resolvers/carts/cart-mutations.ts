@@ -6,7 +6,6 @@ import {
   updateBuyerIdentity,
   updateCartLines,
   type CartInput as CartChangeInput,
-  type CartResult,
   type LineInput,
 } from '../../connectors/carts/cart-changes';
 import { completeCheckout } from '../../connectors/carts/checkout/complete';
@@ -23,6 +22,8 @@ import type {
   ResolversParentTypes,
 } from '../generated/resolvers-types';
 import { cartTokenOf } from './cart-id';
+import { cartPayload } from './cart-payload';
+import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
 
 /**
  * A line's quantity is 1 when omitted (graphql-js fills in the default); an explicit null reaches the
@@ -31,13 +32,7 @@ import { cartTokenOf } from './cart-id';
 const lineInputs = (lines: CartLineInput[]) => lines as LineInput[];
 const cartInput = (input: CartInput) => input as CartChangeInput;
 
-/** The payload with the cart as it is now (the loaders forget what they read before the change). */
-async function payload(ctx: GatewayContext, result: CartResult) {
-  if (!result.cartId) return { cart: null, userErrors: result.userErrors };
-  ctx.loaders.cartById.clear(result.cartId);
-  ctx.loaders.pricedLinesByCart.clear(result.cartId);
-  return { cart: await ctx.loaders.cartById.load(result.cartId), userErrors: result.userErrors };
-}
+const payload = cartPayload;
 
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
@@ -52,11 +47,12 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(ctx, await updateBuyerIdentity(ctx.db, cartTokenOf(args.cartId), args.buyerIdentity)),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
-      const { order, userErrors } = await completeCheckout(ctx.db, ctx.tenant.currency, {
-        cartId: cartTokenOf(args.cartId),
-        idempotencyKey: args.idempotencyKey,
-        email: args.email,
-      });
+      const { order, userErrors } = await completeCheckout(
+        ctx.db,
+        ctx.tenant.currency,
+        { cartId: cartTokenOf(args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
+        { taxesIncluded: taxesIncluded(ctx) },
+      );
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
       return { order: order as ResolversParentTypes['Order'] | null, userErrors };
     },

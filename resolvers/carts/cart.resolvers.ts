@@ -1,6 +1,6 @@
 import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type GatewayContext } from '../../src/sdk';
-import type { PricedLine } from '../../connectors/carts/loaders';
-import { sumAmounts } from '../../connectors/carts/money';
+import type { CartLineParent } from '../../connectors/carts/loaders';
+import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
 import type { CartRow } from '../../connectors/carts/tables';
 import type {
   CartLineResolvers,
@@ -11,6 +11,8 @@ import type {
   ResolversParentTypes,
 } from '../generated/resolvers-types';
 import { cartTokenOf, encodeCartId } from './cart-id';
+import { linePriceOf } from './line-price';
+import { moneyOf } from './money';
 
 const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });
 const linesOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.pricedLinesByCart.load(cart.id);
@@ -31,27 +33,35 @@ export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLi
       const [afterId] = page.cursor ? decodeCursor(page.cursor, 1) : [null];
       const lines = (await linesOf(cart, ctx))
         .filter((line) => afterId === null || Number(line.id) > Number(afterId))
-        .slice(0, page.size + 1);
+        .slice(0, page.size + 1)
+        // Each line's price is a share of its cart's quote.
+        .map((line) => ({ ...line, cart }));
       return connectionOf(lines, page, (line) => encodeCursor([line.id]));
     },
-    cost: async (cart: CartRow, _: unknown, ctx: GatewayContext) => {
-      const subtotal = sumAmounts((await linesOf(cart, ctx)).map((line) => line.line_total));
-      // No taxes, shipping or discounts yet: the total is the subtotal.
-      return { subtotalAmount: money(subtotal, ctx), totalAmount: money(subtotal, ctx) };
-    },
+    cost: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      ctx.loaders.cartQuote.load(cart).then(({ price }) => ({
+        subtotalAmount: moneyOf(price.subtotal, ctx),
+        totalShippingAmount: moneyOf(price.shipping, ctx),
+        totalTaxAmount: moneyOf(price.totalTax, ctx),
+        totalDiscountAmount: moneyOf(price.totalDiscount, ctx),
+        totalAmount: moneyOf(price.total, ctx),
+      })),
+    taxesIncluded: (_: CartRow, __: unknown, ctx: GatewayContext) => taxesIncluded(ctx),
     buyerIdentity: (cart: CartRow) => ({ email: cart.email, phone: cart.phone, countryCode: cart.country_code }),
     createdAt: (cart: CartRow) => cart.created_at,
     updatedAt: (cart: CartRow) => cart.updated_at,
   },
   CartLine: {
-    id: (line: PricedLine) => encodeGlobalId('CartLine', line.id),
+    id: (line: CartLineParent) => encodeGlobalId('CartLine', line.id),
     // The catalog's node fetcher resolves (and batches) the variant.
-    merchandise: (line: PricedLine, _: unknown, ctx: GatewayContext) =>
+    merchandise: (line: CartLineParent, _: unknown, ctx: GatewayContext) =>
       ctx.loadNodeOf<ResolversParentTypes['ProductVariant']>('ProductVariant', line.variant_id),
-    cost: (line: PricedLine, _: unknown, ctx: GatewayContext) => ({
-      amountPerQuantity: money(line.price, ctx),
-      subtotalAmount: money(line.line_total, ctx),
-      totalAmount: money(line.line_total, ctx),
-    }),
+    cost: (line: CartLineParent, _: unknown, ctx: GatewayContext) =>
+      linePriceOf(line, ctx).then((price) => ({
+        amountPerQuantity: money(line.price, ctx),
+        subtotalAmount: moneyOf(price.subtotal, ctx),
+        totalAmount: moneyOf(price.subtotal - price.discount, ctx),
+        totalTaxAmount: moneyOf(price.tax, ctx),
+      })),
   },
 };

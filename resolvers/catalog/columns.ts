@@ -27,6 +27,7 @@ export const columns: ColumnNeeds = {
     always: childOfProduct,
     fields: {
       availableForSale: ['inventory_quantity'],
+      weight: ['weight', 'weight_unit'],
       // Pairs the variant's option values with its product's options' names (ordered by position in SQL).
       selectedOptions: { own: ['option_values'], otherTypes: { ProductOption: ['name'] } },
     },

@@ -33,6 +33,10 @@ export function checkVariant(c: Checker, base: string[], input: VariantFields): 
   if (input.position != null && (input.position < 1 || input.position > 10_000)) {
     c.add(at('position'), 'INVALID', 'position must be between 1 and 10000');
   }
+  const weight = input.weight?.value;
+  if (weight != null && !/^\d{1,9}(\.\d{1,3})?$/.test(weight)) {
+    c.add([...at('weight'), 'value'], 'INVALID', 'weight must be at least 0 with at most 3 fraction digits');
+  }
 }
 
 export function checkOption(c: Checker, base: string[], input: Partial<OptionFields>, creating: boolean): void {

@@ -17,6 +17,8 @@ export const variantResolvers: {
     compareAtPrice: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
       row.compare_at_price === null ? null : money(row.compare_at_price, ctx),
     availableForSale,
+    requiresShipping: (row: VariantRow) => row.requires_shipping,
+    weight: (row: VariantRow) => ({ value: row.weight, unit: row.weight_unit }),
     selectedOptions: (row: VariantRow, _: unknown, ctx: GatewayContext) =>
       ctx.loaders.optionsByProduct
         .load(row.product_id)

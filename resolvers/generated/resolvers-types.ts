@@ -6,8 +6,8 @@ import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow, SearchConne
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
 import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
-import { CartRow } from '../../connectors/carts/tables';
-import { PricedLine } from '../../connectors/carts/loaders';
+import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
+import { CartLineParent } from '../../connectors/carts/loaders';
 import { SubscriptionRow, DeliveryRow } from '../../connectors/webhooks/tables';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
@@ -46,10 +46,24 @@ export type Cart = {
   buyerIdentity: CartBuyerIdentity;
   cost: CartCost;
   createdAt: Scalars['DateTime']['output'];
+  /** Where the cart is delivered; null until set. */
+  deliveryAddress?: Maybe<MailingAddress>;
+  /** The options of the shop's shipping zone for the address; empty without an address or zone. */
+  deliveryOptions: Array<CartDeliveryOption>;
+  /** Each applied discount's whole amount (automatic and code discounts, shipping discounts included). */
+  discountAllocations: Array<CartDiscountAllocation>;
+  /** The codes the buyer entered, in order. */
+  discountCodes: Array<CartDiscountCode>;
   id: Scalars['ID']['output'];
   lines: CartLineConnection;
   note?: Maybe<Scalars['String']['output']>;
+  /** Whether any line needs delivery (and checkout needs an address and a delivery option). */
+  requiresShipping: Scalars['Boolean']['output'];
+  /** The chosen option, while it is still one of deliveryOptions. */
+  selectedDeliveryOption?: Maybe<CartDeliveryOption>;
   status: CartStatus;
+  /** Whether prices include tax (EU-style gross prices) or tax is added on top (US-style). */
+  taxesIncluded: Scalars['Boolean']['output'];
   /** Sum of the line quantities. */
   totalQuantity: Scalars['Int']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -80,10 +94,49 @@ export type CartBuyerIdentityInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * What the cart costs (Shopify's CartCost). totalAmount = subtotalAmount - totalDiscountAmount +
+ * totalShippingAmount, plus totalTaxAmount when prices exclude tax.
+ */
 export type CartCost = {
   __typename?: 'CartCost';
+  /** The lines at their prices, before discounts. */
   subtotalAmount: Money;
   totalAmount: Money;
+  /** Every discount, on lines and on shipping. */
+  totalDiscountAmount: Money;
+  /** The selected delivery option's price, before shipping discounts (0 without one). */
+  totalShippingAmount: Money;
+  /** Tax of the lines and shipping, each rounded per line; included in the prices when Cart.taxesIncluded. */
+  totalTaxAmount: Money;
+};
+
+/** A way to deliver the cart to its address, priced for this cart (Shopify's CartDeliveryOption). */
+export type CartDeliveryOption = {
+  __typename?: 'CartDeliveryOption';
+  /** The price of delivery before discounts (0 when the cart reaches the rate's free-shipping threshold). */
+  estimatedCost: Money;
+  handle: Scalars['String']['output'];
+  maxDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  /** Business days from dispatch to delivery, when the rate says. */
+  minDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  title: Scalars['String']['output'];
+};
+
+/** An amount a discount takes off a line, or off the cart (lines and shipping together). */
+export type CartDiscountAllocation = {
+  __typename?: 'CartDiscountAllocation';
+  /** The code, for a code discount; null for an automatic one. */
+  code?: Maybe<Scalars['String']['output']>;
+  discountedAmount: Money;
+  title: Scalars['String']['output'];
+};
+
+/** A discount code on a cart, and whether it applies to the cart as it is. */
+export type CartDiscountCode = {
+  __typename?: 'CartDiscountCode';
+  applicable: Scalars['Boolean']['output'];
+  code: Scalars['String']['output'];
 };
 
 export type CartInput = {
@@ -96,6 +149,8 @@ export type CartInput = {
 export type CartLine = {
   __typename?: 'CartLine';
   cost: CartLineCost;
+  /** The discounts' shares of this line. */
+  discountAllocations: Array<CartDiscountAllocation>;
   id: Scalars['ID']['output'];
   merchandise?: Maybe<ProductVariant>;
   quantity: Scalars['Int']['output'];
@@ -111,8 +166,12 @@ export type CartLineConnection = {
 export type CartLineCost = {
   __typename?: 'CartLineCost';
   amountPerQuantity: Money;
+  /** The line at its price, before discounts. */
   subtotalAmount: Money;
+  /** The line after its discounts, tax not added. */
   totalAmount: Money;
+  /** The line's tax after its discounts, rounded per line (included in totalAmount when prices include tax). */
+  totalTaxAmount: Money;
 };
 
 export type CartLineEdge = {
@@ -254,6 +313,8 @@ export type Customer = Node & {
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
   /** The customer's Shopify id (gid), when it was synchronised from Shopify. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
+  /** Whether the customer's checkouts are free of tax (nullable: a field of the carts plugin on another plugin's type). */
+  taxExempt?: Maybe<Scalars['Boolean']['output']>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -305,12 +366,91 @@ export type CustomerSortKeys =
   | 'NAME'
   | 'UPDATED_AT';
 
+export type CustomerTaxExemptPayload = {
+  __typename?: 'CustomerTaxExemptPayload';
+  customer?: Maybe<Customer>;
+  userErrors: Array<UserError>;
+};
+
 export type DependencyStatus = {
   __typename?: 'DependencyStatus';
   detail?: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   ok: Scalars['Boolean']['output'];
 };
+
+/** A discount: with a code the buyer enters, or automatic without one. */
+export type Discount = Node & {
+  __typename?: 'Discount';
+  code?: Maybe<Scalars['String']['output']>;
+  collectionIds: Array<Scalars['ID']['output']>;
+  /** Whether it applies together with other discounts that combine too. */
+  combinesWithOthers: Scalars['Boolean']['output'];
+  endsAt?: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  kind: DiscountKind;
+  minimumQuantity?: Maybe<Scalars['Int']['output']>;
+  minimumSubtotal?: Maybe<Money>;
+  oncePerCustomer: Scalars['Boolean']['output'];
+  /** The entitled products and collections; both empty: the whole order. */
+  productIds: Array<Scalars['ID']['output']>;
+  startsAt: Scalars['DateTime']['output'];
+  status: DiscountStatus;
+  title: Scalars['String']['output'];
+  usageCount: Scalars['Int']['output'];
+  usageLimit?: Maybe<Scalars['Int']['output']>;
+  /** A percentage (PERCENTAGE) or an amount in the shop's currency (FIXED_AMOUNT); 0 for FREE_SHIPPING. */
+  value: Scalars['Decimal']['output'];
+};
+
+/** A discount as it applied to the order. */
+export type DiscountApplication = {
+  __typename?: 'DiscountApplication';
+  allocatedAmount: Money;
+  code?: Maybe<Scalars['String']['output']>;
+  kind: DiscountKind;
+  title: Scalars['String']['output'];
+  /** The discount's value at checkout: a percentage or an amount. */
+  value: Scalars['Decimal']['output'];
+};
+
+export type DiscountInput = {
+  /** Letters, digits, dashes and underscores; omit for an automatic discount (only on create). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  combinesWithOthers?: InputMaybe<Scalars['Boolean']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DiscountKind>;
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  minimumSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  oncePerCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type DiscountKind =
+  /** value is an amount off the entitled lines together. */
+  | 'FIXED_AMOUNT'
+  /** Takes the price of shipping off. */
+  | 'FREE_SHIPPING'
+  /** value is a percentage of the entitled lines. */
+  | 'PERCENTAGE';
+
+export type DiscountPayload = {
+  __typename?: 'DiscountPayload';
+  discount?: Maybe<Discount>;
+  userErrors: Array<UserError>;
+};
+
+export type DiscountStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  /** Deactivated, or its usage limit is reached. */
+  | 'INACTIVE'
+  | 'SCHEDULED';
 
 /** A facet of a product list: its values with how many products each would give. */
 export type Filter = {
@@ -500,6 +640,39 @@ export type LocationEdge = {
   node: Location;
 };
 
+/** A postal address (Shopify's MailingAddress): country and province as ISO 3166 codes. */
+export type MailingAddress = {
+  __typename?: 'MailingAddress';
+  address1: Scalars['String']['output'];
+  address2?: Maybe<Scalars['String']['output']>;
+  city: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2. */
+  countryCodeV2: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision code without the country (CA for California), for countries with provinces. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 (DE, US). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** Required where the country has postal codes. */
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A monetary amount in a currency. */
 export type Money = {
   __typename?: 'Money';
@@ -512,11 +685,17 @@ export type Mutation = {
   cartBuyerIdentityUpdate: CartPayload;
   /** Creates a cart, optionally with lines and buyer identity (storefront). */
   cartCreate: CartPayload;
+  /** Sets the cart's delivery address; a chosen option the new address does not offer is cleared (storefront). */
+  cartDeliveryAddressUpdate: CartPayload;
+  /** Replaces the cart's discount codes (at most 10); codes that do not apply stay, marked not applicable (storefront). */
+  cartDiscountCodesUpdate: CartPayload;
   /** Adds quantities to the cart; lines of one variant merge (storefront). */
   cartLinesAdd: CartPayload;
   cartLinesRemove: CartPayload;
   /** Sets line quantities; 0 removes a line (storefront). */
   cartLinesUpdate: CartPayload;
+  /** Chooses one of the cart's deliveryOptions by handle (storefront). */
+  cartSelectedDeliveryOptionUpdate: CartPayload;
   /**
    * Places an order from the cart in one transaction: reserves stock, snapshots titles and prices,
    * links the customer by email, completes the cart. Idempotent: the same key returns the same order.
@@ -530,8 +709,14 @@ export type Mutation = {
   collectionUpdate: CollectionPayload;
   /** Creates a customer (write_customers); the email must be new to the shop. */
   customerCreate: CustomerPayload;
+  /** Marks a customer exempt from tax, or not. */
+  customerTaxExemptUpdate: CustomerTaxExemptPayload;
   /** Changes a customer's details (write_customers). */
   customerUpdate: CustomerPayload;
+  discountCreate: DiscountPayload;
+  /** Stops a discount for good: its code no longer applies. */
+  discountDeactivate: DiscountPayload;
+  discountUpdate: DiscountPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
   inventoryAdjust: InventoryChangePayload;
   /** Sets stock to a quantity, recording the difference as an adjustment. */
@@ -552,8 +737,14 @@ export type Mutation = {
   /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
   productVariantDelete: ProductVariantDeletePayload;
   productVariantUpdate: ProductVariantPayload;
+  shippingZoneCreate: ShippingZonePayload;
+  shippingZoneDelete: ShippingZoneDeletePayload;
+  shippingZoneUpdate: ShippingZonePayload;
   /** Queues a sync of the tenant's shop: `full` re-imports everything, else only changes since the last sync. */
   shopifySyncStart: ShopifySyncStartPayload;
+  taxRateCreate: TaxRatePayload;
+  taxRateDelete: TaxRateDeletePayload;
+  taxRateUpdate: TaxRatePayload;
   /** Queues a delivery again with a fresh set of attempts (write_webhooks). */
   webhookDeliveryRetry: WebhookDeliveryRetryPayload;
   /** Replaces the shop's signing secret and shows the new one once (write_webhooks). */
@@ -578,6 +769,18 @@ export type MutationCartCreateArgs = {
 };
 
 
+export type MutationCartDeliveryAddressUpdateArgs = {
+  address: MailingAddressInput;
+  cartId: Scalars['ID']['input'];
+};
+
+
+export type MutationCartDiscountCodesUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  discountCodes: Array<Scalars['String']['input']>;
+};
+
+
 export type MutationCartLinesAddArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineInput>;
@@ -593,6 +796,12 @@ export type MutationCartLinesRemoveArgs = {
 export type MutationCartLinesUpdateArgs = {
   cartId: Scalars['ID']['input'];
   lines: Array<CartLineUpdateInput>;
+};
+
+
+export type MutationCartSelectedDeliveryOptionUpdateArgs = {
+  cartId: Scalars['ID']['input'];
+  deliveryOptionHandle: Scalars['String']['input'];
 };
 
 
@@ -635,9 +844,31 @@ export type MutationCustomerCreateArgs = {
 };
 
 
+export type MutationCustomerTaxExemptUpdateArgs = {
+  customerId: Scalars['ID']['input'];
+  taxExempt: Scalars['Boolean']['input'];
+};
+
+
 export type MutationCustomerUpdateArgs = {
   id: Scalars['ID']['input'];
   input: CustomerInput;
+};
+
+
+export type MutationDiscountCreateArgs = {
+  input: DiscountInput;
+};
+
+
+export type MutationDiscountDeactivateArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationDiscountUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: DiscountInput;
 };
 
 
@@ -716,8 +947,40 @@ export type MutationProductVariantUpdateArgs = {
 };
 
 
+export type MutationShippingZoneCreateArgs = {
+  input: ShippingZoneInput;
+};
+
+
+export type MutationShippingZoneDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationShippingZoneUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: ShippingZoneInput;
+};
+
+
 export type MutationShopifySyncStartArgs = {
   full?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type MutationTaxRateCreateArgs = {
+  input: TaxRateInput;
+};
+
+
+export type MutationTaxRateDeleteArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationTaxRateUpdateArgs = {
+  id: Scalars['ID']['input'];
+  input: TaxRateInput;
 };
 
 
@@ -756,6 +1019,7 @@ export type Order = Node & {
   currencyCode: Scalars['CurrencyCode']['output'];
   /** The buyer; null unless the caller holds read_customers. */
   customer?: Maybe<Customer>;
+  discountApplications?: Maybe<Array<DiscountApplication>>;
   email?: Maybe<Scalars['String']['output']>;
   financialStatus: OrderFinancialStatus;
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
@@ -765,13 +1029,22 @@ export type Order = Node & {
   /** The shop's order number, e.g. #1001. */
   name: Scalars['String']['output'];
   orderNumber: Scalars['Int']['output'];
+  /** The address checkout delivered to; null when nothing needed delivery. */
+  shippingAddress?: Maybe<MailingAddress>;
+  shippingLines?: Maybe<Array<ShippingLine>>;
   /** Where to see the order in the Shopify admin. */
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
   /** The order's Shopify id (gid), when it was synchronised from Shopify. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
   status: OrderStatus;
   subtotalPrice: Money;
+  taxLines?: Maybe<Array<TaxLine>>;
+  /** Whether the line prices include tax. */
+  taxesIncluded?: Maybe<Scalars['Boolean']['output']>;
+  totalDiscounts?: Maybe<Money>;
   totalPrice: Money;
+  totalShippingPrice?: Maybe<Money>;
+  totalTax?: Maybe<Money>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1106,6 +1379,8 @@ export type ProductVariant = Node & {
   product: Product;
   /** Units available across all locations; null when stock is not tracked. */
   quantityAvailable?: Maybe<Scalars['Int']['output']>;
+  /** Whether the variant is delivered (false for gift cards, downloads, services). */
+  requiresShipping: Scalars['Boolean']['output'];
   /** The option values of this variant, e.g. Size: M. */
   selectedOptions: Array<SelectedOption>;
   /** Where to edit the variant in the Shopify admin. Admins only. */
@@ -1113,8 +1388,12 @@ export type ProductVariant = Node & {
   /** The variant's Shopify id (gid), when it was synchronised from Shopify. Admins only. */
   shopifyId?: Maybe<Scalars['ID']['output']>;
   sku?: Maybe<Scalars['String']['output']>;
+  /** Whether tax is charged on the variant (false: tax-exempt). */
+  taxable: Scalars['Boolean']['output'];
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+  /** The weight shipping rates by weight use. */
+  weight: Weight;
 };
 
 export type ProductVariantConnection = {
@@ -1130,8 +1409,11 @@ export type ProductVariantCreateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   price: Scalars['Decimal']['input'];
   productId: Scalars['ID']['input'];
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type ProductVariantDeletePayload = {
@@ -1169,8 +1451,11 @@ export type ProductVariantUpdateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   position?: InputMaybe<Scalars['Int']['input']>;
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type Query = {
@@ -1187,6 +1472,8 @@ export type Query = {
   customer?: Maybe<Customer>;
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
+  /** Discounts, newest first, whose code or title contains query (admin, read_discounts). */
+  discounts: Array<Discount>;
   /** Plugins, tenants and dependencies of this gateway: a tenant's admin sees its own tenant, a platform operator all. */
   gatewayStatus: GatewayStatus;
   /** Stock changes, newest first; optionally of one variant and/or one location. */
@@ -1216,8 +1503,12 @@ export type Query = {
    * published products; admins with read_products see all.
    */
   search: ProductSearchConnection;
+  /** The shop's shipping zones with their rates, oldest first (admin, read_shipping). */
+  shippingZones: Array<ShippingZone>;
   /** The tenant's Shopify connection; null when the tenant has no shop configured. */
   shopifyConnection?: Maybe<ShopifyConnection>;
+  /** The shop's tax rates by country and province (admin, read_taxes). */
+  taxRates: Array<TaxRate>;
   /** One subscription's deliveries, newest first (read_webhooks). */
   webhookDeliveries: WebhookDeliveryConnection;
   /** The shop's webhook subscriptions (read_webhooks). */
@@ -1265,6 +1556,12 @@ export type QueryCustomersArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
   sortKey?: InputMaybe<CustomerSortKeys>;
+};
+
+
+export type QueryDiscountsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1385,6 +1682,88 @@ export type SelectedOption = {
   value: Scalars['String']['output'];
 };
 
+/** The delivery method of an order, as checkout priced it. */
+export type ShippingLine = {
+  __typename?: 'ShippingLine';
+  discountedPrice: Money;
+  handle: Scalars['String']['output'];
+  /** Before shipping discounts. */
+  originalPrice: Money;
+  /** The tax of this shipping line (inside the price when taxes are included). */
+  taxAmount: Money;
+  title: Scalars['String']['output'];
+};
+
+/** A rate of a shipping zone; its handle names the delivery option the storefront chooses. */
+export type ShippingRate = {
+  __typename?: 'ShippingRate';
+  /** Free when the cart's subtotal reaches this amount. */
+  freeAbove?: Maybe<Money>;
+  handle: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  kind: ShippingRateKind;
+  maxDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  maxSubtotal?: Maybe<Money>;
+  maxWeightGrams?: Maybe<Scalars['Int']['output']>;
+  minDeliveryDays?: Maybe<Scalars['Int']['output']>;
+  minSubtotal?: Maybe<Money>;
+  minWeightGrams?: Maybe<Scalars['Int']['output']>;
+  price: Money;
+  title: Scalars['String']['output'];
+};
+
+export type ShippingRateInput = {
+  freeAbove?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Letters, digits and dashes, unique within the zone. */
+  handle: Scalars['String']['input'];
+  kind?: InputMaybe<ShippingRateKind>;
+  maxDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  maxSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  maxWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  minDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  minWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  price: Scalars['Decimal']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ShippingRateKind =
+  /** One price for every cart. */
+  | 'FLAT'
+  /** Offered when the cart's subtotal is in [minSubtotal, maxSubtotal). */
+  | 'SUBTOTAL'
+  /** Offered when the cart's weight is in [minWeightGrams, maxWeightGrams). */
+  | 'WEIGHT';
+
+/** Where a shop delivers: countries and provinces, each zone with its rates. */
+export type ShippingZone = Node & {
+  __typename?: 'ShippingZone';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  rates: Array<ShippingRate>;
+  /** ISO codes: DE (a country), US-CA (a province), or * (every country no other zone names). */
+  regions: Array<Scalars['String']['output']>;
+};
+
+export type ShippingZoneDeletePayload = {
+  __typename?: 'ShippingZoneDeletePayload';
+  deletedShippingZoneId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type ShippingZoneInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all the zone's rates when given. */
+  rates?: InputMaybe<Array<ShippingRateInput>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+export type ShippingZonePayload = {
+  __typename?: 'ShippingZonePayload';
+  shippingZone?: Maybe<ShippingZone>;
+  userErrors: Array<UserError>;
+};
+
 /** The tenant's connection to its Shopify shop. */
 export type ShopifyConnection = {
   __typename?: 'ShopifyConnection';
@@ -1458,6 +1837,50 @@ export type ShopifyThrottleState = {
   throttledWaits: Scalars['Int']['output'];
 };
 
+/** Tax of one rate over the order's lines and shipping. */
+export type TaxLine = {
+  __typename?: 'TaxLine';
+  amount: Money;
+  /** Percentage (19, 7.25). */
+  ratePercentage: Scalars['Decimal']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** A tax rate of a country, or of one of its provinces (both apply where both exist). */
+export type TaxRate = Node & {
+  __typename?: 'TaxRate';
+  /** Whether shipping is taxed at this rate too. */
+  appliesToShipping: Scalars['Boolean']['output'];
+  /** ISO 3166-1 alpha-2. */
+  countryCode: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** ISO 3166-2 subdivision code without the country; null: the whole country. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  /** Percentage, up to 4 decimals (19, 7.25). */
+  ratePercentage: Scalars['Decimal']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type TaxRateDeletePayload = {
+  __typename?: 'TaxRateDeletePayload';
+  deletedTaxRateId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type TaxRateInput = {
+  appliesToShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  ratePercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TaxRatePayload = {
+  __typename?: 'TaxRatePayload';
+  taxRate?: Maybe<TaxRate>;
+  userErrors: Array<UserError>;
+};
+
 export type TenantState =
   | 'ACTIVE'
   | 'DISABLED';
@@ -1485,6 +1908,12 @@ export type UserErrorCode =
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
+  /** The cart needs a delivery address and a delivery option before checkout. */
+  | 'DELIVERY_REQUIRED'
+  /** The shop does not deliver to the address, or the option is not offered for this cart. */
+  | 'DELIVERY_UNAVAILABLE'
+  /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
+  | 'DISCOUNT_NOT_APPLICABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -1627,6 +2056,26 @@ export type WebhookSubscriptionTopic =
   | 'PRODUCTS_UPDATE'
   | 'REFUNDS_CREATE';
 
+/** A weight in the unit it was given in. */
+export type Weight = {
+  __typename?: 'Weight';
+  unit: WeightUnit;
+  /** Decimal, up to 3 fraction digits. */
+  value: Scalars['Decimal']['output'];
+};
+
+export type WeightInput = {
+  unit: WeightUnit;
+  /** At least 0, up to 3 fraction digits. */
+  value: Scalars['Decimal']['input'];
+};
+
+export type WeightUnit =
+  | 'GRAMS'
+  | 'KILOGRAMS'
+  | 'OUNCES'
+  | 'POUNDS';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -1703,6 +2152,7 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
   Node:
     | ( CollectionRow )
     | ( CustomerRow )
+    | ( DiscountRow )
     | ( ImageRow )
     | ( AdjustmentRow )
     | ( LocationRow )
@@ -1710,6 +2160,8 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( ProductRow )
     | ( OptionRow )
     | ( VariantRow )
+    | ( ZoneWithRates )
+    | ( TaxRateRow )
     | ( SubscriptionRow )
   ;
 }>;
@@ -1721,8 +2173,11 @@ export type ResolversTypes = ResolversObject<{
   CartBuyerIdentity: ResolverTypeWrapper<CartBuyerIdentity>;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: ResolverTypeWrapper<CartCost>;
+  CartDeliveryOption: ResolverTypeWrapper<DeliveryOption>;
+  CartDiscountAllocation: ResolverTypeWrapper<CartDiscountAllocation>;
+  CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
   CartInput: CartInput;
-  CartLine: ResolverTypeWrapper<PricedLine>;
+  CartLine: ResolverTypeWrapper<CartLineParent>;
   CartLineConnection: ResolverTypeWrapper<Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CartLineEdge']>, nodes: Array<ResolversTypes['CartLine']> }>;
   CartLineCost: ResolverTypeWrapper<CartLineCost>;
   CartLineEdge: ResolverTypeWrapper<Omit<CartLineEdge, 'node'> & { node: ResolversTypes['CartLine'] }>;
@@ -1748,9 +2203,16 @@ export type ResolversTypes = ResolversObject<{
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSortKeys: CustomerSortKeys;
+  CustomerTaxExemptPayload: ResolverTypeWrapper<Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
+  Discount: ResolverTypeWrapper<DiscountRow>;
+  DiscountApplication: ResolverTypeWrapper<DiscountApplication>;
+  DiscountInput: DiscountInput;
+  DiscountKind: DiscountKind;
+  DiscountPayload: ResolverTypeWrapper<Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversTypes['Discount']> }>;
+  DiscountStatus: DiscountStatus;
   Filter: ResolverTypeWrapper<Filter>;
   FilterType: FilterType;
   FilterValue: ResolverTypeWrapper<FilterValue>;
@@ -1776,6 +2238,8 @@ export type ResolversTypes = ResolversObject<{
   LocationAddPayload: ResolverTypeWrapper<Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversTypes['Location']> }>;
   LocationConnection: ResolverTypeWrapper<CountedConnection<LocationRow>>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
+  MailingAddress: ResolverTypeWrapper<StoredAddress>;
+  MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1825,6 +2289,14 @@ export type ResolversTypes = ResolversObject<{
   SearchQuerySuggestion: ResolverTypeWrapper<SearchQuerySuggestion>;
   SearchSortKeys: SearchSortKeys;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
+  ShippingLine: ResolverTypeWrapper<ShippingLine>;
+  ShippingRate: ResolverTypeWrapper<ShippingRateRow>;
+  ShippingRateInput: ShippingRateInput;
+  ShippingRateKind: ShippingRateKind;
+  ShippingZone: ResolverTypeWrapper<ZoneWithRates>;
+  ShippingZoneDeletePayload: ResolverTypeWrapper<ShippingZoneDeletePayload>;
+  ShippingZoneInput: ShippingZoneInput;
+  ShippingZonePayload: ResolverTypeWrapper<Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversTypes['ShippingZone']> }>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   ShopifyConnectionStatus: ShopifyConnectionStatus;
   ShopifyCount: ResolverTypeWrapper<ShopifyCount>;
@@ -1834,6 +2306,11 @@ export type ResolversTypes = ResolversObject<{
   ShopifySyncStatus: ShopifySyncStatus;
   ShopifyThrottleState: ResolverTypeWrapper<ShopifyThrottleState>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  TaxLine: ResolverTypeWrapper<TaxLine>;
+  TaxRate: ResolverTypeWrapper<TaxRateRow>;
+  TaxRateDeletePayload: ResolverTypeWrapper<TaxRateDeletePayload>;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: ResolverTypeWrapper<Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversTypes['TaxRate']> }>;
   TenantState: TenantState;
   TenantStatus: ResolverTypeWrapper<TenantStatusModel>;
   URL: ResolverTypeWrapper<Scalars['URL']['output']>;
@@ -1855,6 +2332,9 @@ export type ResolversTypes = ResolversObject<{
   WebhookSubscriptionPayload: ResolverTypeWrapper<Omit<WebhookSubscriptionPayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversTypes['WebhookSubscription']> }>;
   WebhookSubscriptionStatus: WebhookSubscriptionStatus;
   WebhookSubscriptionTopic: WebhookSubscriptionTopic;
+  Weight: ResolverTypeWrapper<Weight>;
+  WeightInput: WeightInput;
+  WeightUnit: WeightUnit;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1864,8 +2344,11 @@ export type ResolversParentTypes = ResolversObject<{
   CartBuyerIdentity: CartBuyerIdentity;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
   CartCost: CartCost;
+  CartDeliveryOption: DeliveryOption;
+  CartDiscountAllocation: CartDiscountAllocation;
+  CartDiscountCode: CartDiscountCode;
   CartInput: CartInput;
-  CartLine: PricedLine;
+  CartLine: CartLineParent;
   CartLineConnection: Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['CartLineEdge']>, nodes: Array<ResolversParentTypes['CartLine']> };
   CartLineCost: CartLineCost;
   CartLineEdge: Omit<CartLineEdge, 'node'> & { node: ResolversParentTypes['CartLine'] };
@@ -1888,9 +2371,14 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerTaxExemptPayload: Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
+  Discount: DiscountRow;
+  DiscountApplication: DiscountApplication;
+  DiscountInput: DiscountInput;
+  DiscountPayload: Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversParentTypes['Discount']> };
   Filter: Filter;
   FilterValue: FilterValue;
   GatewayStatus: GatewayStatusModel;
@@ -1915,6 +2403,8 @@ export type ResolversParentTypes = ResolversObject<{
   LocationAddPayload: Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversParentTypes['Location']> };
   LocationConnection: CountedConnection<LocationRow>;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  MailingAddress: StoredAddress;
+  MailingAddressInput: MailingAddressInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1955,12 +2445,24 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   SearchQuerySuggestion: SearchQuerySuggestion;
   SelectedOption: SelectedOption;
+  ShippingLine: ShippingLine;
+  ShippingRate: ShippingRateRow;
+  ShippingRateInput: ShippingRateInput;
+  ShippingZone: ZoneWithRates;
+  ShippingZoneDeletePayload: ShippingZoneDeletePayload;
+  ShippingZoneInput: ShippingZoneInput;
+  ShippingZonePayload: Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversParentTypes['ShippingZone']> };
   ShopifyConnection: ShopifyConnection;
   ShopifyCount: ShopifyCount;
   ShopifySyncRun: ShopifySyncRun;
   ShopifySyncStartPayload: ShopifySyncStartPayload;
   ShopifyThrottleState: ShopifyThrottleState;
   String: Scalars['String']['output'];
+  TaxLine: TaxLine;
+  TaxRate: TaxRateRow;
+  TaxRateDeletePayload: TaxRateDeletePayload;
+  TaxRateInput: TaxRateInput;
+  TaxRatePayload: Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversParentTypes['TaxRate']> };
   TenantStatus: TenantStatusModel;
   URL: Scalars['URL']['output'];
   UserError: UserError;
@@ -1976,16 +2478,25 @@ export type ResolversParentTypes = ResolversObject<{
   WebhookSubscriptionEdge: Omit<WebhookSubscriptionEdge, 'node'> & { node: ResolversParentTypes['WebhookSubscription'] };
   WebhookSubscriptionInput: WebhookSubscriptionInput;
   WebhookSubscriptionPayload: Omit<WebhookSubscriptionPayload, 'webhookSubscription'> & { webhookSubscription?: Maybe<ResolversParentTypes['WebhookSubscription']> };
+  Weight: Weight;
+  WeightInput: WeightInput;
 }>;
 
 export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
   buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveryAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  deliveryOptions?: Resolver<Array<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['CartDiscountAllocation']>, ParentType, ContextType>;
+  discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lines?: Resolver<ResolversTypes['CartLineConnection'], ParentType, ContextType, RequireFields<CartLinesArgs, 'first'>>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  requiresShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  selectedDeliveryOption?: Resolver<Maybe<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CartStatus'], ParentType, ContextType>;
+  taxesIncluded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   totalQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
@@ -1999,10 +2510,33 @@ export type CartBuyerIdentityResolvers<ContextType = GatewayContext, ParentType 
 export type CartCostResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartCost'] = ResolversParentTypes['CartCost']> = ResolversObject<{
   subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalDiscountAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalShippingAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalTaxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+}>;
+
+export type CartDeliveryOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDeliveryOption'] = ResolversParentTypes['CartDeliveryOption']> = ResolversObject<{
+  estimatedCost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maxDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartDiscountAllocationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDiscountAllocation'] = ResolversParentTypes['CartDiscountAllocation']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  discountedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CartDiscountCodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDiscountCode'] = ResolversParentTypes['CartDiscountCode']> = ResolversObject<{
+  applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type CartLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
   cost?: Resolver<ResolversTypes['CartLineCost'], ParentType, ContextType>;
+  discountAllocations?: Resolver<Array<ResolversTypes['CartDiscountAllocation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   merchandise?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2018,6 +2552,7 @@ export type CartLineCostResolvers<ContextType = GatewayContext, ParentType exten
   amountPerQuantity?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   subtotalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalTaxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
 export type CartLineEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLineEdge'] = ResolversParentTypes['CartLineEdge']> = ResolversObject<{
@@ -2086,6 +2621,7 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  taxExempt?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2107,6 +2643,11 @@ export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType ex
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type CustomerTaxExemptPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerTaxExemptPayload'] = ResolversParentTypes['CustomerTaxExemptPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -2119,6 +2660,39 @@ export type DependencyStatusResolvers<ContextType = GatewayContext, ParentType e
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type DiscountResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Discount'] = ResolversParentTypes['Discount']> = ResolversObject<{
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  collectionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  combinesWithOthers?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  endsAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  minimumQuantity?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minimumSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  oncePerCustomer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  productIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['DiscountStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  usageCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usageLimit?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type DiscountApplicationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountApplication'] = ResolversParentTypes['DiscountApplication']> = ResolversObject<{
+  allocatedAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  code?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type DiscountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountPayload'] = ResolversParentTypes['DiscountPayload']> = ResolversObject<{
+  discount?: Resolver<Maybe<ResolversTypes['Discount']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type FilterResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Filter'] = ResolversParentTypes['Filter']> = ResolversObject<{
@@ -2243,6 +2817,19 @@ export type LocationEdgeResolvers<ContextType = GatewayContext, ParentType exten
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type MailingAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
+  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCodeV2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -2251,9 +2838,12 @@ export type MoneyResolvers<ContextType = GatewayContext, ParentType extends Reso
 export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cartBuyerIdentityUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartBuyerIdentityUpdateArgs, 'buyerIdentity' | 'cartId'>>;
   cartCreate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, Partial<MutationCartCreateArgs>>;
+  cartDeliveryAddressUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartDeliveryAddressUpdateArgs, 'address' | 'cartId'>>;
+  cartDiscountCodesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartDiscountCodesUpdateArgs, 'cartId' | 'discountCodes'>>;
   cartLinesAdd?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesAddArgs, 'cartId' | 'lines'>>;
   cartLinesRemove?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesRemoveArgs, 'cartId' | 'lineIds'>>;
   cartLinesUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartLinesUpdateArgs, 'cartId' | 'lines'>>;
+  cartSelectedDeliveryOptionUpdate?: Resolver<ResolversTypes['CartPayload'], ParentType, ContextType, RequireFields<MutationCartSelectedDeliveryOptionUpdateArgs, 'cartId' | 'deliveryOptionHandle'>>;
   checkoutComplete?: Resolver<ResolversTypes['CheckoutCompletePayload'], ParentType, ContextType, RequireFields<MutationCheckoutCompleteArgs, 'cartId' | 'idempotencyKey'>>;
   collectionAddProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionAddProductsArgs, 'id' | 'productIds'>>;
   collectionCreate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionCreateArgs, 'input'>>;
@@ -2261,7 +2851,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   collectionRemoveProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionRemoveProductsArgs, 'id' | 'productIds'>>;
   collectionUpdate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionUpdateArgs, 'input'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
+  discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
+  discountDeactivate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountDeactivateArgs, 'id'>>;
+  discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
@@ -2276,7 +2870,13 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   productVariantCreate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantCreateArgs, 'input'>>;
   productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
   productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
+  shippingZoneCreate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneCreateArgs, 'input'>>;
+  shippingZoneDelete?: Resolver<ResolversTypes['ShippingZoneDeletePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneDeleteArgs, 'id'>>;
+  shippingZoneUpdate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneUpdateArgs, 'id' | 'input'>>;
   shopifySyncStart?: Resolver<ResolversTypes['ShopifySyncStartPayload'], ParentType, ContextType, RequireFields<MutationShopifySyncStartArgs, 'full'>>;
+  taxRateCreate?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateCreateArgs, 'input'>>;
+  taxRateDelete?: Resolver<ResolversTypes['TaxRateDeletePayload'], ParentType, ContextType, RequireFields<MutationTaxRateDeleteArgs, 'id'>>;
+  taxRateUpdate?: Resolver<ResolversTypes['TaxRatePayload'], ParentType, ContextType, RequireFields<MutationTaxRateUpdateArgs, 'id' | 'input'>>;
   webhookDeliveryRetry?: Resolver<ResolversTypes['WebhookDeliveryRetryPayload'], ParentType, ContextType, RequireFields<MutationWebhookDeliveryRetryArgs, 'id'>>;
   webhookSigningSecretRotate?: Resolver<ResolversTypes['WebhookSigningSecretRotatePayload'], ParentType, ContextType>;
   webhookSubscriptionCreate?: Resolver<ResolversTypes['WebhookSubscriptionPayload'], ParentType, ContextType, RequireFields<MutationWebhookSubscriptionCreateArgs, 'topic' | 'webhookSubscription'>>;
@@ -2285,7 +2885,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
 }>;
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'WebhookSubscription', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Collection' | 'Customer' | 'Discount' | 'Image' | 'InventoryAdjustment' | 'Location' | 'Order' | 'Product' | 'ProductOption' | 'ProductVariant' | 'ShippingZone' | 'TaxRate' | 'WebhookSubscription', ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = ResolversObject<{
@@ -2294,6 +2894,7 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  discountApplications?: Resolver<Maybe<Array<ResolversTypes['DiscountApplication']>>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   financialStatus?: Resolver<ResolversTypes['OrderFinancialStatus'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2302,11 +2903,18 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  shippingLines?: Resolver<Maybe<Array<ResolversTypes['ShippingLine']>>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxLines?: Resolver<Maybe<Array<ResolversTypes['TaxLine']>>, ParentType, ContextType>;
+  taxesIncluded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  totalDiscounts?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  totalShippingPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  totalTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2440,12 +3048,15 @@ export type ProductVariantResolvers<ContextType = GatewayContext, ParentType ext
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   quantityAvailable?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  requiresShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   selectedOptions?: Resolver<Array<ResolversTypes['SelectedOption']>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   sku?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  taxable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  weight?: Resolver<ResolversTypes['Weight'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
@@ -2480,6 +3091,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
+  discounts?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType, RequireFields<QueryDiscountsArgs, 'first'>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
   inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
@@ -2491,7 +3103,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
   search?: Resolver<ResolversTypes['ProductSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query' | 'reverse' | 'sortKey'>>;
+  shippingZones?: Resolver<Array<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
   shopifyConnection?: Resolver<Maybe<ResolversTypes['ShopifyConnection']>, ParentType, ContextType>;
+  taxRates?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'subscriptionId'>>;
   webhookSubscriptions?: Resolver<ResolversTypes['WebhookSubscriptionConnection'], ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 }>;
@@ -2504,6 +3118,47 @@ export type SearchQuerySuggestionResolvers<ContextType = GatewayContext, ParentT
 export type SelectedOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SelectedOption'] = ResolversParentTypes['SelectedOption']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingLine'] = ResolversParentTypes['ShippingLine']> = ResolversObject<{
+  discountedPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  taxAmount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingRate'] = ResolversParentTypes['ShippingRate']> = ResolversObject<{
+  freeAbove?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ShippingRateKind'], ParentType, ContextType>;
+  maxDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  maxWeightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minDeliveryDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  minSubtotal?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  minWeightGrams?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ShippingZoneResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZone'] = ResolversParentTypes['ShippingZone']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rates?: Resolver<Array<ResolversTypes['ShippingRate']>, ParentType, ContextType>;
+  regions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type ShippingZoneDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZoneDeletePayload'] = ResolversParentTypes['ShippingZoneDeletePayload']> = ResolversObject<{
+  deletedShippingZoneId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ShippingZonePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZonePayload'] = ResolversParentTypes['ShippingZonePayload']> = ResolversObject<{
+  shippingZone?: Resolver<Maybe<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type ShopifyConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShopifyConnection'] = ResolversParentTypes['ShopifyConnection']> = ResolversObject<{
@@ -2545,6 +3200,32 @@ export type ShopifySyncStartPayloadResolvers<ContextType = GatewayContext, Paren
 export type ShopifyThrottleStateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShopifyThrottleState'] = ResolversParentTypes['ShopifyThrottleState']> = ResolversObject<{
   circuit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   throttledWaits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TaxLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxLine'] = ResolversParentTypes['TaxLine']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ratePercentage?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type TaxRateResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRate'] = ResolversParentTypes['TaxRate']> = ResolversObject<{
+  appliesToShipping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  countryCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  ratePercentage?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
+export type TaxRateDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRateDeletePayload'] = ResolversParentTypes['TaxRateDeletePayload']> = ResolversObject<{
+  deletedTaxRateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type TaxRatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRatePayload'] = ResolversParentTypes['TaxRatePayload']> = ResolversObject<{
+  taxRate?: Resolver<Maybe<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type TenantStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TenantStatus'] = ResolversParentTypes['TenantStatus']> = ResolversObject<{
@@ -2632,10 +3313,18 @@ export type WebhookSubscriptionPayloadResolvers<ContextType = GatewayContext, Pa
   webhookSubscription?: Resolver<Maybe<ResolversTypes['WebhookSubscription']>, ParentType, ContextType>;
 }>;
 
+export type WeightResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Weight'] = ResolversParentTypes['Weight']> = ResolversObject<{
+  unit?: Resolver<ResolversTypes['WeightUnit'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Cart?: CartResolvers<ContextType>;
   CartBuyerIdentity?: CartBuyerIdentityResolvers<ContextType>;
   CartCost?: CartCostResolvers<ContextType>;
+  CartDeliveryOption?: CartDeliveryOptionResolvers<ContextType>;
+  CartDiscountAllocation?: CartDiscountAllocationResolvers<ContextType>;
+  CartDiscountCode?: CartDiscountCodeResolvers<ContextType>;
   CartLine?: CartLineResolvers<ContextType>;
   CartLineConnection?: CartLineConnectionResolvers<ContextType>;
   CartLineCost?: CartLineCostResolvers<ContextType>;
@@ -2652,9 +3341,13 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  CustomerTaxExemptPayload?: CustomerTaxExemptPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
+  Discount?: DiscountResolvers<ContextType>;
+  DiscountApplication?: DiscountApplicationResolvers<ContextType>;
+  DiscountPayload?: DiscountPayloadResolvers<ContextType>;
   Filter?: FilterResolvers<ContextType>;
   FilterValue?: FilterValueResolvers<ContextType>;
   GatewayStatus?: GatewayStatusResolvers<ContextType>;
@@ -2673,6 +3366,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LocationAddPayload?: LocationAddPayloadResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  MailingAddress?: MailingAddressResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
@@ -2702,11 +3396,20 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SearchQuerySuggestion?: SearchQuerySuggestionResolvers<ContextType>;
   SelectedOption?: SelectedOptionResolvers<ContextType>;
+  ShippingLine?: ShippingLineResolvers<ContextType>;
+  ShippingRate?: ShippingRateResolvers<ContextType>;
+  ShippingZone?: ShippingZoneResolvers<ContextType>;
+  ShippingZoneDeletePayload?: ShippingZoneDeletePayloadResolvers<ContextType>;
+  ShippingZonePayload?: ShippingZonePayloadResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
   ShopifyCount?: ShopifyCountResolvers<ContextType>;
   ShopifySyncRun?: ShopifySyncRunResolvers<ContextType>;
   ShopifySyncStartPayload?: ShopifySyncStartPayloadResolvers<ContextType>;
   ShopifyThrottleState?: ShopifyThrottleStateResolvers<ContextType>;
+  TaxLine?: TaxLineResolvers<ContextType>;
+  TaxRate?: TaxRateResolvers<ContextType>;
+  TaxRateDeletePayload?: TaxRateDeletePayloadResolvers<ContextType>;
+  TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;
   TenantStatus?: TenantStatusResolvers<ContextType>;
   URL?: GraphQLScalarType;
   UserError?: UserErrorResolvers<ContextType>;
@@ -2720,5 +3423,6 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   WebhookSubscriptionDeletePayload?: WebhookSubscriptionDeletePayloadResolvers<ContextType>;
   WebhookSubscriptionEdge?: WebhookSubscriptionEdgeResolvers<ContextType>;
   WebhookSubscriptionPayload?: WebhookSubscriptionPayloadResolvers<ContextType>;
+  Weight?: WeightResolvers<ContextType>;
 }>;
 

@@ -11,5 +11,6 @@ export * from './text';
 export * from './user-errors';
 export * from './status';
 export * from './system-of-record';
+export * from './money';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';

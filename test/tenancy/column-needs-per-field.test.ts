@@ -24,6 +24,8 @@ const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 
 /** A missing declaration fails every probe of its field: the plugin's circuit must stay closed to name each one. */
 const env = { PLUGIN_CIRCUIT_FAILURES: '1000000' };
+/** One request per field of every type: minutes on a busy machine. */
+const SLOW = 300_000;
 
 describeEachDatabase('column needs cover every field on its own', { plugins, tenantsDir, env }, (get) => {
   let schema: GraphQLSchema;
@@ -57,67 +59,82 @@ describeEachDatabase('column needs cover every field on its own', { plugins, ten
     schema = t.gateway.composition.schema;
     staff = await t.admin('alpha');
     storefront = t.storefront('alpha');
-  });
+  }, SLOW);
 
-  // Hundreds of requests, one per field: minutes on PGlite when the machine is busy.
-  it('answers each field of every type a root list reaches, selected on its own', async () => {
-    // Lists and argument-less roots: a lookup such as product(handle:) answers null when called without one.
-    const lists = rootFields(schema, 'query').filter(
-      (f) =>
-        (f.args.length === 0 || f.args.some((a) => a.name === 'first')) &&
-        f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined) &&
-        isObjectType(getNamedType(f.type)) &&
-        f.name !== 'gatewayStatus',
-    );
-    // From each root on its own: a type's rows come from different loaders and lists along each path.
-    const probes = lists.flatMap((list) => fieldProbes([list], schema));
-    expect(probes.map((p) => `${p.type}.${p.field}`)).toEqual(
-      expect.arrayContaining(['ProductVariant.selectedOptions', 'Product.availableForSale', 'LineItem.originalTotal']),
-    );
-    const failed: string[] = [];
-    for (const probe of probes) failed.push(...(await failures(probe)));
-    expect(failed).toEqual([]);
-    expect(ids.size).toBeGreaterThan(0);
-  }, 300_000);
+  it(
+    'answers each field of every type a root list reaches, selected on its own',
+    async () => {
+      // Lists and argument-less roots: a lookup such as product(handle:) answers null when called without one.
+      const lists = rootFields(schema, 'query').filter(
+        (f) =>
+          (f.args.length === 0 || f.args.some((a) => a.name === 'first')) &&
+          f.args.every((a) => !isNonNullType(a.type) || a.defaultValue !== undefined) &&
+          isObjectType(getNamedType(f.type)) &&
+          f.name !== 'gatewayStatus',
+      );
+      // From each root on its own: a type's rows come from different loaders and lists along each path.
+      const probes = lists.flatMap((list) => fieldProbes([list], schema));
+      expect(probes.map((p) => `${p.type}.${p.field}`)).toEqual(
+        expect.arrayContaining([
+          'ProductVariant.selectedOptions',
+          'Product.availableForSale',
+          'LineItem.originalTotal',
+        ]),
+      );
+      const failed: string[] = [];
+      for (const probe of probes) failed.push(...(await failures(probe)));
+      expect(failed).toEqual([]);
+      expect(ids.size).toBeGreaterThan(0);
+    },
+    SLOW,
+  );
 
-  it('answers each field of every type node(id:) finds, selected on its own', async () => {
-    // A few of each type: the first may lack what a field reads (a variant without options).
-    const byType = new Map<string, string[]>();
-    for (const id of ids) {
-      const type = parseGlobalId(id)?.type;
-      if (!type) continue;
-      const some = byType.get(type) ?? [];
-      if (some.length < IDS_PER_TYPE) byType.set(type, [...some, id]);
-    }
-    expect([...byType.keys()]).toEqual(expect.arrayContaining(['Product', 'ProductVariant', 'Order', 'Customer']));
-    const failed: string[] = [];
-    const nodeTypes = new Set(
-      schema.getPossibleTypes(schema.getType('Node') as GraphQLInterfaceType).map((t) => t.name),
-    );
-    for (const [type, some] of byType) {
-      if (!nodeTypes.has(type)) continue;
-      for (const probe of nodeFieldProbes(schema, type)) {
-        for (const id of some) failed.push(...(await failures(probe, { id })));
+  it(
+    'answers each field of every type node(id:) finds, selected on its own',
+    async () => {
+      // A few of each type: the first may lack what a field reads (a variant without options).
+      const byType = new Map<string, string[]>();
+      for (const id of ids) {
+        const type = parseGlobalId(id)?.type;
+        if (!type) continue;
+        const some = byType.get(type) ?? [];
+        if (some.length < IDS_PER_TYPE) byType.set(type, [...some, id]);
       }
-    }
-    expect(failed).toEqual([]);
-  }, 300_000);
+      expect([...byType.keys()]).toEqual(expect.arrayContaining(['Product', 'ProductVariant', 'Order', 'Customer']));
+      const failed: string[] = [];
+      const nodeTypes = new Set(
+        schema.getPossibleTypes(schema.getType('Node') as GraphQLInterfaceType).map((t) => t.name),
+      );
+      for (const [type, some] of byType) {
+        if (!nodeTypes.has(type)) continue;
+        for (const probe of nodeFieldProbes(schema, type)) {
+          for (const id of some) failed.push(...(await failures(probe, { id })));
+        }
+      }
+      expect(failed).toEqual([]);
+    },
+    SLOW,
+  );
 
-  it('answers each field of a storefront cart with lines, selected on its own', async () => {
-    const variantIds = [...ids].filter((id) => parseGlobalId(id)?.type === 'ProductVariant').slice(0, 2);
-    expect(variantIds).toHaveLength(2);
-    const created = await get().graphql<{ cartCreate: { cart: { id: string } | null } }>(
-      'mutation($input: CartInput) { cartCreate(input: $input) { cart { id } userErrors { message } } }',
-      { input: { lines: variantIds.map((merchandiseId) => ({ merchandiseId, quantity: 2 })) } },
-      storefront,
-    );
-    const cartId = created.body.data?.cartCreate.cart?.id;
-    expect({ cartId, errors: created.body.errors }).toEqual({ cartId: expect.any(String), errors: undefined });
-    const cart = rootFields(schema, 'query').find((f) => f.name === 'cart');
-    const probes = fieldProbes(cart ? [cart] : [], schema, { variables: '($id: ID!)', args: '(id: $id)' });
-    expect(probes.map((p) => `${p.type}.${p.field}`)).toEqual(expect.arrayContaining(['CartLine.cost']));
-    const failed: string[] = [];
-    for (const probe of probes) failed.push(...(await failures(probe, { id: cartId }, ['storefront'])));
-    expect(failed).toEqual([]);
-  });
+  it(
+    'answers each field of a storefront cart with lines, selected on its own',
+    async () => {
+      const variantIds = [...ids].filter((id) => parseGlobalId(id)?.type === 'ProductVariant').slice(0, 2);
+      expect(variantIds).toHaveLength(2);
+      const created = await get().graphql<{ cartCreate: { cart: { id: string } | null } }>(
+        'mutation($input: CartInput) { cartCreate(input: $input) { cart { id } userErrors { message } } }',
+        { input: { lines: variantIds.map((merchandiseId) => ({ merchandiseId, quantity: 2 })) } },
+        storefront,
+      );
+      const cartId = created.body.data?.cartCreate.cart?.id;
+      expect({ cartId, errors: created.body.errors }).toEqual({ cartId: expect.any(String), errors: undefined });
+      const cart = rootFields(schema, 'query').find((f) => f.name === 'cart');
+      const probes = fieldProbes(cart ? [cart] : [], schema, { variables: '($id: ID!)', args: '(id: $id)' });
+      expect(probes.map((p) => `${p.type}.${p.field}`)).toEqual(expect.arrayContaining(['CartLine.cost']));
+      const failed: string[] = [];
+      for (const probe of probes) failed.push(...(await failures(probe, { id: cartId }, ['storefront'])));
+      expect(failed).toEqual([]);
+    },
+    SLOW,
+  );
 });

@@ -1,12 +1,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { TenantDb } from '../../../src/sdk';
 import { lockCart } from '../carts';
-import { sumAmounts } from '../money';
+import { formatMinor } from '../../../src/sdk/money';
 import type { CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
 import { checkoutLines } from './lines';
 import { emitOrderCreated } from './order-event';
 import { countSales, insertOrder, upsertCustomer } from './order-writes';
+import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
 import { reserveStock } from './reserve';
 
 /** The order as the orders plugin's `Order` type resolves it: a row of its `orders` table. */
@@ -64,7 +65,12 @@ function inputErrors(input: CheckoutInput): UserError[] {
  * Idempotent per key: a retry (also one racing the first call) gets the same order. Any refusal
  * (empty cart, unavailable item, not enough stock) leaves nothing written.
  */
-export async function completeCheckout(db: TenantDb, currency: string, input: CheckoutInput): Promise<CheckoutResult> {
+export async function completeCheckout(
+  db: TenantDb,
+  currency: string,
+  input: CheckoutInput,
+  options: { taxesIncluded?: boolean } = {},
+): Promise<CheckoutResult> {
   const errors = inputErrors(input);
   if (errors.length > 0) return { order: null, userErrors: errors };
   const cartId = input.cartId!;
@@ -86,6 +92,11 @@ export async function completeCheckout(db: TenantDb, currency: string, input: Ch
       if (lines.length === 0) throw refuse(['cartId'], 'CART_EMPTY', 'The cart has no lines');
       const gone = lines.findIndex((l) => !l.for_sale);
       if (gone >= 0) throw refuse(['lines', String(gone), 'merchandise'], 'NOT_FOUND', 'An item is no longer for sale');
+      const email = input.email?.trim().toLowerCase() || cart.email;
+      // Priced as the storefront showed it; a cart that needs delivery needs an address and an option.
+      const quote = await quoteForCheckout(trx, db.tenantId, cart, email, currency, options.taxesIncluded ?? false);
+      const undeliverable = [...deliveryErrors(cart, quote), ...codeErrors(quote)];
+      if (undeliverable.length > 0) throw new Refused(undeliverable);
       const reserved = await reserveStock(
         trx,
         db.tenantId,
@@ -94,17 +105,20 @@ export async function completeCheckout(db: TenantDb, currency: string, input: Ch
       if ('shortIndex' in reserved) {
         throw refuse(['lines', String(reserved.shortIndex), 'quantity'], 'NOT_ENOUGH_STOCK', 'Not enough stock');
       }
-      const email = input.email?.trim().toLowerCase() || cart.email;
       const header = {
         tenantId: db.tenantId,
         cartId,
         idempotencyKey: key,
         email,
         currency,
-        total: sumAmounts(lines.map((l) => l.line_total)),
+        subtotal: formatMinor(quote.price.subtotal, currency),
+        total: formatMinor(quote.price.total, currency),
       };
       const customerId = await upsertCustomer(trx, header);
       const orderId = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      const discountErrors = await claimDiscounts(trx, db.tenantId, orderId, email, quote);
+      if (discountErrors.length > 0) throw new Refused(discountErrors);
+      await snapshotPricing(trx, db.tenantId, orderId, cart, quote, currency);
       await countSales(trx, db.tenantId, lines);
       await sql`update carts set status = 'COMPLETED', order_id = ${orderId}, updated_at = now()
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);

@@ -8,6 +8,7 @@ export interface OrderHeader {
   idempotencyKey: string;
   email: string | null;
   currency: string;
+  subtotal: string;
   total: string;
 }
 
@@ -49,7 +50,7 @@ export async function insertOrder(
   const { rows } = await sql<{ id: string }>`
     insert into orders (tenant_id, number, cart_id, idempotency_key, customer_id, email, currency_code, subtotal, total)
     values (${t}, ${number}, ${header.cartId}, ${header.idempotencyKey}, ${customerId}, ${header.email},
-            ${header.currency}, ${header.total}, ${header.total})
+            ${header.currency}, ${header.subtotal}, ${header.total})
     returning id`.execute(trx);
   const orderId = rows[0].id;
   const items = lines.map(

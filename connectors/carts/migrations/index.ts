@@ -1,3 +1,13 @@
 import * as carts from './0001_carts';
+import * as delivery from './0002_delivery';
+import * as taxes from './0003_taxes';
+import * as discounts from './0004_discounts';
+import * as orderPricing from './0005_order_pricing';
 
-export const migrations = { '0001_carts': carts };
+export const migrations = {
+  '0001_carts': carts,
+  '0002_delivery': delivery,
+  '0003_taxes': taxes,
+  '0004_discounts': discounts,
+  '0005_order_pricing': orderPricing,
+};

@@ -104,6 +104,38 @@ export type CustomerSortKeys =
   | 'NAME'
   | 'UPDATED_AT';
 
+export type DiscountInput = {
+  /** Letters, digits, dashes and underscores; omit for an automatic discount (only on create). */
+  code?: InputMaybe<Scalars['String']['input']>;
+  collectionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  combinesWithOthers?: InputMaybe<Scalars['Boolean']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  kind?: InputMaybe<DiscountKind>;
+  minimumQuantity?: InputMaybe<Scalars['Int']['input']>;
+  minimumSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  oncePerCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  productIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  usageLimit?: InputMaybe<Scalars['Int']['input']>;
+  value?: InputMaybe<Scalars['Decimal']['input']>;
+};
+
+export type DiscountKind =
+  /** value is an amount off the entitled lines together. */
+  | 'FIXED_AMOUNT'
+  /** Takes the price of shipping off. */
+  | 'FREE_SHIPPING'
+  /** value is a percentage of the entitled lines. */
+  | 'PERCENTAGE';
+
+export type DiscountStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  /** Deactivated, or its usage limit is reached. */
+  | 'INACTIVE'
+  | 'SCHEDULED';
+
 /** How a facet's values are chosen. */
 export type FilterType =
   | 'BOOLEAN'
@@ -133,6 +165,22 @@ export type InventorySetInput = {
 
 export type LocationAddInput = {
   name: Scalars['String']['input'];
+};
+
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2 (DE, US). */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
+  province?: InputMaybe<Scalars['String']['input']>;
+  /** Required where the country has postal codes. */
+  zip?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type OrderCancelReason =
@@ -264,8 +312,11 @@ export type ProductVariantCreateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   price: Scalars['Decimal']['input'];
   productId: Scalars['ID']['input'];
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 export type ProductVariantFields = {
@@ -283,8 +334,11 @@ export type ProductVariantUpdateInput = {
   optionValues?: InputMaybe<Array<Scalars['String']['input']>>;
   position?: InputMaybe<Scalars['Int']['input']>;
   price?: InputMaybe<Scalars['Decimal']['input']>;
+  requiresShipping?: InputMaybe<Scalars['Boolean']['input']>;
   sku?: InputMaybe<Scalars['String']['input']>;
+  taxable?: InputMaybe<Scalars['Boolean']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
+  weight?: InputMaybe<WeightInput>;
 };
 
 /** How search results are ordered; `reverse` flips it. */
@@ -293,6 +347,36 @@ export type SearchSortKeys =
   | 'PRICE'
   /** Best matches first (title above vendor, type and tags, above description); ties in a stable order. */
   | 'RELEVANCE';
+
+export type ShippingRateInput = {
+  freeAbove?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Letters, digits and dashes, unique within the zone. */
+  handle: Scalars['String']['input'];
+  kind?: InputMaybe<ShippingRateKind>;
+  maxDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  maxSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  maxWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  minDeliveryDays?: InputMaybe<Scalars['Int']['input']>;
+  minSubtotal?: InputMaybe<Scalars['Decimal']['input']>;
+  minWeightGrams?: InputMaybe<Scalars['Int']['input']>;
+  price: Scalars['Decimal']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type ShippingRateKind =
+  /** One price for every cart. */
+  | 'FLAT'
+  /** Offered when the cart's subtotal is in [minSubtotal, maxSubtotal). */
+  | 'SUBTOTAL'
+  /** Offered when the cart's weight is in [minWeightGrams, maxWeightGrams). */
+  | 'WEIGHT';
+
+export type ShippingZoneInput = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces all the zone's rates when given. */
+  rates?: InputMaybe<Array<ShippingRateInput>>;
+  regions?: InputMaybe<Array<Scalars['String']['input']>>;
+};
 
 export type ShopifyConnectionStatus =
   | 'ACTIVE'
@@ -309,6 +393,14 @@ export type ShopifySyncStatus =
   | 'RUNNING'
   | 'SUCCEEDED';
 
+export type TaxRateInput = {
+  appliesToShipping?: InputMaybe<Scalars['Boolean']['input']>;
+  countryCode?: InputMaybe<Scalars['String']['input']>;
+  provinceCode?: InputMaybe<Scalars['String']['input']>;
+  ratePercentage?: InputMaybe<Scalars['Decimal']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type TenantState =
   | 'ACTIVE'
   | 'DISABLED';
@@ -320,6 +412,12 @@ export type UserErrorCode =
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
+  /** The cart needs a delivery address and a delivery option before checkout. */
+  | 'DELIVERY_REQUIRED'
+  /** The shop does not deliver to the address, or the option is not offered for this cart. */
+  | 'DELIVERY_UNAVAILABLE'
+  /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
+  | 'DISCOUNT_NOT_APPLICABLE'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -376,6 +474,18 @@ export type WebhookSubscriptionTopic =
   | 'PRODUCTS_DELETE'
   | 'PRODUCTS_UPDATE'
   | 'REFUNDS_CREATE';
+
+export type WeightInput = {
+  unit: WeightUnit;
+  /** At least 0, up to 3 fraction digits. */
+  value: Scalars['Decimal']['input'];
+};
+
+export type WeightUnit =
+  | 'GRAMS'
+  | 'KILOGRAMS'
+  | 'OUNCES'
+  | 'POUNDS';
 
 export type ProductPageQueryVariables = Exact<{
   handle: Scalars['String']['input'];

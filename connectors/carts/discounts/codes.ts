@@ -1,0 +1,31 @@
+import type { TenantDb } from '../../../src/sdk';
+import { changeCart, type CartResult } from '../cart-changes';
+import { touchCart } from '../carts';
+import type { UserError } from '../validation';
+
+const MAX_CODES = 10;
+const MAX_LENGTH = 64;
+
+/** Replaces the cart's codes (trimmed, duplicates dropped); whether each applies is computed when read. */
+export function updateDiscountCodes(
+  db: TenantDb,
+  cartId: string | null,
+  codes: readonly string[],
+): Promise<CartResult> {
+  return changeCart(db, cartId, async (trx, id) => {
+    const errors: UserError[] = [];
+    if (codes.length > MAX_CODES) {
+      errors.push({ field: ['discountCodes'], code: 'MAXIMUM_EXCEEDED', message: `At most ${MAX_CODES} codes` });
+    }
+    codes.forEach((code, i) => {
+      if (!code.trim() || code.length > MAX_LENGTH || code.includes('\0')) {
+        errors.push({ field: ['discountCodes', String(i)], code: 'INVALID', message: `1 to ${MAX_LENGTH} characters` });
+      }
+    });
+    if (errors.length > 0) return errors;
+    const seen = new Set<string>();
+    const kept = codes.map((c) => c.trim()).filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase()));
+    await touchCart(trx, db.tenantId, id, { discount_codes: kept });
+    return [];
+  });
+}

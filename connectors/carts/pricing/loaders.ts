@@ -1,0 +1,137 @@
+import DataLoader from 'dataloader';
+import { pluginSettings, type GatewayContext, type LoaderContext } from '../../../src/sdk';
+import type { ZoneWithRates } from '../delivery/options';
+import { loadZones } from '../delivery/zones';
+import type { CartRow } from '../tables';
+import type { DiscountRow } from '../discounts/eligibility';
+import { automaticDiscounts, collectionsOfProducts, discountsByCodes } from '../discounts/store';
+import { exemptCustomers, exemptEmails, loadTaxRates } from '../taxes/store';
+import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
+import { pricingFacts, quoteCart, type CartQuote } from './quote';
+
+/** The carts plugin's settings in a tenant file (`settings.carts`). */
+export interface CartSettings {
+  /** Prices include tax (EU-style gross prices); otherwise tax is added at checkout (US-style). */
+  taxesIncluded?: boolean;
+}
+
+declare module '../../../src/sdk' {
+  interface Loaders {
+    /** All the tenant's shipping zones (key: 'all'). */
+    shippingZones: DataLoader<'all', ZoneWithRates[]>;
+    /** All the tenant's tax rates (key: 'all'). */
+    taxRates: DataLoader<'all', TaxRateRow[]>;
+    /** Whether a customer (by id) is exempt from tax. */
+    taxExemptCustomer: DataLoader<string, boolean>;
+    /** Whether the customer of an email is exempt from tax. */
+    taxExemptEmail: DataLoader<string, boolean>;
+    /** The active automatic discounts (key: 'all'). */
+    automaticDiscounts: DataLoader<'all', DiscountRow[]>;
+    /** A discount by code (upper-cased key). */
+    discountByCode: DataLoader<string, DiscountRow | null>;
+    /** The collections a product is in. */
+    collectionsOfProduct: DataLoader<string, string[]>;
+    /** A cart's delivery options and price; keyed by the cart row (its pricing columns), cached by id. */
+    cartQuote: DataLoader<CartRow, CartQuote, string>;
+  }
+}
+
+export const taxesIncluded = (ctx: Pick<GatewayContext, 'tenant'>) =>
+  pluginSettings<CartSettings>(ctx.tenant, 'carts')?.taxesIncluded ?? false;
+
+/** Quotes read the cart's lines and the tenant's pricing setup through their own loaders: no SQL of their own. */
+export function createPricingLoaders(
+  ctx: LoaderContext,
+  loaders: () => Pick<
+    GatewayContext['loaders'],
+    | 'pricedLinesByCart'
+    | 'shippingZones'
+    | 'taxRates'
+    | 'taxExemptEmail'
+    | 'automaticDiscounts'
+    | 'discountByCode'
+    | 'collectionsOfProduct'
+  >,
+) {
+  const { db, guardBatch, tenant } = ctx;
+  return {
+    shippingZones: new DataLoader<'all', ZoneWithRates[]>(
+      guardBatch(async (keys) => {
+        const zones = await loadZones(await db.get<unknown>(), db.tenantId);
+        return keys.map(() => zones);
+      }),
+    ),
+    taxRates: new DataLoader<'all', TaxRateRow[]>(
+      guardBatch(async (keys) => {
+        const rates = await loadTaxRates(await db.get<unknown>(), db.tenantId);
+        return keys.map(() => rates);
+      }),
+    ),
+    taxExemptCustomer: new DataLoader<string, boolean>(
+      guardBatch(async (ids) => {
+        const exempt = await exemptCustomers(await db.get<unknown>(), db.tenantId, ids);
+        return ids.map((id) => exempt.has(id));
+      }),
+    ),
+    taxExemptEmail: new DataLoader<string, boolean>(
+      guardBatch(async (emails) => {
+        const exempt = await exemptEmails(await db.get<unknown>(), db.tenantId, emails);
+        return emails.map((e) => exempt.has(e));
+      }),
+    ),
+    automaticDiscounts: new DataLoader<'all', DiscountRow[]>(
+      guardBatch(async (keys) => {
+        const found = await automaticDiscounts(await db.get<unknown>(), db.tenantId);
+        return keys.map(() => found);
+      }),
+    ),
+    discountByCode: new DataLoader<string, DiscountRow | null>(
+      guardBatch(async (codes) => {
+        const found = await discountsByCodes(await db.get<unknown>(), db.tenantId, codes);
+        return codes.map((c) => found.find((d) => d.code!.toUpperCase() === c) ?? null);
+      }),
+    ),
+    collectionsOfProduct: new DataLoader<string, string[]>(
+      guardBatch(async (ids) => {
+        const rows = await collectionsOfProducts(await db.get<unknown>(), db.tenantId, ids);
+        return ids.map((id) => rows.filter((r) => r.product_id === id).map((r) => r.collection_id));
+      }),
+    ),
+    cartQuote: new DataLoader<CartRow, CartQuote, string>(
+      async (carts) => {
+        const l = loaders();
+        const codes = [...new Set(carts.flatMap((c) => c.discount_codes.map((code) => code.toUpperCase())))];
+        const [zones, rates, lineLists, exempt, automatic, coded] = await Promise.all([
+          l.shippingZones.load('all'),
+          l.taxRates.load('all'),
+          l.pricedLinesByCart.loadMany(carts.map((c) => c.id)),
+          Promise.all(carts.map((c) => (c.email ? l.taxExemptEmail.load(c.email) : Promise.resolve(false)))),
+          l.automaticDiscounts.load('all'),
+          l.discountByCode.loadMany(codes),
+        ]);
+        const discounts = [...automatic, ...coded.filter((d): d is DiscountRow => d !== null && !(d instanceof Error))];
+        // Collections matter only to discounts on collections: read them only then.
+        const byCollection = discounts.some((d) => d.collection_ids !== null);
+        const productIds = [
+          ...new Set(lineLists.flatMap((ls) => (ls instanceof Error ? [] : ls.map((x) => x.product_id)))),
+        ];
+        const collections = byCollection ? await l.collectionsOfProduct.loadMany(productIds) : [];
+        const collectionsByProduct = new Map(
+          collections.map((c, i) => [productIds[i], c instanceof Error ? [] : c] as const),
+        );
+        const taxes = tableTaxCalculator(rates);
+        return carts.map((cart, i) => {
+          const lines = lineLists[i];
+          if (lines instanceof Error) return lines;
+          return quoteCart(lines, {
+            ...pricingFacts(cart, tenant.currency, taxesIncluded(ctx), zones, taxes),
+            customerExempt: exempt[i],
+            discounts,
+            collectionsByProduct,
+          });
+        });
+      },
+      { cacheKeyFn: (cart) => cart.id },
+    ),
+  };
+}

@@ -1,0 +1,45 @@
+import type { GatewayContext } from '../../src/sdk';
+import type { StoredAddress } from '../../connectors/carts/delivery/address';
+import { selectDeliveryOption, updateDeliveryAddress } from '../../connectors/carts/delivery/changes';
+import type { DeliveryOption } from '../../connectors/carts/delivery/options';
+import type { CartRow } from '../../connectors/carts/tables';
+import type {
+  MutationCartDeliveryAddressUpdateArgs,
+  MutationCartSelectedDeliveryOptionUpdateArgs,
+} from '../generated/resolvers-types';
+import { cartTokenOf } from './cart-id';
+import { cartPayload } from './cart-payload';
+import { moneyOf } from './money';
+
+const quoteOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.cartQuote.load(cart);
+
+/** The storefront's delivery fields of a cart, computed from its quote (one per cart per request). */
+export const deliveryResolvers = {
+  Cart: {
+    deliveryAddress: (cart: CartRow) => cart.delivery_address,
+    requiresShipping: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      quoteOf(cart, ctx).then((q) => q.requiresShipping),
+    deliveryOptions: (cart: CartRow, _: unknown, ctx: GatewayContext) => quoteOf(cart, ctx).then((q) => q.options),
+    selectedDeliveryOption: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      quoteOf(cart, ctx).then((q) => q.selected),
+  },
+  MailingAddress: {
+    countryCodeV2: (address: StoredAddress) => address.countryCode,
+  },
+  CartDeliveryOption: {
+    estimatedCost: (option: DeliveryOption, _: unknown, ctx: GatewayContext) => moneyOf(option.amount, ctx),
+  },
+  Mutation: {
+    cartDeliveryAddressUpdate: async (_: unknown, args: MutationCartDeliveryAddressUpdateArgs, ctx: GatewayContext) =>
+      cartPayload(ctx, await updateDeliveryAddress(ctx.db, cartTokenOf(args.cartId), args.address)),
+    cartSelectedDeliveryOptionUpdate: async (
+      _: unknown,
+      args: MutationCartSelectedDeliveryOptionUpdateArgs,
+      ctx: GatewayContext,
+    ) =>
+      cartPayload(
+        ctx,
+        await selectDeliveryOption(ctx.db, cartTokenOf(args.cartId), ctx.tenant.currency, args.deliveryOptionHandle),
+      ),
+  },
+};
