@@ -82,6 +82,21 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
 };
 
 /**
+ * Inputs whose optional fields together make the value valid (an address a shop delivers to, a discount
+ * with its kind and value): the walk starts from these and adds its ID slots.
+ */
+const INPUT_SAMPLES: Record<string, Record<string, unknown>> = {
+  MailingAddressInput: { address1: '1 Main St', city: 'New York', province: 'NY', zip: '10001', country: 'US' },
+  DiscountInput: { title: 'Isolation check', kind: 'PERCENTAGE', value: '10' },
+};
+
+/**
+ * Arguments whose value must fit every shop: the seeded domestic rate; no discount codes (a code the
+ * discount probes may have deactivated would refuse the checkout that follows).
+ */
+const ARGUMENT_SAMPLES: Record<string, unknown> = { deliveryOptionHandle: 'standard', discountCodes: [] };
+
+/**
  * What goes in an input's leaves: `id` gives an ID, or undefined to leave an optional slot out; `scalar`,
  * when given, another scalar (a handle), or undefined for a sample value.
  */
@@ -98,6 +113,7 @@ export function sampleValue(
   required = false,
 ): unknown {
   const slots = typeof fill === 'function' ? { id: fill } : fill;
+  if (path.join('.') in ARGUMENT_SAMPLES) return ARGUMENT_SAMPLES[path.join('.')];
   const nullable = getNullableType(type);
   if (isListType(nullable)) {
     const item = sampleValue(nullable.ofType, path, slots, required);
@@ -106,7 +122,7 @@ export function sampleValue(
   if (nullable.name === 'ID') return slots.id(path, required);
   if (isEnumType(nullable)) return nullable.getValues()[0].value;
   if (isInputObjectType(nullable)) {
-    const out: Record<string, unknown> = {};
+    const out: Record<string, unknown> = { ...INPUT_SAMPLES[nullable.name] };
     for (const f of Object.values(nullable.getFields())) {
       const needed = isNonNullType(f.type) && f.defaultValue === undefined;
       if (!needed && slotsUnder(f.type).length === 0) continue;
