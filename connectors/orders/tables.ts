@@ -4,8 +4,9 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrderStatus = 'OPEN' | 'CANCELLED';
-export type FinancialStatus = 'PENDING' | 'PAID' | 'REFUNDED' | 'VOIDED';
-export type FulfillmentStatus = 'UNFULFILLED' | 'FULFILLED';
+// AUTHORIZED, PARTIALLY_REFUNDED and PARTIALLY_FULFILLED are written by the payments plugin (its migration).
+export type FinancialStatus = 'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED';
+export type FulfillmentStatus = 'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED';
 export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 

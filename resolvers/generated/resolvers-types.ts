@@ -8,6 +8,7 @@ import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow } from '../../connectors/carts/tables';
 import { PricedLine } from '../../connectors/carts/loaders';
+import { TransactionRow } from '../../connectors/payments/tables';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
 export type Maybe<T> = T | null;
@@ -510,6 +511,8 @@ export type Mutation = {
   orderCancel: OrderPayload;
   /** Marks an open order as fulfilled (write_orders). */
   orderFulfill: OrderPayload;
+  /** Records payment received outside a provider, e.g. a bank transfer (write_orders). */
+  orderMarkAsPaid: OrderPayload;
   productCreate: ProductCreatePayload;
   /** Deletes the product with its variants, options, images and collection memberships. */
   productDelete: ProductDeletePayload;
@@ -627,6 +630,12 @@ export type MutationOrderFulfillArgs = {
 };
 
 
+export type MutationOrderMarkAsPaidArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+
 export type MutationProductCreateArgs = {
   input: ProductCreateInput;
 };
@@ -709,6 +718,8 @@ export type Order = Node & {
   status: OrderStatus;
   subtotalPrice: Money;
   totalPrice: Money;
+  /** Authorizations, captures, sales, voids and refunds, oldest first (read_orders). */
+  transactions?: Maybe<Array<OrderTransaction>>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -754,13 +765,16 @@ export type OrderFilter = {
 };
 
 export type OrderFinancialStatus =
+  | 'AUTHORIZED'
   | 'PAID'
+  | 'PARTIALLY_REFUNDED'
   | 'PENDING'
   | 'REFUNDED'
   | 'VOIDED';
 
 export type OrderFulfillmentStatus =
   | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
   | 'UNFULFILLED';
 
 export type OrderPayload = {
@@ -778,6 +792,32 @@ export type OrderSortKeys =
 export type OrderStatus =
   | 'CANCELLED'
   | 'OPEN';
+
+/** Money moved for an order at a payment provider (or recorded by hand). */
+export type OrderTransaction = {
+  __typename?: 'OrderTransaction';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  /** The provider: manual, stripe. */
+  gateway: Scalars['String']['output'];
+  /** The provider's id of the payment or refund. */
+  gatewayId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: OrderTransactionKind;
+  status: OrderTransactionStatus;
+};
+
+export type OrderTransactionKind =
+  | 'AUTHORIZATION'
+  | 'CAPTURE'
+  | 'REFUND'
+  | 'SALE'
+  | 'VOID';
+
+export type OrderTransactionStatus =
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
 
 /** Relay pagination state of a connection. */
 export type PageInfo = {
@@ -1329,6 +1369,7 @@ export type UserErrorCode =
   | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
   | 'ALREADY_FULFILLED'
+  | 'AMOUNT_TOO_LARGE'
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
@@ -1341,6 +1382,9 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  | 'PAYMENT_DECLINED'
+  | 'PAYMENT_REQUIRES_ACTION'
+  | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
   | 'TOO_LONG';
 
@@ -1502,6 +1546,9 @@ export type ResolversTypes = ResolversObject<{
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderSortKeys: OrderSortKeys;
   OrderStatus: OrderStatus;
+  OrderTransaction: ResolverTypeWrapper<TransactionRow>;
+  OrderTransactionKind: OrderTransactionKind;
+  OrderTransactionStatus: OrderTransactionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PluginState: PluginState;
   PluginStatus: ResolverTypeWrapper<PluginStatusModel>;
@@ -1613,6 +1660,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFilter: OrderFilter;
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  OrderTransaction: TransactionRow;
   PageInfo: PageInfo;
   PluginStatus: PluginStatusModel;
   PriceRangeFilter: PriceRangeFilter;
@@ -1927,6 +1975,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'id' | 'reason' | 'restock'>>;
   orderFulfill?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderFulfillArgs, 'id'>>;
+  orderMarkAsPaid?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderMarkAsPaidArgs, 'id'>>;
   productCreate?: Resolver<ResolversTypes['ProductCreatePayload'], ParentType, ContextType, RequireFields<MutationProductCreateArgs, 'input'>>;
   productDelete?: Resolver<ResolversTypes['ProductDeletePayload'], ParentType, ContextType, RequireFields<MutationProductDeleteArgs, 'input'>>;
   productOptionUpdate?: Resolver<ResolversTypes['ProductOptionsPayload'], ParentType, ContextType, RequireFields<MutationProductOptionUpdateArgs, 'option' | 'productId'>>;
@@ -1962,6 +2011,7 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   subtotalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  transactions?: Resolver<Maybe<Array<ResolversTypes['OrderTransaction']>>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -1981,6 +2031,16 @@ export type OrderEdgeResolvers<ContextType = GatewayContext, ParentType extends 
 export type OrderPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type OrderTransactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderTransaction'] = ResolversParentTypes['OrderTransaction']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gateway?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gatewayId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrderTransactionKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderTransactionStatus'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2237,6 +2297,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderTransaction?: OrderTransactionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PluginStatus?: PluginStatusResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

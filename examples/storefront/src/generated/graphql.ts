@@ -149,13 +149,16 @@ export type OrderFilter = {
 };
 
 export type OrderFinancialStatus =
+  | 'AUTHORIZED'
   | 'PAID'
+  | 'PARTIALLY_REFUNDED'
   | 'PENDING'
   | 'REFUNDED'
   | 'VOIDED';
 
 export type OrderFulfillmentStatus =
   | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
   | 'UNFULFILLED';
 
 export type OrderSortKeys =
@@ -167,6 +170,18 @@ export type OrderSortKeys =
 export type OrderStatus =
   | 'CANCELLED'
   | 'OPEN';
+
+export type OrderTransactionKind =
+  | 'AUTHORIZATION'
+  | 'CAPTURE'
+  | 'REFUND'
+  | 'SALE'
+  | 'VOID';
+
+export type OrderTransactionStatus =
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
 
 export type PluginState =
   | 'ACTIVE'
@@ -302,6 +317,7 @@ export type UserErrorCode =
   | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
   | 'ALREADY_FULFILLED'
+  | 'AMOUNT_TOO_LARGE'
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
@@ -314,6 +330,9 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  | 'PAYMENT_DECLINED'
+  | 'PAYMENT_REQUIRES_ACTION'
+  | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
   | 'TOO_LONG';
 
