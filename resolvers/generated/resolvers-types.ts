@@ -150,6 +150,8 @@ export type CheckoutCompletePayload = {
   __typename?: 'CheckoutCompletePayload';
   /** The order the cart became (also when a retry with the same key returns it again). */
   order?: Maybe<Order>;
+  /** The payment for the order (null without an order); asking again returns the same payment. */
+  paymentSession?: Maybe<PaymentSession>;
   userErrors: Array<UserError>;
 };
 
@@ -826,6 +828,19 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** What the buyer's client needs to pay for an order. */
+export type PaymentSession = {
+  __typename?: 'PaymentSession';
+  /** Stripe's client secret, for Stripe.js to confirm the payment. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** Why the last attempt failed (e.g. card_declined), or why the provider is unavailable. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** The provider: stripe, or manual (the shop marks the order paid). */
+  provider: Scalars['String']['output'];
+  /** OPEN, REQUIRES_ACTION, AUTHORIZED, SUCCEEDED, CANCELED; PENDING for manual; UNAVAILABLE when the provider cannot be reached. */
+  status: Scalars['String']['output'];
 };
 
 export type PluginState =
@@ -1550,6 +1565,7 @@ export type ResolversTypes = ResolversObject<{
   OrderTransactionKind: OrderTransactionKind;
   OrderTransactionStatus: OrderTransactionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PaymentSession: ResolverTypeWrapper<PaymentSession>;
   PluginState: PluginState;
   PluginStatus: ResolverTypeWrapper<PluginStatusModel>;
   PriceRangeFilter: PriceRangeFilter;
@@ -1662,6 +1678,7 @@ export type ResolversParentTypes = ResolversObject<{
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
   OrderTransaction: TransactionRow;
   PageInfo: PageInfo;
+  PaymentSession: PaymentSession;
   PluginStatus: PluginStatusModel;
   PriceRangeFilter: PriceRangeFilter;
   Product: ProductRow;
@@ -1754,6 +1771,7 @@ export type CartPayloadResolvers<ContextType = GatewayContext, ParentType extend
 
 export type CheckoutCompletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CheckoutCompletePayload'] = ResolversParentTypes['CheckoutCompletePayload']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  paymentSession?: Resolver<Maybe<ResolversTypes['PaymentSession']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -2050,6 +2068,13 @@ export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends R
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type PaymentSessionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PaymentSession'] = ResolversParentTypes['PaymentSession']> = ResolversObject<{
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PluginStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PluginStatus'] = ResolversParentTypes['PluginStatus']> = ResolversObject<{
   healthy?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2299,6 +2324,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   OrderPayload?: OrderPayloadResolvers<ContextType>;
   OrderTransaction?: OrderTransactionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PaymentSession?: PaymentSessionResolvers<ContextType>;
   PluginStatus?: PluginStatusResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductConnection?: ProductConnectionResolvers<ContextType>;

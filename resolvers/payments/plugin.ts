@@ -6,7 +6,9 @@ import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
+import { sessionResolvers } from './session.resolvers';
 import { transactionResolvers } from './transaction.resolvers';
+import { webhookRoutes } from './webhook-route';
 
 /**
  * Payments and the order lifecycle: providers (manual, Stripe), the order's transactions, captures,
@@ -20,6 +22,7 @@ export const plugin = definePlugin({
   resolvers: {
     Mutation: paymentMutations.Mutation,
     ...transactionResolvers,
+    ...sessionResolvers,
   },
   mappers: { OrderTransaction: 'connectors/payments/tables#TransactionRow' },
   permissions,
@@ -28,4 +31,5 @@ export const plugin = definePlugin({
   migrations,
   tenantConfig: paymentsTenantConfig,
   seed: seedPayments,
+  routes: webhookRoutes,
 });

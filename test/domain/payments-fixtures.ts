@@ -6,12 +6,13 @@ import { cartWith, checkout, createVariant, type VariantFixture } from './orders
 /** The retail plugins with payments, on fixture tenants with limits no suite reaches. */
 export const PAYMENT_PLUGINS = ['core', 'catalog', 'inventory', 'customers', 'orders', 'carts', 'payments'];
 
-export function paymentTenants(settings = ''): string {
+/** `settings(tenantId)`: YAML appended to that tenant's file (e.g. its `settings.payments`). */
+export function paymentTenants(settings: (tenant: string) => string = () => ''): string {
   const dir = fixtureTenantsFor(PAYMENT_PLUGINS);
   for (const file of readdirSync(dir)) {
     appendFileSync(
       join(dir, file),
-      `\nlimits:\n  maxCost: 100000\n  rateBucketSize: 1000000\n  rateRestorePerSecond: 100000\n${settings}`,
+      `\nlimits:\n  maxCost: 100000\n  rateBucketSize: 1000000\n  rateRestorePerSecond: 100000\n${settings(file.replace(/\.yaml$/, ''))}`,
     );
   }
   return dir;
