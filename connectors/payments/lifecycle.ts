@@ -123,6 +123,14 @@ export function applyEvent(state: OrderState, event: OrderEvent): Outcome {
   if (state.cancelled) {
     return reject('ALREADY_CANCELLED', 'The order is cancelled');
   }
+  // Money events the status does not take are refused before their amounts are looked at.
+  if (
+    event.kind !== 'fulfil' &&
+    event.kind !== 'cancelFulfillment' &&
+    !FINANCIAL_TRANSITIONS[state.financial][event.kind]
+  ) {
+    return reject('NOT_ALLOWED', `A ${state.financial} order does not accept ${event.kind}`);
+  }
   const { ledger } = state;
   const financial = (
     to: FinancialStatus,

@@ -511,6 +511,8 @@ export type Mutation = {
   locationAdd: LocationAddPayload;
   /** Cancels an open, unfulfilled order and by default restocks its items (write_orders). */
   orderCancel: OrderPayload;
+  /** Captures an authorized payment through its provider, all of it unless an amount is given (write_orders). */
+  orderCapture: OrderPayload;
   /** Marks an open order as fulfilled (write_orders). */
   orderFulfill: OrderPayload;
   /** Records payment received outside a provider, e.g. a bank transfer (write_orders). */
@@ -526,6 +528,8 @@ export type Mutation = {
   /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
   productVariantDelete: ProductVariantDeletePayload;
   productVariantUpdate: ProductVariantPayload;
+  /** Refunds through the order's provider, never more than was captured and not yet refunded (write_orders). */
+  refundCreate: OrderPayload;
   /** Queues a sync of the tenant's shop: `full` re-imports everything, else only changes since the last sync. */
   shopifySyncStart: ShopifySyncStartPayload;
 };
@@ -627,6 +631,13 @@ export type MutationOrderCancelArgs = {
 };
 
 
+export type MutationOrderCaptureArgs = {
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
 export type MutationOrderFulfillArgs = {
   id: Scalars['ID']['input'];
 };
@@ -683,6 +694,16 @@ export type MutationProductVariantDeleteArgs = {
 
 export type MutationProductVariantUpdateArgs = {
   input: ProductVariantUpdateInput;
+};
+
+
+export type MutationRefundCreateArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  lines?: InputMaybe<Array<RefundLineInput>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  orderId: Scalars['ID']['input'];
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1281,6 +1302,11 @@ export type QueryProductsArgs = {
   sortKey?: InputMaybe<ProductSortKeys>;
 };
 
+export type RefundLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 export type SelectedOption = {
   __typename?: 'SelectedOption';
   name: Scalars['String']['output'];
@@ -1595,6 +1621,7 @@ export type ResolversTypes = ResolversObject<{
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversTypes['Product']>, productVariant?: Maybe<ResolversTypes['ProductVariant']> }>;
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundLineInput: RefundLineInput;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
   ShopifyConnectionStatus: ShopifyConnectionStatus;
@@ -1705,6 +1732,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariantPayload: Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversParentTypes['Product']>, productVariant?: Maybe<ResolversParentTypes['ProductVariant']> };
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
+  RefundLineInput: RefundLineInput;
   SelectedOption: SelectedOption;
   ShopifyConnection: ShopifyConnection;
   ShopifyCount: ShopifyCount;
@@ -1992,6 +2020,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'id' | 'reason' | 'restock'>>;
+  orderCapture?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCaptureArgs, 'id' | 'idempotencyKey'>>;
   orderFulfill?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderFulfillArgs, 'id'>>;
   orderMarkAsPaid?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderMarkAsPaidArgs, 'id'>>;
   productCreate?: Resolver<ResolversTypes['ProductCreatePayload'], ParentType, ContextType, RequireFields<MutationProductCreateArgs, 'input'>>;
@@ -2003,6 +2032,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   productVariantCreate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantCreateArgs, 'input'>>;
   productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
   productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
+  refundCreate?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRefundCreateArgs, 'amount' | 'idempotencyKey' | 'lines' | 'orderId' | 'restock'>>;
   shopifySyncStart?: Resolver<ResolversTypes['ShopifySyncStartPayload'], ParentType, ContextType, RequireFields<MutationShopifySyncStartArgs, 'full'>>;
 }>;
 

@@ -4,5 +4,7 @@ import { hasScope } from '../../src/sdk/graphql';
 export const permissions = {
   Mutation: {
     orderMarkAsPaid: hasScope('write_orders'),
+    orderCapture: hasScope('write_orders'),
+    refundCreate: hasScope('write_orders'),
   },
 };

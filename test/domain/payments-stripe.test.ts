@@ -125,6 +125,41 @@ describeEachDatabase('Stripe payments', { plugins: PAYMENT_PLUGINS, tenantsDir: 
     ]);
   });
 
+  it('captures and refunds through Stripe with idempotency keys', async () => {
+    const placed = await checkOut('beta', '30.00');
+    await stripe.deliver(stripe.confirm(placed.intentId, 'succeed'), endpoint('beta'), 'whsec_test_secret');
+    const admin = await adminOf(get(), 'beta');
+    const capture = `mutation($id: ID!) { orderCapture(id: $id, amount: "25.00", idempotencyKey: "cap-1") { order { financialStatus } userErrors { code } } }`;
+    const captured = await get().graphql<{ orderCapture: { order: { financialStatus: string } } }>(
+      capture,
+      { id: placed.order.id },
+      admin,
+    );
+    expect(captured.body.data!.orderCapture.order.financialStatus).toBe('PAID');
+    expect(stripe.intents.get(placed.intentId)).toMatchObject({ status: 'succeeded', amount_received: 2500 });
+    const refund = `mutation($id: ID!) { refundCreate(orderId: $id, amount: "5.00", idempotencyKey: "ref-1") { order { financialStatus } userErrors { code } } }`;
+    for (let i = 0; i < 2; i++) {
+      const res = await get().graphql<{ refundCreate: { order: { financialStatus: string } } }>(
+        refund,
+        { id: placed.order.id },
+        admin,
+      );
+      expect(res.body.data!.refundCreate.order.financialStatus).toBe('PARTIALLY_REFUNDED');
+    }
+    expect(stripe.refunds.filter((r) => r.payment_intent === placed.intentId).map((r) => r.amount)).toEqual([500]);
+    const keys = stripe.requests
+      .filter((r) => r.path.endsWith('/capture') || r.path === '/v1/refunds')
+      .map((r) => r.idempotencyKey);
+    expect(keys.every(Boolean)).toBe(true);
+    const paid = await order('beta', placed.order.id);
+    expect(paid.transactions.map((t) => [t.kind, t.amount.amount])).toEqual([
+      ['AUTHORIZATION', '30.00'],
+      ['CAPTURE', '25.00'],
+      ['REFUND', '5.00'],
+    ]);
+    expect(paid.customer).toEqual({ numberOfOrders: 1, amountSpent: { amount: '20.00' } });
+  });
+
   it('keeps a declined or 3-D Secure payment pending, and says why', async () => {
     const declined = await checkOut('alpha');
     await stripe.deliver(stripe.confirm(declined.intentId, 'decline'), endpoint('alpha'), 'whsec_test_secret');

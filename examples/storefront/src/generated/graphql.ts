@@ -294,6 +294,11 @@ export type ProductVariantUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type RefundLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 export type ShopifyConnectionStatus =
   | 'ACTIVE'
   /** The app was uninstalled from the shop: syncing stopped. */
