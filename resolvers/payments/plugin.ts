@@ -4,6 +4,7 @@ import { migrations } from '../../connectors/payments/migrations';
 import { seedPayments } from '../../connectors/payments/seed';
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
+import { expireReservations } from './jobs';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
 import { sessionResolvers } from './session.resolvers';
@@ -32,4 +33,5 @@ export const plugin = definePlugin({
   tenantConfig: paymentsTenantConfig,
   seed: seedPayments,
   routes: webhookRoutes,
+  jobs: [expireReservations],
 });

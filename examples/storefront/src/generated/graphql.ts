@@ -135,6 +135,8 @@ export type OrderCancelReason =
   | 'FRAUD'
   | 'INVENTORY'
   | 'OTHER'
+  /** The order was not paid within the shop's payment window; its stock was released. */
+  | 'PAYMENT_TIMEOUT'
   | 'STAFF';
 
 export type OrderFilter = {
