@@ -30,7 +30,8 @@ export async function cancelOrder(
              where tenant_id = ${db.tenantId} and order_id = ${id} and product_id is not null
              group by product_id order by product_id) s
       where p.tenant_id = ${db.tenantId} and p.id = s.product_id`.execute(trx);
-    if (order.customer_id) {
+    // Customer statistics count paid money only (the payments plugin adds it when the order is paid).
+    if (order.customer_id && order.financial_status === 'PAID') {
       await sql`update customers set amount_spent = greatest(0, amount_spent - ${order.total}), updated_at = now()
         where tenant_id = ${db.tenantId} and id = ${order.customer_id}`.execute(trx);
     }
@@ -40,7 +41,9 @@ export async function cancelOrder(
         status: 'CANCELLED',
         cancel_reason: reason,
         cancelled_at: sql<Date>`now()`,
-        financial_status: order.financial_status === 'PAID' ? 'REFUNDED' : 'VOIDED',
+        financial_status: ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(order.financial_status)
+          ? 'REFUNDED'
+          : 'VOIDED',
         updated_at: sql<Date>`now()`,
       })
       .where('tenant_id', '=', db.tenantId)

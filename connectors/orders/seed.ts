@@ -61,11 +61,12 @@ async function seedChunk(db: Kysely<unknown>, tenant: Tenant, count: number, rem
       from lines join placed on placed.number = lines.n`.execute(db);
 }
 
-/** Recomputes customers' order counts and spend, and products' units sold, from all orders. */
+/** Recomputes customers' paid order counts and spend, and products' units sold, from all orders. */
 async function refreshTotals(db: Kysely<unknown>, t: string) {
   await sql`
     update customers c set orders_count = s.orders, amount_spent = s.spent
-      from (select customer_id, count(*) orders, coalesce(sum(total) filter (where status <> 'CANCELLED'), 0) spent
+      from (select customer_id, count(*) filter (where financial_status <> 'PENDING' and financial_status <> 'VOIDED') orders,
+                   coalesce(sum(total) filter (where status <> 'CANCELLED' and financial_status = 'PAID'), 0) spent
               from orders where tenant_id = ${t} and customer_id is not null group by customer_id) s
      where c.tenant_id = ${t} and c.id = s.customer_id`.execute(db);
   await sql`

@@ -4,9 +4,11 @@ import type { ColumnType, Generated, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export type OrderStatus = 'OPEN' | 'CANCELLED';
-export type FinancialStatus = 'PENDING' | 'PAID' | 'REFUNDED' | 'VOIDED';
-export type FulfillmentStatus = 'UNFULFILLED' | 'FULFILLED';
-export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER'] as const;
+// AUTHORIZED, PARTIALLY_REFUNDED and PARTIALLY_FULFILLED are written by the payments plugin (its migration).
+export type FinancialStatus = 'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED';
+export type FulfillmentStatus = 'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED';
+// PAYMENT_TIMEOUT is written by the payments plugin's reservation expiry.
+export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER', 'PAYMENT_TIMEOUT'] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export interface OrdersTable {

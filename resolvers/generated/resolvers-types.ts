@@ -8,6 +8,7 @@ import { CustomerRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
 import { CartLineParent } from '../../connectors/carts/loaders';
+import { TransactionRow } from '../../connectors/payments/tables';
 import { SubscriptionRow, DeliveryRow } from '../../connectors/webhooks/tables';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
@@ -209,6 +210,8 @@ export type CheckoutCompletePayload = {
   __typename?: 'CheckoutCompletePayload';
   /** The order the cart became (also when a retry with the same key returns it again). */
   order?: Maybe<Order>;
+  /** The payment for the order (null without an order); asking again returns the same payment. */
+  paymentSession?: Maybe<PaymentSession>;
   userErrors: Array<UserError>;
 };
 
@@ -724,8 +727,12 @@ export type Mutation = {
   locationAdd: LocationAddPayload;
   /** Cancels an open, unfulfilled order and by default restocks its items (write_orders). */
   orderCancel: OrderPayload;
+  /** Captures an authorized payment through its provider, all of it unless an amount is given (write_orders). */
+  orderCapture: OrderPayload;
   /** Marks an open order as fulfilled (write_orders). */
   orderFulfill: OrderPayload;
+  /** Records payment received outside a provider, e.g. a bank transfer (write_orders). */
+  orderMarkAsPaid: OrderPayload;
   productCreate: ProductCreatePayload;
   /** Deletes the product with its variants, options, images and collection memberships. */
   productDelete: ProductDeletePayload;
@@ -737,6 +744,8 @@ export type Mutation = {
   /** A product keeps at least one variant: deleting the last one is NOT_ALLOWED. */
   productVariantDelete: ProductVariantDeletePayload;
   productVariantUpdate: ProductVariantPayload;
+  /** Refunds through the order's provider, never more than was captured and not yet refunded (write_orders). */
+  refundCreate: OrderPayload;
   shippingZoneCreate: ShippingZonePayload;
   shippingZoneDelete: ShippingZoneDeletePayload;
   shippingZoneUpdate: ShippingZonePayload;
@@ -894,8 +903,21 @@ export type MutationOrderCancelArgs = {
 };
 
 
+export type MutationOrderCaptureArgs = {
+  amount?: InputMaybe<Scalars['Decimal']['input']>;
+  id: Scalars['ID']['input'];
+  idempotencyKey: Scalars['String']['input'];
+};
+
+
 export type MutationOrderFulfillArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationOrderMarkAsPaidArgs = {
+  id: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -944,6 +966,16 @@ export type MutationProductVariantDeleteArgs = {
 
 export type MutationProductVariantUpdateArgs = {
   input: ProductVariantUpdateInput;
+};
+
+
+export type MutationRefundCreateArgs = {
+  amount: Scalars['Decimal']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  lines?: InputMaybe<Array<RefundLineInput>>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  orderId: Scalars['ID']['input'];
+  restock?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1045,6 +1077,8 @@ export type Order = Node & {
   totalPrice: Money;
   totalShippingPrice?: Maybe<Money>;
   totalTax?: Maybe<Money>;
+  /** Authorizations, captures, sales, voids and refunds, oldest first (read_orders). */
+  transactions?: Maybe<Array<OrderTransaction>>;
   updatedAt: Scalars['DateTime']['output'];
 };
 
@@ -1061,6 +1095,8 @@ export type OrderCancelReason =
   | 'FRAUD'
   | 'INVENTORY'
   | 'OTHER'
+  /** The order was not paid within the shop's payment window; its stock was released. */
+  | 'PAYMENT_TIMEOUT'
   | 'STAFF';
 
 export type OrderConnection = {
@@ -1090,13 +1126,16 @@ export type OrderFilter = {
 };
 
 export type OrderFinancialStatus =
+  | 'AUTHORIZED'
   | 'PAID'
+  | 'PARTIALLY_REFUNDED'
   | 'PENDING'
   | 'REFUNDED'
   | 'VOIDED';
 
 export type OrderFulfillmentStatus =
   | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
   | 'UNFULFILLED';
 
 export type OrderPayload = {
@@ -1115,6 +1154,32 @@ export type OrderStatus =
   | 'CANCELLED'
   | 'OPEN';
 
+/** Money moved for an order at a payment provider (or recorded by hand). */
+export type OrderTransaction = {
+  __typename?: 'OrderTransaction';
+  amount: Money;
+  createdAt: Scalars['DateTime']['output'];
+  /** The provider: manual, stripe. */
+  gateway: Scalars['String']['output'];
+  /** The provider's id of the payment or refund. */
+  gatewayId?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  kind: OrderTransactionKind;
+  status: OrderTransactionStatus;
+};
+
+export type OrderTransactionKind =
+  | 'AUTHORIZATION'
+  | 'CAPTURE'
+  | 'REFUND'
+  | 'SALE'
+  | 'VOID';
+
+export type OrderTransactionStatus =
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
+
 /** Relay pagination state of a connection. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1122,6 +1187,19 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
   hasPreviousPage: Scalars['Boolean']['output'];
   startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+/** What the buyer's client needs to pay for an order. */
+export type PaymentSession = {
+  __typename?: 'PaymentSession';
+  /** Stripe's client secret, for Stripe.js to confirm the payment. */
+  clientSecret?: Maybe<Scalars['String']['output']>;
+  /** Why the last attempt failed (e.g. card_declined), or why the provider is unavailable. */
+  errorCode?: Maybe<Scalars['String']['output']>;
+  /** The provider: stripe, or manual (the shop marks the order paid). */
+  provider: Scalars['String']['output'];
+  /** OPEN, REQUIRES_ACTION, AUTHORIZED, SUCCEEDED, CANCELED; PENDING for manual; UNAVAILABLE when the provider cannot be reached. */
+  status: Scalars['String']['output'];
 };
 
 export type PluginState =
@@ -1660,6 +1738,11 @@ export type QueryWebhookSubscriptionsArgs = {
   topic?: InputMaybe<WebhookSubscriptionTopic>;
 };
 
+export type RefundLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 /** A completion of what the shopper is typing. */
 export type SearchQuerySuggestion = {
   __typename?: 'SearchQuerySuggestion';
@@ -1905,6 +1988,7 @@ export type UserErrorCode =
   | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
   | 'ALREADY_FULFILLED'
+  | 'AMOUNT_TOO_LARGE'
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
@@ -1925,6 +2009,9 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  | 'PAYMENT_DECLINED'
+  | 'PAYMENT_REQUIRES_ACTION'
+  | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
   | 'TOO_LONG';
 
@@ -2253,7 +2340,11 @@ export type ResolversTypes = ResolversObject<{
   OrderPayload: ResolverTypeWrapper<Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversTypes['Order']> }>;
   OrderSortKeys: OrderSortKeys;
   OrderStatus: OrderStatus;
+  OrderTransaction: ResolverTypeWrapper<TransactionRow>;
+  OrderTransactionKind: OrderTransactionKind;
+  OrderTransactionStatus: OrderTransactionStatus;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PaymentSession: ResolverTypeWrapper<PaymentSession>;
   PluginState: PluginState;
   PluginStatus: ResolverTypeWrapper<PluginStatusModel>;
   PredictiveSearchResult: ResolverTypeWrapper<Omit<PredictiveSearchResult, 'collections' | 'products'> & { collections: Array<ResolversTypes['Collection']>, products: Array<ResolversTypes['Product']> }>;
@@ -2286,6 +2377,7 @@ export type ResolversTypes = ResolversObject<{
   ProductVariantPayload: ResolverTypeWrapper<Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversTypes['Product']>, productVariant?: Maybe<ResolversTypes['ProductVariant']> }>;
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundLineInput: RefundLineInput;
   SearchQuerySuggestion: ResolverTypeWrapper<SearchQuerySuggestion>;
   SearchSortKeys: SearchSortKeys;
   SelectedOption: ResolverTypeWrapper<SelectedOption>;
@@ -2413,7 +2505,9 @@ export type ResolversParentTypes = ResolversObject<{
   OrderEdge: Omit<OrderEdge, 'node'> & { node: ResolversParentTypes['Order'] };
   OrderFilter: OrderFilter;
   OrderPayload: Omit<OrderPayload, 'order'> & { order?: Maybe<ResolversParentTypes['Order']> };
+  OrderTransaction: TransactionRow;
   PageInfo: PageInfo;
+  PaymentSession: PaymentSession;
   PluginStatus: PluginStatusModel;
   PredictiveSearchResult: Omit<PredictiveSearchResult, 'collections' | 'products'> & { collections: Array<ResolversParentTypes['Collection']>, products: Array<ResolversParentTypes['Product']> };
   PriceRangeFilter: PriceRangeFilter;
@@ -2443,6 +2537,7 @@ export type ResolversParentTypes = ResolversObject<{
   ProductVariantPayload: Omit<ProductVariantPayload, 'product' | 'productVariant'> & { product?: Maybe<ResolversParentTypes['Product']>, productVariant?: Maybe<ResolversParentTypes['ProductVariant']> };
   ProductVariantUpdateInput: ProductVariantUpdateInput;
   Query: Record<PropertyKey, never>;
+  RefundLineInput: RefundLineInput;
   SearchQuerySuggestion: SearchQuerySuggestion;
   SelectedOption: SelectedOption;
   ShippingLine: ShippingLine;
@@ -2567,6 +2662,7 @@ export type CartPayloadResolvers<ContextType = GatewayContext, ParentType extend
 
 export type CheckoutCompletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CheckoutCompletePayload'] = ResolversParentTypes['CheckoutCompletePayload']> = ResolversObject<{
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  paymentSession?: Resolver<Maybe<ResolversTypes['PaymentSession']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -2860,7 +2956,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'id' | 'reason' | 'restock'>>;
+  orderCapture?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCaptureArgs, 'id' | 'idempotencyKey'>>;
   orderFulfill?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderFulfillArgs, 'id'>>;
+  orderMarkAsPaid?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderMarkAsPaidArgs, 'id'>>;
   productCreate?: Resolver<ResolversTypes['ProductCreatePayload'], ParentType, ContextType, RequireFields<MutationProductCreateArgs, 'input'>>;
   productDelete?: Resolver<ResolversTypes['ProductDeletePayload'], ParentType, ContextType, RequireFields<MutationProductDeleteArgs, 'input'>>;
   productOptionUpdate?: Resolver<ResolversTypes['ProductOptionsPayload'], ParentType, ContextType, RequireFields<MutationProductOptionUpdateArgs, 'option' | 'productId'>>;
@@ -2870,6 +2968,7 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   productVariantCreate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantCreateArgs, 'input'>>;
   productVariantDelete?: Resolver<ResolversTypes['ProductVariantDeletePayload'], ParentType, ContextType, RequireFields<MutationProductVariantDeleteArgs, 'id'>>;
   productVariantUpdate?: Resolver<ResolversTypes['ProductVariantPayload'], ParentType, ContextType, RequireFields<MutationProductVariantUpdateArgs, 'input'>>;
+  refundCreate?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationRefundCreateArgs, 'amount' | 'idempotencyKey' | 'lines' | 'orderId' | 'restock'>>;
   shippingZoneCreate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneCreateArgs, 'input'>>;
   shippingZoneDelete?: Resolver<ResolversTypes['ShippingZoneDeletePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneDeleteArgs, 'id'>>;
   shippingZoneUpdate?: Resolver<ResolversTypes['ShippingZonePayload'], ParentType, ContextType, RequireFields<MutationShippingZoneUpdateArgs, 'id' | 'input'>>;
@@ -2915,6 +3014,7 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   totalPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   totalShippingPrice?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   totalTax?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  transactions?: Resolver<Maybe<Array<ResolversTypes['OrderTransaction']>>, ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
@@ -2936,11 +3036,28 @@ export type OrderPayloadResolvers<ContextType = GatewayContext, ParentType exten
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type OrderTransactionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderTransaction'] = ResolversParentTypes['OrderTransaction']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  gateway?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  gatewayId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OrderTransactionKind'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['OrderTransactionStatus'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type PaymentSessionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PaymentSession'] = ResolversParentTypes['PaymentSession']> = ResolversObject<{
+  clientSecret?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type PluginStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PluginStatus'] = ResolversParentTypes['PluginStatus']> = ResolversObject<{
@@ -3374,7 +3491,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
   OrderPayload?: OrderPayloadResolvers<ContextType>;
+  OrderTransaction?: OrderTransactionResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PaymentSession?: PaymentSessionResolvers<ContextType>;
   PluginStatus?: PluginStatusResolvers<ContextType>;
   PredictiveSearchResult?: PredictiveSearchResultResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;

@@ -13,17 +13,14 @@ export interface OrderHeader {
 }
 
 /**
- * Finds or creates the buyer's customer by email and counts this order in their history, in one
- * upsert (concurrent checkouts of one email queue on the row).
+ * Finds or creates the buyer's customer by email, in one upsert (concurrent checkouts of one email
+ * queue on the row). The order counts in the customer's statistics only once it is paid (payments).
  */
 export async function upsertCustomer(trx: Kysely<unknown>, header: OrderHeader): Promise<string | null> {
   if (!header.email) return null;
   const { rows } = await sql<{ id: string }>`
-    insert into customers (tenant_id, email, orders_count, amount_spent) values (${header.tenantId}, ${header.email}, 1, ${header.total})
-    on conflict (tenant_id, email) do update
-       set orders_count = customers.orders_count + 1,
-           amount_spent = customers.amount_spent + excluded.amount_spent,
-           updated_at = now()
+    insert into customers (tenant_id, email) values (${header.tenantId}, ${header.email})
+    on conflict (tenant_id, email) do update set updated_at = now()
     returning id`.execute(trx);
   return rows[0].id;
 }

@@ -189,6 +189,8 @@ export type OrderCancelReason =
   | 'FRAUD'
   | 'INVENTORY'
   | 'OTHER'
+  /** The order was not paid within the shop's payment window; its stock was released. */
+  | 'PAYMENT_TIMEOUT'
   | 'STAFF';
 
 export type OrderFilter = {
@@ -203,13 +205,16 @@ export type OrderFilter = {
 };
 
 export type OrderFinancialStatus =
+  | 'AUTHORIZED'
   | 'PAID'
+  | 'PARTIALLY_REFUNDED'
   | 'PENDING'
   | 'REFUNDED'
   | 'VOIDED';
 
 export type OrderFulfillmentStatus =
   | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
   | 'UNFULFILLED';
 
 export type OrderSortKeys =
@@ -221,6 +226,18 @@ export type OrderSortKeys =
 export type OrderStatus =
   | 'CANCELLED'
   | 'OPEN';
+
+export type OrderTransactionKind =
+  | 'AUTHORIZATION'
+  | 'CAPTURE'
+  | 'REFUND'
+  | 'SALE'
+  | 'VOID';
+
+export type OrderTransactionStatus =
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
 
 export type PluginState =
   | 'ACTIVE'
@@ -341,6 +358,11 @@ export type ProductVariantUpdateInput = {
   weight?: InputMaybe<WeightInput>;
 };
 
+export type RefundLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
 /** How search results are ordered; `reverse` flips it. */
 export type SearchSortKeys =
   /** Lowest price first. */
@@ -409,6 +431,7 @@ export type UserErrorCode =
   | 'ALREADY_CANCELLED'
   | 'ALREADY_COMPLETED'
   | 'ALREADY_FULFILLED'
+  | 'AMOUNT_TOO_LARGE'
   | 'BLANK'
   /** A cart without lines cannot be checked out. */
   | 'CART_EMPTY'
@@ -429,6 +452,9 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  | 'PAYMENT_DECLINED'
+  | 'PAYMENT_REQUIRES_ACTION'
+  | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
   | 'TOO_LONG';
 

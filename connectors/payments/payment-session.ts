@@ -1,0 +1,52 @@
+import type { Tenant, TenantDb } from '../../src/sdk';
+import { toMinor } from './money';
+import { ProviderError } from './provider';
+import { reconcilePayment } from './reconcile';
+import { saveSession, sessionOfOrder } from './sessions';
+import { paymentsSettings } from './settings';
+import { stripeProvider } from './stripe-provider';
+import type { PaymentTables } from './tables';
+
+export interface PaymentSession {
+  provider: string;
+  status: string;
+  clientSecret: string | null;
+  errorCode: string | null;
+}
+
+/**
+ * The payment the buyer's client completes for an order: with Stripe, the order's PaymentIntent,
+ * created on first ask with an idempotency key derived from the order (a retried checkout finds the
+ * same intent); otherwise the manual provider, which the shop marks paid.
+ */
+export async function paymentSessionFor(
+  db: TenantDb,
+  tenant: Tenant,
+  order: { id: string; total: string; currency_code: string },
+): Promise<PaymentSession> {
+  const settings = paymentsSettings(tenant);
+  if (!settings.providers.includes('stripe') || !settings.stripe) {
+    return { provider: 'manual', status: 'PENDING', clientSecret: null, errorCode: null };
+  }
+  const provider = stripeProvider(settings.stripe);
+  try {
+    return await db.atomic<PaymentTables, PaymentSession>(async (trx) => {
+      const known = await sessionOfOrder(trx, tenant.id, order.id);
+      const p = known
+        ? await provider.retrieve(known.gateway_id)
+        : await provider.authorize({
+            amount: toMinor(order.total, order.currency_code)!,
+            currency: order.currency_code,
+            orderId: order.id,
+            idempotencyKey: `${tenant.id}:order:${order.id}:intent`,
+          });
+      if (!known) await saveSession(trx, tenant.id, order.id, 'stripe', p.id, p.status);
+      else await reconcilePayment(trx, tenant.id, order.id, p);
+      return { provider: 'stripe', status: p.status.toUpperCase(), clientSecret: p.clientSecret, errorCode: p.failure };
+    });
+  } catch (error) {
+    if (error instanceof ProviderError)
+      return { provider: 'stripe', status: 'UNAVAILABLE', clientSecret: null, errorCode: error.code };
+    throw error;
+  }
+}

@@ -1,0 +1,17 @@
+import type { PluginJob } from '../../src/sdk';
+import { expireUnpaidOrders } from '../../connectors/payments/expire-unpaid';
+
+/** Every minute, each tenant's unpaid orders past their window release their stock (claimed with skip locked). */
+export const expireReservations: PluginJob = {
+  name: 'payments-expire-reservations',
+  intervalMs: 60_000,
+  everyInstance: true,
+  run: async (runtime, signal) => {
+    for (const tenant of runtime.tenants().filter((t) => t.plugins.has('payments'))) {
+      if (signal.aborted) return;
+      await expireUnpaidOrders(runtime, tenant, Date.now()).catch((err: unknown) =>
+        runtime.log.warn({ err, tenant: tenant.id }, 'unpaid orders not released'),
+      );
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import { definePlugin, schemaFragment } from '../../src/sdk';
+import { createPaymentLoaders } from '../../connectors/payments/loaders';
+import { migrations } from '../../connectors/payments/migrations';
+import { seedPayments } from '../../connectors/payments/seed';
+import { paymentsTenantConfig } from '../../connectors/payments/settings';
+import { columns } from './columns';
+import { expireReservations } from './jobs';
+import { paymentMutations } from './mutations';
+import { permissions } from './permissions';
+import { sessionResolvers } from './session.resolvers';
+import { transactionResolvers } from './transaction.resolvers';
+import { webhookRoutes } from './webhook-route';
+
+/**
+ * Payments and the order lifecycle: providers (manual, Stripe), the order's transactions, captures,
+ * refunds and fulfilments, all through one state machine (connectors/payments/lifecycle.ts).
+ */
+export const plugin = definePlugin({
+  name: 'payments',
+  version: '1.0.0',
+  dependsOn: ['core', 'inventory', 'customers', 'orders'],
+  typeDefs: schemaFragment('payments'),
+  resolvers: {
+    Mutation: paymentMutations.Mutation,
+    ...transactionResolvers,
+    ...sessionResolvers,
+  },
+  mappers: { OrderTransaction: 'connectors/payments/tables#TransactionRow' },
+  permissions,
+  columns,
+  createLoaders: createPaymentLoaders,
+  migrations,
+  tenantConfig: paymentsTenantConfig,
+  seed: seedPayments,
+  routes: webhookRoutes,
+  jobs: [expireReservations],
+});
