@@ -8,7 +8,15 @@ export type OrderStatus = 'OPEN' | 'CANCELLED';
 export type FinancialStatus = 'PENDING' | 'AUTHORIZED' | 'PAID' | 'PARTIALLY_REFUNDED' | 'REFUNDED' | 'VOIDED';
 export type FulfillmentStatus = 'UNFULFILLED' | 'PARTIALLY_FULFILLED' | 'FULFILLED';
 // PAYMENT_TIMEOUT is written by the payments plugin's reservation expiry.
-export const CANCEL_REASONS = ['CUSTOMER', 'DECLINED', 'FRAUD', 'INVENTORY', 'STAFF', 'OTHER', 'PAYMENT_TIMEOUT'] as const;
+export const CANCEL_REASONS = [
+  'CUSTOMER',
+  'DECLINED',
+  'FRAUD',
+  'INVENTORY',
+  'STAFF',
+  'OTHER',
+  'PAYMENT_TIMEOUT',
+] as const;
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 export interface OrdersTable {
