@@ -14,6 +14,8 @@ export interface CartsTable {
   country_code: string | null;
   note: string | null;
   order_id: string | null;
+  /** The signed-in shopper the cart belongs to; null for a guest's cart. */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -45,6 +47,7 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   country_code: true,
   note: true,
   order_id: true,
+  customer_id: true,
   created_at: true,
   updated_at: true,
 });

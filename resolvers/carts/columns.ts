@@ -5,7 +5,7 @@ import { cartsTable } from '../../connectors/carts/tables';
 export const columns: ColumnNeeds = {
   Cart: {
     table: cartsTable,
-    always: ['id', 'tenant_id'],
+    always: ['id', 'tenant_id', 'customer_id'],
     fields: { buyerIdentity: ['email', 'phone', 'country_code'] },
   },
 };

@@ -4,7 +4,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { GatewayStatus as GatewayStatusModel, PluginStatus as PluginStatusModel, TenantStatus as TenantStatusModel } from '../../src/sdk/status';
 import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow } from '../../connectors/catalog/tables';
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
-import { CustomerRow } from '../../connectors/customers/tables';
+import { CustomerRow, CustomerAddressRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow } from '../../connectors/carts/tables';
 import { PricedLine } from '../../connectors/carts/loaders';
@@ -235,9 +235,12 @@ export type CollectionUpdateInput = {
 /** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** The shopper's saved addresses, oldest first. */
+  addresses: MailingAddressConnection;
   /** Total of the customer's orders, less cancelled ones, in the shop's currency. */
   amountSpent: Money;
   createdAt: Scalars['DateTime']['output'];
+  defaultAddress?: Maybe<MailingAddress>;
   displayName: Scalars['String']['output'];
   /** Lower-cased; unique per shop. */
   email: Scalars['String']['output'];
@@ -245,7 +248,7 @@ export type Customer = Node & {
   id: Scalars['ID']['output'];
   lastName?: Maybe<Scalars['String']['output']>;
   numberOfOrders: Scalars['Int']['output'];
-  /** The customer's newest orders (read_orders); null with PLUGIN_DISABLED for a shop without orders. */
+  /** The customer's newest orders (read_orders, or the signed-in shopper's own); null with PLUGIN_DISABLED for a shop without orders. */
   orders?: Maybe<OrderConnection>;
   phone?: Maybe<Scalars['String']['output']>;
   /** Where to see the customer in the Shopify admin. */
@@ -257,8 +260,72 @@ export type Customer = Node & {
 
 
 /** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type CustomerAddressesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
 export type CustomerOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A shopper's credential; send it as the X-Customer-Access-Token header (or a customerAccessToken argument). */
+export type CustomerAccessToken = {
+  __typename?: 'CustomerAccessToken';
+  /** 256 random bits, URL-safe; the gateway keeps only its hash. */
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+export type CustomerAccessTokenCreateInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type CustomerAccessTokenCreatePayload = {
+  __typename?: 'CustomerAccessTokenCreatePayload';
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  /** UNIDENTIFIED_CUSTOMER for an unknown email and a wrong password alike. */
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAccessTokenDeletePayload = {
+  __typename?: 'CustomerAccessTokenDeletePayload';
+  customerUserErrors: Array<UserError>;
+  deletedAccessToken?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAccessTokenRenewPayload = {
+  __typename?: 'CustomerAccessTokenRenewPayload';
+  /** A new token: the one renewed stops working. */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressCreatePayload = {
+  __typename?: 'CustomerAddressCreatePayload';
+  customerAddress?: Maybe<MailingAddress>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressDeletePayload = {
+  __typename?: 'CustomerAddressDeletePayload';
+  customerUserErrors: Array<UserError>;
+  deletedCustomerAddressId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressUpdatePayload = {
+  __typename?: 'CustomerAddressUpdatePayload';
+  customerAddress?: Maybe<MailingAddress>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerConnection = {
@@ -268,6 +335,13 @@ export type CustomerConnection = {
   pageInfo: PageInfo;
   /** Customers matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerDefaultAddressUpdatePayload = {
+  __typename?: 'CustomerDefaultAddressUpdatePayload';
+  customer?: Maybe<Customer>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerEdge = {
@@ -284,15 +358,22 @@ export type CustomerFilter = {
 };
 
 export type CustomerInput = {
+  /** Sign-up on a storefront only. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Sign-up on a storefront only: at least 8 characters, not one of the commonest passwords. */
+  password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
+  /** Null after a storefront sign-up (the same answer whether or not the email was known): sign in next. */
   customer?: Maybe<Customer>;
+  /** The same list as userErrors (the Storefront API's name). */
+  customerUserErrors: Array<UserError>;
   userErrors: Array<UserError>;
 };
 
@@ -469,6 +550,52 @@ export type LocationEdge = {
   node: Location;
 };
 
+/** A postal address in a shopper's address book. */
+export type MailingAddress = {
+  __typename?: 'MailingAddress';
+  address1?: Maybe<Scalars['String']['output']>;
+  address2?: Maybe<Scalars['String']['output']>;
+  city?: Maybe<Scalars['String']['output']>;
+  company?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  countryCode?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastName?: Maybe<Scalars['String']['output']>;
+  /** First and last name. */
+  name?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  province?: Maybe<Scalars['String']['output']>;
+  zip?: Maybe<Scalars['String']['output']>;
+};
+
+export type MailingAddressConnection = {
+  __typename?: 'MailingAddressConnection';
+  edges: Array<MailingAddressEdge>;
+  nodes: Array<MailingAddress>;
+  pageInfo: PageInfo;
+};
+
+export type MailingAddressEdge = {
+  __typename?: 'MailingAddressEdge';
+  cursor: Scalars['String']['output'];
+  node: MailingAddress;
+};
+
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A monetary amount in a currency. */
 export type Money = {
   __typename?: 'Money';
@@ -497,8 +624,25 @@ export type Mutation = {
   collectionDelete: CollectionDeletePayload;
   collectionRemoveProducts: CollectionPayload;
   collectionUpdate: CollectionPayload;
-  /** Creates a customer (write_customers); the email must be new to the shop. */
+  /** Signs a shopper in (storefront): a new access token. */
+  customerAccessTokenCreate: CustomerAccessTokenCreatePayload;
+  /** Signs out: revokes the access token (storefront). */
+  customerAccessTokenDelete: CustomerAccessTokenDeletePayload;
+  /** Replaces an unexpired access token with a new one (storefront). */
+  customerAccessTokenRenew: CustomerAccessTokenRenewPayload;
+  /** Adds an address to the signed-in shopper's book (storefront); the first one becomes the default. */
+  customerAddressCreate: CustomerAddressCreatePayload;
+  /** Removes one of the signed-in shopper's addresses (storefront). */
+  customerAddressDelete: CustomerAddressDeletePayload;
+  /** Changes one of the signed-in shopper's addresses (storefront). */
+  customerAddressUpdate: CustomerAddressUpdatePayload;
+  /**
+   * Creates a customer (write_customers); the email must be new to the shop. On a storefront: signs a
+   * shopper up (email and password); an email the shop knows already gets the same answer and a mail.
+   */
   customerCreate: CustomerPayload;
+  /** Makes one of the signed-in shopper's addresses the default (storefront). */
+  customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
   /** Changes a customer's details (write_customers). */
   customerUpdate: CustomerPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
@@ -589,8 +733,48 @@ export type MutationCollectionUpdateArgs = {
 };
 
 
+export type MutationCustomerAccessTokenCreateArgs = {
+  input: CustomerAccessTokenCreateInput;
+};
+
+
+export type MutationCustomerAccessTokenDeleteArgs = {
+  customerAccessToken: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerAccessTokenRenewArgs = {
+  customerAccessToken: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerAddressCreateArgs = {
+  address: MailingAddressInput;
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerAddressDeleteArgs = {
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCustomerAddressUpdateArgs = {
+  address: MailingAddressInput;
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCustomerCreateArgs = {
   input: CustomerInput;
+};
+
+
+export type MutationCustomerDefaultAddressUpdateArgs = {
+  addressId: Scalars['ID']['input'];
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -1092,7 +1276,10 @@ export type Query = {
   collectionByHandle?: Maybe<Collection>;
   /** Collections of the shop (the storefront sees published ones). `query` matches the title. */
   collections: CollectionConnection;
-  /** A customer by global ID (read_customers). */
+  /**
+   * A customer by global ID (read_customers). On a storefront: the signed-in shopper (X-Customer-Access-Token
+   * or customerAccessToken), null when not signed in; no other customer is ever answered.
+   */
   customer?: Maybe<Customer>;
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
@@ -1150,7 +1337,8 @@ export type QueryCollectionsArgs = {
 
 
 export type QueryCustomerArgs = {
-  id: Scalars['ID']['input'];
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -1341,8 +1529,16 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  /** A password is among the commonest breached passwords. */
+  | 'PASSWORD_TOO_COMMON'
   | 'TAKEN'
-  | 'TOO_LONG';
+  /** The customer access token is unknown, expired or revoked. */
+  | 'TOKEN_INVALID'
+  | 'TOO_LONG'
+  /** A password is shorter than the minimum. */
+  | 'TOO_SHORT'
+  /** Email and password do not name an account (the same answer for either being wrong). */
+  | 'UNIDENTIFIED_CUSTOMER';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -1458,7 +1654,16 @@ export type ResolversTypes = ResolversObject<{
   CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
+  CustomerAccessToken: ResolverTypeWrapper<CustomerAccessToken>;
+  CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
+  CustomerAccessTokenCreatePayload: ResolverTypeWrapper<CustomerAccessTokenCreatePayload>;
+  CustomerAccessTokenDeletePayload: ResolverTypeWrapper<CustomerAccessTokenDeletePayload>;
+  CustomerAccessTokenRenewPayload: ResolverTypeWrapper<CustomerAccessTokenRenewPayload>;
+  CustomerAddressCreatePayload: ResolverTypeWrapper<Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
+  CustomerAddressDeletePayload: ResolverTypeWrapper<CustomerAddressDeletePayload>;
+  CustomerAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerConnection: ResolverTypeWrapper<CountedConnection<CustomerRow>>;
+  CustomerDefaultAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
@@ -1489,6 +1694,10 @@ export type ResolversTypes = ResolversObject<{
   LocationAddPayload: ResolverTypeWrapper<Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversTypes['Location']> }>;
   LocationConnection: ResolverTypeWrapper<CountedConnection<LocationRow>>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
+  MailingAddress: ResolverTypeWrapper<CustomerAddressRow>;
+  MailingAddressConnection: ResolverTypeWrapper<Connection<CustomerAddressRow>>;
+  MailingAddressEdge: ResolverTypeWrapper<Omit<MailingAddressEdge, 'node'> & { node: ResolversTypes['MailingAddress'] }>;
+  MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -1575,7 +1784,16 @@ export type ResolversParentTypes = ResolversObject<{
   CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   Customer: CustomerRow;
+  CustomerAccessToken: CustomerAccessToken;
+  CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
+  CustomerAccessTokenCreatePayload: CustomerAccessTokenCreatePayload;
+  CustomerAccessTokenDeletePayload: CustomerAccessTokenDeletePayload;
+  CustomerAccessTokenRenewPayload: CustomerAccessTokenRenewPayload;
+  CustomerAddressCreatePayload: Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
+  CustomerAddressDeletePayload: CustomerAddressDeletePayload;
+  CustomerAddressUpdatePayload: Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerConnection: CountedConnection<CustomerRow>;
+  CustomerDefaultAddressUpdatePayload: Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
@@ -1605,6 +1823,10 @@ export type ResolversParentTypes = ResolversObject<{
   LocationAddPayload: Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversParentTypes['Location']> };
   LocationConnection: CountedConnection<LocationRow>;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
+  MailingAddress: CustomerAddressRow;
+  MailingAddressConnection: Connection<CustomerAddressRow>;
+  MailingAddressEdge: Omit<MailingAddressEdge, 'node'> & { node: ResolversParentTypes['MailingAddress'] };
+  MailingAddressInput: MailingAddressInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -1748,8 +1970,10 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type CustomerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  addresses?: Resolver<ResolversTypes['MailingAddressConnection'], ParentType, ContextType, RequireFields<CustomerAddressesArgs, 'first'>>;
   amountSpent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defaultAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1764,11 +1988,58 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CustomerAccessTokenResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessToken'] = ResolversParentTypes['CustomerAccessToken']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenCreatePayload'] = ResolversParentTypes['CustomerAccessTokenCreatePayload']> = ResolversObject<{
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenDeletePayload'] = ResolversParentTypes['CustomerAccessTokenDeletePayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  deletedAccessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenRenewPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenRenewPayload'] = ResolversParentTypes['CustomerAccessTokenRenewPayload']> = ResolversObject<{
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressCreatePayload'] = ResolversParentTypes['CustomerAddressCreatePayload']> = ResolversObject<{
+  customerAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressDeletePayload'] = ResolversParentTypes['CustomerAddressDeletePayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  deletedCustomerAddressId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressUpdatePayload'] = ResolversParentTypes['CustomerAddressUpdatePayload']> = ResolversObject<{
+  customerAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerDefaultAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDefaultAddressUpdatePayload'] = ResolversParentTypes['CustomerDefaultAddressUpdatePayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
@@ -1778,6 +2049,7 @@ export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType exten
 
 export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -1903,6 +2175,32 @@ export type LocationEdgeResolvers<ContextType = GatewayContext, ParentType exten
   node?: Resolver<ResolversTypes['Location'], ParentType, ContextType>;
 }>;
 
+export type MailingAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
+  address1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MailingAddressConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddressConnection'] = ResolversParentTypes['MailingAddressConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MailingAddressEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MailingAddressEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddressEdge'] = ResolversParentTypes['MailingAddressEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -1920,7 +2218,14 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   collectionDelete?: Resolver<ResolversTypes['CollectionDeletePayload'], ParentType, ContextType, RequireFields<MutationCollectionDeleteArgs, 'input'>>;
   collectionRemoveProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionRemoveProductsArgs, 'id' | 'productIds'>>;
   collectionUpdate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionUpdateArgs, 'input'>>;
+  customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;
+  customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'customerAccessToken'>>;
+  customerAccessTokenRenew?: Resolver<ResolversTypes['CustomerAccessTokenRenewPayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenRenewArgs, 'customerAccessToken'>>;
+  customerAddressCreate?: Resolver<ResolversTypes['CustomerAddressCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressCreateArgs, 'address'>>;
+  customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
+  customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
@@ -2114,7 +2419,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
   collectionByHandle?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, RequireFields<QueryCollectionByHandleArgs, 'handle'>>;
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, Partial<QueryCustomerArgs>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
   inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
@@ -2208,7 +2513,15 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CollectionPayload?: CollectionPayloadResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerAccessToken?: CustomerAccessTokenResolvers<ContextType>;
+  CustomerAccessTokenCreatePayload?: CustomerAccessTokenCreatePayloadResolvers<ContextType>;
+  CustomerAccessTokenDeletePayload?: CustomerAccessTokenDeletePayloadResolvers<ContextType>;
+  CustomerAccessTokenRenewPayload?: CustomerAccessTokenRenewPayloadResolvers<ContextType>;
+  CustomerAddressCreatePayload?: CustomerAddressCreatePayloadResolvers<ContextType>;
+  CustomerAddressDeletePayload?: CustomerAddressDeletePayloadResolvers<ContextType>;
+  CustomerAddressUpdatePayload?: CustomerAddressUpdatePayloadResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDefaultAddressUpdatePayload?: CustomerDefaultAddressUpdatePayloadResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -2230,6 +2543,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LocationAddPayload?: LocationAddPayloadResolvers<ContextType>;
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
+  MailingAddress?: MailingAddressResolvers<ContextType>;
+  MailingAddressConnection?: MailingAddressConnectionResolvers<ContextType>;
+  MailingAddressEdge?: MailingAddressEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;

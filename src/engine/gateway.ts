@@ -44,6 +44,7 @@ import { contextFactory, type RequestContext } from './context';
 import { cachedStatus, gatewayStatus } from './status';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import { jitGateway } from './jit-gateway';
+import { throttledFieldPlugin } from './throttled-field-plugin';
 import { requestPlanPlugin } from './request-plan-plugin';
 import { pluginMigrations } from './migrations';
 
@@ -255,6 +256,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         protection.plugin,
         ...(cache ? [cache.plugin] : []),
         requestPlanPlugin({ statementCount: build.statementCount }),
+        throttledFieldPlugin,
         errorLoggingPlugin(composition.plugins),
       ],
     });
@@ -266,6 +268,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       gateway: { status },
       guardPartialRows: options.guardPartialRows ?? !production,
       batchGuard: (plugin) => guard.batchGuard(plugin),
+      buckets: protection.store,
     });
     const app = createApp({
       apollo,

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { ZodType } from 'zod';
 import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
+import type { ShopperVerifier } from './shopper';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -119,6 +120,11 @@ export interface PluginDefinition {
    * caller may not see it (apply the same rule as the type's own root query).
    */
   nodes?: Record<string, (ctx: GatewayContext, localId: string) => Promise<object | null>>;
+  /**
+   * Verifies shoppers' credentials (X-Customer-Access-Token) for `ctx.shopper()`; at most one plugin of
+   * a graph provides it, and only for the tenants that enable it.
+   */
+  shoppers?: ShopperVerifier;
   /**
    * Admin scopes this plugin's rules check (`hasScope`). A token's scopes count only if an active
    * plugin declares them; `token` mints and accepts only those.

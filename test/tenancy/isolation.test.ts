@@ -10,6 +10,7 @@ import {
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
 import { allPluginsUnlimited, ownHandles, seedEach, tenantChecksums } from './all-plugins';
+import { shopperAuth } from './shopper-auth';
 import { likeness, probesOf, slotName, spread, typeOf, type Probe } from './probes';
 import {
   collect,
@@ -247,7 +248,8 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
     renamedHandles = await ownHandles(t.gateway.database.db, 'beta');
     schema = t.gateway.composition.schema;
     for (const tenant of tenants) {
-      auth[tenant] = [await t.admin(tenant), t.storefront(tenant)];
+      // A signed-in shopper too, where the graph has accounts: their objects (addresses) are found as them.
+      auth[tenant] = [await t.admin(tenant), t.storefront(tenant), ...(await shopperAuth(t, tenant))];
       seen[tenant] = { ids: new Set(), related: new Map(), cursors: new Set(), byType: new Map(), handles: new Map() };
       for (const field of listFields()) {
         for (const headers of auth[tenant]) {
@@ -266,7 +268,8 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
         }
       }
     }
-  });
+    // Enumeration as every credential of both tenants: minutes on a loaded machine.
+  }, 300_000);
 
   it("seeded every plugin's demo data for both tenants, some of B's handles B's only", () => {
     expect(seedFailures).toEqual([]);

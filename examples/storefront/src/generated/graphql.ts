@@ -83,6 +83,11 @@ export type CollectionUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CustomerAccessTokenCreateInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
 export type CustomerFilter = {
   createdAtMax?: InputMaybe<Scalars['DateTime']['input']>;
   createdAtMin?: InputMaybe<Scalars['DateTime']['input']>;
@@ -91,9 +96,13 @@ export type CustomerFilter = {
 };
 
 export type CustomerInput = {
+  /** Sign-up on a storefront only. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Sign-up on a storefront only: at least 8 characters, not one of the commonest passwords. */
+  password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -127,6 +136,20 @@ export type InventorySetInput = {
 
 export type LocationAddInput = {
   name: Scalars['String']['input'];
+};
+
+export type MailingAddressInput = {
+  address1?: InputMaybe<Scalars['String']['input']>;
+  address2?: InputMaybe<Scalars['String']['input']>;
+  city?: InputMaybe<Scalars['String']['input']>;
+  company?: InputMaybe<Scalars['String']['input']>;
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+  province?: InputMaybe<Scalars['String']['input']>;
+  zip?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type OrderCancelReason =
@@ -314,8 +337,16 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  /** A password is among the commonest breached passwords. */
+  | 'PASSWORD_TOO_COMMON'
   | 'TAKEN'
-  | 'TOO_LONG';
+  /** The customer access token is unknown, expired or revoked. */
+  | 'TOKEN_INVALID'
+  | 'TOO_LONG'
+  /** A password is shorter than the minimum. */
+  | 'TOO_SHORT'
+  /** Email and password do not name an account (the same answer for either being wrong). */
+  | 'UNIDENTIFIED_CUSTOMER';
 
 export type ProductPageQueryVariables = Exact<{
   handle: Scalars['String']['input'];
