@@ -56,7 +56,35 @@ export interface CustomerAddressesTable {
   updated_at: Timestamp;
 }
 
+/** Account emails waiting to be sent; bodies are blanked once sent. */
+export interface CustomerMailOutboxTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: string;
+  recipient: string;
+  subject: string;
+  text_body: string | null;
+  html_body: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+/** Password reset tokens by SHA-256 hash; a token is deleted when used. */
+export interface CustomerResetTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
 export interface CustomerTables {
+  customer_mail_outbox: CustomerMailOutboxTable;
+  customer_reset_tokens: CustomerResetTokensTable;
   customers: CustomersTable;
   customer_accounts: CustomerAccountsTable;
   customer_access_tokens: CustomerAccessTokensTable;

@@ -19,7 +19,7 @@ const ttlHours = (ctx: GatewayContext) => customersSettings(ctx.tenant).accessTo
 /** A storefront's customerCreate: sign-up, answered the same whether or not the email was known. */
 export async function storefrontSignUp(args: MutationCustomerCreateArgs, ctx: GatewayContext) {
   await throttle(ctx, 'sign-up', args.input.email);
-  const result = await signUp(ctx.db, { ...args.input, email: args.input.email ?? '' });
+  const result = await signUp(ctx.db, ctx.tenant, { ...args.input, email: args.input.email ?? '' });
   return { customer: null, ...errorsOf(result.userErrors) };
 }
 

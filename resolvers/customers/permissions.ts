@@ -15,6 +15,8 @@ export const permissions = {
     customerAccessTokenCreate: isStorefront,
     customerAccessTokenRenew: isStorefront,
     customerAccessTokenDelete: isStorefront,
+    customerRecover: isStorefront,
+    customerReset: isStorefront,
     customerAddressCreate: isStorefront,
     customerAddressUpdate: isStorefront,
     customerAddressDelete: isStorefront,

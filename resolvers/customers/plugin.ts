@@ -7,6 +7,8 @@ import { permissions } from './permissions';
 import { columns } from './columns';
 import { accountMutations } from './account-mutations';
 import { addressMutations } from './address-mutations';
+import { recoveryMutations } from './recovery-mutations';
+import { sendMailJob } from '../../connectors/customers/mail/send-job';
 import { mailingAddressResolvers } from './address.resolvers';
 import { verifyShopper } from './shopper';
 import { customersTenantConfig } from '../../connectors/customers/settings';
@@ -22,10 +24,11 @@ export const plugin = definePlugin({
   typeDefs: schemaFragment('customers'),
   resolvers: {
     ...customerResolvers,
-    Mutation: { ...customerResolvers.Mutation, ...accountMutations, ...addressMutations },
+    Mutation: { ...customerResolvers.Mutation, ...accountMutations, ...recoveryMutations, ...addressMutations },
     MailingAddress: mailingAddressResolvers,
   },
   shoppers: verifyShopper,
+  jobs: [sendMailJob],
   tenantConfig: customersTenantConfig,
   // The parents these types' resolvers receive (generated resolver types).
   mappers: {

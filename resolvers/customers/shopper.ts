@@ -1,16 +1,13 @@
 import type { GatewayContext, Shopper } from '../../src/sdk';
 import { shopperOfToken } from '../../connectors/customers/accounts/access-tokens';
-import { acceptsPasswords, customersSettings } from '../../connectors/customers/settings';
 
 /**
  * Verifies a shopper's credential within the request's tenant (the manifest's `shoppers`): an access
- * token of the built-in accounts, when the tenant's settings accept them.
+ * token of the built-in accounts.
  */
 export async function verifyShopper(ctx: GatewayContext, credential: string): Promise<Shopper | null> {
   if (ctx.principal.kind !== 'storefront') return null;
-  const settings = customersSettings(ctx.tenant);
-  if (acceptsPasswords(settings)) return shopperOfToken(ctx.db, credential);
-  return null;
+  return shopperOfToken(ctx.db, credential);
 }
 
 /**

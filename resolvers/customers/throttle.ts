@@ -12,7 +12,7 @@ export const ADDRESS_ATTEMPTS = { size: 30, restorePerSecond: 1 / 10 };
 
 const keyOf = (value: string) => createHash('sha256').update(value).digest('base64url').slice(0, 22);
 
-export type AttemptKind = 'sign-in' | 'sign-up' | 'recover' | 'reset';
+export type AttemptKind = 'sign-in' | 'sign-up' | 'recover';
 
 /** Takes one attempt of `kind` for the account (when named) and the client address; throws THROTTLED when either is spent. */
 export async function throttle(ctx: GatewayContext, kind: AttemptKind, account?: string | null): Promise<void> {

@@ -377,6 +377,28 @@ export type CustomerPayload = {
   userErrors: Array<UserError>;
 };
 
+export type CustomerRecoverPayload = {
+  __typename?: 'CustomerRecoverPayload';
+  /** Always empty but for a malformed email: the answer never tells whether the email has an account. */
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerResetInput = {
+  password: Scalars['String']['input'];
+  /** The token of the reset link. */
+  resetToken: Scalars['String']['input'];
+};
+
+export type CustomerResetPayload = {
+  __typename?: 'CustomerResetPayload';
+  customer?: Maybe<Customer>;
+  /** A new access token: every earlier one was revoked. */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
 export type CustomerSortKeys =
   | 'CREATED_AT'
   | 'ID'
@@ -643,6 +665,10 @@ export type Mutation = {
   customerCreate: CustomerPayload;
   /** Makes one of the signed-in shopper's addresses the default (storefront). */
   customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
+  /** Sends a password reset link to the email, if it has an account (storefront); the answer is the same either way. */
+  customerRecover: CustomerRecoverPayload;
+  /** Sets a new password with the reset link's id and token (storefront); the token works once. */
+  customerReset: CustomerResetPayload;
   /** Changes a customer's details (write_customers). */
   customerUpdate: CustomerPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
@@ -775,6 +801,17 @@ export type MutationCustomerCreateArgs = {
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
   customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerRecoverArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerResetArgs = {
+  id: Scalars['ID']['input'];
+  input: CustomerResetInput;
 };
 
 
@@ -1668,6 +1705,9 @@ export type ResolversTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerRecoverPayload: ResolverTypeWrapper<CustomerRecoverPayload>;
+  CustomerResetInput: CustomerResetInput;
+  CustomerResetPayload: ResolverTypeWrapper<Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSortKeys: CustomerSortKeys;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
@@ -1798,6 +1838,9 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerRecoverPayload: CustomerRecoverPayload;
+  CustomerResetInput: CustomerResetInput;
+  CustomerResetPayload: Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DependencyStatus: DependencyStatus;
@@ -2053,6 +2096,18 @@ export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType ex
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type CustomerRecoverPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerRecoverPayload'] = ResolversParentTypes['CustomerRecoverPayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerResetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerResetPayload'] = ResolversParentTypes['CustomerResetPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -2226,6 +2281,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
   customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
+  customerRecover?: Resolver<ResolversTypes['CustomerRecoverPayload'], ParentType, ContextType, RequireFields<MutationCustomerRecoverArgs, 'email'>>;
+  customerReset?: Resolver<ResolversTypes['CustomerResetPayload'], ParentType, ContextType, RequireFields<MutationCustomerResetArgs, 'id' | 'input'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
@@ -2524,6 +2581,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomerDefaultAddressUpdatePayload?: CustomerDefaultAddressUpdatePayloadResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  CustomerRecoverPayload?: CustomerRecoverPayloadResolvers<ContextType>;
+  CustomerResetPayload?: CustomerResetPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;

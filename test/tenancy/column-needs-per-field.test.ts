@@ -25,6 +25,9 @@ const REFUSALS = new Set(['FORBIDDEN', 'UNAUTHENTICATED']);
 /** A missing declaration fails every probe of its field: the plugin's circuit must stay closed to name each one. */
 const env = { PLUGIN_CIRCUIT_FAILURES: '1000000' };
 
+// Every field of every type, each in its own request: minutes on a loaded machine.
+jest.setTimeout(300_000);
+
 describeEachDatabase('column needs cover every field on its own', { plugins, tenantsDir, env }, (get) => {
   let schema: GraphQLSchema;
   let staff: Auth;

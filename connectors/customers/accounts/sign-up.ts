@@ -1,4 +1,5 @@
-import type { TenantDb } from '../../../src/sdk';
+import type { Tenant, TenantDb } from '../../../src/sdk';
+import { enqueueMail } from '../mail/outbox';
 import type { CustomerTables } from '../tables';
 import { customerInputErrors, customerValues, type UserError } from '../validation';
 import { hashPassword } from './passwords';
@@ -17,11 +18,11 @@ export interface SignUpInput {
 export type SignUpResult = { userErrors: UserError[]; created: string | null; existing: string | null };
 
 /**
- * Opens an account. An email the shop already knows is not taken over (a guest's orders would come with
+ * Opens an account and queues a welcome mail. An email the shop already knows is not taken over (a guest's orders would come with
  * it): the answer is the same as for a new one, and the owner of the address is told by mail. Both
- * paths hash the password, so they also take the same time.
+ * paths hash the password and queue one mail, so they also take the same time.
  */
-export async function signUp(db: TenantDb, input: SignUpInput): Promise<SignUpResult> {
+export async function signUp(db: TenantDb, tenant: Tenant, input: SignUpInput): Promise<SignUpResult> {
   const userErrors = [...customerInputErrors(input, true), ...passwordErrors(input.password, ['input', 'password'])];
   if (userErrors.length > 0) return { userErrors, created: null, existing: null };
   const hash = await hashPassword(input.password as string);
@@ -40,6 +41,7 @@ export async function signUp(db: TenantDb, input: SignUpInput): Promise<SignUpRe
         .where('tenant_id', '=', db.tenantId)
         .where('email', '=', values.email)
         .executeTakeFirstOrThrow();
+      await enqueueMail(trx, tenant, 'account-exists', values.email);
       return { userErrors: [], created: null, existing: existing.id };
     }
     await trx
@@ -51,6 +53,7 @@ export async function signUp(db: TenantDb, input: SignUpInput): Promise<SignUpRe
         accepts_marketing: input.acceptsMarketing ?? false,
       })
       .execute();
+    await enqueueMail(trx, tenant, 'welcome', values.email, { firstName: input.firstName });
     return { userErrors: [], created: inserted.id, existing: null };
   });
 }

@@ -106,6 +106,12 @@ export type CustomerInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CustomerResetInput = {
+  password: Scalars['String']['input'];
+  /** The token of the reset link. */
+  resetToken: Scalars['String']['input'];
+};
+
 export type CustomerSortKeys =
   | 'CREATED_AT'
   | 'ID'
