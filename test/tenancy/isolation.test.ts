@@ -62,6 +62,9 @@ interface Found {
 const sample = (list: string[]) =>
   [...new Set([list[0], list[Math.floor(list.length / 2)], list[list.length - 1]])].slice(0, SAMPLES_PER_TYPE);
 
+// Every probe as each credential (a signed-in shopper too): minutes per test on a loaded machine.
+jest.setTimeout(300_000);
+
 describeEachDatabase('tenant isolation generated from the schema', { plugins, tenantsDir }, (get) => {
   let schema: GraphQLSchema;
   const tenants = ['alpha', 'beta'] as const;
