@@ -102,7 +102,13 @@ function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]):
   };
 }
 
-export async function createCart(db: TenantDb, input: CartInput): Promise<CartResult> {
+/** The signed-in shopper a new cart belongs to; their email is the cart's unless the input names one. */
+export interface CartOwner {
+  customerId: string;
+  email: string;
+}
+
+export async function createCart(db: TenantDb, input: CartInput, owner: CartOwner | null = null): Promise<CartResult> {
   const errors = [
     ...buyerIdentityErrors(input.buyerIdentity ?? {}, ['input', 'buyerIdentity']),
     ...noteErrors(input.note, ['input', 'note']),
@@ -116,6 +122,7 @@ export async function createCart(db: TenantDb, input: CartInput): Promise<CartRe
         id,
         tenant_id: db.tenantId,
         note: input.note ?? null,
+        ...(owner ? { customer_id: owner.customerId, email: owner.email } : {}),
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
       .execute();

@@ -20,6 +20,8 @@ export interface CartsTable {
   delivery_option_handle: string | null;
   /** Discount codes as the buyer entered them, in order. */
   discount_codes: ColumnType<string[], string[] | undefined, string[]>;
+  /** The signed-in shopper the cart belongs to; null for a guest's cart. */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -54,6 +56,7 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   delivery_address: true,
   delivery_option_handle: true,
   discount_codes: true,
+  customer_id: true,
   created_at: true,
   updated_at: true,
 });

@@ -21,9 +21,9 @@ import type {
   MutationResolvers,
   ResolversParentTypes,
 } from '../generated/resolvers-types';
-import { cartTokenOf } from './cart-id';
 import { cartPayload } from './cart-payload';
 import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
+import { newCartOwner, usableCartToken } from './cart-owner';
 
 /**
  * A line's quantity is 1 when omitted (graphql-js fills in the default); an explicit null reaches the
@@ -37,20 +37,20 @@ const payload = cartPayload;
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
     cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
-      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}))),
+      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx))),
     cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
-      payload(ctx, await addCartLines(ctx.db, cartTokenOf(args.cartId), lineInputs(args.lines))),
+      payload(ctx, await addCartLines(ctx.db, await usableCartToken(ctx, args.cartId), lineInputs(args.lines))),
     cartLinesUpdate: async (_: unknown, args: MutationCartLinesUpdateArgs, ctx: GatewayContext) =>
-      payload(ctx, await updateCartLines(ctx.db, cartTokenOf(args.cartId), args.lines)),
+      payload(ctx, await updateCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lines)),
     cartLinesRemove: async (_: unknown, args: MutationCartLinesRemoveArgs, ctx: GatewayContext) =>
-      payload(ctx, await removeCartLines(ctx.db, cartTokenOf(args.cartId), args.lineIds)),
+      payload(ctx, await removeCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lineIds)),
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
-      payload(ctx, await updateBuyerIdentity(ctx.db, cartTokenOf(args.cartId), args.buyerIdentity)),
+      payload(ctx, await updateBuyerIdentity(ctx.db, await usableCartToken(ctx, args.cartId), args.buyerIdentity)),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
       const { order, userErrors } = await completeCheckout(
         ctx.db,
         ctx.tenant.currency,
-        { cartId: cartTokenOf(args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
+        { cartId: await usableCartToken(ctx, args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
         { taxesIncluded: taxesIncluded(ctx) },
       );
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.

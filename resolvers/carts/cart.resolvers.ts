@@ -13,15 +13,17 @@ import type {
 import { cartTokenOf, encodeCartId } from './cart-id';
 import { linePriceOf } from './line-price';
 import { moneyOf } from './money';
+import { mayUseCart } from './cart-owner';
 
 const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });
 const linesOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.pricedLinesByCart.load(cart.id);
 
 export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLine: CartLineResolvers } = {
   Query: {
-    cart: (_: unknown, args: QueryCartArgs, ctx: GatewayContext) => {
+    cart: async (_: unknown, args: QueryCartArgs, ctx: GatewayContext) => {
       const token = cartTokenOf(args.id);
-      return token ? ctx.loaders.cartById.load(token) : null;
+      const cart = token ? await ctx.loaders.cartById.load(token) : null;
+      return cart && (await mayUseCart(ctx, cart)) ? cart : null;
     },
   },
   Cart: {

@@ -8,7 +8,7 @@ const PRICING = ['delivery_address', 'delivery_option_handle', 'email', 'country
 export const columns: ColumnNeeds = {
   Cart: {
     table: cartsTable,
-    always: ['id', 'tenant_id'],
+    always: ['id', 'tenant_id', 'customer_id'],
     fields: {
       buyerIdentity: ['email', 'phone', 'country_code'],
       lines: PRICING,

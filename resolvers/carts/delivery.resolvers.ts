@@ -7,7 +7,7 @@ import type {
   MutationCartDeliveryAddressUpdateArgs,
   MutationCartSelectedDeliveryOptionUpdateArgs,
 } from '../generated/resolvers-types';
-import { cartTokenOf } from './cart-id';
+import { usableCartToken } from './cart-owner';
 import { cartPayload } from './cart-payload';
 import { moneyOf } from './money';
 
@@ -23,7 +23,7 @@ export const deliveryResolvers = {
     selectedDeliveryOption: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
       quoteOf(cart, ctx).then((q) => q.selected),
   },
-  MailingAddress: {
+  DeliveryAddress: {
     countryCodeV2: (address: StoredAddress) => address.countryCode,
   },
   CartDeliveryOption: {
@@ -31,7 +31,7 @@ export const deliveryResolvers = {
   },
   Mutation: {
     cartDeliveryAddressUpdate: async (_: unknown, args: MutationCartDeliveryAddressUpdateArgs, ctx: GatewayContext) =>
-      cartPayload(ctx, await updateDeliveryAddress(ctx.db, cartTokenOf(args.cartId), args.address)),
+      cartPayload(ctx, await updateDeliveryAddress(ctx.db, await usableCartToken(ctx, args.cartId), args.address)),
     cartSelectedDeliveryOptionUpdate: async (
       _: unknown,
       args: MutationCartSelectedDeliveryOptionUpdateArgs,
@@ -39,7 +39,12 @@ export const deliveryResolvers = {
     ) =>
       cartPayload(
         ctx,
-        await selectDeliveryOption(ctx.db, cartTokenOf(args.cartId), ctx.tenant.currency, args.deliveryOptionHandle),
+        await selectDeliveryOption(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          ctx.tenant.currency,
+          args.deliveryOptionHandle,
+        ),
       ),
   },
 };

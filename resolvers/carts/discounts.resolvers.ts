@@ -14,7 +14,7 @@ import type {
   MutationDiscountUpdateArgs,
   QueryDiscountsArgs,
 } from '../generated/resolvers-types';
-import { cartTokenOf } from './cart-id';
+import { usableCartToken } from './cart-owner';
 import { cartPayload } from './cart-payload';
 import { moneyOf } from './money';
 
@@ -74,7 +74,7 @@ export const discountResolvers = {
   },
   Mutation: {
     cartDiscountCodesUpdate: async (_: unknown, args: MutationCartDiscountCodesUpdateArgs, ctx: GatewayContext) =>
-      cartPayload(ctx, await updateDiscountCodes(ctx.db, cartTokenOf(args.cartId), args.discountCodes)),
+      cartPayload(ctx, await updateDiscountCodes(ctx.db, await usableCartToken(ctx, args.cartId), args.discountCodes)),
     discountCreate: async (_: unknown, args: MutationDiscountCreateArgs, ctx: GatewayContext) =>
       createDiscount(ctx.db, args.input),
     discountUpdate: async (_: unknown, args: MutationDiscountUpdateArgs, ctx: GatewayContext) =>

@@ -42,7 +42,7 @@ export const plugin = definePlugin({
     CartLine: { ...cartResolvers.CartLine, ...discountResolvers.CartLine },
     Discount: discountResolvers.Discount,
     Order: orderPricingResolvers.Order,
-    MailingAddress: deliveryResolvers.MailingAddress,
+    DeliveryAddress: deliveryResolvers.DeliveryAddress,
     CartDeliveryOption: deliveryResolvers.CartDeliveryOption,
     ShippingZone: shippingAdminResolvers.ShippingZone,
     ShippingRate: shippingAdminResolvers.ShippingRate,
@@ -53,7 +53,7 @@ export const plugin = definePlugin({
   mappers: {
     Cart: 'connectors/carts/tables#CartRow',
     CartLine: 'connectors/carts/loaders#CartLineParent',
-    MailingAddress: 'connectors/carts/tables#StoredAddress',
+    DeliveryAddress: 'connectors/carts/tables#StoredAddress',
     CartDeliveryOption: 'connectors/carts/tables#DeliveryOption',
     ShippingZone: 'connectors/carts/tables#ZoneWithRates',
     ShippingRate: 'connectors/carts/tables#ShippingRateRow',

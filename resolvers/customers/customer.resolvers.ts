@@ -12,32 +12,44 @@ import type {
   QueryCustomersArgs,
   QueryResolvers,
 } from '../generated/resolvers-types';
+import { errorsOf, storefrontSignUp } from './account-mutations';
+import { addressFields } from './address.resolvers';
+import { signedIn } from './shopper';
 
 const notFound: CustomerResult = {
   customer: null,
   userErrors: [{ field: ['id'], code: 'NOT_FOUND', message: 'Customer not found' }],
 };
 
-export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResolvers; Customer: CustomerResolvers } = {
+const withErrorsOf = (result: CustomerResult) => ({ customer: result.customer, ...errorsOf(result.userErrors) });
+
+export const customerResolvers: {
+  Query: QueryResolvers;
+  Mutation: MutationResolvers;
+  Customer: CustomerResolvers;
+} = {
   Query: {
     customers: (_: unknown, args: QueryCustomersArgs, ctx: GatewayContext) =>
       tableListConnection(ctx.db, customerList, args, args.filter ?? {}, ctx.columns('Customer')),
     customer: async (_: unknown, args: QueryCustomerArgs, ctx: GatewayContext) => {
-      const id = localIdOf(args.id, 'Customer');
+      if (ctx.principal.kind === 'storefront') return signedInCustomer(ctx, args);
+      const id = args.id == null ? null : localIdOf(args.id, 'Customer');
       return id ? ctx.loaders.customerById.load(id) : null;
     },
   },
   Mutation: {
-    customerCreate: (_: unknown, args: MutationCustomerCreateArgs, ctx: GatewayContext) =>
-      createCustomer(ctx.db, args.input),
+    customerCreate: async (_: unknown, args: MutationCustomerCreateArgs, ctx: GatewayContext) =>
+      ctx.principal.kind === 'storefront'
+        ? storefrontSignUp(args, ctx)
+        : withErrorsOf(await createCustomer(ctx.db, args.input)),
     customerUpdate: async (_: unknown, args: MutationCustomerUpdateArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Customer');
-      if (!id) return notFound;
+      if (!id) return withErrorsOf(notFound);
       ctx.loaders.customerById.clear(id);
       const change = { kind: 'Customer' as const, id, mutation: 'customerUpdate', args, field: ['id'] };
       const elsewhere = await writeElsewhere(ctx, change, (cid) => ctx.loaders.customerById.clear(cid).load(cid));
-      if (elsewhere) return { customer: elsewhere.value, userErrors: elsewhere.userErrors };
-      return updateCustomer(ctx.db, id, args.input);
+      if (elsewhere) return withErrorsOf({ customer: elsewhere.value, userErrors: elsewhere.userErrors });
+      return withErrorsOf(await updateCustomer(ctx.db, id, args.input));
     },
   },
   Customer: {
@@ -52,5 +64,14 @@ export const customerResolvers: { Query: QueryResolvers; Mutation: MutationResol
     }),
     createdAt: (row: CustomerRow) => row.created_at,
     updatedAt: (row: CustomerRow) => row.updated_at,
+    ...addressFields,
   },
 };
+
+/** A storefront's `customer`: the signed-in shopper only; an `id`, when given, must be theirs. */
+async function signedInCustomer(ctx: GatewayContext, args: QueryCustomerArgs) {
+  const shopper = await signedIn(ctx, args.customerAccessToken);
+  if (!shopper) return null;
+  if (args.id != null && localIdOf(args.id, 'Customer') !== shopper.customerId) return null;
+  return ctx.loaders.customerById.load(shopper.customerId);
+}

@@ -1,17 +1,29 @@
-import { access } from '../../src/sdk/graphql';
+import { access, isStorefront, or } from '../../src/sdk/graphql';
 
-/** Only staff holding read_customers ever see a customer, through any path (node, order.customer). */
+/** Staff holding read_customers see every customer, through any path (node, order.customer). */
 export const readCustomers = access.scope('read_customers');
 const writeCustomers = access.scope('write_customers');
 
-/** Customers are personal data: staff scopes only, never a storefront token. */
+/**
+ * Customers are personal data: staff scopes, or on a storefront the signed-in shopper's own account
+ * only (the resolvers answer no one else's: see customer.resolvers.ts and shopper.ts).
+ */
 export const permissions = {
   Query: {
     customers: readCustomers.rule,
-    customer: readCustomers.rule,
+    customer: or(readCustomers.rule, isStorefront),
   },
   Mutation: {
-    customerCreate: writeCustomers.rule,
+    customerCreate: or(writeCustomers.rule, isStorefront),
     customerUpdate: writeCustomers.rule,
+    customerAccessTokenCreate: isStorefront,
+    customerAccessTokenRenew: isStorefront,
+    customerAccessTokenDelete: isStorefront,
+    customerRecover: isStorefront,
+    customerReset: isStorefront,
+    customerAddressCreate: isStorefront,
+    customerAddressUpdate: isStorefront,
+    customerAddressDelete: isStorefront,
+    customerDefaultAddressUpdate: isStorefront,
   },
 };

@@ -6,22 +6,42 @@ import { seedCustomers } from '../../connectors/customers/seed';
 import { customerResolvers } from './customer.resolvers';
 import { permissions, readCustomers } from './permissions';
 import { columns } from './columns';
+import { accountMutations } from './account-mutations';
+import { addressMutations } from './address-mutations';
+import { recoveryMutations } from './recovery-mutations';
+import { sendMailJob } from '../../connectors/customers/mail/send-job';
+import { mailingAddressResolvers } from './address.resolvers';
+import { verifyShopper } from './shopper';
+import { customersTenantConfig } from '../../connectors/customers/settings';
 
-/** The shop's customers: admin list, search and detail (orders are added by the orders plugin). */
+/**
+ * The shop's customers: admin list, search and detail (orders are added by the orders plugin); shoppers'
+ * accounts on storefronts: sign-up, sign-in, address book (docs/customers.md).
+ */
 export const plugin = definePlugin({
   name: 'customers',
   version: '1.0.0',
   dependsOn: ['core'],
   typeDefs: schemaFragment('customers'),
-  resolvers: customerResolvers,
+  resolvers: {
+    ...customerResolvers,
+    Mutation: { ...customerResolvers.Mutation, ...accountMutations, ...recoveryMutations, ...addressMutations },
+    MailingAddress: mailingAddressResolvers,
+  },
+  shoppers: verifyShopper,
+  jobs: [sendMailJob],
+  tenantConfig: customersTenantConfig,
   // The parents these types' resolvers receive (generated resolver types).
   mappers: {
     Customer: 'connectors/customers/tables#CustomerRow',
     CustomerConnection: 'CountedConnection<CustomerRow>',
+    MailingAddress: 'connectors/customers/tables#CustomerAddressRow',
+    MailingAddressConnection: 'Connection<CustomerAddressRow>',
   },
   permissions,
   costs: {
     'Query.customers': { multipliers: ['first', 'last'], defaultSize: 50 },
+    'Customer.addresses': { multipliers: ['first'], defaultSize: 10 },
   },
   columns,
   createLoaders: createCustomerLoaders,

@@ -4,7 +4,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { GatewayStatus as GatewayStatusModel, PluginStatus as PluginStatusModel, TenantStatus as TenantStatusModel } from '../../src/sdk/status';
 import { ProductRow, VariantRow, OptionRow, ImageRow, CollectionRow, SearchConnection } from '../../connectors/catalog/tables';
 import { LocationRow, InventoryLevelRow, AdjustmentRow } from '../../connectors/inventory/tables';
-import { CustomerRow } from '../../connectors/customers/tables';
+import { CustomerRow, CustomerAddressRow } from '../../connectors/customers/tables';
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
 import { CartLineParent } from '../../connectors/carts/loaders';
@@ -48,7 +48,7 @@ export type Cart = {
   cost: CartCost;
   createdAt: Scalars['DateTime']['output'];
   /** Where the cart is delivered; null until set. */
-  deliveryAddress?: Maybe<MailingAddress>;
+  deliveryAddress?: Maybe<DeliveryAddress>;
   /** The options of the shop's shipping zone for the address; empty without an address or zone. */
   deliveryOptions: Array<CartDeliveryOption>;
   /** Each applied discount's whole amount (automatic and code discounts, shipping discounts included). */
@@ -299,9 +299,12 @@ export type CollectionUpdateInput = {
 /** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** The shopper's saved addresses, oldest first. */
+  addresses: MailingAddressConnection;
   /** Total of the customer's orders, less cancelled ones, in the shop's currency. */
   amountSpent: Money;
   createdAt: Scalars['DateTime']['output'];
+  defaultAddress?: Maybe<MailingAddress>;
   displayName: Scalars['String']['output'];
   /** Lower-cased; unique per shop. */
   email: Scalars['String']['output'];
@@ -309,7 +312,7 @@ export type Customer = Node & {
   id: Scalars['ID']['output'];
   lastName?: Maybe<Scalars['String']['output']>;
   numberOfOrders: Scalars['Int']['output'];
-  /** The customer's newest orders (read_orders); null with PLUGIN_DISABLED for a shop without orders. */
+  /** The customer's newest orders (read_orders, or the signed-in shopper's own); null with PLUGIN_DISABLED for a shop without orders. */
   orders?: Maybe<OrderConnection>;
   phone?: Maybe<Scalars['String']['output']>;
   /** Where to see the customer in the Shopify admin. */
@@ -323,8 +326,72 @@ export type Customer = Node & {
 
 
 /** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type CustomerAddressesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
 export type CustomerOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A shopper's credential; send it as the X-Customer-Access-Token header (or a customerAccessToken argument). */
+export type CustomerAccessToken = {
+  __typename?: 'CustomerAccessToken';
+  /** 256 random bits, URL-safe; the gateway keeps only its hash. */
+  accessToken: Scalars['String']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+};
+
+export type CustomerAccessTokenCreateInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
+export type CustomerAccessTokenCreatePayload = {
+  __typename?: 'CustomerAccessTokenCreatePayload';
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  /** UNIDENTIFIED_CUSTOMER for an unknown email and a wrong password alike. */
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAccessTokenDeletePayload = {
+  __typename?: 'CustomerAccessTokenDeletePayload';
+  customerUserErrors: Array<UserError>;
+  deletedAccessToken?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAccessTokenRenewPayload = {
+  __typename?: 'CustomerAccessTokenRenewPayload';
+  /** A new token: the one renewed stops working. */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressCreatePayload = {
+  __typename?: 'CustomerAddressCreatePayload';
+  customerAddress?: Maybe<MailingAddress>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressDeletePayload = {
+  __typename?: 'CustomerAddressDeletePayload';
+  customerUserErrors: Array<UserError>;
+  deletedCustomerAddressId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerAddressUpdatePayload = {
+  __typename?: 'CustomerAddressUpdatePayload';
+  customerAddress?: Maybe<MailingAddress>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerConnection = {
@@ -334,6 +401,13 @@ export type CustomerConnection = {
   pageInfo: PageInfo;
   /** Customers matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
+};
+
+export type CustomerDefaultAddressUpdatePayload = {
+  __typename?: 'CustomerDefaultAddressUpdatePayload';
+  customer?: Maybe<Customer>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerEdge = {
@@ -350,15 +424,44 @@ export type CustomerFilter = {
 };
 
 export type CustomerInput = {
+  /** Sign-up on a storefront only. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Sign-up on a storefront only: at least 8 characters, not one of the commonest passwords. */
+  password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type CustomerPayload = {
   __typename?: 'CustomerPayload';
+  /** Null after a storefront sign-up (the same answer whether or not the email was known): sign in next. */
   customer?: Maybe<Customer>;
+  /** The same list as userErrors (the Storefront API's name). */
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerRecoverPayload = {
+  __typename?: 'CustomerRecoverPayload';
+  /** Always empty but for a malformed email: the answer never tells whether the email has an account. */
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
+export type CustomerResetInput = {
+  password: Scalars['String']['input'];
+  /** The token of the reset link. */
+  resetToken: Scalars['String']['input'];
+};
+
+export type CustomerResetPayload = {
+  __typename?: 'CustomerResetPayload';
+  customer?: Maybe<Customer>;
+  /** A new access token: every earlier one was revoked. */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  customerUserErrors: Array<UserError>;
   userErrors: Array<UserError>;
 };
 
@@ -373,6 +476,23 @@ export type CustomerTaxExemptPayload = {
   __typename?: 'CustomerTaxExemptPayload';
   customer?: Maybe<Customer>;
   userErrors: Array<UserError>;
+};
+
+/** A delivery address: country and province as ISO 3166 codes (the fields of Shopify's MailingAddress that a delivery needs). */
+export type DeliveryAddress = {
+  __typename?: 'DeliveryAddress';
+  address1: Scalars['String']['output'];
+  address2?: Maybe<Scalars['String']['output']>;
+  city: Scalars['String']['output'];
+  company?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-1 alpha-2. */
+  countryCodeV2: Scalars['String']['output'];
+  firstName?: Maybe<Scalars['String']['output']>;
+  lastName?: Maybe<Scalars['String']['output']>;
+  phone?: Maybe<Scalars['String']['output']>;
+  /** ISO 3166-2 subdivision code without the country (CA for California), for countries with provinces. */
+  provinceCode?: Maybe<Scalars['String']['output']>;
+  zip?: Maybe<Scalars['String']['output']>;
 };
 
 export type DependencyStatus = {
@@ -643,21 +763,36 @@ export type LocationEdge = {
   node: Location;
 };
 
-/** A postal address (Shopify's MailingAddress): country and province as ISO 3166 codes. */
+/** A postal address in a shopper's address book. */
 export type MailingAddress = {
   __typename?: 'MailingAddress';
-  address1: Scalars['String']['output'];
+  address1?: Maybe<Scalars['String']['output']>;
   address2?: Maybe<Scalars['String']['output']>;
-  city: Scalars['String']['output'];
+  city?: Maybe<Scalars['String']['output']>;
   company?: Maybe<Scalars['String']['output']>;
-  /** ISO 3166-1 alpha-2. */
-  countryCodeV2: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2, e.g. US. */
+  countryCode?: Maybe<Scalars['String']['output']>;
   firstName?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
   lastName?: Maybe<Scalars['String']['output']>;
+  /** First and last name. */
+  name?: Maybe<Scalars['String']['output']>;
   phone?: Maybe<Scalars['String']['output']>;
-  /** ISO 3166-2 subdivision code without the country (CA for California), for countries with provinces. */
-  provinceCode?: Maybe<Scalars['String']['output']>;
+  province?: Maybe<Scalars['String']['output']>;
   zip?: Maybe<Scalars['String']['output']>;
+};
+
+export type MailingAddressConnection = {
+  __typename?: 'MailingAddressConnection';
+  edges: Array<MailingAddressEdge>;
+  nodes: Array<MailingAddress>;
+  pageInfo: PageInfo;
+};
+
+export type MailingAddressEdge = {
+  __typename?: 'MailingAddressEdge';
+  cursor: Scalars['String']['output'];
+  node: MailingAddress;
 };
 
 export type MailingAddressInput = {
@@ -665,14 +800,12 @@ export type MailingAddressInput = {
   address2?: InputMaybe<Scalars['String']['input']>;
   city?: InputMaybe<Scalars['String']['input']>;
   company?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-1 alpha-2 (DE, US). */
+  /** ISO 3166-1 alpha-2, e.g. US. */
   country?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
   province?: InputMaybe<Scalars['String']['input']>;
-  /** Required where the country has postal codes. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -710,8 +843,29 @@ export type Mutation = {
   collectionDelete: CollectionDeletePayload;
   collectionRemoveProducts: CollectionPayload;
   collectionUpdate: CollectionPayload;
-  /** Creates a customer (write_customers); the email must be new to the shop. */
+  /** Signs a shopper in (storefront): a new access token. */
+  customerAccessTokenCreate: CustomerAccessTokenCreatePayload;
+  /** Signs out: revokes the access token (storefront). */
+  customerAccessTokenDelete: CustomerAccessTokenDeletePayload;
+  /** Replaces an unexpired access token with a new one (storefront). */
+  customerAccessTokenRenew: CustomerAccessTokenRenewPayload;
+  /** Adds an address to the signed-in shopper's book (storefront); the first one becomes the default. */
+  customerAddressCreate: CustomerAddressCreatePayload;
+  /** Removes one of the signed-in shopper's addresses (storefront). */
+  customerAddressDelete: CustomerAddressDeletePayload;
+  /** Changes one of the signed-in shopper's addresses (storefront). */
+  customerAddressUpdate: CustomerAddressUpdatePayload;
+  /**
+   * Creates a customer (write_customers); the email must be new to the shop. On a storefront: signs a
+   * shopper up (email and password); an email the shop knows already gets the same answer and a mail.
+   */
   customerCreate: CustomerPayload;
+  /** Makes one of the signed-in shopper's addresses the default (storefront). */
+  customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
+  /** Sends a password reset link to the email, if it has an account (storefront); the answer is the same either way. */
+  customerRecover: CustomerRecoverPayload;
+  /** Sets a new password with the reset link's id and token (storefront); the token works once. */
+  customerReset: CustomerResetPayload;
   /** Marks a customer exempt from tax, or not. */
   customerTaxExemptUpdate: CustomerTaxExemptPayload;
   /** Changes a customer's details (write_customers). */
@@ -848,8 +1002,59 @@ export type MutationCollectionUpdateArgs = {
 };
 
 
+export type MutationCustomerAccessTokenCreateArgs = {
+  input: CustomerAccessTokenCreateInput;
+};
+
+
+export type MutationCustomerAccessTokenDeleteArgs = {
+  customerAccessToken: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerAccessTokenRenewArgs = {
+  customerAccessToken: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerAddressCreateArgs = {
+  address: MailingAddressInput;
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerAddressDeleteArgs = {
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCustomerAddressUpdateArgs = {
+  address: MailingAddressInput;
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationCustomerCreateArgs = {
   input: CustomerInput;
+};
+
+
+export type MutationCustomerDefaultAddressUpdateArgs = {
+  addressId: Scalars['ID']['input'];
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerRecoverArgs = {
+  email: Scalars['String']['input'];
+};
+
+
+export type MutationCustomerResetArgs = {
+  id: Scalars['ID']['input'];
+  input: CustomerResetInput;
 };
 
 
@@ -1062,7 +1267,7 @@ export type Order = Node & {
   name: Scalars['String']['output'];
   orderNumber: Scalars['Int']['output'];
   /** The address checkout delivered to; null when nothing needed delivery. */
-  shippingAddress?: Maybe<MailingAddress>;
+  shippingAddress?: Maybe<DeliveryAddress>;
   shippingLines?: Maybe<Array<ShippingLine>>;
   /** Where to see the order in the Shopify admin. */
   shopifyAdminUrl?: Maybe<Scalars['String']['output']>;
@@ -1546,7 +1751,10 @@ export type Query = {
   collectionByHandle?: Maybe<Collection>;
   /** Collections of the shop (the storefront sees published ones). `query` matches the title. */
   collections: CollectionConnection;
-  /** A customer by global ID (read_customers). */
+  /**
+   * A customer by global ID (read_customers). On a storefront: the signed-in shopper (X-Customer-Access-Token
+   * or customerAccessToken), null when not signed in; no other customer is ever answered.
+   */
   customer?: Maybe<Customer>;
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
@@ -1622,7 +1830,8 @@ export type QueryCollectionsArgs = {
 
 
 export type QueryCustomerArgs = {
-  id: Scalars['ID']['input'];
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -2009,11 +2218,19 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  /** A password is among the commonest breached passwords. */
+  | 'PASSWORD_TOO_COMMON'
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_REQUIRES_ACTION'
   | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
-  | 'TOO_LONG';
+  /** The customer access token is unknown, expired or revoked. */
+  | 'TOKEN_INVALID'
+  | 'TOO_LONG'
+  /** A password is shorter than the minimum. */
+  | 'TOO_SHORT'
+  /** Email and password do not name an account (the same answer for either being wrong). */
+  | 'UNIDENTIFIED_CUSTOMER';
 
 /** A product option value to filter on, such as Color: Blue. */
 export type VariantOptionFilter = {
@@ -2284,15 +2501,28 @@ export type ResolversTypes = ResolversObject<{
   CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   Customer: ResolverTypeWrapper<CustomerRow>;
+  CustomerAccessToken: ResolverTypeWrapper<CustomerAccessToken>;
+  CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
+  CustomerAccessTokenCreatePayload: ResolverTypeWrapper<CustomerAccessTokenCreatePayload>;
+  CustomerAccessTokenDeletePayload: ResolverTypeWrapper<CustomerAccessTokenDeletePayload>;
+  CustomerAccessTokenRenewPayload: ResolverTypeWrapper<CustomerAccessTokenRenewPayload>;
+  CustomerAddressCreatePayload: ResolverTypeWrapper<Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
+  CustomerAddressDeletePayload: ResolverTypeWrapper<CustomerAddressDeletePayload>;
+  CustomerAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerConnection: ResolverTypeWrapper<CountedConnection<CustomerRow>>;
+  CustomerDefaultAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerRecoverPayload: ResolverTypeWrapper<CustomerRecoverPayload>;
+  CustomerResetInput: CustomerResetInput;
+  CustomerResetPayload: ResolverTypeWrapper<Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSortKeys: CustomerSortKeys;
   CustomerTaxExemptPayload: ResolverTypeWrapper<Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
+  DeliveryAddress: ResolverTypeWrapper<StoredAddress>;
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
   Discount: ResolverTypeWrapper<DiscountRow>;
   DiscountApplication: ResolverTypeWrapper<DiscountApplication>;
@@ -2325,7 +2555,9 @@ export type ResolversTypes = ResolversObject<{
   LocationAddPayload: ResolverTypeWrapper<Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversTypes['Location']> }>;
   LocationConnection: ResolverTypeWrapper<CountedConnection<LocationRow>>;
   LocationEdge: ResolverTypeWrapper<Omit<LocationEdge, 'node'> & { node: ResolversTypes['Location'] }>;
-  MailingAddress: ResolverTypeWrapper<StoredAddress>;
+  MailingAddress: ResolverTypeWrapper<CustomerAddressRow>;
+  MailingAddressConnection: ResolverTypeWrapper<Connection<CustomerAddressRow>>;
+  MailingAddressEdge: ResolverTypeWrapper<Omit<MailingAddressEdge, 'node'> & { node: ResolversTypes['MailingAddress'] }>;
   MailingAddressInput: MailingAddressInput;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2458,14 +2690,27 @@ export type ResolversParentTypes = ResolversObject<{
   CollectionUpdateInput: CollectionUpdateInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   Customer: CustomerRow;
+  CustomerAccessToken: CustomerAccessToken;
+  CustomerAccessTokenCreateInput: CustomerAccessTokenCreateInput;
+  CustomerAccessTokenCreatePayload: CustomerAccessTokenCreatePayload;
+  CustomerAccessTokenDeletePayload: CustomerAccessTokenDeletePayload;
+  CustomerAccessTokenRenewPayload: CustomerAccessTokenRenewPayload;
+  CustomerAddressCreatePayload: Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
+  CustomerAddressDeletePayload: CustomerAddressDeletePayload;
+  CustomerAddressUpdatePayload: Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerConnection: CountedConnection<CustomerRow>;
+  CustomerDefaultAddressUpdatePayload: Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerRecoverPayload: CustomerRecoverPayload;
+  CustomerResetInput: CustomerResetInput;
+  CustomerResetPayload: Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerTaxExemptPayload: Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
+  DeliveryAddress: StoredAddress;
   DependencyStatus: DependencyStatus;
   Discount: DiscountRow;
   DiscountApplication: DiscountApplication;
@@ -2495,7 +2740,9 @@ export type ResolversParentTypes = ResolversObject<{
   LocationAddPayload: Omit<LocationAddPayload, 'location'> & { location?: Maybe<ResolversParentTypes['Location']> };
   LocationConnection: CountedConnection<LocationRow>;
   LocationEdge: Omit<LocationEdge, 'node'> & { node: ResolversParentTypes['Location'] };
-  MailingAddress: StoredAddress;
+  MailingAddress: CustomerAddressRow;
+  MailingAddressConnection: Connection<CustomerAddressRow>;
+  MailingAddressEdge: Omit<MailingAddressEdge, 'node'> & { node: ResolversParentTypes['MailingAddress'] };
   MailingAddressInput: MailingAddressInput;
   Money: Money;
   Mutation: Record<PropertyKey, never>;
@@ -2581,7 +2828,7 @@ export type CartResolvers<ContextType = GatewayContext, ParentType extends Resol
   buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  deliveryAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  deliveryAddress?: Resolver<Maybe<ResolversTypes['DeliveryAddress']>, ParentType, ContextType>;
   deliveryOptions?: Resolver<Array<ResolversTypes['CartDeliveryOption']>, ParentType, ContextType>;
   discountAllocations?: Resolver<Array<ResolversTypes['CartDiscountAllocation']>, ParentType, ContextType>;
   discountCodes?: Resolver<Array<ResolversTypes['CartDiscountCode']>, ParentType, ContextType>;
@@ -2705,8 +2952,10 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type CustomerResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = ResolversObject<{
+  addresses?: Resolver<ResolversTypes['MailingAddressConnection'], ParentType, ContextType, RequireFields<CustomerAddressesArgs, 'first'>>;
   amountSpent?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  defaultAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
   displayName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2722,11 +2971,58 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type CustomerAccessTokenResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessToken'] = ResolversParentTypes['CustomerAccessToken']> = ResolversObject<{
+  accessToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenCreatePayload'] = ResolversParentTypes['CustomerAccessTokenCreatePayload']> = ResolversObject<{
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenDeletePayload'] = ResolversParentTypes['CustomerAccessTokenDeletePayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  deletedAccessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAccessTokenRenewPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAccessTokenRenewPayload'] = ResolversParentTypes['CustomerAccessTokenRenewPayload']> = ResolversObject<{
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressCreatePayload'] = ResolversParentTypes['CustomerAddressCreatePayload']> = ResolversObject<{
+  customerAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressDeletePayload'] = ResolversParentTypes['CustomerAddressDeletePayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  deletedCustomerAddressId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressUpdatePayload'] = ResolversParentTypes['CustomerAddressUpdatePayload']> = ResolversObject<{
+  customerAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerConnection'] = ResolversParentTypes['CustomerConnection']> = ResolversObject<{
   edges?: Resolver<Array<ResolversTypes['CustomerEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CustomerDefaultAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDefaultAddressUpdatePayload'] = ResolversParentTypes['CustomerDefaultAddressUpdatePayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
@@ -2736,6 +3032,19 @@ export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType exten
 
 export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerRecoverPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerRecoverPayload'] = ResolversParentTypes['CustomerRecoverPayload']> = ResolversObject<{
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type CustomerResetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerResetPayload'] = ResolversParentTypes['CustomerResetPayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
@@ -2751,6 +3060,19 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export interface DecimalScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Decimal'], any> {
   name: 'Decimal';
 }
+
+export type DeliveryAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeliveryAddress'] = ResolversParentTypes['DeliveryAddress']> = ResolversObject<{
+  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  countryCodeV2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
 
 export type DependencyStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DependencyStatus'] = ResolversParentTypes['DependencyStatus']> = ResolversObject<{
   detail?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2914,16 +3236,29 @@ export type LocationEdgeResolvers<ContextType = GatewayContext, ParentType exten
 }>;
 
 export type MailingAddressResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddress'] = ResolversParentTypes['MailingAddress']> = ResolversObject<{
-  address1?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  address1?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   address2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  countryCodeV2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  countryCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  provinceCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  province?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   zip?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type MailingAddressConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddressConnection'] = ResolversParentTypes['MailingAddressConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MailingAddressEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MailingAddressEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MailingAddressEdge'] = ResolversParentTypes['MailingAddressEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -2946,7 +3281,16 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   collectionDelete?: Resolver<ResolversTypes['CollectionDeletePayload'], ParentType, ContextType, RequireFields<MutationCollectionDeleteArgs, 'input'>>;
   collectionRemoveProducts?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionRemoveProductsArgs, 'id' | 'productIds'>>;
   collectionUpdate?: Resolver<ResolversTypes['CollectionPayload'], ParentType, ContextType, RequireFields<MutationCollectionUpdateArgs, 'input'>>;
+  customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;
+  customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'customerAccessToken'>>;
+  customerAccessTokenRenew?: Resolver<ResolversTypes['CustomerAccessTokenRenewPayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenRenewArgs, 'customerAccessToken'>>;
+  customerAddressCreate?: Resolver<ResolversTypes['CustomerAddressCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressCreateArgs, 'address'>>;
+  customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
+  customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
+  customerRecover?: Resolver<ResolversTypes['CustomerRecoverPayload'], ParentType, ContextType, RequireFields<MutationCustomerRecoverArgs, 'email'>>;
+  customerReset?: Resolver<ResolversTypes['CustomerResetPayload'], ParentType, ContextType, RequireFields<MutationCustomerResetArgs, 'id' | 'input'>>;
   customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
   customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
   discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
@@ -3002,7 +3346,7 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  shippingAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
+  shippingAddress?: Resolver<Maybe<ResolversTypes['DeliveryAddress']>, ParentType, ContextType>;
   shippingLines?: Resolver<Maybe<Array<ResolversTypes['ShippingLine']>>, ParentType, ContextType>;
   shopifyAdminUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   shopifyId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3206,7 +3550,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collection?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, Partial<QueryCollectionArgs>>;
   collectionByHandle?: Resolver<Maybe<ResolversTypes['Collection']>, ParentType, ContextType, RequireFields<QueryCollectionByHandleArgs, 'handle'>>;
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
-  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomerArgs, 'id'>>;
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, Partial<QueryCustomerArgs>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
   discounts?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType, RequireFields<QueryDiscountsArgs, 'first'>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
@@ -3455,12 +3799,23 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CollectionPayload?: CollectionPayloadResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   Customer?: CustomerResolvers<ContextType>;
+  CustomerAccessToken?: CustomerAccessTokenResolvers<ContextType>;
+  CustomerAccessTokenCreatePayload?: CustomerAccessTokenCreatePayloadResolvers<ContextType>;
+  CustomerAccessTokenDeletePayload?: CustomerAccessTokenDeletePayloadResolvers<ContextType>;
+  CustomerAccessTokenRenewPayload?: CustomerAccessTokenRenewPayloadResolvers<ContextType>;
+  CustomerAddressCreatePayload?: CustomerAddressCreatePayloadResolvers<ContextType>;
+  CustomerAddressDeletePayload?: CustomerAddressDeletePayloadResolvers<ContextType>;
+  CustomerAddressUpdatePayload?: CustomerAddressUpdatePayloadResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDefaultAddressUpdatePayload?: CustomerDefaultAddressUpdatePayloadResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
+  CustomerRecoverPayload?: CustomerRecoverPayloadResolvers<ContextType>;
+  CustomerResetPayload?: CustomerResetPayloadResolvers<ContextType>;
   CustomerTaxExemptPayload?: CustomerTaxExemptPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decimal?: GraphQLScalarType;
+  DeliveryAddress?: DeliveryAddressResolvers<ContextType>;
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
   Discount?: DiscountResolvers<ContextType>;
   DiscountApplication?: DiscountApplicationResolvers<ContextType>;
@@ -3484,6 +3839,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   LocationConnection?: LocationConnectionResolvers<ContextType>;
   LocationEdge?: LocationEdgeResolvers<ContextType>;
   MailingAddress?: MailingAddressResolvers<ContextType>;
+  MailingAddressConnection?: MailingAddressConnectionResolvers<ContextType>;
+  MailingAddressEdge?: MailingAddressEdgeResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;

@@ -7,11 +7,17 @@ import { verifyAdminToken } from './verify-admin-token';
 export interface Authenticated {
   entry: TenantEntry;
   principal: Principal;
+  /**
+   * A shopper's credential as sent (X-Customer-Access-Token), storefront requests only. Unverified: the
+   * plugin that knows shoppers checks it inside this tenant; it never chooses or changes the tenant.
+   */
+  shopperCredential?: string;
 }
 
 export interface Credentials {
   storefrontToken?: string;
   authorization?: string;
+  customerAccessToken?: string;
 }
 
 /** Hashes of storefront tokens, remembered: every storefront request brings one of a few tokens. */
@@ -20,7 +26,7 @@ const rememberedHash = remembered(1_000, sha256Hex);
 // Issued tokens have 48 characters; a header longer than 128 is hashed, not kept.
 const hashOf = (token: string) => (token.length > 128 ? sha256Hex(token) : rememberedHash(token));
 
-function storefront(registry: TenantRegistry, token: string): Authenticated {
+function storefront(registry: TenantRegistry, token: string, shopperCredential?: string): Authenticated {
   const hash = hashOf(token);
   const found = registry.lookupStorefrontTokenHash(hash);
   if (!found) throw unauthenticated('Invalid storefront token');
@@ -28,6 +34,7 @@ function storefront(registry: TenantRegistry, token: string): Authenticated {
   return {
     entry: found.entry,
     principal: { kind: 'storefront', subject: `storefront:${hash.slice(0, 12)}`, roles: ['storefront'], scopes: [] },
+    ...(shopperCredential ? { shopperCredential } : {}),
   };
 }
 
@@ -46,6 +53,8 @@ export async function authenticate(
     if (!match) throw unauthenticated('Malformed Authorization header; expected: Bearer <token>');
     return verifyAdminToken(registry, match[1], operators);
   }
-  if (credentials.storefrontToken !== undefined) return storefront(registry, credentials.storefrontToken);
+  if (credentials.storefrontToken !== undefined) {
+    return storefront(registry, credentials.storefrontToken, credentials.customerAccessToken);
+  }
   throw unauthenticated('Credentials required: X-Storefront-Token or Authorization: Bearer');
 }

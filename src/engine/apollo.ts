@@ -14,14 +14,15 @@ type Plugin = ApolloServerPlugin<RequestContext>;
 /**
  * The gateway's Apollo plugins, in the order Apollo calls their hooks (docs/architecture.md, "A request"):
  * instruments first so they see every outcome; protection refuses an operation before anything is spent
- * on it; the response cache answers before the request plan opens a database session; error logging
- * last, once the errors are final.
+ * on it; the response cache answers before the request plan opens a database session; a field refused
+ * for too many attempts turns the answer into a 429; error logging last, once the errors are final.
  */
 export const APOLLO_PLUGIN_ORDER = [
   'instruments',
   'protection',
   'responseCache',
   'requestPlan',
+  'throttledField',
   'errorLogging',
 ] as const;
 

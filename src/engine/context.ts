@@ -11,11 +11,15 @@ import {
   type PluginDefinition,
   type PluginRuntime,
   type SystemOfRecord,
+  type Shopper,
 } from '../sdk';
 import type { Authenticated } from '../auth/authenticate';
 import type { RequestRecord } from '../observability/request-record';
 import { ColumnPlanner } from './columns/column-planner';
 import { RequestColumns } from './columns/request-columns';
+import type { BucketStore } from '../limits/bucket-store';
+import { MemoryBucketStore } from '../limits/memory-bucket-store';
+import { attemptLimiter } from './attempts';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
 export type RequestContext = GatewayContext & {
@@ -36,6 +40,8 @@ export interface ContextDeps {
   batchGuard: (plugin: string) => LoaderContext['guardBatch'];
   /** Given to the plugins' `systemOfRecord` factories, once. */
   runtime: PluginRuntime;
+  /** The buckets behind `ctx.attempts` (the rate limit's store: Redis when configured); in memory when omitted. */
+  buckets?: BucketStore;
 }
 
 /**
@@ -65,17 +71,34 @@ export function contextFactory(deps: ContextDeps) {
     p.systemOfRecord ? [{ plugin: p.name, system: p.systemOfRecord(deps.runtime) }] : [],
   );
   const noSystems: readonly SystemOfRecord[] = [];
+  const shopperSource = deps.plugins.find((p) => p.shoppers);
+  const buckets = deps.buckets ?? new MemoryBucketStore();
 
-  return (auth: Authenticated, requestId: string, logOf: () => Logger, record?: RequestRecord): RequestContext => {
+  return (
+    auth: Authenticated,
+    requestId: string,
+    logOf: () => Logger,
+    record?: RequestRecord,
+    clientAddress = '',
+  ): RequestContext => {
     const tenant = auth.entry.tenant;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
     const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
     let nodeTypes: WeakMap<object, string> | undefined; // made by the first loadNode: most requests have none
+    let shopper: Promise<Shopper | null> | undefined;
+    const credential = auth.principal.kind === 'storefront' ? auth.shopperCredential : undefined;
+    const verify =
+      credential && shopperSource?.shoppers && tenant.plugins.has(shopperSource.name)
+        ? shopperSource.shoppers
+        : undefined;
     const ctx: RequestContext = Object.assign(new LazyRequestLog(logOf), {
       requestId,
       tenant,
       principal: auth.principal,
+      shopper: () => (shopper ??= verify && credential ? verify(ctx, credential) : Promise.resolve(null)),
+      clientAddress,
+      attempts: attemptLimiter(buckets, tenant.id),
       db,
       loaders,
       gateway: deps.gateway,

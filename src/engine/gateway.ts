@@ -21,6 +21,7 @@ import { Lifecycle } from './lifecycle';
 import { jitGateway } from './jit-gateway';
 import { retryQuarantinedRemotes } from './remote-retry';
 import { requestPlanPlugin } from './request-plan-plugin';
+import { throttledFieldPlugin } from './throttled-field-plugin';
 import { buildRuntime, createDatabaseFromEnv } from './runtime';
 import { cachedStatus, gatewayStatus } from './status';
 import { composeServed } from './subgraph';
@@ -82,6 +83,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         protection: protection.plugin,
         responseCache: cache?.plugin,
         requestPlan: requestPlanPlugin({ statementCount: build.statementCount }),
+        throttledField: throttledFieldPlugin,
         errorLogging: errorLoggingPlugin(composition.plugins),
       },
     });
@@ -94,6 +96,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         guardPartialRows: options.guardPartialRows ?? !production,
         batchGuard: (plugin) => guard.batchGuard(plugin),
         runtime,
+        buckets: protection.store,
       });
     let buildContext = contextFor(composition);
     const stopRetries = retryQuarantinedRemotes({

@@ -26,7 +26,13 @@ export interface AppDeps<Context extends BaseContext> {
   runtime: PluginRuntime;
   log: Logger;
   /** `log` is called when the request first logs: most never do, and a child logger costs microseconds. */
-  buildContext: (auth: Authenticated, requestId: string, log: () => Logger, record?: RequestRecord) => Context;
+  buildContext: (
+    auth: Authenticated,
+    requestId: string,
+    log: () => Logger,
+    record?: RequestRecord,
+    clientAddress?: string,
+  ) => Context;
   status: () => Promise<GatewayStatus>;
   /** The public keys of the tokens the gateway sends remote services (/.well-known/jwks.json). */
   jwks?: () => unknown;
@@ -74,7 +80,11 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
     try {
       requestState(res).auth = await authenticate(
         deps.registry,
-        { storefrontToken: header(req, 'x-storefront-token'), authorization: header(req, 'authorization') },
+        {
+          storefrontToken: header(req, 'x-storefront-token'),
+          authorization: header(req, 'authorization'),
+          customerAccessToken: header(req, 'x-customer-access-token'),
+        },
         deps.operators,
       );
       next();
@@ -91,7 +101,7 @@ export function createApp<Context extends BaseContext>(deps: AppDeps<Context>): 
     const requestId = state.requestId as string;
     const log = () => deps.log.child({ requestId, tenant: auth.entry.tenant.id });
     try {
-      return deps.buildContext(auth, requestId, log, state.record);
+      return deps.buildContext(auth, requestId, log, state.record, res.req.ip ?? '');
     } catch (error) {
       // Apollo answers a masked 500 before any of its plugins sees the request: the cause is logged here.
       log().error({ err: error }, 'masked error');

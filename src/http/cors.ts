@@ -11,6 +11,7 @@ import { requestState } from '../observability/request-state';
 const ALLOWED_HEADERS = [
   'content-type',
   'x-storefront-token',
+  'x-customer-access-token',
   'authorization',
   'apollo-require-preflight',
   'x-apollo-operation-name',

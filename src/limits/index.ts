@@ -4,6 +4,7 @@ import type { PluginDefinition } from '../sdk';
 import { MemoryBucketStore } from './memory-bucket-store';
 import { FallbackBucketStore, RedisBucketStore } from './redis-bucket-store';
 import { RateLimiter } from './rate-limiter';
+import type { BucketStore } from './bucket-store';
 import { collectCostHints } from './cost-hints';
 import { protectionPlugin } from './protection-plugin';
 
@@ -14,6 +15,8 @@ export const MAX_RECURSIVE_SELECTIONS = 10_000;
 
 export interface Protection {
   limiter: RateLimiter;
+  /** The limiter's bucket store, shared with plugins' attempt buckets (ctx.attempts). */
+  store: BucketStore;
   plugin: ReturnType<typeof protectionPlugin>;
   /** Takes the cost hints of a new set of plugins (a remote service joined). */
   rehint(plugins: readonly PluginDefinition[]): void;
@@ -37,7 +40,7 @@ export function createProtection(env: Env, plugins: readonly PluginDefinition[],
     hints.clear();
     for (const [coordinate, hint] of collectCostHints(next)) hints.set(coordinate, hint);
   };
-  return { limiter, plugin, rehint };
+  return { limiter, store, plugin, rehint };
 }
 
 export { isTokenLimitError } from './tokens';

@@ -3,6 +3,8 @@ import type { Kysely } from 'kysely';
 import type { ColumnChoice } from './columns';
 import type { Principal } from './principal';
 import type { SystemOfRecord } from './system-of-record';
+import type { Shopper } from './shopper';
+import type { AttemptLimiter } from './attempts';
 import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
 
@@ -40,6 +42,15 @@ export interface GatewayContext {
   requestId: string;
   tenant: Tenant;
   principal: Principal;
+  /**
+   * The signed-in shopper of a storefront request (X-Customer-Access-Token), verified on first call and
+   * remembered for the request; null without a valid credential, and always for staff.
+   */
+  shopper(): Promise<Shopper | null>;
+  /** The client's network address as the server sees it (the proxy's, unless Express trusts one). */
+  clientAddress: string;
+  /** Attempt buckets of this tenant, for throttling what credential guessing would repeat. */
+  attempts: AttemptLimiter;
   db: TenantDb;
   loaders: Loaders;
   log: Logger;

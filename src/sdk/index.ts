@@ -1,6 +1,8 @@
 /** The plugin SDK: the only part of src/ that resolvers/ and connectors/ import. Free of graphql. */
 export * from './errors';
 export * from './principal';
+export * from './shopper';
+export * from './attempts';
 export * from './tenant';
 export * from './columns';
 export * from './context';

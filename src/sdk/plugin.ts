@@ -8,6 +8,7 @@ import type { Access } from './access';
 import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { SystemOfRecord } from './system-of-record';
+import type { ShopperVerifier } from './shopper';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -151,6 +152,11 @@ export interface PluginDefinition {
   columns?: ColumnNeeds;
   /** Node fetchers by GraphQL type name, for `node(id:)` and `ctx.loadNodeOf`. */
   nodes?: Record<string, NodeSource>;
+  /**
+   * Verifies shoppers' credentials (X-Customer-Access-Token) for `ctx.shopper()`; at most one plugin of
+   * a graph provides it, and only for the tenants that enable it.
+   */
+  shoppers?: ShopperVerifier;
   /**
    * Admin scopes this plugin's rules check (`access.scope`). A token's scopes count only if an active
    * plugin declares them; `token` mints and accepts only those.

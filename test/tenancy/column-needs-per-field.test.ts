@@ -27,6 +27,9 @@ const env = { PLUGIN_CIRCUIT_FAILURES: '1000000' };
 /** One request per field of every type: minutes on a busy machine. */
 const SLOW = 300_000;
 
+// Every field of every type, each in its own request: minutes on a loaded machine.
+jest.setTimeout(300_000);
+
 describeEachDatabase('column needs cover every field on its own', { plugins, tenantsDir, env }, (get) => {
   let schema: GraphQLSchema;
   let staff: Auth;

@@ -3,6 +3,7 @@ import * as delivery from './0002_delivery';
 import * as taxes from './0003_taxes';
 import * as discounts from './0004_discounts';
 import * as orderPricing from './0005_order_pricing';
+import * as cartOwner from './0006_cart_owner';
 
 export const migrations = {
   '0001_carts': carts,
@@ -10,4 +11,5 @@ export const migrations = {
   '0003_taxes': taxes,
   '0004_discounts': discounts,
   '0005_order_pricing': orderPricing,
+  '0006_cart_owner': cartOwner,
 };

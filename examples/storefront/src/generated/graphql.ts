@@ -83,6 +83,11 @@ export type CollectionUpdateInput = {
   title?: InputMaybe<Scalars['String']['input']>;
 };
 
+export type CustomerAccessTokenCreateInput = {
+  email: Scalars['String']['input'];
+  password: Scalars['String']['input'];
+};
+
 export type CustomerFilter = {
   createdAtMax?: InputMaybe<Scalars['DateTime']['input']>;
   createdAtMin?: InputMaybe<Scalars['DateTime']['input']>;
@@ -91,10 +96,20 @@ export type CustomerFilter = {
 };
 
 export type CustomerInput = {
+  /** Sign-up on a storefront only. */
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
+  /** Sign-up on a storefront only: at least 8 characters, not one of the commonest passwords. */
+  password?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerResetInput = {
+  password: Scalars['String']['input'];
+  /** The token of the reset link. */
+  resetToken: Scalars['String']['input'];
 };
 
 export type CustomerSortKeys =
@@ -172,14 +187,12 @@ export type MailingAddressInput = {
   address2?: InputMaybe<Scalars['String']['input']>;
   city?: InputMaybe<Scalars['String']['input']>;
   company?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-1 alpha-2 (DE, US). */
+  /** ISO 3166-1 alpha-2, e.g. US. */
   country?: InputMaybe<Scalars['String']['input']>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   lastName?: InputMaybe<Scalars['String']['input']>;
   phone?: InputMaybe<Scalars['String']['input']>;
-  /** ISO 3166-2 subdivision code without the country (CA, ON, NSW); required where the country has provinces. */
   province?: InputMaybe<Scalars['String']['input']>;
-  /** Required where the country has postal codes. */
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -452,11 +465,19 @@ export type UserErrorCode =
   | 'NOT_ALLOWED'
   | 'NOT_ENOUGH_STOCK'
   | 'NOT_FOUND'
+  /** A password is among the commonest breached passwords. */
+  | 'PASSWORD_TOO_COMMON'
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_REQUIRES_ACTION'
   | 'PROVIDER_UNAVAILABLE'
   | 'TAKEN'
-  | 'TOO_LONG';
+  /** The customer access token is unknown, expired or revoked. */
+  | 'TOKEN_INVALID'
+  | 'TOO_LONG'
+  /** A password is shorter than the minimum. */
+  | 'TOO_SHORT'
+  /** Email and password do not name an account (the same answer for either being wrong). */
+  | 'UNIDENTIFIED_CUSTOMER';
 
 /** A product option value to filter on, such as Color: Blue. */
 export type VariantOptionFilter = {
