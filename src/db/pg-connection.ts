@@ -1,4 +1,4 @@
-import type { CompiledQuery, QueryResult } from 'kysely';
+import { CompiledQuery, type QueryResult } from 'kysely';
 import type { PoolClient, QueryResult as PgResult } from 'pg';
 import { NO_CAPABILITIES, type Capabilities, type Send, type TenantConnection } from './connection';
 import { databaseErrorCode } from './errors';
@@ -56,7 +56,7 @@ export class PgConnection implements TenantConnection {
     this.capabilities = capabilities;
     if (!capabilities.prepares || this.genericPlans) return;
     // Prepared statements only: every shape is an index lookup by tenant, so one plan serves all values.
-    await this.executeQuery({ sql: 'set plan_cache_mode = force_generic_plan', parameters: [] } as never);
+    await this.executeQuery(CompiledQuery.raw('set plan_cache_mode = force_generic_plan'));
     this.genericPlans = true;
   }
 
