@@ -11,13 +11,20 @@ import { capabilitiesOf, stampingConnection } from './connection';
  */
 export type SessionMode = 'read' | 'sole' | 'transaction';
 
+/** A statement or a connection refused because its request has already answered: nothing was sent. */
+class RequestEnded extends Error {
+  constructor() {
+    super('Client was closed: the request has ended');
+  }
+}
+
 /** Counts the statements sent through the request's handle and refuses any once the request has ended. */
 class RequestGuard implements KyselyPlugin {
   count = 0;
   ended = false;
   transformQuery({ node }: PluginTransformQueryArgs): RootOperationNode {
     // The connection may already serve another tenant's request: a late statement must never reach it.
-    if (this.ended) throw new Error('Client was closed: the request has ended');
+    if (this.ended) throw new RequestEnded();
     this.count += 1;
     return node;
   }
@@ -108,7 +115,7 @@ export class TenantSession implements TenantDb {
 
   get<DB>(): Promise<Kysely<DB>> {
     // A resolver still running after its request ended (timed out) must not open a transaction no one ends.
-    if (this.guard.ended && !this.opened) return Promise.reject(new Error('Client was closed: the request has ended'));
+    if (this.guard.ended && !this.opened) return Promise.reject(new RequestEnded());
     this.handle ??= this.take(this.mode === 'read' ? 'stamped' : 'transaction').then((lease) => lease.conn);
     return this.handle as Promise<Kysely<DB>>;
   }
@@ -177,6 +184,8 @@ export class TenantSession implements TenantDb {
         .connection()
         .execute(async (raw) => {
           const connection = await raw.getExecutor().provideConnection(async (c) => c);
+          // The request answered while it waited for this connection (its deadline passed): send nothing.
+          if (this.guard.ended) throw new RequestEnded();
           const lease: Lease = { conn: raw.withPlugin(this.guard), inTransaction: false };
           const stamping = opening === 'stamped' ? stampingConnection(connection) : undefined;
           if (stamping) {
@@ -195,8 +204,10 @@ export class TenantSession implements TenantDb {
           if (lease.inTransaction) await sql.raw(commit ? 'commit' : 'rollback').execute(raw);
         })
         .catch((error: unknown) => {
-          this.failure = error instanceof Error ? error : new Error(String(error));
-          reject(this.failure);
+          const failure = error instanceof Error ? error : new Error(String(error));
+          // Refused before anything was sent: there was nothing to commit, so the request did not fail.
+          if (!(failure instanceof RequestEnded)) this.failure = failure;
+          reject(failure);
         });
     });
   }

@@ -1,5 +1,5 @@
 import { seedPlugins } from '../../src/engine/seed';
-import { encodeGlobalId } from '../../src/sdk';
+import { encodeGlobalId, localIdOf } from '../../src/sdk';
 import { freshStock } from '../domain/inventory-kit';
 import type { Auth } from '../kit/gateway';
 import { TENANTS, type InterleavedGateway, type TenantId } from './interleaved-gateway';
@@ -15,6 +15,8 @@ export interface TenantWorld {
   handles: string[];
   /** The tenant's own variant and location that the schedule's stock writes adjust. */
   stock: { productId: string; variantId: string; locationId: string };
+  /** The stock item's product description before the schedule's writes. */
+  initialDescription: string | null;
 }
 
 export interface World {
@@ -46,7 +48,20 @@ export async function buildWorld(g: InterleavedGateway): Promise<World> {
     const admin = await t.admin(tenant);
     const staff = await t.admin(tenant, { role: 'staff', scopes: ['read_customers', 'read_orders'] });
     const stock = await freshStock(t, admin, `${tenant} stock`);
-    tenants[tenant] = { storefront: g.storefront(tenant), admin, staff, productIds: [], handles: [], stock };
+    const [product] = await g.superuser<{ description: string | null }>(
+      `select description from products where id = $1`,
+      [localIdOf(stock.productId, 'Product')],
+    );
+    const initialDescription = product.description;
+    tenants[tenant] = {
+      storefront: g.storefront(tenant),
+      admin,
+      staff,
+      productIds: [],
+      handles: [],
+      stock,
+      initialDescription,
+    };
   }
   await g.superuser(`update products set title = '[' || tenant_id || '] ' || title`);
   await g.superuser(`update customers set first_name = '[' || tenant_id || '] ' || coalesce(first_name, '')`);

@@ -263,6 +263,41 @@ describeEachDatabase('row-level security at the SQL level', { plugins, tenantsDi
     }
   });
 
+  it('a request that answers while it waits for its connection sends nothing, and that is no failure', async () => {
+    const url = get().database.url;
+    const single = kind === 'postgres' && url ? await createDatabase({ url, poolMax: 1 }) : undefined;
+    const requests = single?.requests ?? get().gateway.database.requests;
+    try {
+      for (const mode of ['read', 'transaction'] as const) {
+        let free!: () => void;
+        const held = new Promise<void>((resolve) => (free = resolve));
+        let taken!: () => void;
+        const holding = new Promise<void>((resolve) => (taken = resolve));
+        // Another request holds the only connection.
+        const holder = requests.connection().execute(async () => {
+          taken();
+          await held;
+        });
+        await holding;
+        const session = new TenantSession(requests, 'alpha', APP_ROLE);
+        session.plan(mode);
+        const waiting = session.get();
+        const refused = expect(waiting).rejects.toThrow('the request has ended');
+        // Its deadline passes: the request answers and finishes while its connection is still queued.
+        const finished = session.finish(true);
+        free();
+        await holder;
+        await expect(finished).resolves.toBeUndefined();
+        await refused;
+        expect({ mode, statements: session.statementCount }).toEqual({ mode, statements: 0 });
+      }
+      // The connection went back to the pool and serves the next request.
+      expect(await withTenant(requests, 'beta', APP_ROLE, (trx) => count(trx, 'tenancy_notes'))).toBeGreaterThan(0);
+    } finally {
+      await single?.close();
+    }
+  });
+
   it('a sole write commits by itself under row-level security, on Postgres, and sends nothing after it', async () => {
     const requests = get().gateway.database.requests;
     const notes = (text: string) =>
