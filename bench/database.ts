@@ -61,7 +61,8 @@ export async function prepareBenchDatabase(base: string): Promise<string> {
     ],
     {
       stdio: 'inherit',
-      env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn' },
+      // Bulk statements of a big seed (100,000 products) outlast a request's statement timeout.
+      env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn', DATABASE_STATEMENT_TIMEOUT_MS: '600000' },
     },
   );
   if (run.status !== 0) throw new Error('seeding the bench database failed');
