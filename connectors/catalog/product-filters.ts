@@ -32,16 +32,31 @@ function variantExists(tenantId: string, condition: RawBuilder<unknown>): RawBui
     where v.tenant_id = ${tenantId} and v.product_id = p.id and ${condition})`;
 }
 
-/** Products whose search document matches the clauses (the GIN index on (tenant_id, document)). */
-export function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
+/** The search document `s` (product_search) matches the clauses (the GIN index on (tenant_id, document)). */
+function documentMatches(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
   const query = clausesTsquery(tenantId, clauses);
-  if (!query) return null;
-  return sql<SqlBool>`p.id in (select s.product_id from product_search s
-    where s.tenant_id = ${tenantId} and s.document @@ ${query})`;
+  return query ? sql<SqlBool>`s.document @@ ${query}` : null;
 }
 
+/** Products whose search document matches the clauses. */
+function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
+  const matches = documentMatches(tenantId, clauses);
+  if (!matches) return null;
+  return sql<SqlBool>`p.id in (select s.product_id from product_search s where s.tenant_id = ${tenantId} and ${matches})`;
+}
+
+/**
+ * How a search reaches the search document: `joined` when the statement joins each product's
+ * `product_search as s` (to rank by it from the same row), otherwise through a subquery.
+ */
+export type DocumentAccess = 'subquery' | 'joined';
+
 /** The conditions of a search over `products as p` but its filter groups, always including the tenant. */
-export function scopeConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
+export function scopeConditions(
+  tenantId: string,
+  search: ProductSearch,
+  document: DocumentAccess = 'subquery',
+): RawBuilder<SqlBool>[] {
   const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`p.tenant_id = ${tenantId}`];
   if (search.storefront) where.push(STOREFRONT_VISIBLE);
   if (search.status) where.push(sql<SqlBool>`p.status = ${search.status}`);
@@ -67,13 +82,22 @@ export function scopeConditions(tenantId: string, search: ProductSearch): RawBui
     const exists = variantExists(tenantId, VARIANT_AVAILABLE);
     where.push(search.availableForSale ? exists : sql<SqlBool>`not ${exists}`);
   }
-  const fullText = search.clauses ? fullTextCondition(tenantId, search.clauses) : null;
+  const matches = search.clauses?.length ? search.clauses : null;
+  const fullText = matches
+    ? document === 'joined'
+      ? documentMatches(tenantId, matches)
+      : fullTextCondition(tenantId, matches)
+    : null;
   if (fullText) where.push(fullText);
   return where;
 }
 
 /** The conditions of a search over `products as p`, always including the tenant. */
-export function productConditions(tenantId: string, search: ProductSearch): RawBuilder<SqlBool>[] {
+export function productConditions(
+  tenantId: string,
+  search: ProductSearch,
+  document: DocumentAccess = 'subquery',
+): RawBuilder<SqlBool>[] {
   const groups = search.groups ? groupConditions(tenantId, search.groups).map((g) => g.condition) : [];
-  return [...scopeConditions(tenantId, search), ...groups];
+  return [...scopeConditions(tenantId, search, document), ...groups];
 }

@@ -37,11 +37,17 @@ async function pageQuery(
   const fullText = clauses?.length ? { tenantId: db.tenantId, clauses } : null;
   const sort = productSort(listing.sortKey, listing.reverse, listing.search.text, fullText);
   const plan = keysetPlan(sort, page);
-  const where = [...productConditions(db.tenantId, listing.search), ...extra];
+  // A full-text page joins each product's search document: matched and ranked from the same row.
+  const where = [...productConditions(db.tenantId, listing.search, fullText ? 'joined' : 'subquery'), ...extra];
   if (plan.after) where.push(plan.after);
   const conn = await db.get<CatalogTables>();
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
-  const from = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
+  const products = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
+  const from = fullText
+    ? products.innerJoin('product_search as s', (join) =>
+        join.onRef('s.product_id', '=', 'p.id').onRef('s.tenant_id', '=', 'p.tenant_id'),
+      )
+    : products;
   let query = selectColumns(from, columns, 'p')
     .select(plan.sortValue.as('sort_value'))
     .where(and(where))

@@ -31,6 +31,7 @@ function relevance(text: string): KeysetSort['expression'] {
 /**
  * Full-text relevance: the document's weighted rank (title above vendor, type and tags, above SKUs and
  * options, above description), scaled to an integer so cursors carry it exactly; most relevant first.
+ * Read from the matched row of `product_search as s` that the listing joins, not looked up per product.
  */
 function rank(tenantId: string, clauses: readonly Clause[]): KeysetSort['expression'] {
   const query =
@@ -38,8 +39,7 @@ function rank(tenantId: string, clauses: readonly Clause[]): KeysetSort['express
       tenantId,
       clauses.filter((c) => !c.excluded),
     ) ?? sql`''::tsquery`;
-  return sql`coalesce((select (ts_rank(s.document, ${query}) * 1000000)::int from product_search s
-    where s.tenant_id = ${tenantId} and s.product_id = p.id), 0)`;
+  return sql`(ts_rank(s.document, ${query}) * 1000000)::int`;
 }
 
 /** The sort of a listing; RELEVANCE with full-text clauses ranks by the search document. */

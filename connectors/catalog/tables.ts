@@ -91,8 +91,16 @@ export interface CollectionProductsTable {
   created_at: Timestamp;
 }
 
+/** One product's weighted search document (kept by triggers, 0003_search.ts); written by no plugin code. */
+export interface ProductSearchTable {
+  tenant_id: string;
+  product_id: string;
+  document: string;
+}
+
 export interface CatalogTables {
   products: ProductsTable;
+  product_search: ProductSearchTable;
   product_variants: ProductVariantsTable;
   product_options: ProductOptionsTable;
   product_images: ProductImagesTable;
