@@ -14,5 +14,6 @@ export * from './user-errors';
 export * from './status';
 export * from './system-of-record';
 export * from './money';
+export * from './key-sets';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';
