@@ -105,7 +105,18 @@ export interface CustomerActivationTokensTable {
   created_at: Timestamp;
 }
 
+/** Each data export and erasure of a customer: who asked and when. */
+export interface CustomerPrivacyRequestsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string | null;
+  kind: 'export' | 'erase';
+  requested_by: string;
+  created_at: Timestamp;
+}
+
 export interface CustomerTables {
+  customer_privacy_requests: CustomerPrivacyRequestsTable;
   customer_activation_tokens: CustomerActivationTokensTable;
   customer_identities: CustomerIdentitiesTable;
   customer_mail_outbox: CustomerMailOutboxTable;

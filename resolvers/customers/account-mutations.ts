@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../../src/sdk';
+import { localIdOf, type GatewayContext } from '../../src/sdk';
 import { createAccessToken, deleteAccessToken, renewAccessToken } from '../../connectors/customers/accounts/sign-in';
 import { signUp } from '../../connectors/customers/accounts/sign-up';
 import { customersSettings } from '../../connectors/customers/settings';
@@ -26,6 +26,7 @@ export async function storefrontSignUp(args: MutationCustomerCreateArgs, ctx: Ga
   return { customer: null, ...errorsOf(result.userErrors) };
 }
 
+const NOT_FOUND: UserError[] = [{ field: ['id'], code: 'NOT_FOUND', message: 'Customer not found' }];
 const TOKEN_INVALID: UserError[] = [
   { field: ['customerAccessToken'], code: 'TOKEN_INVALID', message: 'Invalid or expired access token' },
 ];
@@ -38,6 +39,10 @@ export async function storefrontSelfUpdate(args: MutationCustomerUpdateArgs, ctx
   const shopper = await signedIn(ctx, args.customerAccessToken);
   const current = shopper ? await ctx.loaders.customerById.load(shopper.customerId) : null;
   if (!current) return { customer: null, customerAccessToken: null, ...errorsOf(TOKEN_INVALID) };
+  // An `id`, when given, must be the shopper's own (as `customer(id:)` answers no one else).
+  if (args.id != null && localIdOf(args.id, 'Customer') !== current.id) {
+    return { customer: null, customerAccessToken: null, ...errorsOf(NOT_FOUND) };
+  }
   const input = args.customer ?? {};
   if (input.password != null || (input.email != null && input.email.trim().toLowerCase() !== current.email)) {
     await throttle(ctx, 'sign-in', current.email);

@@ -22,6 +22,8 @@ export const permissions = {
     customerRecover: isStorefront,
     customerReset: isStorefront,
     customerActivate: isStorefront,
+    customerDataExport: readCustomers.rule,
+    customerErase: writeCustomers.rule,
     customerAddressCreate: isStorefront,
     customerAddressUpdate: isStorefront,
     customerAddressDelete: isStorefront,

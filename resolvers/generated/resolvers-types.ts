@@ -419,6 +419,16 @@ export type CustomerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type CustomerDataExportPayload = {
+  __typename?: 'CustomerDataExportPayload';
+  /**
+   * The customer's data as one JSON document: their profile, account, addresses and identities, and what
+   * every other plugin holds of them (orders, carts), keyed by plugin. Null when the customer is not found.
+   */
+  json?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CustomerDefaultAddressUpdatePayload = {
   __typename?: 'CustomerDefaultAddressUpdatePayload';
   customer?: Maybe<Customer>;
@@ -430,6 +440,13 @@ export type CustomerEdge = {
   __typename?: 'CustomerEdge';
   cursor: Scalars['String']['output'];
   node: Customer;
+};
+
+export type CustomerErasePayload = {
+  __typename?: 'CustomerErasePayload';
+  /** The erased customer: their row stays, blank, so their orders keep their totals. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerFilter = {
@@ -897,8 +914,16 @@ export type Mutation = {
    * shopper up (email and password); an email the shop knows already gets the same answer and a mail.
    */
   customerCreate: CustomerPayload;
+  /** Exports a customer's personal data (read_customers); the request is recorded. */
+  customerDataExport: CustomerDataExportPayload;
   /** Makes one of the signed-in shopper's addresses the default (storefront). */
   customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
+  /**
+   * Erases a customer's personal data (write_customers), as Shopify's customer redaction does: orders stay
+   * with their personal fields removed; addresses, sign-in, tokens and identities are deleted; carts lose
+   * their contact and delivery details. The request is recorded.
+   */
+  customerErase: CustomerErasePayload;
   /** Sends a password reset link to the email, if it has an account (storefront); the answer is the same either way. */
   customerRecover: CustomerRecoverPayload;
   /** Sets a new password with the reset link's id and token (storefront); the token works once. */
@@ -1087,9 +1112,19 @@ export type MutationCustomerCreateArgs = {
 };
 
 
+export type MutationCustomerDataExportArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
   customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerEraseArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -2562,8 +2597,10 @@ export type ResolversTypes = ResolversObject<{
   CustomerAddressDeletePayload: ResolverTypeWrapper<CustomerAddressDeletePayload>;
   CustomerAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerConnection: ResolverTypeWrapper<CountedConnection<CustomerRow>>;
+  CustomerDataExportPayload: ResolverTypeWrapper<CustomerDataExportPayload>;
   CustomerDefaultAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerErasePayload: ResolverTypeWrapper<CustomerErasePayload>;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
@@ -2754,8 +2791,10 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerAddressDeletePayload: CustomerAddressDeletePayload;
   CustomerAddressUpdatePayload: Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerConnection: CountedConnection<CustomerRow>;
+  CustomerDataExportPayload: CustomerDataExportPayload;
   CustomerDefaultAddressUpdatePayload: Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerErasePayload: CustomerErasePayload;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
@@ -3082,6 +3121,11 @@ export type CustomerConnectionResolvers<ContextType = GatewayContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CustomerDataExportPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDataExportPayload'] = ResolversParentTypes['CustomerDataExportPayload']> = ResolversObject<{
+  json?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerDefaultAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDefaultAddressUpdatePayload'] = ResolversParentTypes['CustomerDefaultAddressUpdatePayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3091,6 +3135,11 @@ export type CustomerDefaultAddressUpdatePayloadResolvers<ContextType = GatewayCo
 export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerEdge'] = ResolversParentTypes['CustomerEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
+}>;
+
+export type CustomerErasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerErasePayload'] = ResolversParentTypes['CustomerErasePayload']> = ResolversObject<{
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
 export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
@@ -3353,7 +3402,9 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
   customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerDataExport?: Resolver<ResolversTypes['CustomerDataExportPayload'], ParentType, ContextType, RequireFields<MutationCustomerDataExportArgs, 'customerId'>>;
   customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
+  customerErase?: Resolver<ResolversTypes['CustomerErasePayload'], ParentType, ContextType, RequireFields<MutationCustomerEraseArgs, 'customerId'>>;
   customerRecover?: Resolver<ResolversTypes['CustomerRecoverPayload'], ParentType, ContextType, RequireFields<MutationCustomerRecoverArgs, 'email'>>;
   customerReset?: Resolver<ResolversTypes['CustomerResetPayload'], ParentType, ContextType, RequireFields<MutationCustomerResetArgs, 'id' | 'input'>>;
   customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
@@ -3873,8 +3924,10 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomerAddressDeletePayload?: CustomerAddressDeletePayloadResolvers<ContextType>;
   CustomerAddressUpdatePayload?: CustomerAddressUpdatePayloadResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDataExportPayload?: CustomerDataExportPayloadResolvers<ContextType>;
   CustomerDefaultAddressUpdatePayload?: CustomerDefaultAddressUpdatePayloadResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerErasePayload?: CustomerErasePayloadResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   CustomerRecoverPayload?: CustomerRecoverPayloadResolvers<ContextType>;
   CustomerResetPayload?: CustomerResetPayloadResolvers<ContextType>;

@@ -15,5 +15,6 @@ export * from './status';
 export * from './system-of-record';
 export * from './money';
 export * from './key-sets';
+export * from './personal-data';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';

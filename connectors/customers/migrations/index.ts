@@ -3,6 +3,7 @@ import * as accounts from './0002_accounts';
 import * as mailAndResets from './0003_mail_and_resets';
 import * as identities from './0004_customer_identities';
 import * as emailVerification from './0005_email_verification';
+import * as privacyRequests from './0006_privacy_requests';
 
 export const migrations = {
   '0001_customers': customers,
@@ -10,4 +11,5 @@ export const migrations = {
   '0003_mail_and_resets': mailAndResets,
   '0004_customer_identities': identities,
   '0005_email_verification': emailVerification,
+  '0006_privacy_requests': privacyRequests,
 };
