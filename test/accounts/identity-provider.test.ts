@@ -19,12 +19,13 @@ interface Key {
   kid: string;
   alg: 'RS256' | 'ES256';
   privateKey: KeyLike;
+  publicKey: KeyLike;
   jwk: JWK;
 }
 
 async function newKey(kid: string, alg: Key['alg'] = 'RS256'): Promise<Key> {
   const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
-  return { kid, alg, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
+  return { kid, alg, privateKey, publicKey, jwk: { ...(await exportJWK(publicKey)), kid, alg, use: 'sig' } };
 }
 
 /** The identity provider's JWKS endpoint: publishes `published`, counts fetches. */
@@ -54,9 +55,7 @@ beforeAll(async () => {
       `      jwksUrl: http://127.0.0.1:${port}/.well-known/jwks.json\n      algorithms: [RS256]\n` +
       `      clockToleranceSeconds: 5\n`,
   );
-  process.env.TEST_BETA_IDP_PUBLIC_KEY = await exportSPKI(
-    (await import('node:crypto')).createPublicKey({ key: betaKey.jwk as never, format: 'jwk' }) as never,
-  );
+  process.env.TEST_BETA_IDP_PUBLIC_KEY = await exportSPKI(betaKey.publicKey);
   appendFileSync(
     join(tenantsDir, 'beta.yaml'),
     `settings:\n  customers:\n    identityProvider:\n      issuer: "${BETA_ISSUER}"\n      audience: beta-storefront\n` +
