@@ -6,7 +6,14 @@ import { sql } from 'kysely';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type JWK, type KeyLike } from 'jose';
 import { describeEachDatabase } from '../kit/each-database';
 import type { Auth, TestGateway } from '../kit/gateway';
-import { CART_FIELDS, createVariant, retailTenants, PLUGINS, type CartPayload } from '../domain/orders-fixtures';
+import {
+  CART_FIELDS,
+  CHECKOUT,
+  createVariant,
+  retailTenants,
+  PLUGINS,
+  type CartPayload,
+} from '../domain/orders-fixtures';
 import { freshEmail, me } from './account-fixtures';
 
 jest.setTimeout(90_000);
@@ -149,6 +156,14 @@ describeEachDatabase('sign-in with the tenant identity provider', { plugins: PLU
     expect((await t.graphql<{ cart: unknown }>(GET, { id: cart.id }, other)).body.data!.cart).toBeNull();
     const mine = await t.graphql<{ cart: { id: string } }>(GET, { id: cart.id }, asIdentity(t, 'alpha', again));
     expect(mine.body.data!.cart.id).toBe(cart.id);
+    // Ordered as the signed-in identity: the order is in their history.
+    const placed = await t.graphql<{ checkoutComplete: { order: { name: string } | null } }>(
+      CHECKOUT,
+      { cartId: cart.id, key: `idp-${sub}` },
+      asIdentity(t, 'alpha', token),
+    );
+    const name = placed.body.data!.checkoutComplete.order!.name;
+    expect((await me(t, asIdentity(t, 'alpha', again)))!.orders!.nodes.map((o) => o.name)).toEqual([name]);
   });
 
   it('refuses a wrong issuer, audience or algorithm, an expired, early, forged or unverified token alike', async () => {
