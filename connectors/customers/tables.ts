@@ -24,6 +24,8 @@ export interface CustomerAccountsTable {
   password_hash: string;
   accepts_marketing: ColumnType<boolean, boolean | undefined, boolean>;
   password_changed_at: Timestamp;
+  /** When the account's present email was confirmed; null until then. */
+  email_verified_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
 }
 
@@ -82,7 +84,41 @@ export interface CustomerResetTokensTable {
   created_at: Timestamp;
 }
 
+/** A shopper of the tenant's identity provider: the provider's `sub` and the customer it signs in as. */
+export interface CustomerIdentitiesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  issuer: string;
+  subject: string;
+  created_at: Timestamp;
+}
+
+/** Email verification tokens by SHA-256 hash, for the email they were sent to; deleted when used. */
+export interface CustomerActivationTokensTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string;
+  token_hash: string;
+  email: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** Each data export and erasure of a customer: who asked and when. */
+export interface CustomerPrivacyRequestsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  customer_id: string | null;
+  kind: 'export' | 'erase';
+  requested_by: string;
+  created_at: Timestamp;
+}
+
 export interface CustomerTables {
+  customer_privacy_requests: CustomerPrivacyRequestsTable;
+  customer_activation_tokens: CustomerActivationTokensTable;
+  customer_identities: CustomerIdentitiesTable;
   customer_mail_outbox: CustomerMailOutboxTable;
   customer_reset_tokens: CustomerResetTokensTable;
   customers: CustomersTable;

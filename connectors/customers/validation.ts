@@ -1,7 +1,8 @@
 import type { UserErrorCode } from '../../src/sdk';
 
 /** Codes this plugin adds to the schema's UserErrorCode (schema/customers/accounts.graphql). */
-export type AccountErrorCode = 'TOO_SHORT' | 'PASSWORD_TOO_COMMON' | 'UNIDENTIFIED_CUSTOMER' | 'TOKEN_INVALID';
+export type AccountErrorCode =
+  'TOO_SHORT' | 'PASSWORD_TOO_COMMON' | 'UNIDENTIFIED_CUSTOMER' | 'TOKEN_INVALID' | 'EMAIL_NOT_VERIFIED';
 
 /** An expected failure, reported in a mutation payload's userErrors. */
 export interface UserError {

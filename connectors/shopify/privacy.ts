@@ -1,11 +1,42 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { PersonalData, Tenant } from '../../src/sdk';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { gidOf } from './map-webhook';
 
 type Payload = Record<string, unknown>;
 
-/** customers/data_request: recorded for the shop owner to answer (Shopify expects it within 30 days). */
-export async function recordDataRequest(trx: ShopifyTrx, tenantId: string, shop: string, p: Payload) {
+/** The engine's privacy path (every plugin's personal data) and the tenant it runs for. */
+export interface PrivacyPath {
+  personalData: PersonalData;
+  tenant: Tenant;
+}
+
+/** The gateway's customers a Shopify customer id names (synced from the shop). */
+async function customersOf(trx: ShopifyTrx, tenantId: string, p: Payload) {
+  const externalId = gidOf('Customer', p.customer);
+  if (!externalId) return [];
+  return trx
+    .selectFrom('customers')
+    .select(['id', 'email'])
+    .where('tenant_id', '=', tenantId)
+    .where('source', '=', SOURCE)
+    .where('external_id', '=', externalId)
+    .forUpdate()
+    .execute();
+}
+
+/**
+ * customers/data_request: recorded for the shop owner to answer (Shopify expects it within 30 days),
+ * with the export the gateway's privacy path makes of the customer (the same as customerDataExport's).
+ */
+export async function recordDataRequest(trx: ShopifyTrx, shop: string, p: Payload, privacy: PrivacyPath) {
+  const tenantId = privacy.tenant.id;
+  const exports: Record<string, unknown>[] = [];
+  for (const c of await customersOf(trx, tenantId, p)) {
+    const subject = { customerId: c.id, email: c.email };
+    const request = { kind: 'export' as const, subject, requestedBy: 'shopify:customers/data_request' };
+    exports.push(await privacy.personalData.export(trx as unknown as Kysely<unknown>, privacy.tenant, request));
+  }
   await trx
     .insertInto('shopify_data_requests')
     .values({
@@ -13,47 +44,30 @@ export async function recordDataRequest(trx: ShopifyTrx, tenantId: string, shop:
       shop,
       customer_external_id: gidOf('Customer', p.customer),
       orders_requested: (Array.isArray(p.orders_requested) ? p.orders_requested : []).map((id) => gidOf('Order', id)!),
+      export: exports.length > 0 ? JSON.stringify(exports) : null,
     })
     .execute();
 }
 
 /**
- * customers/redact: the customer's personal data is replaced in our tables (the row stays, so order
- * history keeps its totals): email becomes a placeholder, names and phone are cleared, and the email
- * copied onto their orders (and the orders Shopify lists) is removed. The customer's version moves to
- * the redaction's trigger time, so a customer update from before it cannot bring the data back.
+ * customers/redact: the customer is erased through the gateway's privacy path, as customerErase does
+ * (their row stays, blank, so order history keeps its totals; the email on their orders is removed),
+ * and so is the email of the orders Shopify lists. The customer's version moves to the redaction's
+ * trigger time, so a customer update from before it cannot bring the data back.
  */
-export async function redactCustomer(trx: ShopifyTrx, tenantId: string, p: Payload, asOf: Date | null): Promise<void> {
-  const customerId = gidOf('Customer', p.customer);
+export async function redactCustomer(trx: ShopifyTrx, p: Payload, asOf: Date | null, privacy: PrivacyPath) {
+  const tenantId = privacy.tenant.id;
   const orderIds = (Array.isArray(p.orders_to_redact) ? p.orders_to_redact : []).map((id) => gidOf('Order', id)!);
-  if (customerId) {
-    const rows = await trx
+  for (const c of await customersOf(trx, tenantId, p)) {
+    const subject = { customerId: c.id, email: c.email };
+    const request = { kind: 'erase' as const, subject, requestedBy: 'shopify:customers/redact' };
+    await privacy.personalData.erase(trx as unknown as Kysely<unknown>, privacy.tenant, request);
+    await trx
       .updateTable('customers')
-      .set({
-        email: sql`'redacted-' || id || '@redacted.invalid'`,
-        first_name: null,
-        last_name: null,
-        phone: null,
-        updated_at: sql`now()`,
-        shopify_updated_at: sql`greatest(shopify_updated_at, coalesce(${asOf}::timestamptz, now()))`,
-      })
+      .set({ shopify_updated_at: sql`greatest(shopify_updated_at, coalesce(${asOf}::timestamptz, now()))` })
       .where('tenant_id', '=', tenantId)
-      .where('source', '=', SOURCE)
-      .where('external_id', '=', customerId)
-      .returning('id')
+      .where('id', '=', c.id)
       .execute();
-    if (rows.length > 0) {
-      await trx
-        .updateTable('orders')
-        .set({ email: null })
-        .where('tenant_id', '=', tenantId)
-        .where(
-          'customer_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute();
-    }
   }
   if (orderIds.length > 0) {
     await trx

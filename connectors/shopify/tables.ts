@@ -168,6 +168,8 @@ export interface ShopifyDb {
     shop: string;
     customer_external_id: string | null;
     orders_requested: string[];
+    /** What the gateway holds of the customer (every plugin's personal data), made when the request came. */
+    export: ColumnType<unknown, string | null | undefined, string | null>;
     received_at: Ts;
   };
 }

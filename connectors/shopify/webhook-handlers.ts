@@ -6,7 +6,7 @@ import {
   orderFromWebhook,
   productFromWebhook,
 } from './map-webhook';
-import { recordDataRequest, redactCustomer, redactShop } from './privacy';
+import { recordDataRequest, redactCustomer, redactShop, type PrivacyPath } from './privacy';
 import type { ShopifyTrx } from './tables';
 import { upsertCustomers } from './upsert-customers';
 import { upsertInventoryLevels } from './upsert-inventory';
@@ -15,7 +15,7 @@ import { deleteProduct, upsertProducts } from './upsert-products';
 import { bodyFitsTopic } from './webhook-bodies';
 import type { QueuedWebhook } from './webhook-queue';
 
-type Handler = (trx: ShopifyTrx, event: QueuedWebhook) => Promise<void>;
+type Handler = (trx: ShopifyTrx, event: QueuedWebhook, privacy: PrivacyPath) => Promise<void>;
 
 /** Topics that change catalog, stock, customers or orders: ignored once the app is uninstalled. */
 const DATA: Record<string, Handler> = {
@@ -56,8 +56,8 @@ const ALWAYS: Record<string, Handler> = {
       .where('status', '=', 'queued')
       .execute();
   },
-  'customers/data_request': (trx, e) => recordDataRequest(trx, e.tenant_id, e.shop, e.payload),
-  'customers/redact': (trx, e) => redactCustomer(trx, e.tenant_id, e.payload, e.triggered_at),
+  'customers/data_request': (trx, e, privacy) => recordDataRequest(trx, e.shop, e.payload, privacy),
+  'customers/redact': (trx, e, privacy) => redactCustomer(trx, e.payload, e.triggered_at, privacy),
   'shop/redact': (trx, e) => redactShop(trx, e.tenant_id, e.id),
 };
 
@@ -65,10 +65,14 @@ const ALWAYS: Record<string, Handler> = {
  * Applies one queued webhook in the caller's transaction. Unknown topics, and bodies that do not fit
  * their topic (queued before the route checked them), are acknowledged and dropped.
  */
-export async function handleWebhook(trx: ShopifyTrx, event: QueuedWebhook): Promise<'applied' | 'ignored'> {
+export async function handleWebhook(
+  trx: ShopifyTrx,
+  event: QueuedWebhook,
+  privacy: PrivacyPath,
+): Promise<'applied' | 'ignored'> {
   if (!bodyFitsTopic(event.topic, event.payload)) return 'ignored';
   const always = ALWAYS[event.topic];
-  if (always) return always(trx, event).then(() => 'applied');
+  if (always) return always(trx, event, privacy).then(() => 'applied');
   const data = DATA[event.topic];
   if (!data) return 'ignored';
   const connection = await trx
@@ -77,6 +81,6 @@ export async function handleWebhook(trx: ShopifyTrx, event: QueuedWebhook): Prom
     .where('tenant_id', '=', event.tenant_id)
     .executeTakeFirst();
   if (connection?.status === 'uninstalled') return 'ignored';
-  await data(trx, event);
+  await data(trx, event, privacy);
   return 'applied';
 }

@@ -14,6 +14,9 @@ export async function processWebhooks(
   tenant: Tenant,
   options: { limit?: number; signal?: AbortSignal } = {},
 ): Promise<number> {
+  // The privacy topics erase and export through every plugin's personal data, as the admin mutations do.
+  const { personalData } = runtime;
+  if (!personalData) throw new GatewayError('SERVICE_UNAVAILABLE', 'The gateway is not assembled yet');
   let handled = 0;
   for (let i = 0; i < (options.limit ?? 100) && !options.signal?.aborted; i++) {
     let failure: unknown;
@@ -21,7 +24,7 @@ export async function processWebhooks(
       .withTenant<ShopifyDb, QueuedWebhook | null>(tenant.id, async (trx) => {
         const claimed = await claimWebhook(trx, tenant.id);
         if (claimed) {
-          await handleWebhook(trx, claimed);
+          await handleWebhook(trx, claimed, { personalData, tenant });
           await markDone(trx, claimed.id);
         }
         return claimed;

@@ -13,6 +13,7 @@ import { taxResolvers } from './taxes.resolvers';
 import { discountResolvers } from './discounts.resolvers';
 import { orderPricingResolvers } from './order-pricing.resolvers';
 import { discountsByIds } from '../../connectors/carts/discounts/store';
+import { cartPersonalData } from '../../connectors/carts/privacy';
 
 /**
  * Storefront carts, their pricing (delivery, shipping rates, taxes, discounts) and checkout; the
@@ -97,5 +98,6 @@ export const plugin = definePlugin({
   // Checkout places orders: the order-created webhook topic is emitted here.
   events: ['ORDERS_CREATE'],
   migrations,
+  personalData: cartPersonalData,
   seed: seedPricing,
 });

@@ -12,7 +12,7 @@ import type {
   QueryCustomersArgs,
   QueryResolvers,
 } from '../generated/resolvers-types';
-import { errorsOf, storefrontSignUp } from './account-mutations';
+import { errorsOf, storefrontSelfUpdate, storefrontSignUp } from './account-mutations';
 import { addressFields } from './address.resolvers';
 import { signedIn } from './shopper';
 
@@ -43,13 +43,21 @@ export const customerResolvers: {
         ? storefrontSignUp(args, ctx)
         : withErrorsOf(await createCustomer(ctx.db, args.input)),
     customerUpdate: async (_: unknown, args: MutationCustomerUpdateArgs, ctx: GatewayContext) => {
-      const id = localIdOf(args.id, 'Customer');
+      if (ctx.principal.kind === 'storefront') return storefrontSelfUpdate(args, ctx);
+      const id = args.id == null ? null : localIdOf(args.id, 'Customer');
       if (!id) return withErrorsOf(notFound);
+      if (!args.input) {
+        return withErrorsOf({
+          customer: null,
+          userErrors: [{ field: ['input'], code: 'BLANK', message: 'input is required' }],
+        });
+      }
+      const input = args.input;
       ctx.loaders.customerById.clear(id);
       const change = { kind: 'Customer' as const, id, mutation: 'customerUpdate', args, field: ['id'] };
       const elsewhere = await writeElsewhere(ctx, change, (cid) => ctx.loaders.customerById.clear(cid).load(cid));
       if (elsewhere) return withErrorsOf({ customer: elsewhere.value, userErrors: elsewhere.userErrors });
-      return withErrorsOf(await updateCustomer(ctx.db, id, args.input));
+      return withErrorsOf(await updateCustomer(ctx.db, id, input));
     },
   },
   Customer: {

@@ -13,6 +13,8 @@ import { sendMailJob } from '../../connectors/customers/mail/send-job';
 import { mailingAddressResolvers } from './address.resolvers';
 import { verifyShopper } from './shopper';
 import { customersTenantConfig } from '../../connectors/customers/settings';
+import { customerPersonalData } from '../../connectors/customers/privacy';
+import { privacyMutations } from './privacy-mutations';
 
 /**
  * The shop's customers: admin list, search and detail (orders are added by the orders plugin); shoppers'
@@ -25,10 +27,17 @@ export const plugin = definePlugin({
   typeDefs: schemaFragment('customers'),
   resolvers: {
     ...customerResolvers,
-    Mutation: { ...customerResolvers.Mutation, ...accountMutations, ...recoveryMutations, ...addressMutations },
+    Mutation: {
+      ...customerResolvers.Mutation,
+      ...accountMutations,
+      ...recoveryMutations,
+      ...addressMutations,
+      ...privacyMutations,
+    },
     MailingAddress: mailingAddressResolvers,
   },
   shoppers: verifyShopper,
+  personalData: customerPersonalData,
   jobs: [sendMailJob],
   tenantConfig: customersTenantConfig,
   // The parents these types' resolvers receive (generated resolver types).

@@ -1,12 +1,22 @@
 import type { GatewayContext, Shopper } from '../../src/sdk';
 import { shopperOfToken } from '../../connectors/customers/accounts/access-tokens';
+import { shopperOfIdentity } from '../../connectors/customers/accounts/identities';
+import { looksLikeJwt, verifyIdentityToken } from '../../connectors/customers/accounts/identity-provider';
+import { customersSettings } from '../../connectors/customers/settings';
 
 /**
- * Verifies a shopper's credential within the request's tenant (the manifest's `shoppers`): an access
- * token of the built-in accounts.
+ * Verifies a shopper's credential within the request's tenant (the manifest's `shoppers`): a JWT of the
+ * tenant's identity provider when the tenant file names one, else an access token of the built-in
+ * accounts. Either way the customer is looked up (or, on an identity's first sign-in, created) in this
+ * tenant only.
  */
 export async function verifyShopper(ctx: GatewayContext, credential: string): Promise<Shopper | null> {
   if (ctx.principal.kind !== 'storefront') return null;
+  if (looksLikeJwt(credential)) {
+    const provider = customersSettings(ctx.tenant).identityProvider;
+    const identity = provider ? await verifyIdentityToken(provider, credential) : null;
+    return identity ? shopperOfIdentity(ctx.db, identity) : null;
+  }
   return shopperOfToken(ctx.db, credential);
 }
 

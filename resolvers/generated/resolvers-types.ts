@@ -373,6 +373,22 @@ export type CustomerAccessTokenRenewPayload = {
   userErrors: Array<UserError>;
 };
 
+export type CustomerActivateInput = {
+  /** The token of the verification link. */
+  activationToken: Scalars['String']['input'];
+  /** Optional: sets the password too (required for a customer who has none yet). */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CustomerActivatePayload = {
+  __typename?: 'CustomerActivatePayload';
+  customer?: Maybe<Customer>;
+  /** A new access token: the shopper is signed in. */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
+  customerUserErrors: Array<UserError>;
+  userErrors: Array<UserError>;
+};
+
 export type CustomerAddressCreatePayload = {
   __typename?: 'CustomerAddressCreatePayload';
   customerAddress?: Maybe<MailingAddress>;
@@ -403,6 +419,16 @@ export type CustomerConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+export type CustomerDataExportPayload = {
+  __typename?: 'CustomerDataExportPayload';
+  /**
+   * The customer's data as one JSON document: their profile, account, addresses and identities, and what
+   * every other plugin holds of them (orders, carts), keyed by plugin. Null when the customer is not found.
+   */
+  json?: Maybe<Scalars['String']['output']>;
+  userErrors: Array<UserError>;
+};
+
 export type CustomerDefaultAddressUpdatePayload = {
   __typename?: 'CustomerDefaultAddressUpdatePayload';
   customer?: Maybe<Customer>;
@@ -414,6 +440,13 @@ export type CustomerEdge = {
   __typename?: 'CustomerEdge';
   cursor: Scalars['String']['output'];
   node: Customer;
+};
+
+export type CustomerErasePayload = {
+  __typename?: 'CustomerErasePayload';
+  /** The erased customer: their row stays, blank, so their orders keep their totals. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
 };
 
 export type CustomerFilter = {
@@ -438,6 +471,8 @@ export type CustomerPayload = {
   __typename?: 'CustomerPayload';
   /** Null after a storefront sign-up (the same answer whether or not the email was known): sign in next. */
   customer?: Maybe<Customer>;
+  /** After a shopper changed their password: the new access token (every earlier one was revoked). */
+  customerAccessToken?: Maybe<CustomerAccessToken>;
   /** The same list as userErrors (the Storefront API's name). */
   customerUserErrors: Array<UserError>;
   userErrors: Array<UserError>;
@@ -476,6 +511,20 @@ export type CustomerTaxExemptPayload = {
   __typename?: 'CustomerTaxExemptPayload';
   customer?: Maybe<Customer>;
   userErrors: Array<UserError>;
+};
+
+/** A shopper's changes to their own account (storefront customerUpdate). */
+export type CustomerUpdateInput = {
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The account's present password, required to change the email or the password. */
+  currentPassword?: InputMaybe<Scalars['String']['input']>;
+  /** A new email: needs currentPassword; the new address must be verified again. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A new password: needs currentPassword; every other access token is revoked and a new one answered. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** A delivery address: country and province as ISO 3166 codes (the fields of Shopify's MailingAddress that a delivery needs). */
@@ -849,6 +898,11 @@ export type Mutation = {
   customerAccessTokenDelete: CustomerAccessTokenDeletePayload;
   /** Replaces an unexpired access token with a new one (storefront). */
   customerAccessTokenRenew: CustomerAccessTokenRenewPayload;
+  /**
+   * Confirms the shopper's email with the verification link's id and token (storefront) and signs them in;
+   * the token works once, and only for the email it was sent to.
+   */
+  customerActivate: CustomerActivatePayload;
   /** Adds an address to the signed-in shopper's book (storefront); the first one becomes the default. */
   customerAddressCreate: CustomerAddressCreatePayload;
   /** Removes one of the signed-in shopper's addresses (storefront). */
@@ -860,15 +914,26 @@ export type Mutation = {
    * shopper up (email and password); an email the shop knows already gets the same answer and a mail.
    */
   customerCreate: CustomerPayload;
+  /** Exports a customer's personal data (read_customers); the request is recorded. */
+  customerDataExport: CustomerDataExportPayload;
   /** Makes one of the signed-in shopper's addresses the default (storefront). */
   customerDefaultAddressUpdate: CustomerDefaultAddressUpdatePayload;
+  /**
+   * Erases a customer's personal data (write_customers), as Shopify's customer redaction does: orders stay
+   * with their personal fields removed; addresses, sign-in, tokens and identities are deleted; carts lose
+   * their contact and delivery details. The request is recorded.
+   */
+  customerErase: CustomerErasePayload;
   /** Sends a password reset link to the email, if it has an account (storefront); the answer is the same either way. */
   customerRecover: CustomerRecoverPayload;
   /** Sets a new password with the reset link's id and token (storefront); the token works once. */
   customerReset: CustomerResetPayload;
   /** Marks a customer exempt from tax, or not. */
   customerTaxExemptUpdate: CustomerTaxExemptPayload;
-  /** Changes a customer's details (write_customers). */
+  /**
+   * Changes a customer's details (write_customers: `id` and `input`). On a storefront: the signed-in
+   * shopper changes their own account (`customer`, with `customerAccessToken` or X-Customer-Access-Token).
+   */
   customerUpdate: CustomerPayload;
   discountCreate: DiscountPayload;
   /** Stops a discount for good: its code no longer applies. */
@@ -1017,6 +1082,12 @@ export type MutationCustomerAccessTokenRenewArgs = {
 };
 
 
+export type MutationCustomerActivateArgs = {
+  id: Scalars['ID']['input'];
+  input: CustomerActivateInput;
+};
+
+
 export type MutationCustomerAddressCreateArgs = {
   address: MailingAddressInput;
   customerAccessToken?: InputMaybe<Scalars['String']['input']>;
@@ -1041,9 +1112,19 @@ export type MutationCustomerCreateArgs = {
 };
 
 
+export type MutationCustomerDataExportArgs = {
+  customerId: Scalars['ID']['input'];
+};
+
+
 export type MutationCustomerDefaultAddressUpdateArgs = {
   addressId: Scalars['ID']['input'];
   customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationCustomerEraseArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 
@@ -1065,8 +1146,10 @@ export type MutationCustomerTaxExemptUpdateArgs = {
 
 
 export type MutationCustomerUpdateArgs = {
-  id: Scalars['ID']['input'];
-  input: CustomerInput;
+  customer?: InputMaybe<CustomerUpdateInput>;
+  customerAccessToken?: InputMaybe<Scalars['String']['input']>;
+  id?: InputMaybe<Scalars['ID']['input']>;
+  input?: InputMaybe<CustomerInput>;
 };
 
 
@@ -2207,6 +2290,8 @@ export type UserErrorCode =
   | 'DELIVERY_UNAVAILABLE'
   /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
   | 'DISCOUNT_NOT_APPLICABLE'
+  /** The password is right but the shop signs in verified emails only: follow the verification link first. */
+  | 'EMAIL_NOT_VERIFIED'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'
@@ -2506,12 +2591,16 @@ export type ResolversTypes = ResolversObject<{
   CustomerAccessTokenCreatePayload: ResolverTypeWrapper<CustomerAccessTokenCreatePayload>;
   CustomerAccessTokenDeletePayload: ResolverTypeWrapper<CustomerAccessTokenDeletePayload>;
   CustomerAccessTokenRenewPayload: ResolverTypeWrapper<CustomerAccessTokenRenewPayload>;
+  CustomerActivateInput: CustomerActivateInput;
+  CustomerActivatePayload: ResolverTypeWrapper<Omit<CustomerActivatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerAddressCreatePayload: ResolverTypeWrapper<Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerAddressDeletePayload: ResolverTypeWrapper<CustomerAddressDeletePayload>;
   CustomerAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversTypes['MailingAddress']> }>;
   CustomerConnection: ResolverTypeWrapper<CountedConnection<CustomerRow>>;
+  CustomerDataExportPayload: ResolverTypeWrapper<CustomerDataExportPayload>;
   CustomerDefaultAddressUpdatePayload: ResolverTypeWrapper<Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerEdge: ResolverTypeWrapper<Omit<CustomerEdge, 'node'> & { node: ResolversTypes['Customer'] }>;
+  CustomerErasePayload: ResolverTypeWrapper<CustomerErasePayload>;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: ResolverTypeWrapper<Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
@@ -2520,6 +2609,7 @@ export type ResolversTypes = ResolversObject<{
   CustomerResetPayload: ResolverTypeWrapper<Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
   CustomerSortKeys: CustomerSortKeys;
   CustomerTaxExemptPayload: ResolverTypeWrapper<Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversTypes['Customer']> }>;
+  CustomerUpdateInput: CustomerUpdateInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decimal: ResolverTypeWrapper<Scalars['Decimal']['output']>;
   DeliveryAddress: ResolverTypeWrapper<StoredAddress>;
@@ -2695,12 +2785,16 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerAccessTokenCreatePayload: CustomerAccessTokenCreatePayload;
   CustomerAccessTokenDeletePayload: CustomerAccessTokenDeletePayload;
   CustomerAccessTokenRenewPayload: CustomerAccessTokenRenewPayload;
+  CustomerActivateInput: CustomerActivateInput;
+  CustomerActivatePayload: Omit<CustomerActivatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerAddressCreatePayload: Omit<CustomerAddressCreatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerAddressDeletePayload: CustomerAddressDeletePayload;
   CustomerAddressUpdatePayload: Omit<CustomerAddressUpdatePayload, 'customerAddress'> & { customerAddress?: Maybe<ResolversParentTypes['MailingAddress']> };
   CustomerConnection: CountedConnection<CustomerRow>;
+  CustomerDataExportPayload: CustomerDataExportPayload;
   CustomerDefaultAddressUpdatePayload: Omit<CustomerDefaultAddressUpdatePayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerEdge: Omit<CustomerEdge, 'node'> & { node: ResolversParentTypes['Customer'] };
+  CustomerErasePayload: CustomerErasePayload;
   CustomerFilter: CustomerFilter;
   CustomerInput: CustomerInput;
   CustomerPayload: Omit<CustomerPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
@@ -2708,6 +2802,7 @@ export type ResolversParentTypes = ResolversObject<{
   CustomerResetInput: CustomerResetInput;
   CustomerResetPayload: Omit<CustomerResetPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
   CustomerTaxExemptPayload: Omit<CustomerTaxExemptPayload, 'customer'> & { customer?: Maybe<ResolversParentTypes['Customer']> };
+  CustomerUpdateInput: CustomerUpdateInput;
   DateTime: Scalars['DateTime']['output'];
   Decimal: Scalars['Decimal']['output'];
   DeliveryAddress: StoredAddress;
@@ -2994,6 +3089,13 @@ export type CustomerAccessTokenRenewPayloadResolvers<ContextType = GatewayContex
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type CustomerActivatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerActivatePayload'] = ResolversParentTypes['CustomerActivatePayload']> = ResolversObject<{
+  customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
+  customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerAddressCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerAddressCreatePayload'] = ResolversParentTypes['CustomerAddressCreatePayload']> = ResolversObject<{
   customerAddress?: Resolver<Maybe<ResolversTypes['MailingAddress']>, ParentType, ContextType>;
   customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3019,6 +3121,11 @@ export type CustomerConnectionResolvers<ContextType = GatewayContext, ParentType
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CustomerDataExportPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDataExportPayload'] = ResolversParentTypes['CustomerDataExportPayload']> = ResolversObject<{
+  json?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerDefaultAddressUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerDefaultAddressUpdatePayload'] = ResolversParentTypes['CustomerDefaultAddressUpdatePayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
@@ -3030,8 +3137,14 @@ export type CustomerEdgeResolvers<ContextType = GatewayContext, ParentType exten
   node?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
 }>;
 
+export type CustomerErasePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerErasePayload'] = ResolversParentTypes['CustomerErasePayload']> = ResolversObject<{
+  customerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type CustomerPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomerPayload'] = ResolversParentTypes['CustomerPayload']> = ResolversObject<{
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
+  customerAccessToken?: Resolver<Maybe<ResolversTypes['CustomerAccessToken']>, ParentType, ContextType>;
   customerUserErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
@@ -3284,15 +3397,18 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   customerAccessTokenCreate?: Resolver<ResolversTypes['CustomerAccessTokenCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenCreateArgs, 'input'>>;
   customerAccessTokenDelete?: Resolver<ResolversTypes['CustomerAccessTokenDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenDeleteArgs, 'customerAccessToken'>>;
   customerAccessTokenRenew?: Resolver<ResolversTypes['CustomerAccessTokenRenewPayload'], ParentType, ContextType, RequireFields<MutationCustomerAccessTokenRenewArgs, 'customerAccessToken'>>;
+  customerActivate?: Resolver<ResolversTypes['CustomerActivatePayload'], ParentType, ContextType, RequireFields<MutationCustomerActivateArgs, 'id' | 'input'>>;
   customerAddressCreate?: Resolver<ResolversTypes['CustomerAddressCreatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressCreateArgs, 'address'>>;
   customerAddressDelete?: Resolver<ResolversTypes['CustomerAddressDeletePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressDeleteArgs, 'id'>>;
   customerAddressUpdate?: Resolver<ResolversTypes['CustomerAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerAddressUpdateArgs, 'address' | 'id'>>;
   customerCreate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerCreateArgs, 'input'>>;
+  customerDataExport?: Resolver<ResolversTypes['CustomerDataExportPayload'], ParentType, ContextType, RequireFields<MutationCustomerDataExportArgs, 'customerId'>>;
   customerDefaultAddressUpdate?: Resolver<ResolversTypes['CustomerDefaultAddressUpdatePayload'], ParentType, ContextType, RequireFields<MutationCustomerDefaultAddressUpdateArgs, 'addressId'>>;
+  customerErase?: Resolver<ResolversTypes['CustomerErasePayload'], ParentType, ContextType, RequireFields<MutationCustomerEraseArgs, 'customerId'>>;
   customerRecover?: Resolver<ResolversTypes['CustomerRecoverPayload'], ParentType, ContextType, RequireFields<MutationCustomerRecoverArgs, 'email'>>;
   customerReset?: Resolver<ResolversTypes['CustomerResetPayload'], ParentType, ContextType, RequireFields<MutationCustomerResetArgs, 'id' | 'input'>>;
   customerTaxExemptUpdate?: Resolver<ResolversTypes['CustomerTaxExemptPayload'], ParentType, ContextType, RequireFields<MutationCustomerTaxExemptUpdateArgs, 'customerId' | 'taxExempt'>>;
-  customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, RequireFields<MutationCustomerUpdateArgs, 'id' | 'input'>>;
+  customerUpdate?: Resolver<ResolversTypes['CustomerPayload'], ParentType, ContextType, Partial<MutationCustomerUpdateArgs>>;
   discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
   discountDeactivate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountDeactivateArgs, 'id'>>;
   discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
@@ -3803,12 +3919,15 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   CustomerAccessTokenCreatePayload?: CustomerAccessTokenCreatePayloadResolvers<ContextType>;
   CustomerAccessTokenDeletePayload?: CustomerAccessTokenDeletePayloadResolvers<ContextType>;
   CustomerAccessTokenRenewPayload?: CustomerAccessTokenRenewPayloadResolvers<ContextType>;
+  CustomerActivatePayload?: CustomerActivatePayloadResolvers<ContextType>;
   CustomerAddressCreatePayload?: CustomerAddressCreatePayloadResolvers<ContextType>;
   CustomerAddressDeletePayload?: CustomerAddressDeletePayloadResolvers<ContextType>;
   CustomerAddressUpdatePayload?: CustomerAddressUpdatePayloadResolvers<ContextType>;
   CustomerConnection?: CustomerConnectionResolvers<ContextType>;
+  CustomerDataExportPayload?: CustomerDataExportPayloadResolvers<ContextType>;
   CustomerDefaultAddressUpdatePayload?: CustomerDefaultAddressUpdatePayloadResolvers<ContextType>;
   CustomerEdge?: CustomerEdgeResolvers<ContextType>;
+  CustomerErasePayload?: CustomerErasePayloadResolvers<ContextType>;
   CustomerPayload?: CustomerPayloadResolvers<ContextType>;
   CustomerRecoverPayload?: CustomerRecoverPayloadResolvers<ContextType>;
   CustomerResetPayload?: CustomerResetPayloadResolvers<ContextType>;

@@ -8,6 +8,7 @@ import { orderMutations } from './order-mutations';
 import { orderResolvers } from './order.resolvers';
 import { permissions, readOrders } from './permissions';
 import { columns } from './columns';
+import { orderPersonalData } from '../../connectors/orders/privacy';
 
 /** Orders: admin list and detail with line items, cancel (restocks) and fulfil; customers' order history. */
 export const plugin = definePlugin({
@@ -39,6 +40,7 @@ export const plugin = definePlugin({
   scopes: ['read_orders', 'write_orders'],
   events: ORDER_EVENTS,
   migrations,
+  personalData: orderPersonalData,
   seed: seedOrders,
   nodes: {
     Order: { load: (ctx, id) => ctx.loaders.orderById.load(id), visibleTo: readOrders },

@@ -20,6 +20,7 @@ import { RequestColumns } from './columns/request-columns';
 import type { BucketStore } from '../limits/bucket-store';
 import { MemoryBucketStore } from '../limits/memory-bucket-store';
 import { attemptLimiter } from './attempts';
+import { personalDataOf } from '../plugins/personal-data';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
 export type RequestContext = GatewayContext & {
@@ -72,6 +73,7 @@ export function contextFactory(deps: ContextDeps) {
   );
   const noSystems: readonly SystemOfRecord[] = [];
   const shopperSource = deps.plugins.find((p) => p.shoppers);
+  const personalData = personalDataOf(deps.plugins);
   const buckets = deps.buckets ?? new MemoryBucketStore();
 
   return (
@@ -98,6 +100,7 @@ export function contextFactory(deps: ContextDeps) {
       principal: auth.principal,
       shopper: () => (shopper ??= verify && credential ? verify(ctx, credential) : Promise.resolve(null)),
       clientAddress,
+      personalData,
       attempts: attemptLimiter(buckets, tenant.id),
       db,
       loaders,

@@ -17,6 +17,7 @@ import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
 import type { createResponseCache } from '../cache';
 import { instrument, type Instruments } from '../observability/instrument';
 import { registerPluginCounters } from '../observability/plugin-counters';
+import { personalDataOf } from '../plugins/personal-data';
 import { TenantRegistry } from '../tenants/registry';
 import { loadTenants } from '../tenants/report';
 import { applyPluginAccess } from './guard/plugin-access';
@@ -166,6 +167,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
   remoteCalls.observe = (connector, outcome, seconds) =>
     instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
+  runtime.personalData = personalDataOf(composition.plugins);
   parts.cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
   const guard = new PluginGuard({
     timeoutMs: env.PLUGIN_TIMEOUT_MS,

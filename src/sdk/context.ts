@@ -7,6 +7,7 @@ import type { Shopper } from './shopper';
 import type { AttemptLimiter } from './attempts';
 import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
+import type { PersonalData } from './personal-data';
 
 /**
  * Per-request DataLoaders. Each plugin adds its own by module augmentation:
@@ -49,6 +50,8 @@ export interface GatewayContext {
   shopper(): Promise<Shopper | null>;
   /** The client's network address as the server sees it (the proxy's, unless Express trusts one). */
   clientAddress: string;
+  /** Every composed plugin's personal data, for privacy requests (exports and erasures). */
+  personalData: PersonalData;
   /** Attempt buckets of this tenant, for throttling what credential guessing would repeat. */
   attempts: AttemptLimiter;
   db: TenantDb;

@@ -14,5 +14,7 @@ export * from './user-errors';
 export * from './status';
 export * from './system-of-record';
 export * from './money';
+export * from './key-sets';
+export * from './personal-data';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';

@@ -9,6 +9,7 @@ import type { ColumnNeeds } from './columns';
 import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { SystemOfRecord } from './system-of-record';
 import type { ShopperVerifier } from './shopper';
+import type { PersonalData, PersonalDataHolder } from './personal-data';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -46,6 +47,8 @@ export interface PluginRuntime {
   log: Logger;
   /** Counters of the gateway's /metrics that jobs and routes feed (set once the gateway is assembled). */
   metrics?: RuntimeMetrics;
+  /** Every composed plugin's personal data, for privacy requests (set once the plugins are composed). */
+  personalData?: PersonalData;
 }
 
 /** A Prometheus counter as plugins see it. */
@@ -157,6 +160,11 @@ export interface PluginDefinition {
    * a graph provides it, and only for the tenants that enable it.
    */
   shoppers?: ShopperVerifier;
+  /**
+   * What this plugin holds of a customer, for data exports and erasures (`ctx.personalData`,
+   * `runtime.personalData`): every plugin that stores personal data declares it.
+   */
+  personalData?: PersonalDataHolder;
   /**
    * Admin scopes this plugin's rules check (`access.scope`). A token's scopes count only if an active
    * plugin declares them; `token` mints and accepts only those.

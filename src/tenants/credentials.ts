@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { JSONWebKeySet } from 'jose';
 import type { TenantFile } from '../config/tenant-schema';
-import { localKeySet, remoteKeySet, type KeySet } from './key-sets';
+import { localKeySet, remoteKeySet, type KeySet } from '../sdk/key-sets';
 
 /** The key material a tenant's requests are verified against, read from the variables and files it names. */
 export interface TenantKeys {

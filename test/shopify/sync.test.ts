@@ -460,6 +460,21 @@ describeEachDatabase('shopify sync and webhooks', { plugins: SHOPIFY_PLUGINS, te
         },
       ]);
       expect(rows.emails).toEqual([{ n: 0 }]);
+      // The same privacy path as the admin mutations: recorded, and the request keeps the export made for it.
+      const recorded = await runtime().withTenant('alpha', async (trx) => ({
+        audit: (
+          await sql`select p.kind, p.requested_by from customer_privacy_requests p join customers c on c.id = p.customer_id
+            where c.external_id = 'gid://shopify/Customer/1' order by p.id`.execute(trx)
+        ).rows,
+        exported: (await sql<{ export: unknown }>`select export from shopify_data_requests`.execute(trx)).rows,
+      }));
+      expect(recorded.audit).toEqual([
+        { kind: 'export', requested_by: 'shopify:customers/data_request' },
+        { kind: 'erase', requested_by: 'shopify:customers/redact' },
+      ]);
+      expect(recorded.exported).toEqual([
+        { export: [expect.objectContaining({ customers: expect.objectContaining({ profile: expect.any(Object) }) })] },
+      ]);
     });
 
     it('stops syncing after app/uninstalled, then deletes the shop data on shop/redact', async () => {

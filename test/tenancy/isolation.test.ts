@@ -35,13 +35,13 @@ type Field = GraphQLField<unknown, unknown>;
 type Tenant = 'alpha' | 'beta';
 const SAMPLES_PER_TYPE = 3;
 const CREATED_PER_TENANT = 4;
-/** Mutations that delete what they are sent. */
-const REMOVES = /(Delete|Remove)$/;
+/** Mutations that delete (or erase) what they are sent. */
+const REMOVES = /(Delete|Remove|Erase)$/;
 const FAILURES = ['INTERNAL_SERVER_ERROR', 'THROTTLED', 'SERVICE_UNAVAILABLE'];
 /** Seeding every plugin's demo data for two tenants: minutes on a busy machine. */
 const SEEDING = 300_000;
-/** Mutations that do their work only with a secret sent by mail (a reset token): still sent B's IDs. */
-const MAILED_SECRET = ['customerReset'];
+/** Mutations that do their work only with a secret sent by mail (a reset or verification token): still sent B's IDs. */
+const MAILED_SECRET = ['customerReset', 'customerActivate'];
 /**
  * Mutations that do their work only on a payment a provider holds (a card authorization at Stripe, which
  * this suite has no provider for): still sent B's IDs; test/domain/payments-stripe.test.ts captures.

@@ -1,4 +1,4 @@
-import { JWKS_MAX_AGE_MS, JWKS_STALE_LIMIT_MS } from '../../src/tenants/key-sets';
+import { JWKS_MAX_AGE_MS, JWKS_STALE_LIMIT_MS } from '../../src/sdk/key-sets';
 import { testClock } from '../kit/clock';
 import { describeEachDatabase } from '../kit/each-database';
 import { keyPair, serveJwks, signToken, type KeyPair } from './keys';

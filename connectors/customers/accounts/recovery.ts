@@ -64,7 +64,8 @@ const INVALID: ResetResult = {
 /**
  * Sets a new password with a reset token: the token is used up (with every other reset token of the
  * customer), every access token is revoked, and a fresh one is issued. A customer known only from a
- * guest checkout gets an account here, having proved the address is theirs.
+ * guest checkout gets an account here, having proved the address is theirs (the link also confirms
+ * the email of an unverified account).
  */
 export async function resetPassword(
   db: TenantDb,
@@ -106,9 +107,13 @@ export async function resetPassword(
       .execute();
     await trx
       .insertInto('customer_accounts')
-      .values({ tenant_id: tenant.id, customer_id: customerId, password_hash: hash })
+      .values({ tenant_id: tenant.id, customer_id: customerId, password_hash: hash, email_verified_at: sql`now()` })
       .onConflict((oc) =>
-        oc.column('customer_id').doUpdateSet({ password_hash: hash, password_changed_at: sql<Date>`now()` }),
+        oc.column('customer_id').doUpdateSet({
+          password_hash: hash,
+          password_changed_at: sql<Date>`now()`,
+          email_verified_at: sql<Date>`now()`,
+        }),
       )
       .execute();
     await revokeAllAccessTokens(trx, tenant.id, customerId);

@@ -12,6 +12,13 @@ export type TokenResult = { customerAccessToken: IssuedToken | null; userErrors:
 export const UNIDENTIFIED: UserError[] = [
   { field: ['input'], code: 'UNIDENTIFIED_CUSTOMER', message: 'Unidentified customer' },
 ];
+const UNVERIFIED: UserError[] = [
+  {
+    field: ['input', 'email'],
+    code: 'EMAIL_NOT_VERIFIED',
+    message: 'Confirm your email address with the link we sent first (customerRecover sends a new one)',
+  },
+];
 const TOKEN_INVALID: UserError[] = [
   { field: ['customerAccessToken'], code: 'TOKEN_INVALID', message: 'Invalid or expired access token' },
 ];
@@ -23,7 +30,7 @@ async function accountOf(db: TenantDb, email: string) {
     .innerJoin('customer_accounts as a', (j) =>
       j.onRef('a.customer_id', '=', 'c.id').onRef('a.tenant_id', '=', 'c.tenant_id'),
     )
-    .select(['c.id', 'a.password_hash'])
+    .select(['c.id', 'a.password_hash', 'a.email_verified_at'])
     .where('c.tenant_id', '=', db.tenantId)
     .where('c.email', '=', email)
     .executeTakeFirst();
@@ -36,8 +43,9 @@ async function accountOf(db: TenantDb, email: string) {
 export async function createAccessToken(
   db: TenantDb,
   input: { email: string; password: string },
-  ttlHours: number,
+  settings: { ttlHours: number; requireVerifiedEmail: boolean },
 ): Promise<TokenResult> {
+  const { ttlHours } = settings;
   const email = String(input.email ?? '')
     .trim()
     .toLowerCase();
@@ -45,6 +53,10 @@ export async function createAccessToken(
   const account = email.length > 0 && email.length <= 254 ? await accountOf(db, email) : undefined;
   const matches = await passwordMatches(account?.password_hash, password);
   if (!account || !matches) return { customerAccessToken: null, userErrors: UNIDENTIFIED };
+  // Told only to whoever knows the password: it says nothing about which emails have accounts.
+  if (settings.requireVerifiedEmail && account.email_verified_at == null) {
+    return { customerAccessToken: null, userErrors: UNVERIFIED };
+  }
   const rehashed = needsRehash(account.password_hash) ? await hashPassword(password) : null;
   const token = await db.atomic<CustomerTables, IssuedToken>(async (trx) => {
     if (rehashed) await storePasswordHash(trx, db.tenantId, account.id, rehashed, false);

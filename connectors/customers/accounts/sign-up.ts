@@ -4,6 +4,7 @@ import type { CustomerTables } from '../tables';
 import { customerInputErrors, customerValues, type UserError } from '../validation';
 import { hashPassword } from './passwords';
 import { passwordErrors } from './password-policy';
+import { sendVerification } from './verification';
 
 export interface SignUpInput {
   email: string;
@@ -18,7 +19,7 @@ export interface SignUpInput {
 export type SignUpResult = { userErrors: UserError[]; created: string | null; existing: string | null };
 
 /**
- * Opens an account and queues a welcome mail. An email the shop already knows is not taken over (a guest's orders would come with
+ * Opens an account (its email unverified) and queues a welcome mail with a verification link. An email the shop already knows is not taken over (a guest's orders would come with
  * it): the answer is the same as for a new one, and the owner of the address is told by mail. Both
  * paths hash the password and queue one mail, so they also take the same time.
  */
@@ -53,7 +54,12 @@ export async function signUp(db: TenantDb, tenant: Tenant, input: SignUpInput): 
         accepts_marketing: input.acceptsMarketing ?? false,
       })
       .execute();
-    await enqueueMail(trx, tenant, 'welcome', values.email, { firstName: input.firstName });
+    await sendVerification(
+      trx,
+      tenant,
+      { id: inserted.id, email: values.email, firstName: input.firstName },
+      'welcome',
+    );
     return { userErrors: [], created: inserted.id, existing: null };
   });
 }

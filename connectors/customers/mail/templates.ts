@@ -1,12 +1,14 @@
 import { escapeHtml, oneLine } from './escape';
 
-export type MailKind = 'welcome' | 'account-exists' | 'reset' | 'no-account';
+export type MailKind = 'welcome' | 'account-exists' | 'reset' | 'no-account' | 'verify';
 
 /** What a template fills in: the shop's name, the shopper's name, a reset link (reset mails). */
 export interface MailValues {
   shopName: string;
   firstName?: string | null;
   resetLink?: string;
+  /** The email verification link (welcome and verify mails). */
+  verifyLink?: string;
 }
 
 export interface RenderedMail {
@@ -15,7 +17,7 @@ export interface RenderedMail {
   html: string;
 }
 
-/** A template's parts with `{shop}`, `{name}`, `{link}` placeholders; paragraphs of plain text. */
+/** A template's parts with `{shop}`, `{name}`, `{link}`, `{verify}` placeholders; paragraphs of plain text. */
 interface Template {
   subject: string;
   paragraphs: string[];
@@ -24,7 +26,19 @@ interface Template {
 const EN: Record<MailKind, Template> = {
   welcome: {
     subject: 'Welcome to {shop}',
-    paragraphs: ['Hello {name},', 'your account at {shop} is ready. Sign in with your email address and password.'],
+    paragraphs: [
+      'Hello {name},',
+      'your account at {shop} is ready. Sign in with your email address and password.',
+      'Please confirm that this email address is yours: {verify}',
+    ],
+  },
+  verify: {
+    subject: 'Confirm your email address at {shop}',
+    paragraphs: [
+      'Hello {name},',
+      'your account at {shop} now uses this email address. Please confirm that it is yours: {verify}',
+      'The link works once and expires. If you did not ask for this change, contact the shop.',
+    ],
   },
   'account-exists': {
     subject: 'Your account at {shop}',
@@ -58,6 +72,15 @@ const DE: Record<MailKind, Template> = {
     paragraphs: [
       'Hallo {name},',
       'Ihr Konto bei {shop} ist eingerichtet. Melden Sie sich mit E-Mail-Adresse und Passwort an.',
+      'Bitte bestätigen Sie, dass diese E-Mail-Adresse Ihnen gehört: {verify}',
+    ],
+  },
+  verify: {
+    subject: 'E-Mail-Adresse bestätigen bei {shop}',
+    paragraphs: [
+      'Hallo {name},',
+      'Ihr Konto bei {shop} verwendet nun diese E-Mail-Adresse. Bitte bestätigen Sie, dass sie Ihnen gehört: {verify}',
+      'Der Link gilt einmal und nur begrenzte Zeit. Haben Sie die Änderung nicht veranlasst, wenden Sie sich an den Shop.',
     ],
   },
   'account-exists': {
@@ -92,7 +115,8 @@ function fill(text: string, values: MailValues, wrap: (s: string) => string, lin
   return text
     .replace('{shop}', wrap(values.shopName))
     .replace('{name}', wrap(values.firstName?.trim() || (text.startsWith('Hallo') ? 'Kundin, Kunde' : 'there')))
-    .replace('{link}', values.resetLink ? link(values.resetLink) : '');
+    .replace('{link}', values.resetLink ? link(values.resetLink) : '')
+    .replace('{verify}', values.verifyLink ? link(values.verifyLink) : '');
 }
 
 /**

@@ -88,6 +88,13 @@ export type CustomerAccessTokenCreateInput = {
   password: Scalars['String']['input'];
 };
 
+export type CustomerActivateInput = {
+  /** The token of the verification link. */
+  activationToken: Scalars['String']['input'];
+  /** Optional: sets the password too (required for a customer who has none yet). */
+  password?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type CustomerFilter = {
   createdAtMax?: InputMaybe<Scalars['DateTime']['input']>;
   createdAtMin?: InputMaybe<Scalars['DateTime']['input']>;
@@ -118,6 +125,20 @@ export type CustomerSortKeys =
   /** Last name, first name, then email. */
   | 'NAME'
   | 'UPDATED_AT';
+
+/** A shopper's changes to their own account (storefront customerUpdate). */
+export type CustomerUpdateInput = {
+  acceptsMarketing?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The account's present password, required to change the email or the password. */
+  currentPassword?: InputMaybe<Scalars['String']['input']>;
+  /** A new email: needs currentPassword; the new address must be verified again. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  firstName?: InputMaybe<Scalars['String']['input']>;
+  lastName?: InputMaybe<Scalars['String']['input']>;
+  /** A new password: needs currentPassword; every other access token is revoked and a new one answered. */
+  password?: InputMaybe<Scalars['String']['input']>;
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type DiscountInput = {
   /** Letters, digits, dashes and underscores; omit for an automatic discount (only on create). */
@@ -454,6 +475,8 @@ export type UserErrorCode =
   | 'DELIVERY_UNAVAILABLE'
   /** A discount code no longer applies (its limit was reached, or it was used by this customer). */
   | 'DISCOUNT_NOT_APPLICABLE'
+  /** The password is right but the shop signs in verified emails only: follow the verification link first. */
+  | 'EMAIL_NOT_VERIFIED'
   | 'INVALID'
   /** A number is below its minimum. */
   | 'LESS_THAN'

@@ -1,7 +1,7 @@
 import { createLocalJWKSet, type JSONWebKeySet, type JWTVerifyGetKey } from 'jose';
-import { GatewayError } from '../sdk';
+import { GatewayError } from './errors';
 
-/** How old a fetched JWKS may be before the next admin request of its tenant fetches it again. */
+/** How old a fetched JWKS may be before the next request verifying with it fetches it again. */
 export const JWKS_MAX_AGE_MS = 60_000;
 /**
  * While the JWKS URL does not answer, the last set fetched stays in force this long after its fetch: an
@@ -43,9 +43,9 @@ async function download(url: URL): Promise<JSONWebKeySet> {
 
 /**
  * Keys from a JWKS URL: fetched on first use, again once older than JWKS_MAX_AGE_MS on `now` (checked on
- * every admin request, remembered tokens included), and when a token names an unknown `kid`. A failed
+ * every request verifying with it, remembered admin tokens included), and when a token names an unknown `kid`. A failed
  * fetch keeps the last set until it is JWKS_STALE_LIMIT_MS old. A reloaded
- * tenant gets a new set, so SIGHUP fetches the keys again on the tenant's next admin request.
+ * tenant gets a new set, so SIGHUP fetches the keys again on the tenant's next request verifying with it.
  */
 export function remoteKeySet(url: URL, now: () => number): KeySet {
   let fetched: { set: JSONWebKeySet; getKey: JWTVerifyGetKey; at: number } | undefined;
