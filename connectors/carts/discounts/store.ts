@@ -90,7 +90,7 @@ export async function collectionsOfProducts<DB>(conn: Kysely<DB>, tenantId: stri
 
 /**
  * Of these emails, the once-per-customer discounts each already used (a use keeps the buyer's email
- * only for such discounts); one statement.
+ * only for such discounts); one statement, by the unique index of (tenant, discount, email).
  */
 export async function discountsUsedBy<DB>(
   conn: Kysely<DB>,
@@ -101,7 +101,8 @@ export async function discountsUsedBy<DB>(
   if (emails.length === 0) return used;
   const { rows } = await sql<{ email: string; discount_id: string }>`
     select distinct email, discount_id from discount_usages
-     where tenant_id = ${tenantId} and email = any(${sql.val([...emails])}::text[])`.execute(conn);
+     where tenant_id = ${tenantId} and email = any(${sql.val([...emails])}::text[])
+       and discount_id in (select id from discounts where tenant_id = ${tenantId} and once_per_customer)`.execute(conn);
   for (const row of rows) used.get(row.email)?.add(row.discount_id);
   return used;
 }
