@@ -1,6 +1,10 @@
 import type { Kysely } from 'kysely';
 import { localIdOf, type TenantDb } from '../../src/sdk';
 import { cartLines, lockCart, newCartToken, touchCart, writeLines } from './carts';
+import { loadZones } from './delivery/zones';
+import { pricedLines } from './loaders';
+import { pricingFacts, quoteCart } from './pricing/quote';
+import { tableTaxCalculator } from './taxes/calculator';
 import type { CartLineRow, CartTables } from './tables';
 import { targetErrors, type LineTarget } from './targets';
 import {
@@ -57,8 +61,27 @@ const notFound: CartResult = {
   userErrors: [{ field: ['cartId'], code: 'NOT_FOUND', message: 'Cart not found' }],
 };
 
-/** Runs a change on a locked, active cart atomically; refused changes leave nothing behind. */
-export async function changeCart(db: TenantDb, cartId: string | null, change: Change): Promise<CartResult> {
+/**
+ * Clears the cart's chosen delivery option when its lines no longer get it (a weight or subtotal range
+ * left, the last item that needs shipping removed), so it does not come back by itself later.
+ */
+async function dropUnofferedOption(trx: Kysely<CartTables>, tenantId: string, cartId: string, currency: string) {
+  const cart = (await lockCart(trx, tenantId, cartId))!;
+  const [zones, lines] = await Promise.all([loadZones(trx, tenantId), pricedLines(trx, tenantId, [cartId])]);
+  const quote = quoteCart(lines, { ...pricingFacts(cart, currency, false, zones, tableTaxCalculator([])) });
+  if (!quote.selected) await touchCart(trx, tenantId, cartId, { delivery_option_handle: null });
+}
+
+/**
+ * Runs a change on a locked, active cart atomically; refused changes leave nothing behind. Changes of
+ * the lines give the shop's `currency`: a chosen delivery option they make unavailable is cleared.
+ */
+export async function changeCart(
+  db: TenantDb,
+  cartId: string | null,
+  change: Change,
+  linesOf?: { currency: string },
+): Promise<CartResult> {
   if (!cartId) return notFound;
   return refusable(db, cartId, async (trx) => {
     const cart = await lockCart(trx, db.tenantId, cartId);
@@ -71,6 +94,9 @@ export async function changeCart(db: TenantDb, cartId: string | null, change: Ch
     }
     const errors = await change(trx, cartId, await cartLines(trx, db.tenantId, cartId));
     if (errors.length > 0) throw new Refused(errors);
+    if (linesOf && cart.delivery_option_handle) {
+      await dropUnofferedOption(trx, db.tenantId, cartId, linesOf.currency);
+    }
     await touchCart(trx, db.tenantId, cartId);
     return { cartId, userErrors: [] };
   });
@@ -132,54 +158,75 @@ export async function createCart(db: TenantDb, input: CartInput, owner: CartOwne
   });
 }
 
-export function addCartLines(db: TenantDb, cartId: string | null, lines: readonly LineInput[]): Promise<CartResult> {
-  return changeCart(db, cartId, addLines(db, lines, ['lines']));
+export function addCartLines(
+  db: TenantDb,
+  cartId: string | null,
+  lines: readonly LineInput[],
+  currency: string,
+): Promise<CartResult> {
+  return changeCart(db, cartId, addLines(db, lines, ['lines']), { currency });
 }
 
 export function updateCartLines(
   db: TenantDb,
   cartId: string | null,
   inputs: readonly LineUpdateInput[],
+  currency: string,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, async (trx, id, lines) => {
-    const errors = listSizeErrors(inputs.length, ['lines']);
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    const quantities = new Map(lines.map((line) => [line.variant_id, line.quantity]));
-    const targets: LineTarget[] = [];
-    inputs.forEach((input, i) => {
-      const at = ['lines', String(i)];
-      const line = byId.get(localIdOf(input.id, 'CartLine') ?? '');
-      const problems = quantityErrors(input.quantity, 0, [...at, 'quantity']);
-      if (!line) problems.unshift({ field: [...at, 'id'], code: 'NOT_FOUND', message: 'No such line in this cart' });
-      errors.push(...problems);
-      if (!line || problems.length > 0) return;
-      quantities.set(line.variant_id, input.quantity);
-      if (input.quantity > 0)
-        targets.push({ variantId: line.variant_id, quantity: input.quantity, field: [...at, 'quantity'] });
-    });
-    if (errors.length > 0) return errors;
-    const remaining = [...quantities.values()].filter((q) => q > 0).length;
-    const found = await targetErrors(trx, db.tenantId, targets, remaining, ['lines']);
-    if (found.length > 0) return found;
-    await writeLines(trx, db.tenantId, id, quantities);
-    return [];
-  });
+  return changeCart(
+    db,
+    cartId,
+    async (trx, id, lines) => {
+      const errors = listSizeErrors(inputs.length, ['lines']);
+      const byId = new Map(lines.map((line) => [line.id, line]));
+      const quantities = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+      const targets: LineTarget[] = [];
+      inputs.forEach((input, i) => {
+        const at = ['lines', String(i)];
+        const line = byId.get(localIdOf(input.id, 'CartLine') ?? '');
+        const problems = quantityErrors(input.quantity, 0, [...at, 'quantity']);
+        if (!line) problems.unshift({ field: [...at, 'id'], code: 'NOT_FOUND', message: 'No such line in this cart' });
+        errors.push(...problems);
+        if (!line || problems.length > 0) return;
+        quantities.set(line.variant_id, input.quantity);
+        if (input.quantity > 0)
+          targets.push({ variantId: line.variant_id, quantity: input.quantity, field: [...at, 'quantity'] });
+      });
+      if (errors.length > 0) return errors;
+      const remaining = [...quantities.values()].filter((q) => q > 0).length;
+      const found = await targetErrors(trx, db.tenantId, targets, remaining, ['lines']);
+      if (found.length > 0) return found;
+      await writeLines(trx, db.tenantId, id, quantities);
+      return [];
+    },
+    { currency },
+  );
 }
 
-export function removeCartLines(db: TenantDb, cartId: string | null, lineIds: readonly string[]): Promise<CartResult> {
-  return changeCart(db, cartId, async (trx, id, lines) => {
-    const byId = new Map(lines.map((line) => [line.id, line]));
-    const errors: UserError[] = listSizeErrors(lineIds.length, ['lineIds']);
-    const drop = new Map<string, number>();
-    lineIds.forEach((lineId, i) => {
-      const line = byId.get(localIdOf(lineId, 'CartLine') ?? '');
-      if (line) drop.set(line.variant_id, 0);
-      else errors.push({ field: ['lineIds', String(i)], code: 'NOT_FOUND', message: 'No such line in this cart' });
-    });
-    if (errors.length > 0) return errors;
-    await writeLines(trx, db.tenantId, id, drop);
-    return [];
-  });
+export function removeCartLines(
+  db: TenantDb,
+  cartId: string | null,
+  lineIds: readonly string[],
+  currency: string,
+): Promise<CartResult> {
+  return changeCart(
+    db,
+    cartId,
+    async (trx, id, lines) => {
+      const byId = new Map(lines.map((line) => [line.id, line]));
+      const errors: UserError[] = listSizeErrors(lineIds.length, ['lineIds']);
+      const drop = new Map<string, number>();
+      lineIds.forEach((lineId, i) => {
+        const line = byId.get(localIdOf(lineId, 'CartLine') ?? '');
+        if (line) drop.set(line.variant_id, 0);
+        else errors.push({ field: ['lineIds', String(i)], code: 'NOT_FOUND', message: 'No such line in this cart' });
+      });
+      if (errors.length > 0) return errors;
+      await writeLines(trx, db.tenantId, id, drop);
+      return [];
+    },
+    { currency },
+  );
 }
 
 export function updateBuyerIdentity(

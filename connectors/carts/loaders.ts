@@ -15,7 +15,7 @@ const lineGrams = sql`round(v.weight * ${GRAMS_PER_UNIT} * l.quantity)::int`;
 /** The carts' lines at their variants' current prices, with what shipping needs; one statement. */
 export async function pricedLines<DB>(conn: Kysely<DB>, tenantId: string, cartIds: readonly string[]) {
   const { rows } = await sql<PricedLine>`
-    select l.id, l.cart_id, l.variant_id, l.quantity, v.price, (v.price * l.quantity)::numeric(14,2) as line_total,
+    select l.id, l.cart_id, l.variant_id, l.quantity, v.price, (v.price * l.quantity) as line_total,
            v.product_id, v.requires_shipping, v.taxable, ${lineGrams} as weight_grams
       from cart_lines l join product_variants v on v.id = l.variant_id
      where l.tenant_id = ${tenantId} and l.cart_id = any(${sql.val([...cartIds])}::text[])

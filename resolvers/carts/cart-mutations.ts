@@ -39,11 +39,25 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
       payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx))),
     cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
-      payload(ctx, await addCartLines(ctx.db, await usableCartToken(ctx, args.cartId), lineInputs(args.lines))),
+      payload(
+        ctx,
+        await addCartLines(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          lineInputs(args.lines),
+          ctx.tenant.currency,
+        ),
+      ),
     cartLinesUpdate: async (_: unknown, args: MutationCartLinesUpdateArgs, ctx: GatewayContext) =>
-      payload(ctx, await updateCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lines)),
+      payload(
+        ctx,
+        await updateCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lines, ctx.tenant.currency),
+      ),
     cartLinesRemove: async (_: unknown, args: MutationCartLinesRemoveArgs, ctx: GatewayContext) =>
-      payload(ctx, await removeCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lineIds)),
+      payload(
+        ctx,
+        await removeCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lineIds, ctx.tenant.currency),
+      ),
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(ctx, await updateBuyerIdentity(ctx.db, await usableCartToken(ctx, args.cartId), args.buyerIdentity)),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {

@@ -1,7 +1,15 @@
-import { encodeGlobalId, localIdOf, toMinor, type GatewayContext } from '../../src/sdk';
+import {
+  connectionOf,
+  encodeCursor,
+  encodeGlobalId,
+  localIdOf,
+  pageOf,
+  toMinor,
+  type GatewayContext,
+} from '../../src/sdk';
 import { updateDiscountCodes } from '../../connectors/carts/discounts/codes';
 import type { DiscountRow } from '../../connectors/carts/discounts/eligibility';
-import { searchDiscounts } from '../../connectors/carts/discounts/store';
+import { countDiscounts, searchDiscounts } from '../../connectors/carts/discounts/store';
 import { createDiscount, deactivateDiscount, updateDiscount } from '../../connectors/carts/discounts/writes';
 import type { CartLineParent } from '../../connectors/carts/loaders';
 import type { Allocation } from '../../connectors/carts/pricing/calculate';
@@ -17,8 +25,6 @@ import type {
 import { usableCartToken } from './cart-owner';
 import { cartPayload } from './cart-payload';
 import { moneyOf } from './money';
-
-const MAX_PAGE = 250;
 
 const allocations = (quote: CartQuote, list: readonly Allocation[], ctx: GatewayContext) =>
   list.map((a) => {
@@ -64,13 +70,18 @@ export const discountResolvers = {
     status: (d: DiscountRow) => statusOf(d),
   },
   Query: {
-    discounts: async (_: unknown, args: QueryDiscountsArgs, ctx: GatewayContext) =>
-      searchDiscounts(
-        await ctx.db.get<unknown>(),
-        ctx.db.tenantId,
-        args.query?.trim() || null,
-        Math.max(1, Math.min(args.first ?? 50, MAX_PAGE)),
-      ),
+    discounts: async (_: unknown, args: QueryDiscountsArgs, ctx: GatewayContext) => {
+      const page = pageOf(args);
+      const query = args.query?.trim() || null;
+      const conn = await ctx.db.get<unknown>();
+      const rows = await searchDiscounts(conn, ctx.db.tenantId, query, page);
+      return connectionOf(
+        rows,
+        page,
+        (d) => encodeCursor([d.id]),
+        () => countDiscounts(conn, ctx.db.tenantId, query),
+      );
+    },
   },
   Mutation: {
     cartDiscountCodesUpdate: async (_: unknown, args: MutationCartDiscountCodesUpdateArgs, ctx: GatewayContext) =>

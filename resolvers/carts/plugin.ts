@@ -65,10 +65,10 @@ export const plugin = definePlugin({
   costs: {
     'Cart.lines': { multipliers: ['first'], defaultSize: 100 },
     'Cart.deliveryOptions': { defaultSize: 20 },
-    'Query.shippingZones': { defaultSize: 50 },
+    'Query.shippingZones': { multipliers: ['first', 'last'], defaultSize: 50 },
     'ShippingZone.rates': { defaultSize: 20 },
-    'Query.taxRates': { defaultSize: 100 },
-    'Query.discounts': { multipliers: ['first'], defaultSize: 50 },
+    'Query.taxRates': { multipliers: ['first', 'last'], defaultSize: 50 },
+    'Query.discounts': { multipliers: ['first', 'last'], defaultSize: 50 },
     'Order.shippingLines': { defaultSize: 1 },
     'Order.taxLines': { defaultSize: 5 },
     'Order.discountApplications': { defaultSize: 5 },

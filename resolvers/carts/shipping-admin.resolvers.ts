@@ -1,10 +1,11 @@
-import { encodeGlobalId, localIdOf, toMinor, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, listConnection, localIdOf, toMinor, type GatewayContext } from '../../src/sdk';
 import type { ShippingRateRow, ZoneWithRates } from '../../connectors/carts/delivery/options';
 import { createZone, deleteZone, updateZone } from '../../connectors/carts/delivery/zone-writes';
 import type {
   MutationShippingZoneCreateArgs,
   MutationShippingZoneDeleteArgs,
   MutationShippingZoneUpdateArgs,
+  QueryShippingZonesArgs,
 } from '../generated/resolvers-types';
 import { moneyOf } from './money';
 
@@ -14,7 +15,8 @@ const money = (amount: string | null, ctx: GatewayContext) =>
 /** Admin: the tenant's shipping zones and rates (scopes read_shipping / write_shipping). */
 export const shippingAdminResolvers = {
   Query: {
-    shippingZones: (_: unknown, __: unknown, ctx: GatewayContext) => ctx.loaders.shippingZones.load('all'),
+    shippingZones: async (_: unknown, args: QueryShippingZonesArgs, ctx: GatewayContext) =>
+      listConnection(await ctx.loaders.shippingZones.load('all'), args),
   },
   ShippingZone: {
     id: (zone: ZoneWithRates) => encodeGlobalId('ShippingZone', zone.id),

@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, listConnection, localIdOf, type GatewayContext } from '../../src/sdk';
 import type { TaxRateRow } from '../../connectors/carts/taxes/calculator';
 import { createTaxRate, deleteTaxRate, setCustomerTaxExempt, updateTaxRate } from '../../connectors/carts/taxes/writes';
 import type {
@@ -6,13 +6,15 @@ import type {
   MutationTaxRateCreateArgs,
   MutationTaxRateDeleteArgs,
   MutationTaxRateUpdateArgs,
+  QueryTaxRatesArgs,
   ResolversParentTypes,
 } from '../generated/resolvers-types';
 
 /** Admin: tax rates by region and customers' exemption (scopes read_taxes / write_taxes). */
 export const taxResolvers = {
   Query: {
-    taxRates: (_: unknown, __: unknown, ctx: GatewayContext) => ctx.loaders.taxRates.load('all'),
+    taxRates: async (_: unknown, args: QueryTaxRatesArgs, ctx: GatewayContext) =>
+      listConnection(await ctx.loaders.taxRates.load('all'), args),
   },
   TaxRate: {
     id: (rate: TaxRateRow) => encodeGlobalId('TaxRate', rate.id),

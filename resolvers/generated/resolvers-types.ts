@@ -138,7 +138,26 @@ export type CartDiscountCode = {
   __typename?: 'CartDiscountCode';
   applicable: Scalars['Boolean']['output'];
   code: Scalars['String']['output'];
+  /** Why the code does not apply; null when it does. */
+  reason?: Maybe<CartDiscountCodeReason>;
 };
+
+/** Why a discount code on a cart does not apply. */
+export type CartDiscountCodeReason =
+  /** Once per customer, and the cart's buyer (by email) already used it. */
+  | 'ALREADY_USED'
+  /** The cart is below its minimum subtotal or quantity. */
+  | 'MINIMUM_NOT_MET'
+  /** Deactivated, not started yet, or ended. */
+  | 'NOT_ACTIVE'
+  /** It does not combine with a discount already applied. */
+  | 'NOT_COMBINABLE'
+  /** No discount has this code. */
+  | 'NOT_FOUND'
+  /** No line is one of its products or collections. */
+  | 'NO_ENTITLED_LINES'
+  /** Its total usage limit is reached. */
+  | 'USAGE_LIMIT_REACHED';
 
 export type CartInput = {
   buyerIdentity?: InputMaybe<CartBuyerIdentityInput>;
@@ -584,6 +603,21 @@ export type DiscountApplication = {
   title: Scalars['String']['output'];
   /** The discount's value at checkout: a percentage or an amount. */
   value: Scalars['Decimal']['output'];
+};
+
+export type DiscountConnection = {
+  __typename?: 'DiscountConnection';
+  edges: Array<DiscountEdge>;
+  nodes: Array<Discount>;
+  pageInfo: PageInfo;
+  /** Discounts matching the query, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type DiscountEdge = {
+  __typename?: 'DiscountEdge';
+  cursor: Scalars['String']['output'];
+  node: Discount;
 };
 
 export type DiscountInput = {
@@ -1842,7 +1876,7 @@ export type Query = {
   /** The shop's customers (read_customers). */
   customers: CustomerConnection;
   /** Discounts, newest first, whose code or title contains query (admin, read_discounts). */
-  discounts: Array<Discount>;
+  discounts: DiscountConnection;
   /** Plugins, tenants and dependencies of this gateway: a tenant's admin sees its own tenant, a platform operator all. */
   gatewayStatus: GatewayStatus;
   /** Stock changes, newest first; optionally of one variant and/or one location. */
@@ -1873,11 +1907,11 @@ export type Query = {
    */
   search: ProductSearchConnection;
   /** The shop's shipping zones with their rates, oldest first (admin, read_shipping). */
-  shippingZones: Array<ShippingZone>;
+  shippingZones: ShippingZoneConnection;
   /** The tenant's Shopify connection; null when the tenant has no shop configured. */
   shopifyConnection?: Maybe<ShopifyConnection>;
-  /** The shop's tax rates by country and province (admin, read_taxes). */
-  taxRates: Array<TaxRate>;
+  /** The shop's tax rates by country, then province (the country's own first) (admin, read_taxes). */
+  taxRates: TaxRateConnection;
   /** One subscription's deliveries, newest first (read_webhooks). */
   webhookDeliveries: WebhookDeliveryConnection;
   /** The shop's webhook subscriptions (read_webhooks). */
@@ -1930,7 +1964,10 @@ export type QueryCustomersArgs = {
 
 
 export type QueryDiscountsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   query?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -2013,6 +2050,22 @@ export type QuerySearchArgs = {
   query: Scalars['String']['input'];
   reverse?: InputMaybe<Scalars['Boolean']['input']>;
   sortKey?: InputMaybe<SearchSortKeys>;
+};
+
+
+export type QueryShippingZonesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryTaxRatesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2120,10 +2173,25 @@ export type ShippingZone = Node & {
   regions: Array<Scalars['String']['output']>;
 };
 
+export type ShippingZoneConnection = {
+  __typename?: 'ShippingZoneConnection';
+  edges: Array<ShippingZoneEdge>;
+  nodes: Array<ShippingZone>;
+  pageInfo: PageInfo;
+  /** The shop's zones, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type ShippingZoneDeletePayload = {
   __typename?: 'ShippingZoneDeletePayload';
   deletedShippingZoneId?: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
+};
+
+export type ShippingZoneEdge = {
+  __typename?: 'ShippingZoneEdge';
+  cursor: Scalars['String']['output'];
+  node: ShippingZone;
 };
 
 export type ShippingZoneInput = {
@@ -2236,10 +2304,25 @@ export type TaxRate = Node & {
   title: Scalars['String']['output'];
 };
 
+export type TaxRateConnection = {
+  __typename?: 'TaxRateConnection';
+  edges: Array<TaxRateEdge>;
+  nodes: Array<TaxRate>;
+  pageInfo: PageInfo;
+  /** The shop's tax rates, across all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
 export type TaxRateDeletePayload = {
   __typename?: 'TaxRateDeletePayload';
   deletedTaxRateId?: Maybe<Scalars['ID']['output']>;
   userErrors: Array<UserError>;
+};
+
+export type TaxRateEdge = {
+  __typename?: 'TaxRateEdge';
+  cursor: Scalars['String']['output'];
+  node: TaxRate;
 };
 
 export type TaxRateInput = {
@@ -2565,6 +2648,7 @@ export type ResolversTypes = ResolversObject<{
   CartDeliveryOption: ResolverTypeWrapper<DeliveryOption>;
   CartDiscountAllocation: ResolverTypeWrapper<CartDiscountAllocation>;
   CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
+  CartDiscountCodeReason: CartDiscountCodeReason;
   CartInput: CartInput;
   CartLine: ResolverTypeWrapper<CartLineParent>;
   CartLineConnection: ResolverTypeWrapper<Omit<CartLineConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['CartLineEdge']>, nodes: Array<ResolversTypes['CartLine']> }>;
@@ -2616,6 +2700,8 @@ export type ResolversTypes = ResolversObject<{
   DependencyStatus: ResolverTypeWrapper<DependencyStatus>;
   Discount: ResolverTypeWrapper<DiscountRow>;
   DiscountApplication: ResolverTypeWrapper<DiscountApplication>;
+  DiscountConnection: ResolverTypeWrapper<Omit<DiscountConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DiscountEdge']>, nodes: Array<ResolversTypes['Discount']> }>;
+  DiscountEdge: ResolverTypeWrapper<Omit<DiscountEdge, 'node'> & { node: ResolversTypes['Discount'] }>;
   DiscountInput: DiscountInput;
   DiscountKind: DiscountKind;
   DiscountPayload: ResolverTypeWrapper<Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversTypes['Discount']> }>;
@@ -2708,7 +2794,9 @@ export type ResolversTypes = ResolversObject<{
   ShippingRateInput: ShippingRateInput;
   ShippingRateKind: ShippingRateKind;
   ShippingZone: ResolverTypeWrapper<ZoneWithRates>;
+  ShippingZoneConnection: ResolverTypeWrapper<Omit<ShippingZoneConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ShippingZoneEdge']>, nodes: Array<ResolversTypes['ShippingZone']> }>;
   ShippingZoneDeletePayload: ResolverTypeWrapper<ShippingZoneDeletePayload>;
+  ShippingZoneEdge: ResolverTypeWrapper<Omit<ShippingZoneEdge, 'node'> & { node: ResolversTypes['ShippingZone'] }>;
   ShippingZoneInput: ShippingZoneInput;
   ShippingZonePayload: ResolverTypeWrapper<Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversTypes['ShippingZone']> }>;
   ShopifyConnection: ResolverTypeWrapper<ShopifyConnection>;
@@ -2722,7 +2810,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   TaxLine: ResolverTypeWrapper<TaxLine>;
   TaxRate: ResolverTypeWrapper<TaxRateRow>;
+  TaxRateConnection: ResolverTypeWrapper<Omit<TaxRateConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TaxRateEdge']>, nodes: Array<ResolversTypes['TaxRate']> }>;
   TaxRateDeletePayload: ResolverTypeWrapper<TaxRateDeletePayload>;
+  TaxRateEdge: ResolverTypeWrapper<Omit<TaxRateEdge, 'node'> & { node: ResolversTypes['TaxRate'] }>;
   TaxRateInput: TaxRateInput;
   TaxRatePayload: ResolverTypeWrapper<Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversTypes['TaxRate']> }>;
   TenantState: TenantState;
@@ -2809,6 +2899,8 @@ export type ResolversParentTypes = ResolversObject<{
   DependencyStatus: DependencyStatus;
   Discount: DiscountRow;
   DiscountApplication: DiscountApplication;
+  DiscountConnection: Omit<DiscountConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DiscountEdge']>, nodes: Array<ResolversParentTypes['Discount']> };
+  DiscountEdge: Omit<DiscountEdge, 'node'> & { node: ResolversParentTypes['Discount'] };
   DiscountInput: DiscountInput;
   DiscountPayload: Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversParentTypes['Discount']> };
   Filter: Filter;
@@ -2886,7 +2978,9 @@ export type ResolversParentTypes = ResolversObject<{
   ShippingRate: ShippingRateRow;
   ShippingRateInput: ShippingRateInput;
   ShippingZone: ZoneWithRates;
+  ShippingZoneConnection: Omit<ShippingZoneConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ShippingZoneEdge']>, nodes: Array<ResolversParentTypes['ShippingZone']> };
   ShippingZoneDeletePayload: ShippingZoneDeletePayload;
+  ShippingZoneEdge: Omit<ShippingZoneEdge, 'node'> & { node: ResolversParentTypes['ShippingZone'] };
   ShippingZoneInput: ShippingZoneInput;
   ShippingZonePayload: Omit<ShippingZonePayload, 'shippingZone'> & { shippingZone?: Maybe<ResolversParentTypes['ShippingZone']> };
   ShopifyConnection: ShopifyConnection;
@@ -2897,7 +2991,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   TaxLine: TaxLine;
   TaxRate: TaxRateRow;
+  TaxRateConnection: Omit<TaxRateConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TaxRateEdge']>, nodes: Array<ResolversParentTypes['TaxRate']> };
   TaxRateDeletePayload: TaxRateDeletePayload;
+  TaxRateEdge: Omit<TaxRateEdge, 'node'> & { node: ResolversParentTypes['TaxRate'] };
   TaxRateInput: TaxRateInput;
   TaxRatePayload: Omit<TaxRatePayload, 'taxRate'> & { taxRate?: Maybe<ResolversParentTypes['TaxRate']> };
   TenantStatus: TenantStatusModel;
@@ -2969,6 +3065,7 @@ export type CartDiscountAllocationResolvers<ContextType = GatewayContext, Parent
 export type CartDiscountCodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartDiscountCode'] = ResolversParentTypes['CartDiscountCode']> = ResolversObject<{
   applicable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['CartDiscountCodeReason']>, ParentType, ContextType>;
 }>;
 
 export type CartLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CartLine'] = ResolversParentTypes['CartLine']> = ResolversObject<{
@@ -3219,6 +3316,18 @@ export type DiscountApplicationResolvers<ContextType = GatewayContext, ParentTyp
   kind?: Resolver<ResolversTypes['DiscountKind'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
+}>;
+
+export type DiscountConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountConnection'] = ResolversParentTypes['DiscountConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['DiscountEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DiscountEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountEdge'] = ResolversParentTypes['DiscountEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Discount'], ParentType, ContextType>;
 }>;
 
 export type DiscountPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DiscountPayload'] = ResolversParentTypes['DiscountPayload']> = ResolversObject<{
@@ -3668,7 +3777,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   collections?: Resolver<ResolversTypes['CollectionConnection'], ParentType, ContextType, RequireFields<QueryCollectionsArgs, 'reverse' | 'sortKey'>>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType, Partial<QueryCustomerArgs>>;
   customers?: Resolver<ResolversTypes['CustomerConnection'], ParentType, ContextType, RequireFields<QueryCustomersArgs, 'reverse' | 'sortKey'>>;
-  discounts?: Resolver<Array<ResolversTypes['Discount']>, ParentType, ContextType, RequireFields<QueryDiscountsArgs, 'first'>>;
+  discounts?: Resolver<ResolversTypes['DiscountConnection'], ParentType, ContextType, Partial<QueryDiscountsArgs>>;
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
   inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
@@ -3680,9 +3789,9 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   product?: Resolver<Maybe<ResolversTypes['Product']>, ParentType, ContextType, Partial<QueryProductArgs>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<QueryProductsArgs, 'reverse' | 'sortKey'>>;
   search?: Resolver<ResolversTypes['ProductSearchConnection'], ParentType, ContextType, RequireFields<QuerySearchArgs, 'query' | 'reverse' | 'sortKey'>>;
-  shippingZones?: Resolver<Array<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
+  shippingZones?: Resolver<ResolversTypes['ShippingZoneConnection'], ParentType, ContextType, Partial<QueryShippingZonesArgs>>;
   shopifyConnection?: Resolver<Maybe<ResolversTypes['ShopifyConnection']>, ParentType, ContextType>;
-  taxRates?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  taxRates?: Resolver<ResolversTypes['TaxRateConnection'], ParentType, ContextType, Partial<QueryTaxRatesArgs>>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'subscriptionId'>>;
   webhookSubscriptions?: Resolver<ResolversTypes['WebhookSubscriptionConnection'], ParentType, ContextType, Partial<QueryWebhookSubscriptionsArgs>>;
 }>;
@@ -3728,9 +3837,21 @@ export type ShippingZoneResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type ShippingZoneConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZoneConnection'] = ResolversParentTypes['ShippingZoneConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ShippingZoneEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ShippingZone']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ShippingZoneDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZoneDeletePayload'] = ResolversParentTypes['ShippingZoneDeletePayload']> = ResolversObject<{
   deletedShippingZoneId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type ShippingZoneEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZoneEdge'] = ResolversParentTypes['ShippingZoneEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ShippingZone'], ParentType, ContextType>;
 }>;
 
 export type ShippingZonePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ShippingZonePayload'] = ResolversParentTypes['ShippingZonePayload']> = ResolversObject<{
@@ -3795,9 +3916,21 @@ export type TaxRateResolvers<ContextType = GatewayContext, ParentType extends Re
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
+export type TaxRateConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRateConnection'] = ResolversParentTypes['TaxRateConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TaxRateEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TaxRate']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TaxRateDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRateDeletePayload'] = ResolversParentTypes['TaxRateDeletePayload']> = ResolversObject<{
   deletedTaxRateId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type TaxRateEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRateEdge'] = ResolversParentTypes['TaxRateEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TaxRate'], ParentType, ContextType>;
 }>;
 
 export type TaxRatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TaxRatePayload'] = ResolversParentTypes['TaxRatePayload']> = ResolversObject<{
@@ -3938,6 +4071,8 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   DependencyStatus?: DependencyStatusResolvers<ContextType>;
   Discount?: DiscountResolvers<ContextType>;
   DiscountApplication?: DiscountApplicationResolvers<ContextType>;
+  DiscountConnection?: DiscountConnectionResolvers<ContextType>;
+  DiscountEdge?: DiscountEdgeResolvers<ContextType>;
   DiscountPayload?: DiscountPayloadResolvers<ContextType>;
   Filter?: FilterResolvers<ContextType>;
   FilterValue?: FilterValueResolvers<ContextType>;
@@ -3994,7 +4129,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ShippingLine?: ShippingLineResolvers<ContextType>;
   ShippingRate?: ShippingRateResolvers<ContextType>;
   ShippingZone?: ShippingZoneResolvers<ContextType>;
+  ShippingZoneConnection?: ShippingZoneConnectionResolvers<ContextType>;
   ShippingZoneDeletePayload?: ShippingZoneDeletePayloadResolvers<ContextType>;
+  ShippingZoneEdge?: ShippingZoneEdgeResolvers<ContextType>;
   ShippingZonePayload?: ShippingZonePayloadResolvers<ContextType>;
   ShopifyConnection?: ShopifyConnectionResolvers<ContextType>;
   ShopifyCount?: ShopifyCountResolvers<ContextType>;
@@ -4003,7 +4140,9 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   ShopifyThrottleState?: ShopifyThrottleStateResolvers<ContextType>;
   TaxLine?: TaxLineResolvers<ContextType>;
   TaxRate?: TaxRateResolvers<ContextType>;
+  TaxRateConnection?: TaxRateConnectionResolvers<ContextType>;
   TaxRateDeletePayload?: TaxRateDeletePayloadResolvers<ContextType>;
+  TaxRateEdge?: TaxRateEdgeResolvers<ContextType>;
   TaxRatePayload?: TaxRatePayloadResolvers<ContextType>;
   TenantStatus?: TenantStatusResolvers<ContextType>;
   URL?: GraphQLScalarType;

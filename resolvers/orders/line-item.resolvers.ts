@@ -1,4 +1,13 @@
-import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type GatewayContext } from '../../src/sdk';
+import {
+  connectionOf,
+  decodeCursor,
+  encodeCursor,
+  encodeGlobalId,
+  formatMinor,
+  pageOf,
+  toMinor,
+  type GatewayContext,
+} from '../../src/sdk';
 import type { LineItemParent, OrderRow } from '../../connectors/orders/tables';
 import type {
   LineItemResolvers,
@@ -20,10 +29,11 @@ function currencyMap(ctx: GatewayContext): Map<string, string> {
 }
 
 // Order.lineItems, the only field that lists line items, recorded the currency before any line resolves.
-const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => ({
-  amount,
-  currencyCode: currencyMap(ctx).get(item.order_id)!,
-});
+// Amounts are stored exactly, at any scale: shown in the currency's digits.
+const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => {
+  const currencyCode = currencyMap(ctx).get(item.order_id)!;
+  return { amount: formatMinor(toMinor(amount, currencyCode), currencyCode), currencyCode };
+};
 
 /**
  * Line items come from one loader per list level; a line's variant and product resolve through the

@@ -1,4 +1,13 @@
-import { connectionOf, encodeCursor, encodeGlobalId, localIdOf, pageOf, type GatewayContext } from '../../src/sdk';
+import {
+  connectionOf,
+  encodeCursor,
+  encodeGlobalId,
+  formatMinor,
+  localIdOf,
+  pageOf,
+  toMinor,
+  type GatewayContext,
+} from '../../src/sdk';
 import { orderList, type OrderFilter } from '../../connectors/orders/orders';
 import { tableListConnection } from '../../src/sdk/db';
 import type { OrderRow } from '../../connectors/orders/tables';
@@ -13,7 +22,11 @@ import type {
   ResolversParentTypes,
 } from '../generated/resolvers-types';
 
-const money = (amount: string, currencyCode: string) => ({ amount, currencyCode });
+/** An amount in its currency's digits (12.50, 1500, 1.250): amounts are stored exactly, at any scale. */
+const money = (amount: string, currencyCode: string) => ({
+  amount: formatMinor(toMinor(amount, currencyCode), currencyCode),
+  currencyCode,
+});
 
 function orderFilter(input: OrderFilterInput | null | undefined): OrderFilter {
   const { customerId, ...rest } = input ?? {};

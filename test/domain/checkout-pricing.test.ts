@@ -54,14 +54,13 @@ async function walk(t: TestGateway, tenant: string, address: Record<string, stri
   ];
   for (const step of steps) expect(Object.values(step.body.data!)[0].userErrors).toEqual([]);
   const read = await t.graphql<{ cart: unknown }>(CART, { id: cart.id }, storefront);
-  const statements = Number(read.headers.get('x-sql-statements'));
   const placed = await t.graphql<{ checkoutComplete: { order: unknown; userErrors: unknown[] } }>(
     CHECKOUT,
     { id: cart.id, key: `${tenant}-walk` },
     storefront,
   );
   expect(placed.body.data!.checkoutComplete.userErrors).toEqual([]);
-  return { cart: read.body.data!.cart, statements, order: placed.body.data!.checkoutComplete.order };
+  return { cart: read.body.data!.cart, order: placed.body.data!.checkoutComplete.order };
 }
 
 describeEachDatabase('checkout pricing, end to end on the demo setup', suite, (get) => {
@@ -75,7 +74,7 @@ describeEachDatabase('checkout pricing, end to end on the demo setup', suite, (g
   });
 
   it('dollars, tax added: Texas sales tax per line, WELCOME10, standard shipping', async () => {
-    const { cart, order, statements } = await walk(
+    const { cart, order } = await walk(
       get(),
       'alpha',
       { country: 'US', province: 'TX', zip: '73301', address1: '1 Congress Ave', city: 'Austin' },
@@ -138,8 +137,6 @@ describeEachDatabase('checkout pricing, end to end on the demo setup', suite, (g
         },
       ],
     });
-    // The cart with its lines, options, codes and cost: a bounded number of statements, whatever the lines.
-    expect(statements).toBeLessThanOrEqual(12);
   });
 
   it('euros, VAT included: the worked example of docs/domain-checkout.md', async () => {

@@ -185,6 +185,44 @@ describeEachDatabase('delivery: addresses, shipping zones and delivery options',
       totalAmount: { amount: '200.00' },
     });
 
+    // Heavy goods chosen, then the cart lightened to 1.5 kg: heavy goods are no longer offered, and the
+    // choice is cleared for good (it does not come back when the cart is heavy again).
+    const heavy = await t.graphql<{ cartSelectedDeliveryOptionUpdate: { userErrors: Errors } }>(
+      SELECT,
+      { cartId: cart.id, handle: 'heavy' },
+      storefront,
+    );
+    expect(heavy.body.data!.cartSelectedDeliveryOptionUpdate.userErrors).toEqual([]);
+    const LINES = `mutation($id: ID!, $l: [CartLineUpdateInput!]!) { cartLinesUpdate(cartId: $id, lines: $l) {
+      cart { selectedDeliveryOption { handle } } userErrors { code } } }`;
+    const lineId = cart.lines.nodes[0].id;
+    const lighter = await t.graphql<{ cartLinesUpdate: { cart: unknown; userErrors: Errors } }>(
+      LINES,
+      { id: cart.id, l: [{ id: lineId, quantity: 1 }] },
+      storefront,
+    );
+    expect(lighter.body.data!.cartLinesUpdate).toEqual({ cart: { selectedDeliveryOption: null }, userErrors: [] });
+    const heavier = await t.graphql<{ cartLinesUpdate: { cart: unknown; userErrors: Errors } }>(
+      LINES,
+      { id: cart.id, l: [{ id: lineId, quantity: 5 }] },
+      storefront,
+    );
+    expect(heavier.body.data!.cartLinesUpdate).toEqual({ cart: { selectedDeliveryOption: null }, userErrors: [] });
+    const stored = await rows<{ delivery_option_handle: string | null }>(
+      t,
+      'beta',
+      sql`select delivery_option_handle from carts where id = ${Buffer.from(cart.id, 'base64url').toString('utf8').split('/').pop()!}`,
+    );
+    expect(stored).toEqual([{ delivery_option_handle: null }]);
+    // A change that keeps the option offered keeps the choice.
+    await t.graphql(SELECT, { cartId: cart.id, handle: 'standard' }, storefront);
+    const kept = await t.graphql<{ cartLinesUpdate: { cart: unknown } }>(
+      LINES,
+      { id: cart.id, l: [{ id: lineId, quantity: 4 }] },
+      storefront,
+    );
+    expect(kept.body.data!.cartLinesUpdate.cart).toEqual({ selectedDeliveryOption: { handle: 'standard' } });
+
     // Abroad: the international zone, whose rates have other handles, so the choice is cleared.
     const abroad = await t.graphql<{
       cartDeliveryAddressUpdate: { cart: { selectedDeliveryOption: unknown }; userErrors: Errors };
@@ -214,10 +252,36 @@ describeEachDatabase('delivery: addresses, shipping zones and delivery options',
     const reader = await t.admin('alpha', { scopes: ['read_shipping'] });
     const denied = await t.graphql(ZONE_CREATE, { input: { name: 'X', regions: ['DE'] } }, reader);
     expect(denied.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const storefrontList = await t.graphql('{ shippingZones { id } }', {}, t.storefront('alpha'));
+    const storefrontList = await t.graphql('{ shippingZones { nodes { id } } }', {}, t.storefront('alpha'));
     expect(storefrontList.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
     const id = await createZones(t, 'alpha');
+    // A Relay connection, oldest first: forwards from a cursor, backwards from one.
+    type Zones = {
+      shippingZones: {
+        totalCount: number;
+        edges: { cursor: string; node: { name: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+      };
+    };
+    const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+      shippingZones(first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { name } } pageInfo { hasNextPage hasPreviousPage } } }`;
+    const first = (await t.graphql<Zones>(PAGE, { first: 1 }, reader)).body.data!.shippingZones;
+    expect([first.totalCount, first.edges.map((e) => e.node.name), first.pageInfo]).toEqual([
+      2,
+      ['Domestic'],
+      { hasNextPage: true, hasPreviousPage: false },
+    ]);
+    const next = (await t.graphql<Zones>(PAGE, { first: 5, after: first.edges[0].cursor }, reader)).body.data!
+      .shippingZones;
+    expect([next.edges.map((e) => e.node.name), next.pageInfo]).toEqual([
+      ['International'],
+      { hasNextPage: false, hasPreviousPage: true },
+    ]);
+    const back = (await t.graphql<Zones>(PAGE, { last: 5, before: next.edges[0].cursor }, reader)).body.data!
+      .shippingZones;
+    expect(back.edges.map((e) => e.node.name)).toEqual(['Domestic']);
     const updated = await t.graphql<{
       shippingZoneUpdate: { shippingZone: { name: string; regions: string[]; rates: unknown[] } };
     }>(
@@ -244,7 +308,11 @@ describeEachDatabase('delivery: addresses, shipping zones and delivery options',
       admin,
     );
     expect(deleted.body.data!.shippingZoneDelete.deletedShippingZoneId).toBe(id);
-    const list = await t.graphql<{ shippingZones: { name: string }[] }>('{ shippingZones { name } }', {}, admin);
-    expect(list.body.data!.shippingZones).toEqual([{ name: 'International' }]);
+    const list = await t.graphql<{ shippingZones: { nodes: { name: string }[] } }>(
+      '{ shippingZones { nodes { name } } }',
+      {},
+      admin,
+    );
+    expect(list.body.data!.shippingZones.nodes).toEqual([{ name: 'International' }]);
   });
 });

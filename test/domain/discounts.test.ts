@@ -6,7 +6,7 @@ import { cartWith, checkout, createVariant, rows, SUITE } from './orders-fixture
 const CREATE = `mutation($input: DiscountInput!) { discountCreate(input: $input) {
   discount { id code title kind value status usageCount } userErrors { field code message } } }`;
 const CODES = `mutation($id: ID!, $codes: [String!]!) { cartDiscountCodesUpdate(cartId: $id, discountCodes: $codes) {
-  cart { discountCodes { code applicable }
+  cart { discountCodes { code applicable reason }
     discountAllocations { discountedAmount { amount } title code }
     lines { nodes { discountAllocations { discountedAmount { amount } code } } }
     cost { subtotalAmount { amount } totalDiscountAmount { amount } totalAmount { amount } } }
@@ -44,9 +44,9 @@ describeEachDatabase('discounts: codes and automatic, eligibility, combination, 
     expect(res.body.data!.cartDiscountCodesUpdate).toEqual({
       cart: {
         discountCodes: [
-          { code: 'tenoff', applicable: true },
-          { code: 'BIGSPEND', applicable: false },
-          { code: 'NOPE', applicable: false },
+          { code: 'tenoff', applicable: true, reason: null },
+          { code: 'BIGSPEND', applicable: false, reason: 'MINIMUM_NOT_MET' },
+          { code: 'NOPE', applicable: false, reason: 'NOT_FOUND' },
         ],
         discountAllocations: [{ discountedAmount: { amount: '5.99' }, title: 'TENOFF', code: 'TENOFF' }],
         lines: {
@@ -93,8 +93,8 @@ describeEachDatabase('discounts: codes and automatic, eligibility, combination, 
     // Shoe week: 15 off the shoe; STACK: 10 % of what is left (65 + 20) = 8.50.
     const stacked = await send(['STACK', 'ALONE']);
     expect(stacked.discountCodes).toEqual([
-      { code: 'STACK', applicable: true },
-      { code: 'ALONE', applicable: false },
+      { code: 'STACK', applicable: true, reason: null },
+      { code: 'ALONE', applicable: false, reason: 'NOT_COMBINABLE' },
     ]);
     expect(stacked.cost.totalDiscountAmount).toEqual({ amount: '23.50' });
   });
@@ -134,10 +134,65 @@ describeEachDatabase('discounts: codes and automatic, eligibility, combination, 
     for (const cart of [first, second]) await t.graphql(CODES, { id: cart.id, codes: ['ONCE'] }, t.storefront('alpha'));
     const ok = await checkout(t, 'alpha', first.id, `once-1-${Date.now()}`);
     expect(ok.body.data!.checkoutComplete.order!.totalPrice.amount).toBe('9.00');
+    // The buyer's other cart now shows the code as used, and checkout refuses it there the same way.
+    const shown = await t.graphql<{ cart: { discountCodes: unknown; cost: unknown } }>(
+      `query($id: ID!) { cart(id: $id) { discountCodes { code applicable reason } cost { totalDiscountAmount { amount } } } }`,
+      { id: second.id },
+      t.storefront('alpha'),
+    );
+    expect(shown.body.data!.cart).toEqual({
+      discountCodes: [{ code: 'ONCE', applicable: false, reason: 'ALREADY_USED' }],
+      cost: { totalDiscountAmount: { amount: '0.00' } },
+    });
     const again = await checkout(t, 'alpha', second.id, `once-2-${Date.now()}`);
     expect(again.body.data!.checkoutComplete.userErrors).toEqual([
-      expect.objectContaining({ code: 'DISCOUNT_NOT_APPLICABLE' }),
+      expect.objectContaining({ field: ['discountCodes', '0'], code: 'DISCOUNT_NOT_APPLICABLE' }),
     ]);
+    // A guest cart (no email yet) shows it applicable; checkout with the used email refuses it.
+    const guest = await cartWith(t, 'alpha', [{ merchandiseId: item.variantGid, quantity: 1 }]);
+    const guestCodes = await t.graphql<{ cartDiscountCodesUpdate: { cart: { discountCodes: unknown } } }>(
+      CODES,
+      { id: guest.id, codes: ['ONCE'] },
+      t.storefront('alpha'),
+    );
+    expect(guestCodes.body.data!.cartDiscountCodesUpdate.cart.discountCodes).toEqual([
+      { code: 'ONCE', applicable: true, reason: null },
+    ]);
+    const guestCheckout = await checkout(t, 'alpha', guest.id, `once-3-${Date.now()}`, 'Once@Example.com');
+    expect(guestCheckout.body.data!.checkoutComplete.userErrors).toEqual([
+      expect.objectContaining({ field: ['discountCodes', '0'], code: 'DISCOUNT_NOT_APPLICABLE' }),
+    ]);
+    // Another buyer may still use it.
+    const other = await checkout(t, 'alpha', guest.id, `once-4-${Date.now()}`, 'someone-else@example.com');
+    expect(other.body.data!.checkoutComplete.order!.totalPrice.amount).toBe('9.00');
+  });
+
+  it('uses a once-per-customer code once when the same customer checks out several carts at once', async () => {
+    const t = get();
+    await discount(t, 'alpha', { code: 'ONCEONLY', kind: 'FIXED_AMOUNT', value: '2', oncePerCustomer: true });
+    const item = await createVariant(t, 'alpha', { price: '10.00' });
+    const carts = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        cartWith(t, 'alpha', [{ merchandiseId: item.variantGid, quantity: 1 }], 'twin@example.com'),
+      ),
+    );
+    for (const cart of carts) {
+      await t.graphql(CODES, { id: cart.id, codes: ['ONCEONLY'] }, t.storefront('alpha'));
+    }
+    const results = await Promise.all(carts.map((cart, i) => checkout(t, 'alpha', cart.id, `twin-${i}-${Date.now()}`)));
+    const placed = results.filter((r) => r.body.data?.checkoutComplete.order);
+    const refused = results.filter((r) =>
+      r.body.data?.checkoutComplete.userErrors.some((e) => e.code === 'DISCOUNT_NOT_APPLICABLE'),
+    );
+    expect([placed.length, refused.length]).toEqual([1, 5]);
+    expect(placed[0].body.data!.checkoutComplete.order!.totalPrice.amount).toBe('8.00');
+    const uses = await rows<{ n: number; counted: number }>(
+      t,
+      'alpha',
+      sql`select (select count(*)::int from discount_usages u where u.discount_id = d.id) as n, d.usage_count as counted
+            from discounts d where d.code = 'ONCEONLY'`,
+    );
+    expect(uses).toEqual([{ n: 1, counted: 1 }]);
   });
 
   it('admin: validation at field paths, scopes, taken codes, deactivation, search', async () => {
@@ -189,7 +244,40 @@ describeEachDatabase('discounts: codes and automatic, eligibility, combination, 
       admin,
     );
     expect(off.body.data!.discountDeactivate.discount.status).toBe('INACTIVE');
-    const found = await t.graphql<{ discounts: { code: string }[] }>(`{ discounts(query: "spr") { code } }`, {}, admin);
-    expect(found.body.data!.discounts).toEqual([{ code: 'SPRING' }]);
+    const found = await t.graphql<{ discounts: { nodes: { code: string }[]; totalCount: number } }>(
+      `{ discounts(query: "spr") { nodes { code } totalCount } }`,
+      {},
+      admin,
+    );
+    expect(found.body.data!.discounts).toEqual({ nodes: [{ code: 'SPRING' }], totalCount: 1 });
+    // Newest first, a Relay connection: forwards and backwards from cursors, the count across pages.
+    await discount(t, 'beta', { code: 'SPRING2', kind: 'FREE_SHIPPING' });
+    await discount(t, 'beta', { code: 'SPRING3', kind: 'FREE_SHIPPING' });
+    type Page = {
+      discounts: {
+        totalCount: number;
+        edges: { cursor: string; node: { code: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+      };
+    };
+    const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+      discounts(query: "spring", first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { code } } pageInfo { hasNextPage hasPreviousPage } } }`;
+    const reader = await t.admin('beta', { scopes: ['read_discounts'] });
+    const one = (await t.graphql<Page>(PAGE, { first: 2 }, reader)).body.data!.discounts;
+    expect([one.totalCount, one.edges.map((e) => e.node.code), one.pageInfo]).toEqual([
+      3,
+      ['SPRING3', 'SPRING2'],
+      { hasNextPage: true, hasPreviousPage: false },
+    ]);
+    const two = (await t.graphql<Page>(PAGE, { first: 2, after: one.edges[1].cursor }, reader)).body.data!.discounts;
+    expect([two.edges.map((e) => e.node.code), two.pageInfo]).toEqual([
+      ['SPRING'],
+      { hasNextPage: false, hasPreviousPage: true },
+    ]);
+    const back = (await t.graphql<Page>(PAGE, { last: 1, before: two.edges[0].cursor }, reader)).body.data!.discounts;
+    expect([back.edges.map((e) => e.node.code), back.pageInfo.hasPreviousPage]).toEqual([['SPRING2'], true]);
+    const badCursor = await t.graphql(PAGE, { first: 1, after: Buffer.from('["x"]').toString('base64url') }, reader);
+    expect(badCursor.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -143,6 +143,33 @@ describeEachDatabase('taxes: rates per country and province, included or added, 
       admin,
     );
     const id = made.body.data!.taxRateCreate.taxRate.id;
+    await t.graphql(
+      RATE_CREATE,
+      { input: { countryCode: 'FR', provinceCode: null, title: 'TVA 2', ratePercentage: '10' } },
+      admin,
+    );
+    // A Relay connection by country and province: paged forwards and backwards with cursors.
+    type Rates = {
+      taxRates: {
+        totalCount: number;
+        edges: { cursor: string; node: { id: string; title: string } }[];
+        pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean };
+      };
+    };
+    const PAGE = `query($first: Int, $after: String, $last: Int, $before: String) {
+      taxRates(first: $first, after: $after, last: $last, before: $before) {
+        totalCount edges { cursor node { id title } } pageInfo { hasNextPage hasPreviousPage } } }`;
+    const all = (await t.graphql<Rates>(PAGE, {}, reader)).body.data!.taxRates;
+    const at = all.edges.findIndex((e) => e.node.id === id);
+    expect(all.edges[at + 1].node.title).toBe('TVA 2');
+    expect(all.totalCount).toBe(all.edges.length);
+    const after = (await t.graphql<Rates>(PAGE, { first: 1, after: all.edges[at].cursor }, reader)).body.data!.taxRates;
+    expect([after.edges.map((e) => e.node.title), after.pageInfo.hasPreviousPage]).toEqual([['TVA 2'], true]);
+    const before = (await t.graphql<Rates>(PAGE, { last: 1, before: after.edges[0].cursor }, reader)).body.data!
+      .taxRates;
+    expect(before.edges.map((e) => e.node.id)).toEqual([id]);
+    const badCursor = await t.graphql(PAGE, { first: 1, after: 'nope' }, reader);
+    expect(badCursor.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const foreign = await t.graphql<{ taxRateUpdate: { userErrors: Errors } }>(
       `mutation($id: ID!) { taxRateUpdate(id: $id, input: { ratePercentage: "5.5" }) { userErrors { field code } } }`,
       { id },

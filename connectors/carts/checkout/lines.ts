@@ -16,7 +16,7 @@ export interface CheckoutLine {
 /** The cart's lines in variant order (the order stock is locked in), priced now. */
 export async function checkoutLines(trx: Kysely<unknown>, tenantId: string, cartId: string): Promise<CheckoutLine[]> {
   const { rows } = await sql<CheckoutLine>`
-    select l.variant_id, v.product_id, l.quantity, v.price, (v.price * l.quantity)::numeric(14,2) as line_total,
+    select l.variant_id, v.product_id, l.quantity, v.price, (v.price * l.quantity) as line_total,
            p.title, v.title as variant_title, v.sku, (p.status = 'ACTIVE' and p.published_at <= now()) as for_sale
       from cart_lines l
       join product_variants v on v.id = l.variant_id

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { formatMinor } from '../../../src/sdk/money';
-import { automaticDiscounts, collectionsOfProducts, discountsByCodes } from '../discounts/store';
+import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
 import { pricedLines } from '../loaders';
 import { loadZones } from '../delivery/zones';
 import { pricingFacts, quoteCart, type CartQuote } from '../pricing/quote';
@@ -30,6 +30,9 @@ export async function quoteForCheckout(
   const pairs = discounts.some((d) => d.collection_ids !== null)
     ? await collectionsOfProducts(trx, tenantId, [...new Set(lines.map((l) => l.product_id))])
     : [];
+  // The buyer's email as checkout knows it (the cart's, or the one given): their earlier uses.
+  const used =
+    email && discounts.some((d) => d.once_per_customer) ? await discountsUsedBy(trx, tenantId, [email]) : null;
   const collectionsByProduct = new Map<string, string[]>();
   for (const p of pairs)
     collectionsByProduct.set(p.product_id, [...(collectionsByProduct.get(p.product_id) ?? []), p.collection_id]);
@@ -37,6 +40,7 @@ export async function quoteForCheckout(
     ...pricingFacts(cart, currency, taxesIncluded, zones, tableTaxCalculator(rates)),
     customerExempt: email !== null && exempt.has(email),
     discounts,
+    usedByBuyer: (email && used?.get(email)) || new Set<string>(),
     collectionsByProduct,
   });
 }
@@ -60,7 +64,8 @@ export function codeErrors(quote: CartQuote): UserError[] {
           {
             field: ['discountCodes', String(i)],
             code: 'DISCOUNT_NOT_APPLICABLE' as const,
-            message: `${c.code} does not apply`,
+            message:
+              c.reason === 'ALREADY_USED' ? `${c.code} was already used by this customer` : `${c.code} does not apply`,
           },
         ],
   );

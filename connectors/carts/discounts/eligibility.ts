@@ -31,7 +31,19 @@ export interface DiscountCart {
   productIds: ReadonlySet<string>;
   collectionIds: ReadonlySet<string>;
   currency: string;
+  /** The once-per-customer discounts (ids) the cart's buyer already used; empty for an unknown buyer. */
+  usedByBuyer: ReadonlySet<string>;
 }
+
+/** Why a discount does not apply to a cart (CartDiscountCodeReason). */
+export type IneligibleReason =
+  | 'NOT_FOUND'
+  | 'NOT_ACTIVE'
+  | 'USAGE_LIMIT_REACHED'
+  | 'ALREADY_USED'
+  | 'MINIMUM_NOT_MET'
+  | 'NO_ENTITLED_LINES'
+  | 'NOT_COMBINABLE';
 
 const entitledIn = (d: DiscountRow, cart: DiscountCart) =>
   d.product_ids === null && d.collection_ids === null
@@ -39,18 +51,21 @@ const entitledIn = (d: DiscountRow, cart: DiscountCart) =>
     : (d.product_ids ?? []).some((id) => cart.productIds.has(id)) ||
       (d.collection_ids ?? []).some((id) => cart.collectionIds.has(id));
 
-/** Whether a discount may apply to this cart: active, in its window, under its limit, its minimums met. */
-export function eligible(d: DiscountRow, cart: DiscountCart): boolean {
-  return (
-    d.active &&
-    d.starts_at <= cart.now &&
-    (d.ends_at === null || cart.now < d.ends_at) &&
-    (d.usage_limit === null || d.usage_count < d.usage_limit) &&
-    (d.min_subtotal === null || cart.subtotal >= toMinor(d.min_subtotal, cart.currency)) &&
-    (d.min_quantity === null || cart.quantity >= d.min_quantity) &&
-    entitledIn(d, cart)
-  );
+/**
+ * Why a discount may not apply to this cart, or null when it may: active and in its window, under its
+ * limit, not yet used by this buyer when once per customer, its minimums met, an entitled line present.
+ */
+export function ineligibility(d: DiscountRow, cart: DiscountCart): IneligibleReason | null {
+  if (!d.active || d.starts_at > cart.now || (d.ends_at !== null && cart.now >= d.ends_at)) return 'NOT_ACTIVE';
+  if (d.usage_limit !== null && d.usage_count >= d.usage_limit) return 'USAGE_LIMIT_REACHED';
+  if (d.once_per_customer && cart.usedByBuyer.has(d.id)) return 'ALREADY_USED';
+  if (d.min_subtotal !== null && cart.subtotal < toMinor(d.min_subtotal, cart.currency)) return 'MINIMUM_NOT_MET';
+  if (d.min_quantity !== null && cart.quantity < d.min_quantity) return 'MINIMUM_NOT_MET';
+  if (!entitledIn(d, cart)) return 'NO_ENTITLED_LINES';
+  return null;
 }
+
+export const eligible = (d: DiscountRow, cart: DiscountCart): boolean => ineligibility(d, cart) === null;
 
 export function discountInput(d: DiscountRow, currency: string): DiscountInput {
   return {
@@ -70,10 +85,11 @@ export function discountInput(d: DiscountRow, currency: string): DiscountInput {
   };
 }
 
-/** A code the cart holds and whether it applies. */
+/** A code the cart holds, whether it applies, and why not. */
 export interface CodeState {
   code: string;
   applicable: boolean;
+  reason: IneligibleReason | null;
 }
 
 /**
@@ -87,17 +103,19 @@ export function chooseDiscounts(
   cart: DiscountCart,
 ): { applied: DiscountRow[]; codes: CodeState[] } {
   const applied: DiscountRow[] = [];
-  const take = (d: DiscountRow) => {
-    if (!eligible(d, cart)) return false;
-    if (applied.length > 0 && !(d.combines && applied.every((a) => a.combines))) return false;
+  const take = (d: DiscountRow): IneligibleReason | null => {
+    const reason = ineligibility(d, cart);
+    if (reason) return reason;
+    if (applied.length > 0 && !(d.combines && applied.every((a) => a.combines))) return 'NOT_COMBINABLE';
     applied.push(d);
-    return true;
+    return null;
   };
   for (const d of discounts.filter((x) => x.code === null)) take(d);
   const byCode = new Map(discounts.filter((d) => d.code !== null).map((d) => [d.code!.toUpperCase(), d]));
-  const states = codes.map((code) => {
+  const states = codes.map((code): CodeState => {
     const d = byCode.get(code.toUpperCase());
-    return { code, applicable: d !== undefined && !applied.includes(d) && take(d) };
+    const reason = d === undefined ? 'NOT_FOUND' : applied.includes(d) ? 'NOT_COMBINABLE' : take(d);
+    return { code, applicable: reason === null, reason };
   });
   return { applied, codes: states };
 }

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { escapeLike } from '../../../src/sdk';
+import { decodeCursor, escapeLike, GatewayError, type Page } from '../../../src/sdk';
 import type { DiscountRow } from './eligibility';
 
 const COLUMNS = sql`id, code, title, kind, value::text as value, product_ids::text[] as product_ids,
@@ -37,19 +37,47 @@ export async function discountsByIds<DB>(
   return rows;
 }
 
-/** The admin's list: newest first, optionally matching a code or title. */
+const matching = (query: string | null) =>
+  query
+    ? sql`and (code ilike ${`%${escapeLike(query)}%`} escape '\\' or title ilike ${`%${escapeLike(query)}%`} escape '\\')`
+    : sql``;
+
+/** The id a discounts cursor names (cursors are `[id]`). */
+function cursorId(cursor: string): string {
+  const [id] = decodeCursor(cursor, 1);
+  if (typeof id !== 'string' || !/^\d{1,18}$/.test(id)) {
+    throw new GatewayError('BAD_USER_INPUT', 'The cursor does not belong to this list', { argument: 'cursor' });
+  }
+  return id;
+}
+
+/**
+ * The admin's list, one page of it: newest first, optionally matching a code or title; `page.size + 1`
+ * rows in page order (connectionOf).
+ */
 export async function searchDiscounts<DB>(
   conn: Kysely<DB>,
   tenantId: string,
   query: string | null,
-  first: number,
+  page: Page,
 ): Promise<DiscountRow[]> {
-  const match = query
-    ? sql`and (code ilike ${`%${escapeLike(query)}%`} escape '\\' or title ilike ${`%${escapeLike(query)}%`} escape '\\')`
+  const past = page.cursor
+    ? page.backward
+      ? sql`and id > ${cursorId(page.cursor)}::bigint`
+      : sql`and id < ${cursorId(page.cursor)}::bigint`
     : sql``;
   const { rows } = await sql<DiscountRow>`select ${COLUMNS} from discounts
-    where tenant_id = ${tenantId} ${match} order by id desc limit ${first}`.execute(conn);
+    where tenant_id = ${tenantId} ${matching(query)} ${past}
+    order by id ${page.backward ? sql`asc` : sql`desc`} limit ${page.size + 1}`.execute(conn);
+  if (page.backward) rows.reverse();
   return rows;
+}
+
+/** How many discounts match the query. */
+export async function countDiscounts<DB>(conn: Kysely<DB>, tenantId: string, query: string | null): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from discounts
+    where tenant_id = ${tenantId} ${matching(query)}`.execute(conn);
+  return rows[0].n;
 }
 
 /** The collections of each product, for discounts on collections; one statement. */
@@ -58,4 +86,23 @@ export async function collectionsOfProducts<DB>(conn: Kysely<DB>, tenantId: stri
     select product_id, collection_id from collection_products
      where tenant_id = ${tenantId} and product_id = any(${sql.val([...productIds])}::bigint[])`.execute(conn);
   return rows;
+}
+
+/**
+ * Of these emails, the once-per-customer discounts each already used (a use keeps the buyer's email
+ * only for such discounts); one statement, by the unique index of (tenant, discount, email).
+ */
+export async function discountsUsedBy<DB>(
+  conn: Kysely<DB>,
+  tenantId: string,
+  emails: readonly string[],
+): Promise<Map<string, Set<string>>> {
+  const used = new Map(emails.map((e) => [e, new Set<string>()]));
+  if (emails.length === 0) return used;
+  const { rows } = await sql<{ email: string; discount_id: string }>`
+    select distinct email, discount_id from discount_usages
+     where tenant_id = ${tenantId} and email = any(${sql.val([...emails])}::text[])
+       and discount_id in (select id from discounts where tenant_id = ${tenantId} and once_per_customer)`.execute(conn);
+  for (const row of rows) used.get(row.email)?.add(row.discount_id);
+  return used;
 }

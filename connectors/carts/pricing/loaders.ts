@@ -4,7 +4,7 @@ import type { ZoneWithRates } from '../delivery/options';
 import { loadZones } from '../delivery/zones';
 import type { CartRow } from '../tables';
 import type { DiscountRow } from '../discounts/eligibility';
-import { automaticDiscounts, collectionsOfProducts, discountsByCodes } from '../discounts/store';
+import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
 import { exemptCustomers, exemptEmails, loadTaxRates } from '../taxes/store';
 import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
 import { pricingFacts, quoteCart, type CartQuote } from './quote';
@@ -29,6 +29,8 @@ declare module '../../../src/sdk' {
     automaticDiscounts: DataLoader<'all', DiscountRow[]>;
     /** A discount by code (upper-cased key). */
     discountByCode: DataLoader<string, DiscountRow | null>;
+    /** The once-per-customer discounts (ids) a buyer's email already used. */
+    discountsUsedBy: DataLoader<string, ReadonlySet<string>>;
     /** The collections a product is in. */
     collectionsOfProduct: DataLoader<string, string[]>;
     /** A cart's delivery options and price; keyed by the cart row (its pricing columns), cached by id. */
@@ -50,6 +52,7 @@ export function createPricingLoaders(
     | 'taxExemptEmail'
     | 'automaticDiscounts'
     | 'discountByCode'
+    | 'discountsUsedBy'
     | 'collectionsOfProduct'
   >,
 ) {
@@ -91,6 +94,12 @@ export function createPricingLoaders(
         return codes.map((c) => found.find((d) => d.code!.toUpperCase() === c) ?? null);
       }),
     ),
+    discountsUsedBy: new DataLoader<string, ReadonlySet<string>>(
+      guardBatch(async (emails) => {
+        const used = await discountsUsedBy(await db.get<unknown>(), db.tenantId, emails);
+        return emails.map((e) => used.get(e) ?? new Set<string>());
+      }),
+    ),
     collectionsOfProduct: new DataLoader<string, string[]>(
       guardBatch(async (ids) => {
         const rows = await collectionsOfProducts(await db.get<unknown>(), db.tenantId, ids);
@@ -115,7 +124,14 @@ export function createPricingLoaders(
         const productIds = [
           ...new Set(lineLists.flatMap((ls) => (ls instanceof Error ? [] : ls.map((x) => x.product_id)))),
         ];
-        const collections = byCollection ? await l.collectionsOfProduct.loadMany(productIds) : [];
+        // A buyer's earlier uses matter only to once-per-customer discounts, and only for a known buyer.
+        const oncePer = discounts.some((d) => d.once_per_customer);
+        const emails = oncePer ? [...new Set(carts.flatMap((c) => (c.email ? [c.email] : [])))] : [];
+        const [collections, usedLists] = await Promise.all([
+          byCollection ? l.collectionsOfProduct.loadMany(productIds) : [],
+          l.discountsUsedBy.loadMany(emails),
+        ]);
+        const usedByEmail = new Map(emails.map((e, i) => [e, usedLists[i]] as const));
         const collectionsByProduct = new Map(
           collections.map((c, i) => [productIds[i], c instanceof Error ? [] : c] as const),
         );
@@ -127,6 +143,10 @@ export function createPricingLoaders(
             ...pricingFacts(cart, tenant.currency, taxesIncluded(ctx), zones, taxes),
             customerExempt: exempt[i],
             discounts,
+            usedByBuyer: (() => {
+              const used = cart.email ? usedByEmail.get(cart.email) : undefined;
+              return used && !(used instanceof Error) ? used : new Set<string>();
+            })(),
             collectionsByProduct,
           });
         });

@@ -20,6 +20,8 @@ export interface QuoteFacts {
   collectionsByProduct: ReadonlyMap<string, readonly string[]>;
   /** The automatic discounts and those of the cart's codes. */
   discounts: readonly DiscountRow[];
+  /** The once-per-customer discounts (ids) the buyer already used. */
+  usedByBuyer: ReadonlySet<string>;
   codes: readonly string[];
   now: Date;
 }
@@ -62,6 +64,7 @@ export function pricingFacts(
     customerExempt: false,
     collectionsByProduct: new Map(),
     discounts: [],
+    usedByBuyer: new Set(),
     codes: cart.discount_codes,
     now: new Date(),
   };
@@ -87,6 +90,7 @@ export function quoteCart(lines: readonly PricedLine[], facts: QuoteFacts): Cart
     productIds: new Set(lines.map((l) => l.product_id)),
     collectionIds: new Set(lines.flatMap((l) => collectionsOf(l.product_id))),
     currency,
+    usedByBuyer: facts.usedByBuyer,
   });
   const price = priceCart({
     lines: lines.map((l) => ({

@@ -31,6 +31,23 @@ export type CartBuyerIdentityInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Why a discount code on a cart does not apply. */
+export type CartDiscountCodeReason =
+  /** Once per customer, and the cart's buyer (by email) already used it. */
+  | 'ALREADY_USED'
+  /** The cart is below its minimum subtotal or quantity. */
+  | 'MINIMUM_NOT_MET'
+  /** Deactivated, not started yet, or ended. */
+  | 'NOT_ACTIVE'
+  /** It does not combine with a discount already applied. */
+  | 'NOT_COMBINABLE'
+  /** No discount has this code. */
+  | 'NOT_FOUND'
+  /** No line is one of its products or collections. */
+  | 'NO_ENTITLED_LINES'
+  /** Its total usage limit is reached. */
+  | 'USAGE_LIMIT_REACHED';
+
 export type CartInput = {
   buyerIdentity?: InputMaybe<CartBuyerIdentityInput>;
   lines?: InputMaybe<Array<CartLineInput>>;
