@@ -16,6 +16,7 @@ import type { CallObserver } from '../plugins/remote/client';
 import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
 import type { createResponseCache } from '../cache';
 import { instrument, type Instruments } from '../observability/instrument';
+import type { Tracing } from '../observability/tracing';
 import { registerPluginCounters } from '../observability/plugin-counters';
 import { TenantRegistry } from '../tenants/registry';
 import { loadTenants } from '../tenants/report';
@@ -133,11 +134,12 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
   const runtime = pluginRuntime(parts, () => registryRef.current);
   const signer = await createServiceTokenSigner(env.SERVICE_TOKEN_PRIVATE_KEY);
   // Remote calls are observed once the metrics exist (below); their services are read before.
-  const remoteCalls: { observe?: CallObserver } = {};
+  const remoteCalls: { observe?: CallObserver; tracing?: Tracing | null } = {};
   const deps: RemoteDeps = {
     signer,
     timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
     observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
+    tracing: () => remoteCalls.tracing,
   };
   const discovered = candidatesFrom(env, options.plugins);
   const composed = await resolveRemotes(discovered, deps);
@@ -163,6 +165,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     traceExporter: options.traceExporter,
   });
   lifecycle.onClose(instruments.close);
+  remoteCalls.tracing = instruments.tracing;
   remoteCalls.observe = (connector, outcome, seconds) =>
     instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);

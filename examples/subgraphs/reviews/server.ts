@@ -102,11 +102,18 @@ function resolvers(store: ReviewStore) {
 }
 
 /** The reviews service: an Apollo Federation v2 subgraph extending Product with rating and reviews. */
+export const REVIEWS_SDL = readFileSync(join(__dirname, 'schema.graphql'), 'utf8');
+
+/** `sdl` and `extraResolvers` let a test serve a changed schema (a field added or removed). */
 export async function startReviews(
   options: Omit<ServiceOptions, 'audience'>,
   store = new ReviewStore(),
+  sdl = REVIEWS_SDL,
+  extraResolvers: Record<string, Record<string, unknown>> = {},
 ): Promise<RunningService & { store: ReviewStore }> {
-  const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers(store) as never }]);
+  const base = resolvers(store) as Record<string, Record<string, unknown>>;
+  const merged = { ...base };
+  for (const [type, fields] of Object.entries(extraResolvers)) merged[type] = { ...base[type], ...fields };
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: merged as never }]);
   return { ...(await serveGraphQL(schema, { ...options, audience: 'reviews' })), store };
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { context, propagation } from '@opentelemetry/api';
 import { GatewayError, pluginSettings, type Principal, type RemoteService, type Tenant } from '../../sdk';
 import type { ServiceTokenSigner } from '../../auth/service-tokens';
+import { currentRecord } from '../../observability/request-record';
+import type { TraceSpan, Tracing } from '../../observability/tracing';
 
 /** Whom a call is made for: taken from the request's verified credentials. */
 export interface Caller {
@@ -20,16 +21,27 @@ export interface RemoteClientOptions {
   signer: ServiceTokenSigner;
   timeoutMs: number;
   observe?: CallObserver;
+  /** With tracing on, each call made for a request is a span under the request's execution span. */
+  tracing?: () => Tracing | null | undefined;
 }
 
 const DEFAULT_MAX_BYTES = 1_000_000;
 
-/** The traceparent of the active span, or a fresh one: the service can join its spans to ours. */
-function traceHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  propagation.inject(context.active(), headers);
-  headers.traceparent ??= `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
-  return headers;
+/** A fresh trace id and parent id, when there is no span to continue: the service can still join its spans. */
+const freshTraceparent = () => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
+
+/**
+ * The span of one call, child of the request's execution span (the request is found through the
+ * tracing's async context); none outside a request (reading a schema) or with tracing off.
+ */
+function callSpan(tracing: Tracing | null | undefined, service: string, url: string): TraceSpan | undefined {
+  const record = tracing && currentRecord();
+  if (!tracing || !record) return undefined;
+  return tracing.start(`graphql.remote ${service}`, {
+    parent: record.executionSpan ?? record.httpSpan,
+    client: true,
+    attributes: { 'retail.connector': service, 'server.address': new URL(url).host },
+  });
 }
 
 async function boundedText(response: Response, maxBytes: number, unavailable: () => GatewayError): Promise<string> {
@@ -77,6 +89,9 @@ export class RemoteClient {
     const unavailable = () =>
       new GatewayError('UPSTREAM_UNAVAILABLE', `The ${name} service is unavailable`, { plugin: name });
     let outcome = 'UPSTREAM_UNAVAILABLE';
+    const url = this.urlFor(caller.tenant);
+    const tracing = this.options.tracing?.();
+    const span = callSpan(tracing, name, url);
     try {
       const token = await signer.sign(
         {
@@ -89,14 +104,14 @@ export class RemoteClient {
       );
       let response: Response;
       try {
-        response = await fetch(this.urlFor(caller.tenant), {
+        response = await fetch(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
             authorization: `Bearer ${token}`,
             'x-request-id': caller.requestId,
-            ...traceHeaders(),
+            traceparent: (span && tracing?.traceparent(span)) ?? freshTraceparent(),
           },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
@@ -126,6 +141,11 @@ export class RemoteClient {
       throw error;
     } finally {
       observe?.(name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+      if (span) {
+        span.setAttributes({ 'retail.outcome': outcome });
+        if (outcome !== 'ok') span.fail(outcome);
+        span.end();
+      }
     }
   }
 }
