@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import { describeEachKind } from '../kit/databases';
 import type { TestGateway } from '../kit/gateway';
 import { startFederated } from './federation-kit';
+import { RATED_LISTING } from '../../bench/scenarios';
 
 const PAGE = `query($first: Int) { products(first: $first) { nodes { id title rating reviews(first: 2) { totalCount nodes { rating body } } } } }`;
 const CREATE = `mutation($input: ReviewCreateInput!) { reviewCreate(input: $input) { review { id rating } userErrors { field code message } } }`;
@@ -78,6 +79,20 @@ describeEachKind('reviews service federated into the graph', (kind) => {
       expect(reviews.received.length - before).toBe(1);
       expect(reviews.received.at(-1)!.query).toMatch(/_entities/);
     }
+  });
+
+  it("the benchmark's rated listing of 50 products makes one HTTP call to the subgraph", async () => {
+    const before = reviews.received.length;
+    const res = await t.graphql<{ products: { nodes: { id: string; rating: number | null }[] } }>(
+      RATED_LISTING,
+      { first: 50 },
+      t.storefront('alpha'),
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.products.nodes).toHaveLength(50);
+    expect(res.body.data!.products.nodes[0].rating).toBe(4.5);
+    expect(reviews.received.length - before).toBe(1);
+    expect(reviews.received.at(-1)!.variables._gatewayRepresentations).toHaveLength(50);
   });
 
   it('sends the fields of ours a service field requires in its representations, in one call per level', async () => {
