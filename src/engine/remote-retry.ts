@@ -143,9 +143,7 @@ export function retryQuarantinedRemotes(options: RemoteRetryOptions): () => void
       }
       const broken = brokenDocuments(options.documents(), options.current().schema, composition.schema);
       if (broken.length > 0) {
-        refuse(
-          `${broken.length} registered document${broken.length === 1 ? '' : 's'} would fail (${broken[0].error})`,
-        );
+        refuse(`${broken.length} registered document${broken.length === 1 ? '' : 's'} would fail (${broken[0].error})`);
         continue;
       }
       composed[i] = candidate;
