@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CHANGELOG,
@@ -9,6 +10,7 @@ import {
   RELEASED,
   RELEASED_SUPERGRAPH,
   SCHEMA,
+  SUPERGRAPH,
   writeAll,
 } from './schema-baseline';
 
@@ -25,9 +27,11 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   process.exit(1);
 }
 const baseline = compareWithRelease(root);
-const federated = compareWithRelease(root, FEDERATED);
+// A project without remote connectors has no supergraph: the local graph stands for both.
+const federated = existsSync(join(root, SUPERGRAPH)) ? compareWithRelease(root, FEDERATED) : baseline;
 // Released with our graph: the supergraph's breaking changes need the same listing.
-const failed = printComparison(baseline) || (federated.released !== null && printComparison(federated));
+const failed =
+  printComparison(baseline) || (federated !== baseline && federated.released !== null && printComparison(federated));
 const stale = baseline.stale.filter((e) => federated.stale.some((f) => f.change === e.change));
 for (const entry of stale) console.error(`listed in ${INTENDED} but not a change since the release: ${entry.change}`);
 if (failed || stale.length) {
@@ -38,11 +42,8 @@ if (baseline.current === baseline.released && federated.current === federated.re
   console.log(`schema:release: ${SCHEMA} is already the released schema`);
   process.exit(0);
 }
-const files: Record<string, string> = {
-  [INTENDED]: '[]\n',
-  [RELEASED]: baseline.current,
-  [RELEASED_SUPERGRAPH]: federated.current,
-};
+const files: Record<string, string> = { [INTENDED]: '[]\n', [RELEASED]: baseline.current };
+if (federated !== baseline) files[RELEASED_SUPERGRAPH] = federated.current;
 // Both comparisons read the one list of intended changes.
 const intended = baseline.intended;
 if (intended.length) {

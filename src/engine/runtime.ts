@@ -17,6 +17,8 @@ import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
 import type { createResponseCache } from '../cache';
 import { instrument, type Instruments } from '../observability/instrument';
 import type { Tracing } from '../observability/tracing';
+import { currentRecord } from '../observability/request-record';
+import type { CallSpan } from '../plugins/remote/client';
 import { registerPluginCounters } from '../observability/plugin-counters';
 import { TenantRegistry } from '../tenants/registry';
 import { loadTenants } from '../tenants/report';
@@ -46,6 +48,29 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     log,
   });
+}
+
+/**
+ * The span of one call to a remote service: a client span under the request's execution span (the
+ * request is found through the tracing's async context); none outside a request (reading a schema) or
+ * with tracing off.
+ */
+function remoteCallSpan(tracing: Tracing | null | undefined, connector: string, url: string): CallSpan | undefined {
+  const record = tracing && currentRecord();
+  if (!tracing || !record) return undefined;
+  const span = tracing.start(`graphql.remote ${connector}`, {
+    parent: record.executionSpan ?? record.httpSpan,
+    client: true,
+    attributes: { 'retail.connector': connector, 'server.address': new URL(url).host },
+  });
+  return {
+    traceparent: tracing.traceparent(span),
+    end: (outcome) => {
+      span.setAttributes({ 'retail.outcome': outcome });
+      if (outcome !== 'ok') span.fail(outcome);
+      span.end();
+    },
+  };
 }
 
 /** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
@@ -139,7 +164,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     signer,
     timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
     observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
-    tracing: () => remoteCalls.tracing,
+    tracer: (connector, url) => remoteCallSpan(remoteCalls.tracing, connector, url),
   };
   const discovered = candidatesFrom(env, options.plugins);
   const composed = await resolveRemotes(discovered, deps);

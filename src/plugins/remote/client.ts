@@ -1,8 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { GatewayError, pluginSettings, type Principal, type RemoteService, type Tenant } from '../../sdk';
 import type { ServiceTokenSigner } from '../../auth/service-tokens';
-import { currentRecord } from '../../observability/request-record';
-import type { TraceSpan, Tracing } from '../../observability/tracing';
 
 /** Whom a call is made for: taken from the request's verified credentials. */
 export interface Caller {
@@ -21,28 +19,24 @@ export interface RemoteClientOptions {
   signer: ServiceTokenSigner;
   timeoutMs: number;
   observe?: CallObserver;
-  /** With tracing on, each call made for a request is a span under the request's execution span. */
-  tracing?: () => Tracing | null | undefined;
+  /** With tracing on, each call made for a request is a span under the request's (see CallTracer). */
+  tracer?: CallTracer;
 }
+
+/** The span of one call to a service: the engine makes it a child of the request's span, when tracing is on. */
+export interface CallSpan {
+  /** The `traceparent` that makes this span the parent of the service's spans. */
+  traceparent: string | undefined;
+  end(outcome: string): void;
+}
+
+/** Starts a call's span; undefined when tracing is off or the call is made outside a request. */
+export type CallTracer = (connector: string, url: string) => CallSpan | undefined;
 
 const DEFAULT_MAX_BYTES = 1_000_000;
 
 /** A fresh trace id and parent id, when there is no span to continue: the service can still join its spans. */
 const freshTraceparent = () => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
-
-/**
- * The span of one call, child of the request's execution span (the request is found through the
- * tracing's async context); none outside a request (reading a schema) or with tracing off.
- */
-function callSpan(tracing: Tracing | null | undefined, service: string, url: string): TraceSpan | undefined {
-  const record = tracing && currentRecord();
-  if (!tracing || !record) return undefined;
-  return tracing.start(`graphql.remote ${service}`, {
-    parent: record.executionSpan ?? record.httpSpan,
-    client: true,
-    attributes: { 'retail.connector': service, 'server.address': new URL(url).host },
-  });
-}
 
 async function boundedText(response: Response, maxBytes: number, unavailable: () => GatewayError): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);
@@ -90,8 +84,7 @@ export class RemoteClient {
       new GatewayError('UPSTREAM_UNAVAILABLE', `The ${name} service is unavailable`, { plugin: name });
     let outcome = 'UPSTREAM_UNAVAILABLE';
     const url = this.urlFor(caller.tenant);
-    const tracing = this.options.tracing?.();
-    const span = callSpan(tracing, name, url);
+    const span = this.options.tracer?.(name, url);
     try {
       const token = await signer.sign(
         {
@@ -111,7 +104,7 @@ export class RemoteClient {
             accept: 'application/json',
             authorization: `Bearer ${token}`,
             'x-request-id': caller.requestId,
-            traceparent: (span && tracing?.traceparent(span)) ?? freshTraceparent(),
+            traceparent: span?.traceparent ?? freshTraceparent(),
           },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
@@ -141,11 +134,7 @@ export class RemoteClient {
       throw error;
     } finally {
       observe?.(name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
-      if (span) {
-        span.setAttributes({ 'retail.outcome': outcome });
-        if (outcome !== 'ok') span.fail(outcome);
-        span.end();
-      }
+      span?.end(outcome);
     }
   }
 }

@@ -2,8 +2,7 @@ import type { ServiceTokenSigner } from '../../auth/service-tokens';
 import type { PluginDefinition } from '../../sdk';
 import type { PluginCandidate } from '../load';
 import { summarizeSdl } from '../sdl';
-import type { Tracing } from '../../observability/tracing';
-import { RemoteClient, type CallObserver } from './client';
+import { RemoteClient, type CallObserver, type CallTracer } from './client';
 import { remoteFragment } from './fragment';
 import { remotePlugin } from './resolvers';
 import { readServiceSdl } from './sdl-source';
@@ -13,8 +12,8 @@ export interface RemoteDeps {
   /** The plugin's timeout (PLUGIN_TIMEOUTS, else PLUGIN_TIMEOUT_MS). */
   timeoutOf: (plugin: string) => number;
   observe?: CallObserver;
-  /** Spans of the calls, under the request's (null: tracing off). */
-  tracing?: () => Tracing | null | undefined;
+  /** Spans of the calls, under the request's. */
+  tracer?: CallTracer;
 }
 
 export const isRemote = (candidate: PluginCandidate) => Boolean(candidate.plugin?.remote);
@@ -45,7 +44,7 @@ export const clientOf = (manifest: PluginDefinition, deps: RemoteDeps) =>
     signer: deps.signer,
     timeoutMs: deps.timeoutOf(manifest.name),
     observe: deps.observe,
-    tracing: deps.tracing,
+    tracer: deps.tracer,
   });
 
 /** A remote manifest made a plugin from a service SDL; throws with a reason fit for /readyz when it is unusable. */
