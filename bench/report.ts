@@ -11,6 +11,8 @@ export interface VariantResult {
   cpuMsPerRequest: number;
   errors: number;
   sqlStatements: number;
+  /** HTTP calls to the reviews subgraph per request (the `rated` scenario; must be 1). */
+  subgraphCalls?: number;
 }
 
 export interface Report {
@@ -85,6 +87,12 @@ export function printReport(report: Report): void {
     lines.push(
       `| ${s.label} | ${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}x |`,
     );
+  }
+  for (const s of report.scenarios.filter((x) =>
+    Object.values(x.variants).some((v) => v.subgraphCalls !== undefined),
+  )) {
+    const calls = Object.entries(s.variants).map(([variant, v]) => `${variant} ${fixed(v.subgraphCalls ?? NaN, 0)}`);
+    lines.push('', `${s.label}: HTTP calls to the subgraph per request: ${calls.join(', ')}`);
   }
   lines.push('', '| open loop | rate/s | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: |');
   for (const o of report.openLoop) {

@@ -11,6 +11,7 @@ import { benchEnv, prepareBenchDatabase } from './database';
 import { closedLoop, openLoop, probe, timedSlice, type Slice } from './load';
 import { printReport, writeResult, type Report } from './report';
 import { GATEWAY_ONLY, scenarios, type Scenario } from './scenarios';
+import { startBenchReviews, type BenchReviews } from './reviews';
 import { startServer, type ServerUnderTest } from './servers';
 import { median, medianRatio, shuffle } from './stats';
 import { baselineTarget, benchCredentials, benchIds, gatewayTarget, type Credentials, type Target } from './targets';
@@ -25,13 +26,15 @@ const SEARCH_RATE = 20;
 
 type Variant = 'gateway' | 'baseline' | 'unauthorized' | 'cached';
 
-async function startAll(databaseUrl: string): Promise<Record<Variant, ServerUnderTest>> {
-  const env = benchEnv(databaseUrl);
+async function startAll(databaseUrl: string, reviews: BenchReviews): Promise<Record<Variant, ServerUnderTest>> {
+  // Every server knows the reviews subgraph: the `rated` scenario calls it (the others do not).
+  const env = { ...benchEnv(databaseUrl), ...reviews.env };
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', '--cpu-prof-dir', join(projectRoot(), 'bench/results/profiles')]
     : [];
   // One at a time: four start-ups at once on two cores would only slow each other.
   const gateway = await startServer('gateway', 'bench/gateway-server.ts', env, profile);
+  reviews.setGateway(gateway.port);
   const unauthorized = await startServer('unauthorized', 'bench/gateway-server.ts', {
     ...env,
     BENCH_AUTHORIZATION: 'off',
@@ -55,36 +58,53 @@ function targetOf(variant: Variant, server: ServerUnderTest, scenario: Scenario,
 
 /** Which servers each scenario runs on: the cache serves storefront reads only; search has no baseline. */
 const variantsFor = (scenario: Scenario): Variant[] =>
-  scenario.name === 'storefront'
-    ? ['gateway', 'baseline', 'unauthorized', 'cached']
-    : GATEWAY_ONLY.includes(scenario.name)
-      ? ['gateway', 'unauthorized']
-      : ['gateway', 'baseline', 'unauthorized'];
+  scenario.name === 'rated'
+    ? ['gateway', 'baseline']
+    : scenario.name === 'storefront'
+      ? ['gateway', 'baseline', 'unauthorized', 'cached']
+      : GATEWAY_ONLY.includes(scenario.name)
+        ? ['gateway', 'unauthorized']
+        : ['gateway', 'baseline', 'unauthorized'];
 
 /** Identical content before timing; returns the statements per request each server reports. */
 async function verify(
   list: Scenario[],
   servers: Record<Variant, ServerUnderTest>,
   credentials: Credentials,
-): Promise<Record<string, Partial<Record<Variant, number>>>> {
+  reviews: BenchReviews,
+): Promise<{
+  statements: Record<string, Partial<Record<Variant, number>>>;
+  subgraphCalls: Record<string, Partial<Record<Variant, number>>>;
+}> {
   const statements: Record<string, Partial<Record<Variant, number>>> = {};
+  /** HTTP calls to the reviews subgraph one request makes, per scenario and server. */
+  const subgraphCalls: Record<string, Partial<Record<Variant, number>>> = {};
+  const counted = async <T>(scenario: Scenario, variant: Variant, work: () => Promise<T>): Promise<T> => {
+    const before = reviews.calls();
+    const result = await work();
+    const calls = reviews.calls() - before;
+    (subgraphCalls[scenario.name] ??= {})[variant] = calls;
+    if (scenario.name === 'rated' && calls !== 1)
+      throw new Error(`${variant} made ${calls} calls to the reviews subgraph for one ${scenario.name} page, not 1`);
+    return result;
+  };
   for (const scenario of list) {
     if (GATEWAY_ONLY.includes(scenario.name)) {
       statements[scenario.name] = await verifyAlone(scenario, servers, credentials);
       continue;
     }
-    const reference = await probe(baselineTarget(servers.baseline.port, scenario));
+    const reference = await counted(scenario, 'baseline', () => probe(baselineTarget(servers.baseline.port, scenario)));
     statements[scenario.name] = { baseline: reference.statements };
     for (const variant of variantsFor(scenario).filter((v) => v !== 'baseline')) {
       const target = targetOf(variant, servers[variant], scenario, credentials);
-      let answer = await probe(target);
+      let answer = await counted(scenario, variant, () => probe(target));
       if (variant === 'cached') answer = await probe(target); // the second is served from the cache
       const diff = answer.status === 200 ? difference(answer.body, reference.body) : `HTTP ${answer.status}`;
       if (diff) throw new Error(`${variant} and baseline answer ${scenario.name} differently: ${diff}`);
       statements[scenario.name][variant] = answer.statements;
     }
   }
-  return statements;
+  return { statements, subgraphCalls };
 }
 
 /** A scenario without a baseline: both gateways answer alike, without errors. */
@@ -105,11 +125,12 @@ async function main(): Promise<void> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('npm run bench needs DATABASE_URL (a Postgres it may create the rg_bench database in)');
   const databaseUrl = await prepareBenchDatabase(base);
-  const servers = await startAll(databaseUrl);
+  const reviews = await startBenchReviews(databaseUrl);
+  const servers = await startAll(databaseUrl, reviews);
   try {
     const credentials = await benchCredentials();
     const list = scenarios(await benchIds(databaseUrl));
-    const statements = await verify(list, servers, credentials);
+    const { statements, subgraphCalls } = await verify(list, servers, credentials, reviews);
     const pairs = list.flatMap((scenario) => variantsFor(scenario).map((variant) => ({ scenario, variant })));
     const target = (p: (typeof pairs)[number]) => targetOf(p.variant, servers[p.variant], p.scenario, credentials);
     console.log(`identical answers verified; warming up, then ${CYCLES} cycles of ${pairs.length} slices of ${SLICE}s`);
@@ -156,6 +177,7 @@ async function main(): Promise<void> {
               cpuMsPerRequest: median(cpuOf(v)),
               errors: series(v, (x) => x.errors).reduce((a, b) => a + b, 0),
               sqlStatements: statements[scenario.name][v] ?? NaN,
+              ...(scenario.name === 'rated' ? { subgraphCalls: subgraphCalls.rated?.[v] ?? NaN } : {}),
             },
           ]),
         );
@@ -177,6 +199,7 @@ async function main(): Promise<void> {
     console.log(`\nwritten to ${writeResult('bench', report.at, report)}`);
   } finally {
     await Promise.all(Object.values(servers).map((s) => s.stop()));
+    await reviews.close();
   }
 }
 

@@ -1,5 +1,5 @@
 /** The pages the benchmark times: the GraphQL each client sends, and who sends it. */
-export type ScenarioName = 'storefront' | 'product' | 'orders' | 'adjust' | 'search' | 'predictive';
+export type ScenarioName = 'storefront' | 'rated' | 'product' | 'orders' | 'adjust' | 'search' | 'predictive';
 
 /** Scenarios without a hand-written baseline (search): the gateway's figures are reported alone. */
 export const GATEWAY_ONLY: readonly ScenarioName[] = ['search', 'predictive'];
@@ -23,6 +23,12 @@ const STOREFRONT_LISTING = `query StorefrontListing($first: Int!) {
     }
   }
 }`;
+
+/** The storefront listing with each product's rating from the reviews subgraph (one `_entities` call). */
+export const RATED_LISTING = STOREFRONT_LISTING.replace('StorefrontListing', 'RatedListing').replace(
+  'availableForSale\n',
+  'availableForSale rating\n',
+);
 
 const PRODUCT_PAGE = `query ProductPage($handle: String!) {
   product(handle: $handle) {
@@ -86,6 +92,13 @@ export function scenarios(ids: BenchIds): Scenario[] {
       label: '(a) storefront listing',
       caller: 'storefront',
       query: STOREFRONT_LISTING,
+      variables: { first: 50 },
+    },
+    {
+      name: 'rated',
+      label: '(g) listing + subgraph rating',
+      caller: 'storefront',
+      query: RATED_LISTING,
       variables: { first: 50 },
     },
     {

@@ -7,6 +7,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startReviews } from '../examples/subgraphs/reviews/server';
 import { startContent } from '../examples/subgraphs/content/server';
+import { DEMO_REMOTES } from '../src/cli/schema';
 
 const root = join(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -34,7 +35,7 @@ async function main() {
     stdio: 'inherit',
     env: {
       ...process.env,
-      GATEWAY_PLUGIN_PATHS: 'examples/subgraphs/reviews,examples/subgraphs/content',
+      GATEWAY_PLUGIN_PATHS: DEMO_REMOTES.join(','),
       TENANTS_DIR: federatedTenants(),
       REVIEWS_URL: reviews.url,
       CONTENT_URL: content.url,

@@ -7,6 +7,17 @@ export const SCHEMA = 'schema/schema.graphql';
 export const RELEASED = 'schema/released.graphql';
 export const INTENDED = 'schema/intended-breaking-changes.json';
 export const CHANGELOG = 'schema/released-changes.json';
+/** The supergraph (our graph and the demo's remote services) and its released version. */
+export const SUPERGRAPH = 'schema/supergraph.graphql';
+export const RELEASED_SUPERGRAPH = 'schema/released-supergraph.graphql';
+
+/** A graph and the file of its released version. */
+export interface Contract {
+  schema: string;
+  released: string;
+}
+export const LOCAL: Contract = { schema: SCHEMA, released: RELEASED };
+export const FEDERATED: Contract = { schema: SUPERGRAPH, released: RELEASED_SUPERGRAPH };
 
 /** One release's accepted breaking changes, as schema:release recorded them. */
 export interface ReleaseRecord {
@@ -38,9 +49,9 @@ function readJson<T>(path: string, empty: T): T {
  * The current schema against the released one. Every commit since the release is covered at once: a
  * field removed in any of them is missing from the current schema, whatever came after.
  */
-export function compareWithRelease(root: string): Baseline {
-  const current = readFileSync(join(root, SCHEMA), 'utf8');
-  const releasedPath = join(root, RELEASED);
+export function compareWithRelease(root: string, contract: Contract = LOCAL): Baseline {
+  const current = readFileSync(join(root, contract.schema), 'utf8');
+  const releasedPath = join(root, contract.released);
   const released = existsSync(releasedPath) ? readFileSync(releasedPath, 'utf8') : null;
   const intended = readJson<IntendedChange[]>(join(root, INTENDED), []);
   const report = compareSchemas(released ?? current, current, intended);

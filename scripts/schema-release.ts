@@ -1,12 +1,16 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CHANGELOG,
   compareWithRelease,
+  FEDERATED,
   INTENDED,
   printComparison,
   readChangelog,
   RELEASED,
+  RELEASED_SUPERGRAPH,
   SCHEMA,
+  SUPERGRAPH,
   writeAll,
 } from './schema-baseline';
 
@@ -23,23 +27,30 @@ if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
   process.exit(1);
 }
 const baseline = compareWithRelease(root);
-const failed = printComparison(baseline);
-for (const entry of baseline.stale)
-  console.error(`listed in ${INTENDED} but not a change since the release: ${entry.change}`);
-if (failed || baseline.stale.length) {
+// A project without remote connectors has no supergraph: the local graph stands for both.
+const federated = existsSync(join(root, SUPERGRAPH)) ? compareWithRelease(root, FEDERATED) : baseline;
+// Released with our graph: the supergraph's breaking changes need the same listing.
+const failed =
+  printComparison(baseline) || (federated !== baseline && federated.released !== null && printComparison(federated));
+const stale = baseline.stale.filter((e) => federated.stale.some((f) => f.change === e.change));
+for (const entry of stale) console.error(`listed in ${INTENDED} but not a change since the release: ${entry.change}`);
+if (failed || stale.length) {
   console.error(`\nschema:release refused: fix the above first (docs/client-teams.md).`);
   process.exit(1);
 }
-if (baseline.current === baseline.released) {
+if (baseline.current === baseline.released && federated.current === federated.released) {
   console.log(`schema:release: ${SCHEMA} is already the released schema`);
   process.exit(0);
 }
 const files: Record<string, string> = { [INTENDED]: '[]\n', [RELEASED]: baseline.current };
-if (baseline.intended.length) {
-  const changelog = [...readChangelog(root), { released: date, changes: baseline.intended }];
+if (federated !== baseline) files[RELEASED_SUPERGRAPH] = federated.current;
+// Both comparisons read the one list of intended changes.
+const intended = baseline.intended;
+if (intended.length) {
+  const changelog = [...readChangelog(root), { released: date, changes: intended }];
   files[CHANGELOG] = `${JSON.stringify(changelog, null, 2)}\n`;
 }
 writeAll(root, files);
 console.log(
-  `schema:release: ${RELEASED} is now the current schema (${baseline.intended.length} breaking change(s) recorded in ${CHANGELOG})`,
+  `schema:release: ${RELEASED} and ${RELEASED_SUPERGRAPH} are now the current schemas (${intended.length} breaking change(s) recorded in ${CHANGELOG})`,
 );

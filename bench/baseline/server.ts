@@ -4,6 +4,8 @@
  * Prints `listening <port>` once ready. Bench only.
  */
 import { createServer, type IncomingMessage } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { importPKCS8, SignJWT, type KeyLike } from 'jose';
 import pg from 'pg';
 import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
 
@@ -30,6 +32,49 @@ const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
   ],
 };
 
+const reviewsKey: Promise<KeyLike> | null = process.env.SERVICE_TOKEN_PRIVATE_KEY
+  ? importPKCS8(process.env.SERVICE_TOKEN_PRIVATE_KEY, 'ES256')
+  : null;
+
+/**
+ * The storefront page, then each product's rating from the reviews subgraph in one call per page, as a
+ * hand-written service would: one `_entities` call with the page's products, signed like the gateway's.
+ */
+async function ratedPage(v: Variables): Promise<string> {
+  const { rows } = await pool.query<{ body: string }>(STOREFRONT_SQL, [tenant, currency, v.first]);
+  const page = JSON.parse(rows[0].body) as { data: { products: { nodes: Record<string, unknown>[] } } };
+  const nodes = page.data.products.nodes;
+  const token = await new SignJWT({ tenant, principal_kind: 'storefront', scope: '', request_id: randomUUID() })
+    .setProtectedHeader({ alg: 'ES256' })
+    .setIssuer('retail-gateway')
+    .setAudience('reviews')
+    .setIssuedAt()
+    .setExpirationTime('60s')
+    .sign(await reviewsKey!);
+  const response = await fetch(process.env.REVIEWS_URL!, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Product { rating } } }',
+      variables: { r: nodes.map((n) => ({ __typename: 'Product', id: n.id })) },
+    }),
+  });
+  const answer = (await response.json()) as { data?: { _entities: ({ rating: number | null } | null)[] } };
+  if (!answer.data) throw new Error('reviews failed');
+  const ratings = answer.data._entities;
+  return JSON.stringify({
+    data: {
+      products: {
+        nodes: nodes.map((n, i) => {
+          // The gateway's field order: rating after availableForSale.
+          const { priceRange, variants, ...head } = n;
+          return { ...head, rating: ratings[i]?.rating ?? null, priceRange, variants };
+        }),
+      },
+    },
+  });
+}
+
 async function body(req: IncomingMessage): Promise<{ variables?: Variables }> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -37,6 +82,15 @@ async function body(req: IncomingMessage): Promise<{ variables?: Variables }> {
 }
 
 const server = createServer((req, res) => {
+  if (req.url === '/rated' && req.method === 'POST') {
+    body(req)
+      .then(async ({ variables = {} }) => {
+        const answer = await ratedPage(variables);
+        res.writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': '1' }).end(answer);
+      })
+      .catch(() => res.writeHead(500).end('{"errors":[{"message":"failed"}]}'));
+    return;
+  }
   const page = pages[req.url ?? ''];
   if (!page || req.method !== 'POST') {
     res.writeHead(404).end();

@@ -9,6 +9,7 @@ export interface ReceivedCall {
   traceparent: string | undefined;
   claims: JWTPayload | null;
   query: string;
+  variables: Record<string, unknown>;
 }
 
 export interface ServiceOptions {
@@ -79,6 +80,7 @@ export async function serveGraphQL(schema: GraphQLSchema, options: ServiceOption
         traceparent: req.headers.traceparent as string,
         claims: null,
         query: '',
+        variables: {},
       };
       received.push(call);
       try {
@@ -87,6 +89,7 @@ export async function serveGraphQL(schema: GraphQLSchema, options: ServiceOption
           variables?: Record<string, unknown>;
         };
         call.query = query;
+        call.variables = variables ?? {};
         const token = authorization?.replace(/^Bearer /, '') ?? '';
         try {
           jwks ??= createRemoteJWKSet(new URL(options.jwksUrl()));

@@ -1533,7 +1533,7 @@ export type PluginStatus = {
   /** The plugin's own health check, when it has one. */
   healthy?: Maybe<Scalars['Boolean']['output']>;
   name: Scalars['String']['output'];
-  /** Why the plugin was quarantined. */
+  /** Why the plugin was quarantined; for an active remote service, why a change of its schema was refused (the previous one is served). */
   reason?: Maybe<Scalars['String']['output']>;
   state: PluginState;
   version?: Maybe<Scalars['String']['output']>;

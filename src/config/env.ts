@@ -49,6 +49,8 @@ export const envSchema = z.object({
   SERVICE_TOKEN_PRIVATE_KEY: z.string().optional(),
   /** How often a remote service that could not be read at start-up is tried again. */
   REMOTE_RETRY_MS: positiveInt.default(5000),
+  /** How often the SDL of a remote service in the graph is read again: a change is served without a restart. */
+  REMOTE_SDL_POLL_MS: positiveInt.default(30000),
   /** Answer `{ _service { sdl } }` and `_entities` as an Apollo Federation v2 subgraph. */
   FEDERATION_SUBGRAPH: flag.default(false),
   /** Per-plugin resolver timeouts overriding PLUGIN_TIMEOUT_MS: `shopify=20000,reviews=2000`. */

@@ -8,6 +8,8 @@ export interface DocumentStore {
   text(id: string): string | undefined;
   /** True when the tenant registered this document in one of its client apps' manifests. */
   registered(tenantId: string, id: string): boolean;
+  /** The text of every registered document (a change of a remote service's schema may not break one). */
+  texts(): readonly string[];
 }
 
 export interface ManifestProblem {
@@ -60,6 +62,7 @@ export function loadDocumentStore(
     store: {
       text: (id) => texts.get(id),
       registered: (tenantId, id) => byTenant.get(tenantId)?.has(id) ?? false,
+      texts: () => [...texts.values()],
     },
     problems,
   };

@@ -55,10 +55,13 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
     const { runtime, composition, registry, instruments, guard, remotes } = built;
     // What the gateway serves now: a remote service that joins later replaces it (onJoin below).
     const live = { composition, schema: built.schema };
+    /** Why a remote service's changed schema is not served, by plugin (shown as the plugin's reason). */
+    const refusals = new Map<string, string>();
     const status = cachedStatus(() =>
       gatewayStatus({
         database,
         composition: live.composition,
+        notes: refusals,
         registry,
         runtime,
         probes: lifecycle.probes,
@@ -104,7 +107,11 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
       composed: remotes.composed,
       deps: remotes.deps,
       compose: (list) => composeServed(list, env.GATEWAY_REQUIRED_PLUGINS, env.FEDERATION_SUBGRAPH),
+      current: () => live.composition,
       intervalMs: env.REMOTE_RETRY_MS,
+      pollMs: env.REMOTE_SDL_POLL_MS,
+      documents: () => documents.texts(),
+      onRefuse: (plugin, reason) => (reason ? refusals.set(plugin, reason) : refusals.delete(plugin)),
       log,
       onJoin: (next) => {
         live.schema = built.servedSchema(next);

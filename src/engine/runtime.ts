@@ -16,6 +16,9 @@ import type { CallObserver } from '../plugins/remote/client';
 import { resolveRemotes, type RemoteDeps } from '../plugins/remote/resolve';
 import type { createResponseCache } from '../cache';
 import { instrument, type Instruments } from '../observability/instrument';
+import type { Tracing } from '../observability/tracing';
+import { currentRecord } from '../observability/request-record';
+import type { CallSpan } from '../plugins/remote/client';
 import { registerPluginCounters } from '../observability/plugin-counters';
 import { personalDataOf } from '../plugins/personal-data';
 import { TenantRegistry } from '../tenants/registry';
@@ -46,6 +49,29 @@ export async function createDatabaseFromEnv(env: Env, log: Logger): Promise<Data
     statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
     log,
   });
+}
+
+/**
+ * The span of one call to a remote service: a client span under the request's execution span (the
+ * request is found through the tracing's async context); none outside a request (reading a schema) or
+ * with tracing off.
+ */
+function remoteCallSpan(tracing: Tracing | null | undefined, connector: string, url: string): CallSpan | undefined {
+  const record = tracing && currentRecord();
+  if (!tracing || !record) return undefined;
+  const span = tracing.start(`graphql.remote ${connector}`, {
+    parent: record.executionSpan ?? record.httpSpan,
+    client: true,
+    attributes: { 'retail.connector': connector, 'server.address': new URL(url).host },
+  });
+  return {
+    traceparent: tracing.traceparent(span),
+    end: (outcome) => {
+      span.setAttributes({ 'retail.outcome': outcome });
+      if (outcome !== 'ok') span.fail(outcome);
+      span.end();
+    },
+  };
 }
 
 /** Runs each plugin's setup; a plugin whose setup fails is quarantined like one that failed to load. */
@@ -134,11 +160,12 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
   const runtime = pluginRuntime(parts, () => registryRef.current);
   const signer = await createServiceTokenSigner(env.SERVICE_TOKEN_PRIVATE_KEY);
   // Remote calls are observed once the metrics exist (below); their services are read before.
-  const remoteCalls: { observe?: CallObserver } = {};
+  const remoteCalls: { observe?: CallObserver; tracing?: Tracing | null } = {};
   const deps: RemoteDeps = {
     signer,
     timeoutOf: (plugin) => env.PLUGIN_TIMEOUTS[plugin] ?? env.PLUGIN_TIMEOUT_MS,
     observe: (connector, outcome, seconds) => remoteCalls.observe?.(connector, outcome, seconds),
+    tracer: (connector, url) => remoteCallSpan(remoteCalls.tracing, connector, url),
   };
   const discovered = candidatesFrom(env, options.plugins);
   const composed = await resolveRemotes(discovered, deps);
@@ -164,6 +191,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     traceExporter: options.traceExporter,
   });
   lifecycle.onClose(instruments.close);
+  remoteCalls.tracing = instruments.tracing;
   remoteCalls.observe = (connector, outcome, seconds) =>
     instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);

@@ -62,6 +62,8 @@ export async function gatewayStatus(parts: {
   runtime: PluginRuntime;
   probes?: readonly ExtraProbe[];
   circuitOf?: (plugin: string) => PluginStatus['circuit'];
+  /** A reason to show for an active plugin (a remote service's schema change refused). */
+  notes?: ReadonlyMap<string, string>;
 }): Promise<GatewayStatus> {
   const dependencies = await Promise.all([
     databaseStatus(parts.database),
@@ -86,6 +88,7 @@ export async function gatewayStatus(parts: {
   );
   const plugins: PluginStatus[] = parts.composition.states.map((s) => ({
     ...s,
+    reason: s.reason ?? parts.notes?.get(s.name) ?? null,
     healthy: health.get(s.name) ?? null,
     circuit: parts.circuitOf?.(s.name) ?? null,
   }));

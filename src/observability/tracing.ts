@@ -15,9 +15,13 @@ export interface Tracing {
       /** A W3C `traceparent` header: the server span continues the caller's trace. */
       traceparent?: string;
       server?: boolean;
+      /** A call to another service (SpanKind.CLIENT). */
+      client?: boolean;
       attributes?: Record<string, string | number>;
     },
   ): TraceSpan;
+  /** The W3C `traceparent` header that makes `span` the parent of the called service's spans. */
+  traceparent(span: TraceSpan): string | undefined;
   /** A span for something that already happened (a SQL statement, from its duration). */
   record(
     name: string,
@@ -84,10 +88,20 @@ export function createTracing(options: TracingOptions): Tracing | null {
       wrap(
         tracer.startSpan(
           name,
-          { kind: opts.server ? api.SpanKind.SERVER : api.SpanKind.INTERNAL, attributes: opts.attributes },
+          {
+            kind: opts.server ? api.SpanKind.SERVER : opts.client ? api.SpanKind.CLIENT : api.SpanKind.INTERNAL,
+            attributes: opts.attributes,
+          },
           contextOf(opts.parent, opts.traceparent),
         ),
       ),
+    traceparent: (handle) => {
+      const span = spans.get(handle);
+      if (!span) return undefined;
+      const carrier: Record<string, string> = {};
+      propagator.inject(api.trace.setSpan(api.ROOT_CONTEXT, span), carrier, api.defaultTextMapSetter);
+      return carrier.traceparent;
+    },
     record: (name, durationMs, opts) => {
       const end = Date.now();
       const span = tracer.startSpan(

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { compareSchemas, deprecationsWithoutReason } from '../../scripts/schema-compat';
+import { compareWithRelease, FEDERATED, RELEASED_SUPERGRAPH, SUPERGRAPH } from '../../scripts/schema-baseline';
 
 const BEFORE = `
   type Query { product(id: ID!): Product }
@@ -47,6 +50,17 @@ describe('breaking-change check', () => {
       input I { f: Int @deprecated }
     `;
     expect(deprecationsWithoutReason(sdl)).toEqual(['Query.a', 'Query.b.x', 'E.ONE', 'I.f']);
+  });
+
+  it("checks the supergraph too: a remote service's field removed is a breaking change of the contract", () => {
+    const root = mkdtempSync(join(tmpdir(), 'rg-supergraph-'));
+    mkdirSync(join(root, 'schema'));
+    const released = readFileSync(join(__dirname, '../..', RELEASED_SUPERGRAPH), 'utf8');
+    expect(released).toMatch(/^ {2}rating: Float$/m);
+    writeFileSync(join(root, RELEASED_SUPERGRAPH), released);
+    writeFileSync(join(root, SUPERGRAPH), released.replace(/^ {2}rating: Float$/m, ''));
+    const baseline = compareWithRelease(root, FEDERATED);
+    expect(baseline.report.unintended.map((c) => c.description)).toContain('Product.rating was removed.');
   });
 
   it('passes on this repository against the released schema (npm run schema:check)', () => {

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot, type PluginDefinition } from '../../src/sdk';
 import type { PluginCandidate } from '../../src/plugins/load';
@@ -7,7 +7,8 @@ import { plugin as contentManifest } from '../../examples/subgraphs/content/plug
 import { startContent } from '../../examples/subgraphs/content/server';
 import { ReviewStore, startReviews } from '../../examples/subgraphs/reviews/server';
 import { roomyTenants, seedDemo } from '../domain/catalog-kit';
-import { startTestGateway, type TestGateway } from '../kit/gateway';
+import { startTestGateway, type TestGateway, type TestGatewayOptions } from '../kit/gateway';
+import { documentIdOf } from '../../src/documents';
 import type { DatabaseKind } from '../../src/db/database';
 
 /** A remote manifest from examples/, pointed at a service started by the test. */
@@ -16,6 +17,12 @@ export function remoteCandidate(manifest: PluginDefinition, url: string): Plugin
     source: join(projectRoot(), 'examples', 'subgraphs', manifest.name, 'plugin.ts'),
     plugin: { ...manifest, remote: { ...manifest.remote!, url } },
   };
+}
+
+function withRules(manifest: PluginDefinition, extra: PluginDefinition['permissions']): PluginDefinition {
+  const permissions = { ...manifest.permissions };
+  for (const [type, rules] of Object.entries(extra ?? {})) permissions[type] = { ...permissions[type], ...rules };
+  return { ...manifest, permissions };
 }
 
 export const FEDERATED_PLUGINS = ['core', 'catalog', 'inventory'];
@@ -29,6 +36,11 @@ export interface FederatedOptions {
   tenants?: Record<string, (text: string, urls: { content: string }) => string>;
   /** Start the gateway first, with the service down (it is started later with `restartReviews`). */
   serviceDown?: boolean;
+  /** Documents each tenant registers (trusted documents), by tenant id. */
+  documents?: Record<string, string[]>;
+  traceExporter?: TestGatewayOptions['traceExporter'];
+  /** Rules added to the reviews manifest's. */
+  permissions?: PluginDefinition['permissions'];
 }
 
 /** The reviews service on a free port, then a gateway with it, over a seeded demo catalog. */
@@ -43,13 +55,19 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
   const reviews = options.serviceDown
     ? { url: `http://127.0.0.1:${serviceOptions.port}/graphql`, received: [], store, close: async () => undefined }
     : await startReviews(serviceOptions, store);
-  /** Starts the reviews service again on its port, with its data. */
-  const restartReviews = () => startReviews(serviceOptions, store);
+  /** Starts the reviews service again on its port, with its data (and, given them, another SDL and resolvers). */
+  const restartReviews = (...changed: [sdl?: string, resolvers?: Record<string, Record<string, unknown>>]) =>
+    startReviews(serviceOptions, store, ...changed);
   const content = await startContent({ jwksUrl: serviceOptions.jwksUrl });
   const tenantsDir = roomyTenants([...FEDERATED_PLUGINS, 'reviews', 'content']);
   for (const [id, edit] of Object.entries(options.tenants ?? {})) {
     const file = join(tenantsDir, `${id}.yaml`);
     writeFileSync(file, edit(readFileSync(file, 'utf8'), { content: content.url }));
+  }
+  for (const [id, texts] of Object.entries(options.documents ?? {})) {
+    mkdirSync(join(tenantsDir, id, 'documents'), { recursive: true });
+    const manifest = Object.fromEntries(texts.map((text) => [documentIdOf(text), text]));
+    writeFileSync(join(tenantsDir, id, 'documents', 'storefront.json'), JSON.stringify(manifest));
   }
   let t: TestGateway;
   try {
@@ -57,11 +75,12 @@ export async function startFederated(kind: DatabaseKind, options: FederatedOptio
       kind,
       plugins: [
         ...FEDERATED_PLUGINS,
-        remoteCandidate(reviewsManifest, reviews.url),
+        remoteCandidate(withRules(reviewsManifest, options.permissions), reviews.url),
         remoteCandidate(contentManifest, content.url),
       ],
       tenantsDir,
       env: options.env,
+      traceExporter: options.traceExporter,
     });
   } catch (error) {
     await reviews.close();

@@ -2,6 +2,7 @@ import { decodeJwt } from 'jose';
 import { describeEachKind } from '../kit/databases';
 import type { TestGateway } from '../kit/gateway';
 import { startFederated } from './federation-kit';
+import { RATED_LISTING } from '../../bench/scenarios';
 
 const PAGE = `query($first: Int) { products(first: $first) { nodes { id title rating reviews(first: 2) { totalCount nodes { rating body } } } } }`;
 const CREATE = `mutation($input: ReviewCreateInput!) { reviewCreate(input: $input) { review { id rating } userErrors { field code message } } }`;
@@ -78,6 +79,55 @@ describeEachKind('reviews service federated into the graph', (kind) => {
       expect(reviews.received.length - before).toBe(1);
       expect(reviews.received.at(-1)!.query).toMatch(/_entities/);
     }
+  });
+
+  it("the benchmark's rated listing of 50 products makes one HTTP call to the subgraph", async () => {
+    const before = reviews.received.length;
+    const res = await t.graphql<{ products: { nodes: { id: string; rating: number | null }[] } }>(
+      RATED_LISTING,
+      { first: 50 },
+      t.storefront('alpha'),
+    );
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data!.products.nodes).toHaveLength(50);
+    expect(res.body.data!.products.nodes[0].rating).toBe(4.5);
+    expect(reviews.received.length - before).toBe(1);
+    expect(reviews.received.at(-1)!.variables._gatewayRepresentations).toHaveLength(50);
+  });
+
+  it('sends the fields of ours a service field requires in its representations, in one call per level', async () => {
+    // The query selects neither title nor priceRange: the gateway reads them for the service.
+    const query = `{ products(first: 20) { nodes { id reviewSummary shippingEstimate } } }`;
+    const before = reviews.received.length;
+    const res = await t.graphql<{
+      products: { nodes: { id: string; reviewSummary: string; shippingEstimate: string }[] };
+    }>(query, {}, t.storefront('alpha'));
+    expect(res.body.errors).toBeUndefined();
+    expect(reviews.received.length - before).toBe(1);
+    const call = reviews.received.at(-1)!;
+    const representations = call.variables._gatewayRepresentations as Record<string, unknown>[];
+    expect(representations).toHaveLength(20);
+
+    const local = await t.graphql<{
+      products: { nodes: { id: string; title: string; priceRange: { minVariantPrice: { amount: string } } }[] };
+    }>(
+      `{ products(first: 20) { nodes { id title priceRange { minVariantPrice { amount currencyCode } } } } }`,
+      {},
+      t.storefront('alpha'),
+    );
+    const nodes = local.body.data!.products.nodes;
+    expect(representations).toEqual(
+      nodes.map((p) => ({ __typename: 'Product', id: p.id, title: p.title, priceRange: p.priceRange })),
+    );
+    const answered = res.body.data!.products.nodes;
+    expect(answered[0].reviewSummary).toBe(`${nodes[0].title}: 2 reviews`);
+    expect(answered[1].reviewSummary).toBe(`${nodes[1].title}: 0 reviews`);
+    for (const [i, p] of answered.entries()) {
+      const [units, cents = '0'] = nodes[i].priceRange.minVariantPrice.amount.split('.');
+      const free = Number(units) * 100 + Number(cents.padEnd(2, '0')) >= 5000;
+      expect(p.shippingEstimate).toMatch(free ? /^Free shipping$/ : /^Free shipping from 50\.00 [A-Z]{3}$/);
+    }
+    expect(new Set(answered.map((p) => p.shippingEstimate)).size).toBe(2);
   });
 
   it('keeps aliases and fragments of the caller', async () => {

@@ -4,7 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { mintAdminToken } from '../../src/auth/mint-token';
 import { mintOperatorToken } from '../../src/auth/operator';
 import { loadEnv, type Env } from '../../src/config/env';
-import { createGateway, type Gateway } from '../../src/engine/gateway';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/engine/gateway';
 import { projectRoot } from '../../src/sdk';
 import { composePlugins } from '../../src/plugins/compose';
 import { loadPlugin, type PluginCandidate } from '../../src/plugins/load';
@@ -65,6 +65,8 @@ export interface TestGatewayOptions {
   log?: Logger;
   /** Run the plugins' background jobs, as `serve` does (off by default). */
   jobs?: boolean;
+  /** Export spans here (an in-memory exporter): tracing on. */
+  traceExporter?: GatewayOptions['traceExporter'];
 }
 
 export interface TestGateway {
@@ -124,6 +126,7 @@ export async function startTestGateway(options: TestGatewayOptions): Promise<Tes
       clock: options.clock,
       log: options.log,
       jobs: options.jobs,
+      traceExporter: options.traceExporter,
     });
   } catch (error) {
     if (!options.database) await database.close();

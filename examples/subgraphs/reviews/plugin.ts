@@ -10,7 +10,12 @@ export const plugin = defineRemotePlugin({
   permissions: {
     Query: { latestReviews: publicRead('read_products') },
     Mutation: { reviewCreate: isAdmin },
-    Product: { rating: publicRead('read_products'), reviews: publicRead('read_products') },
+    Product: {
+      rating: publicRead('read_products'),
+      reviews: publicRead('read_products'),
+      reviewSummary: publicRead('read_products'),
+      shippingEstimate: publicRead('read_products'),
+    },
   },
   costs: {
     'Product.reviews': { multipliers: ['first'], defaultSize: 10 },

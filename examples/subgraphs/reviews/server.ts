@@ -34,6 +34,23 @@ const tenantOf = (claims: JWTPayload) => {
   return claims.tenant;
 };
 
+/** The lowest price from which shipping is free, in minor units of any currency (50.00). */
+const FREE_SHIPPING_MINOR = 5000n;
+
+/** A decimal amount in minor units, exactly (two decimals, as the gateway's prices are). */
+function minorUnits(amount: string): bigint {
+  const match = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(amount);
+  if (!match) throw new Error('not a decimal amount');
+  const minor = BigInt(match[2]) * 100n + BigInt((match[3] ?? '').padEnd(2, '0') || '0');
+  return match[1] ? -minor : minor;
+}
+
+interface RequiredProduct {
+  id: string;
+  title?: string;
+  priceRange?: { minVariantPrice: { amount: string; currencyCode: string } };
+}
+
 function resolvers(store: ReviewStore) {
   const ofProduct = (claims: JWTPayload, id: string) => store.list(tenantOf(claims)).filter((r) => r.productId === id);
   return {
@@ -44,6 +61,18 @@ function resolvers(store: ReviewStore) {
         return reviews.length
           ? Math.round((reviews.reduce((s, r) => s + r.rating, 0) / reviews.length) * 100) / 100
           : null;
+      },
+      reviewSummary: (p: RequiredProduct, _: unknown, claims: JWTPayload) => {
+        if (p.title === undefined) throw new Error('title is required');
+        const reviews = ofProduct(claims, p.id);
+        return `${p.title}: ${reviews.length} review${reviews.length === 1 ? '' : 's'}`;
+      },
+      shippingEstimate: (p: RequiredProduct) => {
+        const price = p.priceRange?.minVariantPrice;
+        if (!price) throw new Error('priceRange is required');
+        return minorUnits(price.amount) >= FREE_SHIPPING_MINOR
+          ? 'Free shipping'
+          : `Free shipping from 50.00 ${price.currencyCode}`;
       },
       reviews: (p: { id: string }, args: { first: number }, claims: JWTPayload) => {
         const all = ofProduct(claims, p.id);
@@ -73,11 +102,18 @@ function resolvers(store: ReviewStore) {
 }
 
 /** The reviews service: an Apollo Federation v2 subgraph extending Product with rating and reviews. */
+export const REVIEWS_SDL = readFileSync(join(__dirname, 'schema.graphql'), 'utf8');
+
+/** `sdl` and `extraResolvers` let a test serve a changed schema (a field added or removed). */
 export async function startReviews(
   options: Omit<ServiceOptions, 'audience'>,
   store = new ReviewStore(),
+  sdl = REVIEWS_SDL,
+  extraResolvers: Record<string, Record<string, unknown>> = {},
 ): Promise<RunningService & { store: ReviewStore }> {
-  const typeDefs = parse(readFileSync(join(__dirname, 'schema.graphql'), 'utf8'));
-  const schema = buildSubgraphSchema([{ typeDefs, resolvers: resolvers(store) as never }]);
+  const base = resolvers(store) as Record<string, Record<string, unknown>>;
+  const merged = { ...base };
+  for (const [type, fields] of Object.entries(extraResolvers)) merged[type] = { ...base[type], ...fields };
+  const schema = buildSubgraphSchema([{ typeDefs: parse(sdl), resolvers: merged as never }]);
   return { ...(await serveGraphQL(schema, { ...options, audience: 'reviews' })), store };
 }

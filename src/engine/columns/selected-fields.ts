@@ -11,6 +11,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { requiresOf } from '../../plugins/remote/requires';
 
 /** Field names an operation selects, by object type name. */
 export type SelectedFields = ReadonlyMap<string, ReadonlySet<string>>;
@@ -65,6 +66,9 @@ class Walker {
       const selected = this.fields.get(parent.name) ?? new Set<string>();
       this.fields.set(parent.name, selected.add(name));
       const definition = parent.getFields()[name];
+      // A remote field that requires fields of ours (`@requires`) reads them on its parent.
+      const required = requiresOf(definition?.extensions);
+      if (required) this.walk(required, [parent]);
       if (set && definition) for (const t of objectTypes(this.schema, getNamedType(definition.type))) children.add(t);
     }
     if (set && children.size) this.walk(set, [...children]);

@@ -10,6 +10,8 @@ export interface RemoteLoad {
   typename: string;
   id: string;
   field: ForwardedField;
+  /** Our fields the service's field requires, resolved on the parent: sent in its representation. */
+  required?: Record<string, unknown>;
   /** For a plain service's link (`Collection.banner`): its root field and the ids argument. */
   link?: { field: string; argument: string };
 }
@@ -66,7 +68,7 @@ export async function resolveBatch(
     return loads.map((load) => valueAt(answer, [aliasOf(load), ids.indexOf(load.id)], service));
   }
 
-  const representations: { __typename: string; id: string }[] = [];
+  const representations: ({ __typename: string; id: string } & Record<string, unknown>)[] = [];
   const position = new Map<string, number>();
   const byType = new Map<string, Map<string, string>>();
   for (const load of loads) {
@@ -75,6 +77,8 @@ export async function resolveBatch(
       position.set(key, representations.length);
       representations.push({ __typename: load.typename, id: load.id });
     }
+    // Fields of one parent may require different fields of ours: its representation carries them all.
+    if (load.required) Object.assign(representations[position.get(key)!], load.required);
     const alias = aliasOf(load);
     const fields = byType.get(load.typename) ?? new Map<string, string>();
     fields.set(alias, aliased(load.field, alias));

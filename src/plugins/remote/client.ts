@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { context, propagation } from '@opentelemetry/api';
 import { GatewayError, pluginSettings, type Principal, type RemoteService, type Tenant } from '../../sdk';
 import type { ServiceTokenSigner } from '../../auth/service-tokens';
 
@@ -20,17 +19,24 @@ export interface RemoteClientOptions {
   signer: ServiceTokenSigner;
   timeoutMs: number;
   observe?: CallObserver;
+  /** With tracing on, each call made for a request is a span under the request's (see CallTracer). */
+  tracer?: CallTracer;
 }
+
+/** The span of one call to a service: the engine makes it a child of the request's span, when tracing is on. */
+export interface CallSpan {
+  /** The `traceparent` that makes this span the parent of the service's spans. */
+  traceparent: string | undefined;
+  end(outcome: string): void;
+}
+
+/** Starts a call's span; undefined when tracing is off or the call is made outside a request. */
+export type CallTracer = (connector: string, url: string) => CallSpan | undefined;
 
 const DEFAULT_MAX_BYTES = 1_000_000;
 
-/** The traceparent of the active span, or a fresh one: the service can join its spans to ours. */
-function traceHeaders(): Record<string, string> {
-  const headers: Record<string, string> = {};
-  propagation.inject(context.active(), headers);
-  headers.traceparent ??= `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
-  return headers;
-}
+/** A fresh trace id and parent id, when there is no span to continue: the service can still join its spans. */
+const freshTraceparent = () => `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
 
 async function boundedText(response: Response, maxBytes: number, unavailable: () => GatewayError): Promise<string> {
   const declared = Number(response.headers.get('content-length') ?? 0);
@@ -77,6 +83,8 @@ export class RemoteClient {
     const unavailable = () =>
       new GatewayError('UPSTREAM_UNAVAILABLE', `The ${name} service is unavailable`, { plugin: name });
     let outcome = 'UPSTREAM_UNAVAILABLE';
+    const url = this.urlFor(caller.tenant);
+    const span = this.options.tracer?.(name, url);
     try {
       const token = await signer.sign(
         {
@@ -89,14 +97,14 @@ export class RemoteClient {
       );
       let response: Response;
       try {
-        response = await fetch(this.urlFor(caller.tenant), {
+        response = await fetch(url, {
           method: 'POST',
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
             authorization: `Bearer ${token}`,
             'x-request-id': caller.requestId,
-            ...traceHeaders(),
+            traceparent: span?.traceparent ?? freshTraceparent(),
           },
           body: JSON.stringify({ query, variables }),
           signal: AbortSignal.timeout(timeoutMs),
@@ -126,6 +134,7 @@ export class RemoteClient {
       throw error;
     } finally {
       observe?.(name, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+      span?.end(outcome);
     }
   }
 }

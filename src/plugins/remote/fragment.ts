@@ -8,6 +8,7 @@ import {
   type DocumentNode,
   type FieldDefinitionNode,
   type ObjectTypeDefinitionNode,
+  type SelectionSetNode,
   type TypeNode,
 } from 'graphql';
 import type { RemoteService } from '../../sdk';
@@ -23,6 +24,11 @@ export interface RemoteFragment {
   rootFields: { Query: string[]; Mutation: string[] };
   /** Object types it defines: their fields are read from its answers by response key. */
   ownObjectTypes: Map<string, string[]>;
+  /**
+   * Fields of ours an entity field needs (`@requires(fields: "title")`), by `Type.field`: the gateway
+   * resolves them on the parent and sends them in its representation.
+   */
+  requires: Map<string, SelectionSetNode>;
 }
 
 const KEPT_DIRECTIVES = new Set(['deprecated', 'specifiedBy']);
@@ -39,6 +45,58 @@ const isKeyedById = (directives: readonly DirectiveNode[] = []) =>
       ),
   );
 const isExternal = (field: FieldDefinitionNode) => field.directives?.some((d) => d.name.value === 'external');
+
+/** The field set of a field's `@requires(fields: "...")`, parsed as a selection set. */
+function requiredFields(field: FieldDefinitionNode): SelectionSetNode | undefined {
+  const argument = field.directives
+    ?.find((d) => d.name.value === 'requires')
+    ?.arguments?.find((a) => a.name.value === 'fields');
+  if (!argument) return undefined;
+  if (argument.value.kind !== Kind.STRING) throw new Error(`@requires of ${field.name.value} is not a string`);
+  const operation = parse(`{ ${argument.value.value} }`, { noLocation: true }).definitions[0];
+  if (operation.kind !== Kind.OPERATION_DEFINITION)
+    throw new Error(`@requires of ${field.name.value} is not a field set`);
+  return operation.selectionSet;
+}
+
+/** Type names a type node refers to. */
+const namedOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedOf(type.type));
+
+/**
+ * Types of ours the service declares only to describe the `@external` fields its `@requires` read
+ * (`ProductPriceRange`, `Money`): they stay ours, the service's copy is left out. A type of ours that
+ * one of the service's own fields returns is not among them: the service would be redefining it.
+ */
+function describedOnly(document: DocumentNode, localTypes: ReadonlySet<string>): Set<string> {
+  const objects = new Map<string, readonly FieldDefinitionNode[]>();
+  const entities = new Set<string>();
+  for (const d of document.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    objects.set(d.name.value, d.fields ?? []);
+    if (isKeyedById(d.directives)) entities.add(d.name.value);
+  }
+  /** Every type reached from `start` through fields (`all`), or through fields not `@external`. */
+  const reached = (start: readonly string[], all: boolean) => {
+    const seen = new Set<string>();
+    const queue = [...start];
+    while (queue.length) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      for (const f of objects.get(name) ?? []) if (all || !isExternal(f)) queue.push(namedOf(f.type));
+    }
+    return seen;
+  };
+  const starts = [...objects.keys()].filter(
+    (name) => !localTypes.has(name) || entities.has(name) || name === 'Query' || name === 'Mutation',
+  );
+  const served = new Set<string>();
+  for (const name of starts)
+    for (const f of objects.get(name)!)
+      if (!isExternal(f)) for (const t of reached([namedOf(f.type)], false)) served.add(t);
+  const external = [...objects.values()].flatMap((fields) => fields.filter(isExternal).map((f) => namedOf(f.type)));
+  return new Set([...reached(external, true)].filter((t) => localTypes.has(t) && !served.has(t) && !entities.has(t)));
+}
 const unwrapList = (type: TypeNode): TypeNode =>
   type.kind === Kind.NON_NULL_TYPE
     ? unwrapList(type.type)
@@ -76,6 +134,8 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
   const entityFields = new Map<string, string[]>();
   const ownObjectTypes = new Map<string, string[]>();
   const rootFields = { Query: [] as string[], Mutation: [] as string[] };
+  const requires = new Map<string, SelectionSetNode>();
+  const described = describedOnly(document, localTypes);
 
   const definitions = withoutFederationDirectives({
     ...document,
@@ -105,6 +165,7 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
         out.push(print({ ...definition, kind: Kind.OBJECT_TYPE_EXTENSION, fields: nullable(fields), directives: [] }));
       continue;
     }
+    if (described.has(name)) continue;
     if (localTypes.has(name)) {
       const source = original.get(name) as ObjectTypeDefinitionNode | undefined;
       if (!isObject || !isKeyedById(source?.directives)) {
@@ -117,6 +178,10 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
         (f) => f.name.value !== 'id' && !isExternal(sourceFields.get(f.name.value)!),
       );
       if (fields.length === 0) continue;
+      for (const f of fields) {
+        const required = requiredFields(sourceFields.get(f.name.value)!);
+        if (required) requires.set(`${name}.${f.name.value}`, required);
+      }
       entityFields.set(
         name,
         fields.map((f) => f.name.value),
@@ -143,5 +208,5 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
     out.push(`extend type ${typeName} { ${field}: ${print(unwrapList(type))} }`);
   }
   if (out.length === 0) throw new Error('the service adds nothing to the graph');
-  return { typeDefs: out.join('\n\n'), entityFields, linkFields, rootFields, ownObjectTypes };
+  return { typeDefs: out.join('\n\n'), entityFields, linkFields, rootFields, ownObjectTypes, requires };
 }

@@ -2,7 +2,7 @@ import type { ServiceTokenSigner } from '../../auth/service-tokens';
 import type { PluginDefinition } from '../../sdk';
 import type { PluginCandidate } from '../load';
 import { summarizeSdl } from '../sdl';
-import { RemoteClient, type CallObserver } from './client';
+import { RemoteClient, type CallObserver, type CallTracer } from './client';
 import { remoteFragment } from './fragment';
 import { remotePlugin } from './resolvers';
 import { readServiceSdl } from './sdl-source';
@@ -12,6 +12,8 @@ export interface RemoteDeps {
   /** The plugin's timeout (PLUGIN_TIMEOUTS, else PLUGIN_TIMEOUT_MS). */
   timeoutOf: (plugin: string) => number;
   observe?: CallObserver;
+  /** Spans of the calls, under the request's. */
+  tracer?: CallTracer;
 }
 
 export const isRemote = (candidate: PluginCandidate) => Boolean(candidate.plugin?.remote);
@@ -30,6 +32,39 @@ export function localTypesOf(candidates: readonly PluginCandidate[]): Set<string
   return types;
 }
 
+/** The SDL each remote plugin was made from: a later read compares with it (engine/remote-retry.ts). */
+const sdlOfPlugin = new WeakMap<PluginDefinition, string>();
+export const sdlOf = (plugin: PluginDefinition | undefined) => (plugin ? sdlOfPlugin.get(plugin) : undefined);
+
+/** The client a remote manifest's plugin calls its service with. */
+export const clientOf = (manifest: PluginDefinition, deps: RemoteDeps) =>
+  new RemoteClient({
+    name: manifest.name,
+    remote: manifest.remote!,
+    signer: deps.signer,
+    timeoutMs: deps.timeoutOf(manifest.name),
+    observe: deps.observe,
+    tracer: deps.tracer,
+  });
+
+/** A remote manifest made a plugin from a service SDL; throws with a reason fit for /readyz when it is unusable. */
+export function remoteFromSdl(
+  manifest: PluginDefinition,
+  sdl: string,
+  localTypes: ReadonlySet<string>,
+  client: RemoteClient,
+): PluginDefinition {
+  let fragment;
+  try {
+    fragment = remoteFragment(sdl, manifest.remote!, localTypes);
+  } catch (error) {
+    throw new Error(`invalid service SDL: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const plugin = remotePlugin(manifest, fragment, client);
+  sdlOfPlugin.set(plugin, sdl);
+  return plugin;
+}
+
 /**
  * A remote manifest made a plugin: its service's SDL read and turned into a fragment with resolvers.
  * When the service cannot be reached or its SDL is unusable, a failed candidate whose reason the
@@ -41,23 +76,10 @@ export async function resolveRemote(
   deps: RemoteDeps,
 ): Promise<PluginCandidate> {
   const manifest = candidate.plugin as PluginDefinition;
-  const remote = manifest.remote!;
-  const client = new RemoteClient({
-    name: manifest.name,
-    remote,
-    signer: deps.signer,
-    timeoutMs: deps.timeoutOf(manifest.name),
-    observe: deps.observe,
-  });
+  const client = clientOf(manifest, deps);
   try {
-    const sdl = await readServiceSdl(remote, client);
-    let fragment;
-    try {
-      fragment = remoteFragment(sdl, remote, localTypes);
-    } catch (error) {
-      throw new Error(`invalid service SDL: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    return { source: candidate.source, plugin: remotePlugin(manifest, fragment, client) };
+    const sdl = await readServiceSdl(manifest.remote!, client);
+    return { source: candidate.source, plugin: remoteFromSdl(manifest, sdl, localTypes, client) };
   } catch (error) {
     return {
       source: candidate.source,

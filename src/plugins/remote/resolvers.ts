@@ -1,13 +1,14 @@
 import DataLoader from 'dataloader';
 import { z } from 'zod';
 import { deny } from 'graphql-shield';
-import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import type { GraphQLFieldResolver, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { encodeGlobalId, type GatewayContext, type PluginDefinition } from '../../sdk';
 import { resolveBatch, loadKey, type RemoteLoad } from './batch';
 import type { Caller, RemoteClient } from './client';
 import { forwardedField, variablesOf } from './forward';
 import type { RemoteFragment } from './fragment';
 import { valueAt } from './answers';
+import { resolveLocally, type RequiresExtension } from './requires';
 
 type Resolver = GraphQLFieldResolver<unknown, GatewayContext>;
 type Batcher = DataLoader<RemoteLoad, unknown, string>;
@@ -36,16 +37,24 @@ function rootResolver(client: RemoteClient, service: string, operation: 'query' 
   };
 }
 
-/** A field a remote service adds to one of our types: a load of the request's batch for this level. */
-function parentResolver(plugin: string, link?: RemoteLoad['link']): Resolver {
-  return (parent, _args, ctx, info) =>
+/**
+ * A field a remote service adds to one of our types: a load of the request's batch for this level. A
+ * field that `@requires` fields of ours resolves them on the parent first; every parent of a level does
+ * so in step, so their loads still meet in one batch.
+ */
+function parentResolver(plugin: string, link?: RemoteLoad['link'], requires?: SelectionSetNode): Resolver {
+  const load = (parent: unknown, ctx: GatewayContext, info: GraphQLResolveInfo, required?: Record<string, unknown>) =>
     batcherOf(ctx, plugin).load({
       caller: callerOf(ctx),
       typename: info.parentType.name,
       id: encodeGlobalId(info.parentType.name, (parent as { id: string }).id),
       field: forwardedField(info),
+      required,
       link,
     });
+  if (!requires) return (parent, _args, ctx, info) => load(parent, ctx, info);
+  return async (parent, _args, ctx, info) =>
+    load(parent, ctx, info, await resolveLocally(info.parentType, parent, requires, ctx, info, plugin));
 }
 
 /** A field of the service's own types: its answer is keyed by the caller's response keys (aliases). */
@@ -76,7 +85,12 @@ export function remotePlugin(
   }
   const columns: NonNullable<PluginDefinition['columns']> = {};
   const addParentField = (typeName: string, field: string, link?: RemoteLoad['link']) => {
-    (resolvers[typeName] ??= {})[field] = parentResolver(name, link);
+    const requires = fragment.requires.get(`${typeName}.${field}`);
+    const resolve = parentResolver(name, link, requires);
+    // The field set rides on the schema's field: the request plan selects the columns it reads.
+    (resolvers[typeName] ??= {})[field] = requires
+      ? ({ resolve, extensions: { remoteRequires: requires } satisfies RequiresExtension } as unknown as Resolver)
+      : resolve;
     ruled(typeName, field);
     (columns as Record<string, { fields: Record<string, string[]> }>)[typeName] ??= { fields: {} };
     (columns as Record<string, { fields: Record<string, string[]> }>)[typeName].fields[field] = ['id'];
