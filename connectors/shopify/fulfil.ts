@@ -17,8 +17,8 @@ export const FULFILLMENT_CREATE = `mutation Fulfil($fulfillment: FulfillmentInpu
   fulfillmentCreate(fulfillment: $fulfillment) { fulfillment { id status } userErrors { field message } } }`;
 
 const FULFILLMENT_ORDERS = `query FulfillmentOrders($id: ID!) { node(id: $id) { ... on Order {
-  fulfillmentOrders(first: 50) { nodes { id status
-    lineItems(first: 250) { nodes { id remainingQuantity lineItem { id } } } } } } } }`;
+  fulfillmentOrders(first: 3) { nodes { id status
+    lineItems(first: 50) { nodes { id remainingQuantity lineItem { id } } } } } } } }`;
 
 interface FulfillmentOrder {
   id: string;
