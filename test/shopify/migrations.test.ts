@@ -46,7 +46,12 @@ describeEachKind('shopify migrations', (kind) => {
       expect([table, await columns(table)]).toEqual([table, expect.arrayContaining(['shopify_updated_at'])]);
     }
     expect(await columns('shopify_webhook_events')).toContain('triggered_at');
+    expect(await columns('shopify_write_intents')).toContain('result_id');
 
+    expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
+      'shopify/0005_write_intent_results',
+    ]);
+    expect(await columns('shopify_write_intents')).not.toContain('result_id');
     expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
       'shopify/0004_write_intents',
     ]);
