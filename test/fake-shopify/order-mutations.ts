@@ -242,9 +242,9 @@ function orderCreate(
     updatedAt: now,
     processedAt: now,
     cancelledAt: null,
-    displayFinancialStatus: String(input.financialStatus ?? 'PENDING'),
+    displayFinancialStatus: (input.financialStatus as string | undefined) ?? 'PENDING',
     displayFulfillmentStatus: 'UNFULFILLED',
-    currencyCode: String(input.currency ?? s.shop.currencyCode),
+    currencyCode: (input.currency as string | undefined) ?? s.shop.currencyCode,
     totalPrice: (total / 100).toFixed(2),
     customerId: customer?.id ?? null,
     lineItems: lines.map((l, i) => ({
