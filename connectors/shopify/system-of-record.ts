@@ -8,9 +8,11 @@ import type {
 } from '../../src/sdk';
 import type { SourcedTable } from './loaders';
 import { SOURCE, type ShopifyTrx } from './tables';
+import { shopifyCheckout } from './checkout';
 import { connectedShop } from './settings';
 import { collectionUpdate } from './write-collections';
-import { customerUpdate, orderCancel } from './write-customers-orders';
+import { customerUpdate, orderCancel, orderFulfill } from './write-customers-orders';
+import { collectionAddProducts, collectionRemoveProducts } from './write-membership';
 import { inventoryAdjust, inventorySet } from './write-inventory';
 import { productUpdate, productVariantUpdate } from './write-products';
 import { throughShopify, type ReadOutside, type ShopifyWrite } from './write-through';
@@ -53,7 +55,10 @@ const BUILDS: Record<string, Build> = {
   inventorySet,
   customerUpdate,
   orderCancel,
+  orderFulfill,
   collectionUpdate,
+  collectionAddProducts,
+  collectionRemoveProducts,
 };
 
 /**
@@ -76,5 +81,6 @@ export function shopifySystemOfRecord(runtime: PluginRuntime): SystemOfRecord {
         ? readOutside(runtime, ctx.tenant.id)((trx) => externalIdOf(trx, ctx.tenant.id, TABLES[kind], id))
         : ctx.loaders.shopifyExternalId.load(`${TABLES[kind]}:${id}`),
     writers,
+    checkout: shopifyCheckout(runtime),
   };
 }

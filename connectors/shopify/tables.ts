@@ -160,6 +160,8 @@ export interface ShopifyDb {
     status: ColumnType<'pending' | 'done', 'pending' | 'done' | undefined, 'pending' | 'done'>;
     created_at: ColumnType<Date, Date | string | undefined, Date | string>;
     done_at: NullableTs;
+    /** What Shopify made (a checkout's order id), once done. */
+    result_id: ColumnType<string | null, string | null | undefined, string | null>;
   };
   shopify_tombstones: { tenant_id: string; external_id: string; deleted_at: Ts };
   shopify_data_requests: {

@@ -8,12 +8,18 @@ import { processBreakers } from './sync-runner';
  * from Shopify's cost answers, and a short retry ladder, since a client is waiting. A Retry-After
  * longer than a second is not waited out: the mutation answers UPSTREAM_THROTTLED.
  */
-export function writeClient(tenant: Tenant): AdminClient {
+export function writeClient(tenant: Tenant, options: { retryFailures?: boolean } = {}): AdminClient {
   const shop = connectedShop(tenant);
   if (!shop) throw new GatewayError('TENANT_UNAVAILABLE', 'This tenant has no Shopify shop configured');
   return createAdminClient(clientConfigOf(shop), {
     breaker: processBreakers.forShop(shop.shop),
-    retry: { maxRetries: 1, baseDelayMs: 100, maxDelayMs: 500, maxRetryAfterMs: 1000 },
+    // A write that is not idempotent in Shopify (orderCreate) is sent once: a lost answer is looked up.
+    retry: {
+      maxRetries: options.retryFailures === false ? 0 : 1,
+      baseDelayMs: 100,
+      maxDelayMs: 500,
+      maxRetryAfterMs: 1000,
+    },
     pacing: { maxThrottleRetries: 1 },
   });
 }

@@ -1,5 +1,6 @@
 import type { WriteThroughCall } from '../../src/sdk';
 import type { AdminClient } from './admin-client';
+import { FULFILLMENT_CREATE, fulfilmentInput } from './fulfil';
 import { toCustomer, toOrder } from './map-graphql';
 import { CUSTOMER_FIELDS, LINE_ITEM_FIELDS, ORDER_FIELDS } from './resource-fields';
 import type { ShopifyTrx } from './tables';
@@ -62,6 +63,17 @@ export function orderCancel(call: WriteThroughCall): ShopifyWrite {
     root: 'orderCancel',
     userErrorsKey: 'orderCancelUserErrors',
     field: (path) => (path[0] === 'orderId' ? ['id'] : path[0] === 'reason' ? ['reason'] : undefined),
+    apply: (trx, tenantId, _payload, admin) => refreshOrder(trx, tenantId, admin, call.externalId),
+  };
+}
+
+/** `orderFulfill`: every open line of the order, all that remains, fulfilled in Shopify (fulfil.ts). */
+export function orderFulfill(call: WriteThroughCall): ShopifyWrite {
+  return {
+    document: FULFILLMENT_CREATE,
+    variables: (admin) => fulfilmentInput(admin, call.externalId, null),
+    root: 'fulfillmentCreate',
+    field: () => ['id'],
     apply: (trx, tenantId, _payload, admin) => refreshOrder(trx, tenantId, admin, call.externalId),
   };
 }

@@ -41,12 +41,12 @@ export async function claimIntent(runtime: PluginRuntime, intent: WriteIntent): 
   });
 }
 
-/** Shopify accepted the change: a retry must not send it again. */
-export function intentDone(runtime: PluginRuntime, intent: WriteIntent): Promise<void> {
+/** Shopify accepted the change (and made `resultId`): a retry must not send it again. */
+export function intentDone(runtime: PluginRuntime, intent: WriteIntent, resultId: string | null = null): Promise<void> {
   return runtime.withTenant<ShopifyDb, void>(intent.tenantId, async (trx) => {
     await trx
       .updateTable('shopify_write_intents')
-      .set({ status: 'done', done_at: new Date() })
+      .set({ status: 'done', done_at: new Date(), result_id: resultId })
       .where('tenant_id', '=', intent.tenantId)
       .where('key', '=', intent.key)
       .execute();
@@ -58,6 +58,35 @@ export function releaseIntent(runtime: PluginRuntime, intent: WriteIntent): Prom
   return runtime.withTenant<ShopifyDb, void>(intent.tenantId, async (trx) => {
     await trx
       .deleteFrom('shopify_write_intents')
+      .where('tenant_id', '=', intent.tenantId)
+      .where('key', '=', intent.key)
+      .where('status', '=', 'pending')
+      .execute();
+  });
+}
+
+/** The intent's state, for a claim that found it: what Shopify made, and since when it is pending. */
+export function intentOf(runtime: PluginRuntime, intent: WriteIntent) {
+  return runtime.withTenant<ShopifyDb, { status: 'pending' | 'done'; resultId: string | null; createdAt: Date } | null>(
+    intent.tenantId,
+    async (trx) => {
+      const row = await trx
+        .selectFrom('shopify_write_intents')
+        .select(['status', 'result_id', 'created_at'])
+        .where('tenant_id', '=', intent.tenantId)
+        .where('key', '=', intent.key)
+        .executeTakeFirst();
+      return row ? { status: row.status, resultId: row.result_id, createdAt: new Date(row.created_at) } : null;
+    },
+  );
+}
+
+/** Takes over an intent whose attempt died before Shopify answered (and made nothing there). */
+export function restartIntent(runtime: PluginRuntime, intent: WriteIntent): Promise<void> {
+  return runtime.withTenant<ShopifyDb, void>(intent.tenantId, async (trx) => {
+    await trx
+      .updateTable('shopify_write_intents')
+      .set({ created_at: new Date() })
       .where('tenant_id', '=', intent.tenantId)
       .where('key', '=', intent.key)
       .where('status', '=', 'pending')

@@ -16,7 +16,11 @@ export type ReadOutside = <T>(fn: (trx: ShopifyTrx) => Promise<T>) => Promise<T>
 export interface ShopifyWrite {
   /** The Admin API document; its root field's payload has `userErrors` (or `userErrorsKey`). */
   document: string;
-  variables: Record<string, unknown>;
+  /**
+   * The document's variables, or a function reading Shopify first (after the intent is claimed) to
+   * make them (fulfillment orders before a fulfilment); its userErrors refuse the change.
+   */
+  variables: Record<string, unknown> | ((admin: AdminClient) => Promise<Record<string, unknown> | UserError[]>);
   /** The root field of the document. */
   root: string;
   userErrorsKey?: string;
@@ -56,7 +60,12 @@ export async function throughShopify(
   const admin = writeClient(ctx.tenant);
   let payload: Record<string, unknown>;
   try {
-    const data = await admin.query<Record<string, Record<string, unknown> | null>>(write.document, write.variables);
+    const variables = typeof write.variables === 'function' ? await write.variables(admin) : write.variables;
+    if (Array.isArray(variables)) {
+      await releaseIntent(runtime, intent);
+      return variables;
+    }
+    const data = await admin.query<Record<string, Record<string, unknown> | null>>(write.document, variables);
     payload = data[write.root] ?? {};
   } catch (error) {
     await releaseIntent(runtime, intent);

@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../../src/sdk';
+import { checkoutElsewhere, takesCheckouts, type GatewayContext } from '../../src/sdk';
 import {
   addCartLines,
   createCart,
@@ -8,7 +8,9 @@ import {
   type CartInput as CartChangeInput,
   type LineInput,
 } from '../../connectors/carts/cart-changes';
-import { completeCheckout } from '../../connectors/carts/checkout/complete';
+import type { UserError } from '../../connectors/carts/validation';
+import { completeCheckout, orderBy } from '../../connectors/carts/checkout/complete';
+import { checkoutCall } from '../../connectors/carts/checkout/draft';
 import type {
   CartInput,
   CartLineInput,
@@ -23,7 +25,8 @@ import type {
 } from '../generated/resolvers-types';
 import { cartPayload } from './cart-payload';
 import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
-import { newCartOwner, usableCartToken } from './cart-owner';
+import { mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
+import { cartTokenOf } from './cart-id';
 
 /**
  * A line's quantity is 1 when omitted (graphql-js fills in the default); an explicit null reaches the
@@ -33,6 +36,24 @@ const lineInputs = (lines: CartLineInput[]) => lines as LineInput[];
 const cartInput = (input: CartInput) => input as CartChangeInput;
 
 const payload = cartPayload;
+
+/**
+ * A tenant whose system of record takes checkouts (Shopify) is asked first, before the request's
+ * first statement (the system reads on its own connection): null when the cart is ours to check out.
+ */
+async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutCompleteArgs) {
+  const input = { cartId: cartTokenOf(args.cartId), idempotencyKey: args.idempotencyKey, email: args.email };
+  const call = checkoutCall(ctx, input, {
+    currency: ctx.tenant.currency,
+    taxesIncluded: taxesIncluded(ctx),
+    mayUse: (cart) => mayUseCart(ctx, cart),
+  });
+  const outcome = await checkoutElsewhere(call);
+  if (!outcome) return null;
+  const order = outcome.orderId ? await orderBy(await ctx.db.get(), ctx.tenant.id, 'id', outcome.orderId) : null;
+  // The codes are the carts' own or the system's, all in the schema's UserErrorCode.
+  return { order: order as ResolversParentTypes['Order'] | null, userErrors: outcome.userErrors as UserError[] };
+}
 
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
@@ -61,6 +82,8 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(ctx, await updateBuyerIdentity(ctx.db, await usableCartToken(ctx, args.cartId), args.buyerIdentity)),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
+      const elsewhere = takesCheckouts(ctx) ? await offerCheckout(ctx, args) : null;
+      if (elsewhere) return elsewhere;
       const { order, userErrors } = await completeCheckout(
         ctx.db,
         ctx.tenant.currency,

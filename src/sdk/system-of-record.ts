@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { GatewayContext } from './context';
 import { GatewayError } from './errors';
 import type { Tenant } from './tenant';
@@ -55,6 +56,8 @@ export interface SystemOfRecord {
   externalId(ctx: GatewayContext, kind: RecordKind, id: string): Promise<string | null>;
   /** Write-through by mutation name; a mutation without one is refused in both modes. */
   writers: Readonly<Record<string, WriteThrough>>;
+  /** Takes storefront checkouts of carts holding its records (`checkoutElsewhere`). */
+  checkout?(call: CheckoutCall): Promise<CheckoutOutcome | null>;
 }
 
 /** What the owning plugin answers instead of writing: the record re-read after a write-through, or null. */
@@ -104,4 +107,108 @@ export async function writeElsewhere<T>(
 function marked(error: unknown, system: SystemOfRecord): unknown {
   if (!(error instanceof GatewayError) || !error.code.startsWith('UPSTREAM_')) return error;
   return new GatewayError(error.code, error.message, { ...error.extensions, systemOfRecord: system.name });
+}
+
+/** A line of a storefront checkout, priced as the storefront showed it (amounts are decimal strings). */
+export interface DraftLine {
+  /** Our variant id. */
+  variantId: string;
+  quantity: number;
+  title: string;
+  unitPrice: string;
+  /** The line's share of the discounts. */
+  discount: string;
+  taxLines: DraftTaxLine[];
+}
+
+export interface DraftTaxLine {
+  title: string;
+  /** Percentage as written ('19'). */
+  percent: string;
+  amount: string;
+}
+
+export interface DraftAddress {
+  firstName: string | null;
+  lastName: string | null;
+  company: string | null;
+  address1: string;
+  address2: string | null;
+  city: string;
+  provinceCode: string | null;
+  zip: string | null;
+  countryCode: string;
+  phone: string | null;
+}
+
+/** The order a storefront checkout would place: lines, buyer, delivery, taxes and discounts. */
+export interface OrderDraft {
+  cartId: string;
+  idempotencyKey: string;
+  email: string | null;
+  currency: string;
+  taxesIncluded: boolean;
+  lines: DraftLine[];
+  shippingAddress: DraftAddress | null;
+  shippingLines: { code: string; title: string; price: string; discount: string; taxLines: DraftTaxLine[] }[];
+  discounts: { title: string; code: string | null; amount: string }[];
+  subtotal: string;
+  totalTax: string;
+  total: string;
+}
+
+/** A checkout's userError: the carts plugin has codes of its own (CART_EMPTY, DELIVERY_REQUIRED...). */
+export type CheckoutUserError = Omit<UserError, 'code'> & { code: string };
+
+/** What the carts plugin answers when asked to prepare a checkout. */
+export type PreparedCheckout =
+  | { draft: OrderDraft }
+  /** Already placed with this key: the same order again. */
+  | { orderId: string }
+  | { userErrors: CheckoutUserError[] };
+
+/** A storefront checkout handed to a system that takes orders (see `checkoutElsewhere`). */
+export interface CheckoutCall {
+  ctx: GatewayContext;
+  cartId: string;
+  idempotencyKey: string;
+  /**
+   * Checks and prices the cart, reading with `db` (a connection of the system's own, outside the
+   * request's transaction); writes nothing.
+   */
+  prepare(db: Kysely<unknown>): Promise<PreparedCheckout>;
+  /**
+   * Writes what the cart's plugin keeps beside an order the system placed (our row `orderId`, already
+   * written by the system): the cart completed and linked, the pricing snapshot, discount uses, sales.
+   * Refuses (ALREADY_COMPLETED) when another checkout of the cart completed it with another key.
+   */
+  complete(trx: Kysely<unknown>, orderId: string, draft: OrderDraft): Promise<CheckoutUserError[]>;
+}
+
+/** Our order the checkout placed (null with userErrors). */
+export interface CheckoutOutcome {
+  orderId: string | null;
+  userErrors: CheckoutUserError[];
+}
+
+/**
+ * Offers a storefront checkout to the tenant's systems of record before it is placed here. Null: no
+ * system takes this cart (it holds none of their records), so the checkout is ours. Otherwise the
+ * system's answer: refused (`MANAGED_EXTERNALLY` in `mirror` mode), or the order placed there and
+ * written here, with the cart completed.
+ */
+export async function checkoutElsewhere(call: CheckoutCall): Promise<CheckoutOutcome | null> {
+  for (const system of call.ctx.recordSystems) {
+    if (!system.checkout || !system.modeFor(call.ctx.tenant)) continue;
+    const outcome = await system.checkout(call).catch((error: unknown) => {
+      throw marked(error, system);
+    });
+    if (outcome) return outcome;
+  }
+  return null;
+}
+
+/** Whether any system of the tenant may take its checkouts (then the carts plugin asks before writing). */
+export function takesCheckouts(ctx: GatewayContext): boolean {
+  return ctx.recordSystems.some((s) => s.checkout && s.modeFor(ctx.tenant));
 }

@@ -52,6 +52,8 @@ function filterUpdated<T extends { updatedAt?: string }>(
   items: readonly T[],
   query: string | null | undefined,
 ): readonly T[] {
+  const tag = query?.match(/tag:'?([^'\s]+)'?/);
+  if (tag) return items.filter((item) => ((item as { tags?: string[] }).tags ?? []).includes(tag[1]));
   const m = query?.match(/updated_at:(>=?)'?([^'\s]+)'?/);
   if (!m) return items;
   const bound = Date.parse(m[2]);

@@ -6,6 +6,8 @@ export type Fault =
   | { kind: 'throttled' }
   /** Drop the connection without answering. */
   | { kind: 'reset' }
+  /** Do the work, then drop the connection: the answer is lost (a write happened). */
+  | { kind: 'lost' }
   /** Answer normally, but only after `ms` of real time (for client timeouts). */
   | { kind: 'delay'; ms: number };
 

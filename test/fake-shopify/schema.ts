@@ -2,6 +2,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { connection, type ConnectionArgs } from './connection';
 import { mutationResolvers, mutationTypeDefs } from './mutations';
+import { orderMutationResolvers, orderMutationTypeDefs } from './order-mutations';
 import type { FakeInventoryLevel, FakeStore, FakeVariant } from './store';
 
 /** What resolvers see: the store, whether this is a bulk run, and the bulk operations of the shop. */
@@ -151,7 +152,7 @@ function findNode(ctx: FakeContext, id: string): unknown {
 
 export function buildFakeSchema(): GraphQLSchema {
   return makeExecutableSchema<FakeContext>({
-    typeDefs: [typeDefs, mutationTypeDefs],
+    typeDefs: [typeDefs, mutationTypeDefs, orderMutationTypeDefs],
     resolvers: {
       Node: { __resolveType: (obj: { id: string }) => /^gid:\/\/shopify\/(\w+)\//.exec(obj.id)?.[1] ?? null },
       Query: {
@@ -173,6 +174,7 @@ export function buildFakeSchema(): GraphQLSchema {
       Mutation: {
         bulkOperationRunQuery: (_: unknown, { query }: { query: string }, ctx: FakeContext) => ctx.startBulk(query),
         ...mutationResolvers,
+        ...orderMutationResolvers.Mutation,
       },
       Product: {
         variants: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) => connection(p.variants, a, ctx),
@@ -216,6 +218,7 @@ export function buildFakeSchema(): GraphQLSchema {
         defaultPhoneNumber: (c: FakeStore['customers'][number]) => (c.phone ? { phoneNumber: c.phone } : null),
       },
       Order: {
+        ...orderMutationResolvers.Order,
         customer: (o: FakeStore['orders'][number], _: Args, ctx: FakeContext) =>
           byId(ctx.store.customers, o.customerId),
         totalPriceSet: (o: FakeStore['orders'][number]) => bag(o.totalPrice, o.currencyCode),

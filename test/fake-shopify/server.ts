@@ -114,7 +114,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     }
     readBody(req).then(
       (body) => {
-        const answer = () => handleGraphql(body, req, res, record);
+        const answer = () => handleGraphql(body, req, res, record, fault?.kind === 'lost');
         if (fault?.kind !== 'delay') return answer();
         const timer = setTimeout(() => (timers.delete(timer), res.destroyed || answer()), fault.ms);
         timers.add(timer);
@@ -128,6 +128,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     req: IncomingMessage,
     res: ServerResponse,
     record: (r: Partial<RecordedRequest> & Pick<RecordedRequest, 'status' | 'outcome'>) => void,
+    lost = false,
   ) {
     if (header(req, 'x-shopify-access-token') !== options.accessToken) {
       record({ status: 401, outcome: 'unauthorized' });
@@ -164,6 +165,7 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     const result = run(schema, query, variables, context(), doc);
     const extensions = { cost: { requestedQueryCost: cost, actualQueryCost: cost, throttleStatus: bucket.status() } };
     record({ ...base, status: 200, outcome: result.error ? 'graphql-error' : 'ok' });
+    if (lost) return void req.socket.destroy();
     return send(
       res,
       200,

@@ -105,6 +105,13 @@ export interface FakeOrder {
   totalPrice: string;
   customerId: string | null;
   lineItems: FakeLineItem[];
+  tags?: string[];
+  sourceIdentifier?: string | null;
+  /** The orderCreate input the order was made from (checkout tests read it). */
+  created?: Record<string, unknown>;
+  /** Quantities fulfilled per line item id. */
+  fulfilled?: Record<string, number>;
+  fulfillments?: { id: string; trackingNumber: string | null }[];
 }
 
 export interface FakeStore {

@@ -46,7 +46,17 @@ describeEachKind('shopify migrations', (kind) => {
       expect([table, await columns(table)]).toEqual([table, expect.arrayContaining(['shopify_updated_at'])]);
     }
     expect(await columns('shopify_webhook_events')).toContain('triggered_at');
+    expect(await columns('shopify_write_intents')).toContain('result_id');
 
+    expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
+      'shopify/0006_write_intent_results',
+    ]);
+    expect(await columns('shopify_write_intents')).not.toContain('result_id');
+    expect(await columns('shopify_data_requests')).toContain('export');
+    expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
+      'shopify/0005_privacy_exports',
+    ]);
+    expect(await columns('shopify_data_requests')).not.toContain('export');
     expect(await migrateDown(database.db, migrations, { plugin: 'shopify', steps: 1 })).toEqual([
       'shopify/0004_write_intents',
     ]);

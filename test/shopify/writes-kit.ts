@@ -61,7 +61,9 @@ const WRITE_ROOTS = new Set([
   'fulfillmentCreate',
   'collectionUpdate',
   'collectionAddProducts',
+  'collectionAddProductsV2',
   'collectionRemoveProducts',
+  'orderCreate',
 ]);
 
 /** Write mutations the fake shop answered (any outcome). */

@@ -157,6 +157,29 @@ describeEachDatabase(
       expect(shopifyWrites(h).length).toBe(writesBefore);
     });
 
+    it("refuses a storefront checkout of Shopify's products (the shop's own checkout sells them)", async () => {
+      const sf = get().storefront('alpha');
+      const made = await get().graphql<{ cartCreate: { cart: { id: string } } }>(
+        `mutation($v: ID!) { cartCreate(input: { lines: [{ merchandiseId: $v, quantity: 1 }] }) { cart { id } ${ERRORS} } }`,
+        { v: ids.variant },
+        sf,
+      );
+      const cartId = made.body.data!.cartCreate.cart.id;
+      const before = await tenantChecksum(get().gateway.runtime, 'alpha');
+      const writesBefore = shopifyWrites(h).length;
+      const res = await get().graphql<{ checkoutComplete: Payload }>(
+        `mutation($c: ID!) { checkoutComplete(cartId: $c, idempotencyKey: "mirror-1", email: "b@example.com") { order { id } ${ERRORS} } }`,
+        { c: cartId },
+        sf,
+      );
+      expect(res.body.data!.checkoutComplete).toEqual({
+        order: null,
+        userErrors: [{ field: ['cartId'], code: 'MANAGED_EXTERNALLY', message: expect.stringContaining('Shopify') }],
+      });
+      expect(await tenantChecksum(get().gateway.runtime, 'alpha')).toBe(before);
+      expect(shopifyWrites(h).length).toBe(writesBefore);
+    });
+
     it('keeps records created here editable, and leaves the second tenant untouched', async () => {
       const admin = await get().admin('alpha');
       const created = await get().graphql<{ productCreate: { product: { id: string } } }>(

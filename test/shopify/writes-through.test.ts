@@ -328,16 +328,93 @@ describeEachDatabase(
       expect(h.fake.store.collections[0].title).toBe('Summer');
     });
 
+    it('fulfils a Shopify order through fulfillmentCreate (its fulfillment orders); refuses what is left to none', async () => {
+      h.fake.bucket.set(h.fake.bucket.max);
+      const a = await admin();
+      const listed = await get().graphql<{ orders: { nodes: { id: string; shopifyId: string }[] } }>(
+        '{ orders(first: 5) { nodes { id shopifyId } } }',
+        {},
+        a,
+      );
+      const open = listed.body.data!.orders.nodes.find((o) => o.id !== ids.order)!;
+      const fake = h.fake.store.orders.find((o) => o.id === open.shopifyId)!;
+      const FULFIL = `mutation($id: ID!) { orderFulfill(id: $id) { order { fulfillmentStatus } ${ERRORS} } }`;
+      const calls = () => shopifyWrites(h).filter((r) => r.rootFields.includes('fulfillmentCreate')).length;
+      const before = calls();
+      const done = await get().graphql<{ orderFulfill: unknown }>(FULFIL, { id: open.id }, a);
+      expect(done.body.errors).toBeUndefined();
+      expect(done.body.data!.orderFulfill).toEqual({ order: { fulfillmentStatus: 'FULFILLED' }, userErrors: [] });
+      expect(fake.displayFulfillmentStatus).toBe('FULFILLED');
+      expect(fake.fulfillments).toHaveLength(1);
+      expect(calls()).toBe(before + 1);
+      const snapshot = await tenantChecksum(runtime(), 'alpha');
+      // Nothing is left to fulfil: refused before fulfillmentCreate is sent.
+      for (const id of [open.id]) {
+        h.fake.bucket.set(h.fake.bucket.max);
+        const again = await get().graphql<{ orderFulfill: { userErrors: UserErrors } }>(FULFIL, { id }, a);
+        expect(again.body.data!.orderFulfill.userErrors).toEqual([
+          { field: ['id'], code: 'ALREADY_COMPLETED', message: 'Nothing left to fulfil in Shopify' },
+        ]);
+      }
+      expect(calls()).toBe(before + 1);
+      expect(fake.fulfillments).toHaveLength(1);
+      expect(await tenantChecksum(runtime(), 'alpha')).toBe(snapshot);
+    });
+
+    it("adds and removes a Shopify collection's products in Shopify, then here", async () => {
+      h.fake.bucket.set(h.fake.bucket.max);
+      const a = await admin();
+      const MEMBERS = (op: string) => `mutation($id: ID!, $p: [ID!]!) { ${op}(id: $id, productIds: $p) {
+        collection { products(first: 10) { nodes { id } } } ${ERRORS} } }`;
+      const listed = await get().graphql<{ products: { nodes: { id: string; shopifyId: string }[] } }>(
+        '{ products(first: 10, sortKey: TITLE) { nodes { id shopifyId } } }',
+        {},
+        a,
+      );
+      // Product 2 is in the other collection of the fake shop.
+      const second = listed.body.data!.products.nodes.find((p) => p.shopifyId === 'gid://shopify/Product/2')!;
+      const fakeProduct2 = () => h.fake.store.products.find((p) => p.id === 'gid://shopify/Product/2')!;
+      const collectionGid = h.fake.store.collections[0].id;
+      type Members = { collection: { products: { nodes: { id: string }[] } } | null; userErrors: UserErrors };
+      const added = await get().graphql<{ collectionAddProducts: Members }>(
+        MEMBERS('collectionAddProducts'),
+        { id: ids.collection, p: [second.id] },
+        a,
+      );
+      expect(added.body.errors).toBeUndefined();
+      expect(added.body.data!.collectionAddProducts.userErrors).toEqual([]);
+      expect(added.body.data!.collectionAddProducts.collection!.products.nodes.map((n) => n.id)).toContain(second.id);
+      expect(fakeProduct2().collectionIds).toContain(collectionGid);
+      const removed = await get().graphql<{ collectionRemoveProducts: Members }>(
+        MEMBERS('collectionRemoveProducts'),
+        { id: ids.collection, p: [second.id] },
+        a,
+      );
+      expect(removed.body.data!.collectionRemoveProducts.userErrors).toEqual([]);
+      expect(removed.body.data!.collectionRemoveProducts.collection!.products.nodes.map((n) => n.id)).not.toContain(
+        second.id,
+      );
+      expect(fakeProduct2().collectionIds).not.toContain(collectionGid);
+      // A gateway product cannot join a Shopify collection; Shopify is not called.
+      const made = await get().graphql<{ productCreate: { product: { id: string } } }>(
+        `mutation { productCreate(input: { title: "Local only" }) { product { id } ${ERRORS} } }`,
+        {},
+        a,
+      );
+      const writes = shopifyWrites(h).length;
+      const local = await get().graphql<{ collectionAddProducts: Members }>(
+        MEMBERS('collectionAddProducts'),
+        { id: ids.collection, p: [made.body.data!.productCreate.product.id] },
+        a,
+      );
+      expect(local.body.data!.collectionAddProducts.userErrors).toEqual([
+        { field: ['productIds', '0'], code: 'NOT_FOUND', message: expect.stringContaining('Shopify') },
+      ]);
+      expect(shopifyWrites(h).length).toBe(writes);
+    });
+
     it('refuses, in write-through mode too, the mutations Shopify does not take from here', async () => {
       const before = await tenantChecksum(runtime(), 'alpha');
-      const fulfil = await get().graphql<{ orderFulfill: { userErrors: UserErrors } }>(
-        `mutation($id: ID!) { orderFulfill(id: $id) { order { id } ${ERRORS} } }`,
-        { id: ids.order },
-        await admin(),
-      );
-      expect(fulfil.body.data!.orderFulfill.userErrors).toEqual([
-        { field: ['id'], code: 'MANAGED_EXTERNALLY', message: expect.stringContaining('orderFulfill is made there') },
-      ]);
       const remove = await get().graphql<{ productDelete: { userErrors: UserErrors } }>(
         `mutation($id: ID!) { productDelete(input: { id: $id }) { deletedProductId ${ERRORS} } }`,
         { id: ids.product },

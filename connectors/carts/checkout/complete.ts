@@ -24,14 +24,19 @@ class Refused extends Error {
 }
 const refuse = (field: string[], code: UserError['code'], message: string) => new Refused([{ field, code, message }]);
 
-async function orderBy(conn: Kysely<unknown>, tenantId: string, column: 'id' | 'idempotency_key', value: string) {
+export async function orderBy(
+  conn: Kysely<unknown>,
+  tenantId: string,
+  column: 'id' | 'idempotency_key',
+  value: string,
+) {
   const { rows } = await sql<OrderRecord>`
     select * from orders where tenant_id = ${tenantId} and ${sql.ref(column)} = ${value}`.execute(conn);
   return rows[0] ?? null;
 }
 
 /** An order already placed with this key: the same answer again, unless the key was used for another cart. */
-function replay(order: OrderRecord, cartId: string): CheckoutResult {
+export function replay(order: OrderRecord, cartId: string): CheckoutResult {
   return order.cart_id === cartId
     ? { order, userErrors: [] }
     : {
@@ -46,7 +51,7 @@ export interface CheckoutInput {
   email?: string | null;
 }
 
-function inputErrors(input: CheckoutInput): UserError[] {
+export function inputErrors(input: CheckoutInput): UserError[] {
   const key = input.idempotencyKey.trim();
   if (!key) return [{ field: ['idempotencyKey'], code: 'BLANK', message: 'idempotencyKey is required' }];
   if (key.length > MAX_KEY_LENGTH) {
