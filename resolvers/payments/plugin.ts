@@ -4,6 +4,7 @@ import { migrations } from '../../connectors/payments/migrations';
 import { seedPayments } from '../../connectors/payments/seed';
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
+import { fulfillmentResolvers } from './fulfillment.resolvers';
 import { expireReservations } from './jobs';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
@@ -21,12 +22,19 @@ export const plugin = definePlugin({
   dependsOn: ['core', 'inventory', 'customers', 'orders'],
   typeDefs: schemaFragment('payments'),
   resolvers: {
-    Mutation: paymentMutations.Mutation,
     ...transactionResolvers,
     ...sessionResolvers,
+    ...fulfillmentResolvers,
+    Mutation: { ...paymentMutations.Mutation, ...fulfillmentResolvers.Mutation },
+    Order: { ...transactionResolvers.Order, ...fulfillmentResolvers.Order },
   },
-  mappers: { OrderTransaction: 'connectors/payments/tables#TransactionRow' },
+  mappers: {
+    OrderTransaction: 'connectors/payments/tables#TransactionRow',
+    Fulfillment: 'connectors/payments/tables#FulfillmentRow',
+    FulfillmentLineItem: 'connectors/payments/tables#FulfillmentLineRow',
+  },
   permissions,
+  costs: { 'Order.fulfillments': { defaultSize: 10 } },
   columns,
   createLoaders: createPaymentLoaders,
   migrations,
