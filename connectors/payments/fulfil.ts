@@ -45,7 +45,8 @@ const owed = (state: OrderState) =>
  * emits ORDERS_FULFILLED. A retry with the same idempotency key answers the fulfilment it made.
  */
 export async function createFulfillment(db: TenantDb, input: FulfillmentInput): Promise<FulfillmentWrite> {
-  const key = input.idempotencyKey ? `fulfil:${input.idempotencyKey}` : `fulfil:${randomUUID()}`;
+  // Keys are the order's: a retry for this order finds its fulfilment; another order's key is another key.
+  const key = `fulfil:${input.orderId}:${input.idempotencyKey ?? randomUUID()}`;
   try {
     return await db.atomic<PaymentTables, FulfillmentWrite>(async (trx) => {
       const order = await loadOrderForUpdate(trx, db.tenantId, input.orderId);
@@ -56,12 +57,7 @@ export async function createFulfillment(db: TenantDb, input: FulfillmentInput): 
         .where('tenant_id', '=', db.tenantId)
         .where('idempotency_key', '=', key)
         .executeTakeFirst();
-      if (prior) {
-        if (prior.order_id !== order.row.id) {
-          return refused(['idempotencyKey'], 'TAKEN', 'The key was used for another order');
-        }
-        return { fulfillment: prior, order: await orderRow(trx, db.tenantId, order.row.id), userErrors: [] };
-      }
+      if (prior) return { fulfillment: prior, order: await orderRow(trx, db.tenantId, order.row.id), userErrors: [] };
       const location = input.locationId
         ? await sql`select 1 from locations where tenant_id = ${db.tenantId} and id = ${input.locationId}`.execute(trx)
         : { rows: [] };

@@ -5,7 +5,7 @@ import { seedPayments } from '../../connectors/payments/seed';
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
 import { fulfillmentResolvers } from './fulfillment.resolvers';
-import { expireReservations } from './jobs';
+import { expireReservations, settleCancellations } from './jobs';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
 import { sessionResolvers } from './session.resolvers';
@@ -41,5 +41,5 @@ export const plugin = definePlugin({
   tenantConfig: paymentsTenantConfig,
   seed: seedPayments,
   routes: webhookRoutes,
-  jobs: [expireReservations],
+  jobs: [expireReservations, settleCancellations],
 });

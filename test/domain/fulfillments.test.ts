@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { encodeGlobalId, localIdOf } from '../../src/sdk';
+import { settleCancelledOrders } from '../../connectors/payments/settle-cancelled';
 import { startFakeStripe, type FakeStripe } from '../fake-stripe/server';
 import { describeEachDatabase } from '../kit/each-database';
 import { cartWith, createVariant, rows, stockOf, type VariantFixture } from './orders-fixtures';
@@ -393,5 +394,62 @@ describeEachDatabase('fulfillments', { plugins: PAYMENT_PLUGINS, tenantsDir: pay
     });
     expect(await stockOf(get(), 'beta', variant)).toEqual([8]);
     expect(await reserved('beta', orderId)).toBe(0);
+  });
+
+  const settle = (tenant: string) =>
+    settleCancelledOrders(
+      get().gateway.runtime,
+      get()
+        .gateway.runtime.tenants()
+        .find((x) => x.id === tenant)!,
+    );
+
+  it('settles a cancelled Stripe order at Stripe: captured money refunded once, with the order key', async () => {
+    const t = get();
+    const v = await createVariant(t, 'alpha', { price: '12.00', stock: [4] });
+    const cart = await cartWith(t, 'alpha', [{ merchandiseId: v.variantGid, quantity: 2 }], `settle${++n}@example.com`);
+    const placed = await t.graphql<{
+      checkoutComplete: { order: { id: string }; paymentSession: { clientSecret: string } };
+    }>(
+      `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, idempotencyKey: $key) {
+        order { id } paymentSession { clientSecret } userErrors { code } } }`,
+      { cartId: cart.id, key: `settle-${Date.now()}` },
+      t.storefront('alpha'),
+    );
+    const orderId = placed.body.data!.checkoutComplete.order.id;
+    const intentId = placed.body.data!.checkoutComplete.paymentSession.clientSecret.split('_secret_')[0];
+    await stripe.deliver(
+      stripe.confirm(intentId, 'succeed'),
+      `${t.url}/plugins/payments/stripe/alpha`,
+      'whsec_fulfil_secret',
+    );
+    const first = (await orderOf(orderId, alphaAdmin)).lineItems.nodes[0].id;
+    await fulfil({ id: orderId, lines: [{ lineItemId: first, quantity: 1 }], location: location(v) }, alphaAdmin);
+    expect(await send('orderCancel', ORDER_CANCEL, { id: orderId }, alphaAdmin)).toMatchObject({
+      order: { status: 'CANCELLED', financialStatus: 'REFUNDED' },
+      userErrors: [],
+    });
+    // The unshipped unit is back in stock; the shipped one is not.
+    expect(await stockOf(t, 'alpha', v)).toEqual([3]);
+    expect(await settle('alpha')).toBeGreaterThanOrEqual(1);
+    expect(await settle('alpha')).toBe(0);
+    const refunds = stripe.refunds.filter((r) => r.payment_intent === intentId);
+    expect(refunds.map((r) => r.amount)).toEqual([2400]);
+    const order = await orderOf(orderId, alphaAdmin);
+    expect(order.transactions.map((x) => [x.kind, x.amount.amount, x.gateway, x.gatewayId !== null])).toEqual([
+      ['SALE', '24.00', 'stripe', true],
+      ['REFUND', '24.00', 'stripe', true],
+    ]);
+    expect(stripe.requests.filter((r) => r.path === '/v1/refunds').every((r) => r.idempotencyKey)).toBe(true);
+  });
+
+  it('records the refund of a cancelled manual payment as the shop made it', async () => {
+    const { orderId } = await paidOrder(1);
+    await send('orderCancel', ORDER_CANCEL, { id: orderId });
+    expect(await settle('beta')).toBeGreaterThanOrEqual(1);
+    expect((await orderOf(orderId)).transactions.map((x) => [x.kind, x.amount.amount, x.gateway])).toEqual([
+      ['SALE', '10.00', 'manual'],
+      ['REFUND', '10.00', 'manual'],
+    ]);
   });
 });
