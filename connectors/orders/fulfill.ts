@@ -5,7 +5,10 @@ import { lockOrder } from './lock';
 import type { OrderRow, OrderTables } from './tables';
 import { failure, type OrderResult } from './user-error';
 
-/** Marks an open order fulfilled (shipped). Fulfilling twice or fulfilling a cancelled order is refused. */
+/**
+ * Marks an open order fulfilled: everything left ships, and its reserved stock (allocations) is used up.
+ * Fulfilling twice or fulfilling a cancelled order is refused.
+ */
 export async function fulfillOrder(db: TenantDb, id: string): Promise<OrderResult<OrderRow>> {
   return db.atomic<OrderTables, OrderResult<OrderRow>>(async (trx) => {
     const order = await lockOrder(trx, db.tenantId, id);
@@ -15,6 +18,8 @@ export async function fulfillOrder(db: TenantDb, id: string): Promise<OrderResul
     if (order.fulfillment_status === 'FULFILLED') {
       return failure(['id'], 'ALREADY_FULFILLED', 'The order is already fulfilled');
     }
+    // Every unit still reserved for the order ships: the reservation is used up.
+    await sql`delete from order_allocations where tenant_id = ${db.tenantId} and order_id = ${id}`.execute(trx);
     const fulfilled = await trx
       .updateTable('orders')
       .set({ fulfillment_status: 'FULFILLED', fulfilled_at: sql<Date>`now()`, updated_at: sql<Date>`now()` })

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { applyEvent, fulfillmentStatusOf, type OrderEvent, type OrderState, type Outcome } from './lifecycle';
+import { emitEvent } from '../../src/sdk/db';
 import { fromMinor } from './money';
+import { orderPayload } from './order-payload';
 import type { LoadedOrder } from './order-state';
 import type { PaymentTables, TransactionStatus } from './tables';
 
@@ -48,9 +50,17 @@ export async function commitEvent(
       .executeTakeFirstOrThrow();
     transactionIds.push(inserted.id);
   }
-  await sql`update orders set financial_status = ${outcome.state.financial},
-      fulfillment_status = ${fulfillmentStatusOf(outcome.state.lines)}, updated_at = now()
-    where tenant_id = ${row.tenant_id} and id = ${row.id}`.execute(trx);
+  const shipped = fulfillmentStatusOf(outcome.state.lines);
+  const { rows: written } = await sql<
+    Record<string, unknown>
+  >`update orders set financial_status = ${outcome.state.financial},
+      fulfillment_status = ${shipped},
+      fulfilled_at = case when ${shipped} = 'FULFILLED' then coalesce(fulfilled_at, now()) end, updated_at = now()
+    where tenant_id = ${row.tenant_id} and id = ${row.id} returning *`.execute(trx);
+  // The order became fully shipped (by a shipment, or by a refund of what was left to ship).
+  if (shipped === 'FULFILLED' && fulfillmentStatusOf(order.state.lines) !== 'FULFILLED') {
+    await emitEvent(trx, row.tenant_id, 'ORDERS_FULFILLED', orderPayload(written[0]));
+  }
   const counted = (s: OrderState) => (s.ledger.captured > 0 ? 1 : 0);
   const orders = counted(outcome.state) - counted(order.state);
   const spent = net(outcome.state) - net(order.state);

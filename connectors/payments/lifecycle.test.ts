@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   applyEvent,
   FINANCIAL_TRANSITIONS,
+  FULFILLMENT_TRANSITIONS,
   fulfillmentStatusOf,
   initialState,
   type Movement,
@@ -57,6 +58,12 @@ function assertConsistent(state: OrderState) {
     expect(line.fulfilled >= 0 && line.fulfilled <= line.ordered).toBe(true);
     expect(line.refunded >= 0 && line.refunded <= line.ordered).toBe(true);
   }
+  // Shipped units are never more than ordered, and the status says what the quantities say.
+  const shipped = state.lines.reduce((s, l) => s + l.fulfilled, 0);
+  const owedLeft = state.lines.some((l) => l.fulfilled < l.ordered - l.refunded);
+  expect(fulfillmentStatusOf(state.lines)).toBe(
+    shipped === 0 ? 'UNFULFILLED' : owedLeft ? 'PARTIALLY_FULFILLED' : 'FULFILLED',
+  );
   if (state.cancelled) expect(['VOIDED', 'REFUNDED']).toContain(state.financial);
 }
 
@@ -70,12 +77,18 @@ describe('order lifecycle', () => {
           const outcome = applyEvent(state, event);
           if (!outcome.ok) continue;
           const before = state.financial;
+          const shippedBefore = fulfillmentStatusOf(state.lines);
           state = outcome.state;
           moved.push(...outcome.movements);
           // The table allows the transition that happened (staying put is always allowed for shipping).
           if (state.financial !== before) {
             expect(FINANCIAL_TRANSITIONS[before][event.kind]).toContain(state.financial);
           }
+          // Fulfillment status changes only as its table says; events it does not list leave it alone.
+          const shipped = fulfillmentStatusOf(state.lines);
+          const allowed = FULFILLMENT_TRANSITIONS[shippedBefore][event.kind];
+          if (allowed) expect(allowed).toContain(shipped);
+          else expect(shipped).toBe(shippedBefore);
           assertConsistent(state);
         }
         // The provider's movements add up to the ledger: money in minus money out, nothing unaccounted.
@@ -143,10 +156,25 @@ describe('order lifecycle', () => {
     step({ kind: 'refund', amount: 300, lines: [{ line: 1, quantity: 1 }] });
     expect(state.financial).toBe('PARTIALLY_REFUNDED');
     // The refunded line is no longer owed: shipping the rest of line 0 completes the order.
-    expect(applyEvent(state, { kind: 'fulfil', lines: [{ line: 1, quantity: 1 }] })).toMatchObject({ ok: false });
+    expect(applyEvent(state, { kind: 'fulfil', lines: [{ line: 1, quantity: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'QUANTITY_TOO_LARGE',
+    });
     step({ kind: 'fulfil', lines: [{ line: 0, quantity: 1 }] });
     expect(fulfillmentStatusOf(state.lines)).toBe('FULFILLED');
     expect(applyEvent(state, { kind: 'cancel' })).toMatchObject({ ok: false, code: 'NOT_ALLOWED' });
+    // Cancelling a shipment reopens the order; shipping what is left completes it again.
+    step({ kind: 'cancelFulfillment', lines: [{ line: 0, quantity: 1 }] });
+    expect(fulfillmentStatusOf(state.lines)).toBe('PARTIALLY_FULFILLED');
+    expect(applyEvent(state, { kind: 'cancelFulfillment', lines: [{ line: 1, quantity: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'QUANTITY_TOO_LARGE',
+    });
+    step({ kind: 'cancel' });
+    expect(applyEvent(state, { kind: 'fulfil', lines: [{ line: 0, quantity: 1 }] })).toMatchObject({
+      ok: false,
+      code: 'ALREADY_CANCELLED',
+    });
     expect(applyEvent(initialState(5, [1]), { kind: 'capture', amount: 5 })).toMatchObject({
       ok: false,
       code: 'NOT_ALLOWED',

@@ -54,7 +54,7 @@ export type OrderEvent =
 
 export type EventKind = OrderEvent['kind'];
 
-export type RejectCode = 'NOT_ALLOWED' | 'INVALID' | 'ALREADY_CANCELLED' | 'AMOUNT_TOO_LARGE';
+export type RejectCode = 'NOT_ALLOWED' | 'INVALID' | 'ALREADY_CANCELLED' | 'AMOUNT_TOO_LARGE' | 'QUANTITY_TOO_LARGE';
 
 /** The money an accepted event moves at the provider (what a transaction row records). */
 export interface Movement {
@@ -76,6 +76,28 @@ export const FINANCIAL_TRANSITIONS: Record<FinancialStatus, Partial<Record<Event
   PARTIALLY_REFUNDED: { refund: ['PARTIALLY_REFUNDED', 'REFUNDED'], cancel: ['REFUNDED'] },
   REFUNDED: { cancel: ['REFUNDED'] },
   VOIDED: { cancel: ['VOIDED'] },
+};
+
+export const FULFILLMENT_STATUSES = ['UNFULFILLED', 'PARTIALLY_FULFILLED', 'FULFILLED'] as const;
+
+/**
+ * Fulfillment transitions: from each status, the events that may change it and the statuses they may
+ * lead to (the quantities decide). An event absent from a row leaves the status as it is; a fulfil
+ * whose result the row does not allow is refused with NOT_ALLOWED. A refund changes the status only by
+ * taking units off what is owed: the unshipped rest refunded completes a partly shipped order.
+ */
+export const FULFILLMENT_TRANSITIONS: Record<
+  FulfillmentStatus,
+  Partial<Record<EventKind, readonly FulfillmentStatus[]>>
+> = {
+  UNFULFILLED: { fulfil: ['PARTIALLY_FULFILLED', 'FULFILLED'], refund: ['UNFULFILLED'] },
+  PARTIALLY_FULFILLED: {
+    fulfil: ['PARTIALLY_FULFILLED', 'FULFILLED'],
+    cancelFulfillment: ['PARTIALLY_FULFILLED', 'UNFULFILLED'],
+    refund: ['PARTIALLY_FULFILLED', 'FULFILLED'],
+  },
+  // Cancelling a shipment of units since refunded may leave every owed unit shipped.
+  FULFILLED: { cancelFulfillment: ['FULFILLED', 'PARTIALLY_FULFILLED', 'UNFULFILLED'], refund: ['FULFILLED'] },
 };
 
 export function initialState(total: number, quantities: readonly number[]): OrderState {
@@ -102,12 +124,12 @@ function moveLines(
   moves: readonly LineQuantity[],
   room: (l: LineState) => number,
   change: (l: LineState, quantity: number) => LineState,
-): LineState[] | string {
+): LineState[] | Outcome {
   const next = lines.map((l) => ({ ...l }));
-  if (moves.length === 0) return 'no lines given';
+  if (moves.length === 0) return reject('INVALID', 'no lines given');
   for (const { line, quantity } of moves) {
-    if (!next[line] || !positive(quantity)) return 'unknown line or quantity below one';
-    if (quantity > room(next[line])) return 'more than the line has left';
+    if (!next[line] || !positive(quantity)) return reject('INVALID', 'unknown line or quantity below one');
+    if (quantity > room(next[line])) return reject('QUANTITY_TOO_LARGE', 'more than the line has left');
     next[line] = change(next[line], quantity);
   }
   return next;
@@ -180,7 +202,7 @@ export function applyEvent(state: OrderState, event: OrderEvent): Outcome {
               (l) => l.ordered - l.refunded,
               (l, q) => ({ ...l, refunded: l.refunded + q }),
             );
-      if (typeof lines === 'string') return reject('INVALID', lines);
+      if (!Array.isArray(lines)) return lines;
       const refunded = ledger.refunded + event.amount;
       const to = refunded === ledger.captured ? 'REFUNDED' : 'PARTIALLY_REFUNDED';
       return financial(to, { refunded }, [{ kind: 'REFUND', amount: event.amount }], { lines });
@@ -201,7 +223,12 @@ export function applyEvent(state: OrderState, event: OrderEvent): Outcome {
               (l) => l.fulfilled,
               (l, q) => ({ ...l, fulfilled: l.fulfilled - q }),
             );
-      if (typeof lines === 'string') return reject('INVALID', lines);
+      if (!Array.isArray(lines)) return lines;
+      const from = fulfillmentStatusOf(state.lines);
+      const to = fulfillmentStatusOf(lines);
+      if (!FULFILLMENT_TRANSITIONS[from][event.kind]?.includes(to)) {
+        return reject('NOT_ALLOWED', `A ${from} order does not accept ${event.kind}`);
+      }
       return { ok: true, state: { ...state, lines }, movements: [] };
     }
     case 'cancel': {

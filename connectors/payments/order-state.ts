@@ -21,7 +21,17 @@ export async function loadOrderForUpdate(
 ): Promise<LoadedOrder | null> {
   const row = await trx
     .selectFrom('orders')
-    .select(['id', 'tenant_id', 'customer_id', 'status', 'financial_status', 'currency_code', 'total', 'updated_at'])
+    .select([
+      'id',
+      'tenant_id',
+      'customer_id',
+      'status',
+      'financial_status',
+      'fulfillment_status',
+      'currency_code',
+      'total',
+      'updated_at',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('id', '=', orderId)
     .forUpdate()
@@ -48,7 +58,12 @@ export async function loadOrderForUpdate(
       captured: minor('CAPTURE') + minor('SALE'),
       refunded: minor('REFUND'),
     },
-    lines: lines.map(({ ordered, fulfilled, refunded }) => ({ ordered, fulfilled, refunded })),
+    // An order marked fulfilled as a whole (orderFulfill of the orders plugin, seeds) shipped every unit owed.
+    lines: lines.map(({ ordered, fulfilled, refunded }) => ({
+      ordered,
+      fulfilled: row.fulfillment_status === 'FULFILLED' ? Math.max(fulfilled, ordered - refunded) : fulfilled,
+      refunded,
+    })),
     cancelled: row.status === 'CANCELLED',
   };
   return { row, state, lineIds: lines.map((l) => l.id) };

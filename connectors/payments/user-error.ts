@@ -4,7 +4,13 @@ import type { RejectCode } from './lifecycle';
 /** An expected failure of a payment, refund or fulfilment write, reported in the payload's userErrors. */
 export interface UserError {
   field: string[];
-  code: UserErrorCode | RejectCode | 'PAYMENT_DECLINED' | 'PAYMENT_REQUIRES_ACTION' | 'PROVIDER_UNAVAILABLE';
+  code:
+    | UserErrorCode
+    | RejectCode
+    | 'ALREADY_FULFILLED'
+    | 'PAYMENT_DECLINED'
+    | 'PAYMENT_REQUIRES_ACTION'
+    | 'PROVIDER_UNAVAILABLE';
   message: string;
 }
 

@@ -24,7 +24,7 @@ import type {
   ResolversParentTypes,
 } from '../generated/resolvers-types';
 import { cartPayload } from './cart-payload';
-import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
+import { checkoutLimits, taxesIncluded } from '../../connectors/carts/pricing/loaders';
 import { mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
 import { cartTokenOf } from './cart-id';
 
@@ -88,7 +88,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx.db,
         ctx.tenant.currency,
         { cartId: await usableCartToken(ctx, args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
-        { taxesIncluded: taxesIncluded(ctx) },
+        { taxesIncluded: taxesIncluded(ctx), limits: checkoutLimits(ctx) },
       );
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
       return { order: order as ResolversParentTypes['Order'] | null, userErrors };

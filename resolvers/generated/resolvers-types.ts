@@ -8,7 +8,7 @@ import { CustomerRow, CustomerAddressRow } from '../../connectors/customers/tabl
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
 import { CartLineParent } from '../../connectors/carts/loaders';
-import { TransactionRow } from '../../connectors/payments/tables';
+import { TransactionRow, FulfillmentRow, FulfillmentLineRow } from '../../connectors/payments/tables';
 import { SubscriptionRow, DeliveryRow } from '../../connectors/webhooks/tables';
 import { GatewayContext } from '../../src/sdk/context';
 export type CountedConnection<T> = Connection<T> & { totalCount: number | (() => Promise<number>) };
@@ -687,6 +687,59 @@ export type FilterValue = {
   label: Scalars['String']['output'];
 };
 
+/** A shipment of some of an order's units from one location. */
+export type Fulfillment = {
+  __typename?: 'Fulfillment';
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  /** The line items shipped and how many units of each. */
+  fulfillmentLineItems: Array<FulfillmentLineItem>;
+  id: Scalars['ID']['output'];
+  /** Where the units left from; null when the caller may not read inventory or the location was deleted. */
+  location?: Maybe<Location>;
+  status: FulfillmentStatus;
+  trackingInfo: FulfillmentTrackingInfo;
+};
+
+export type FulfillmentLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+/** Units of one line item in a fulfillment. */
+export type FulfillmentLineItem = {
+  __typename?: 'FulfillmentLineItem';
+  id: Scalars['ID']['output'];
+  /** The order's line item (a LineItem id). */
+  lineItemId: Scalars['ID']['output'];
+  quantity: Scalars['Int']['output'];
+};
+
+export type FulfillmentPayload = {
+  __typename?: 'FulfillmentPayload';
+  fulfillment?: Maybe<Fulfillment>;
+  /** The order after the change. */
+  order?: Maybe<Order>;
+  userErrors: Array<UserError>;
+};
+
+export type FulfillmentStatus =
+  | 'CANCELLED'
+  | 'SUCCESS';
+
+export type FulfillmentTrackingInfo = {
+  __typename?: 'FulfillmentTrackingInfo';
+  company?: Maybe<Scalars['String']['output']>;
+  number?: Maybe<Scalars['String']['output']>;
+  url?: Maybe<Scalars['URL']['output']>;
+};
+
+export type FulfillmentTrackingInput = {
+  company?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['URL']['input']>;
+};
+
 /** The gateway's own view of its health, for a tenant's admins (their own tenant) and platform operators. */
 export type GatewayStatus = {
   __typename?: 'GatewayStatus';
@@ -973,6 +1026,13 @@ export type Mutation = {
   /** Stops a discount for good: its code no longer applies. */
   discountDeactivate: DiscountPayload;
   discountUpdate: DiscountPayload;
+  /** Cancels a shipment: its units are owed and reserved again (write_orders). */
+  fulfillmentCancel: FulfillmentPayload;
+  /**
+   * Ships units of an order from a location (write_orders): never more of a line than ordered minus refunded
+   * minus shipped; without lines, everything still owed. The units leave the order's reserved stock there.
+   */
+  fulfillmentCreate: FulfillmentPayload;
   /** Changes stock by a delta; NOT_ENOUGH_STOCK when it would go below zero. Creates the level when missing. */
   inventoryAdjust: InventoryChangePayload;
   /** Sets stock to a quantity, recording the difference as an adjustment. */
@@ -1203,6 +1263,21 @@ export type MutationDiscountUpdateArgs = {
 };
 
 
+export type MutationFulfillmentCancelArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationFulfillmentCreateArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  lines?: InputMaybe<Array<FulfillmentLineInput>>;
+  locationId: Scalars['ID']['input'];
+  notifyCustomer?: InputMaybe<Scalars['Boolean']['input']>;
+  orderId: Scalars['ID']['input'];
+  tracking?: InputMaybe<FulfillmentTrackingInput>;
+};
+
+
 export type MutationInventoryAdjustArgs = {
   input: InventoryAdjustInput;
 };
@@ -1374,10 +1449,14 @@ export type Order = Node & {
   /** The buyer; null unless the caller holds read_customers. */
   customer?: Maybe<Customer>;
   discountApplications?: Maybe<Array<DiscountApplication>>;
+  /** UNFULFILLED, PARTIALLY_FULFILLED or FULFILLED, from the units shipped, ordered and refunded. */
+  displayFulfillmentStatus?: Maybe<OrderDisplayFulfillmentStatus>;
   email?: Maybe<Scalars['String']['output']>;
   financialStatus: OrderFinancialStatus;
   fulfilledAt?: Maybe<Scalars['DateTime']['output']>;
   fulfillmentStatus: OrderFulfillmentStatus;
+  /** Shipments of the order, oldest first, cancelled ones included (read_orders). */
+  fulfillments?: Maybe<Array<Fulfillment>>;
   id: Scalars['ID']['output'];
   lineItems: LineItemConnection;
   /** The shop's order number, e.g. #1001. */
@@ -1429,6 +1508,12 @@ export type OrderConnection = {
   /** Orders matching the filter, across all pages. */
   totalCount: Scalars['Int']['output'];
 };
+
+/** Whether the order's units have shipped: refunded units are no longer owed. */
+export type OrderDisplayFulfillmentStatus =
+  | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
+  | 'UNFULFILLED';
 
 export type OrderEdge = {
   __typename?: 'OrderEdge';
@@ -2391,6 +2476,8 @@ export type UserErrorCode =
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_REQUIRES_ACTION'
   | 'PROVIDER_UNAVAILABLE'
+  /** More units than a line has left to ship (or, for a cancellation, than it shipped). */
+  | 'QUANTITY_TOO_LARGE'
   | 'TAKEN'
   /** The customer access token is unknown, expired or revoked. */
   | 'TOKEN_INVALID'
@@ -2709,6 +2796,13 @@ export type ResolversTypes = ResolversObject<{
   Filter: ResolverTypeWrapper<Filter>;
   FilterType: FilterType;
   FilterValue: ResolverTypeWrapper<FilterValue>;
+  Fulfillment: ResolverTypeWrapper<FulfillmentRow>;
+  FulfillmentLineInput: FulfillmentLineInput;
+  FulfillmentLineItem: ResolverTypeWrapper<FulfillmentLineRow>;
+  FulfillmentPayload: ResolverTypeWrapper<Omit<FulfillmentPayload, 'fulfillment' | 'order'> & { fulfillment?: Maybe<ResolversTypes['Fulfillment']>, order?: Maybe<ResolversTypes['Order']> }>;
+  FulfillmentStatus: FulfillmentStatus;
+  FulfillmentTrackingInfo: ResolverTypeWrapper<FulfillmentTrackingInfo>;
+  FulfillmentTrackingInput: FulfillmentTrackingInput;
   GatewayStatus: ResolverTypeWrapper<GatewayStatusModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageRow>;
@@ -2741,6 +2835,7 @@ export type ResolversTypes = ResolversObject<{
   Order: ResolverTypeWrapper<OrderRow>;
   OrderCancelReason: OrderCancelReason;
   OrderConnection: ResolverTypeWrapper<CountedConnection<OrderRow>>;
+  OrderDisplayFulfillmentStatus: OrderDisplayFulfillmentStatus;
   OrderEdge: ResolverTypeWrapper<Omit<OrderEdge, 'node'> & { node: ResolversTypes['Order'] }>;
   OrderFilter: OrderFilter;
   OrderFinancialStatus: OrderFinancialStatus;
@@ -2905,6 +3000,12 @@ export type ResolversParentTypes = ResolversObject<{
   DiscountPayload: Omit<DiscountPayload, 'discount'> & { discount?: Maybe<ResolversParentTypes['Discount']> };
   Filter: Filter;
   FilterValue: FilterValue;
+  Fulfillment: FulfillmentRow;
+  FulfillmentLineInput: FulfillmentLineInput;
+  FulfillmentLineItem: FulfillmentLineRow;
+  FulfillmentPayload: Omit<FulfillmentPayload, 'fulfillment' | 'order'> & { fulfillment?: Maybe<ResolversParentTypes['Fulfillment']>, order?: Maybe<ResolversParentTypes['Order']> };
+  FulfillmentTrackingInfo: FulfillmentTrackingInfo;
+  FulfillmentTrackingInput: FulfillmentTrackingInput;
   GatewayStatus: GatewayStatusModel;
   ID: Scalars['ID']['output'];
   Image: ImageRow;
@@ -3349,6 +3450,34 @@ export type FilterValueResolvers<ContextType = GatewayContext, ParentType extend
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FulfillmentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Fulfillment'] = ResolversParentTypes['Fulfillment']> = ResolversObject<{
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fulfillmentLineItems?: Resolver<Array<ResolversTypes['FulfillmentLineItem']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['Location']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['FulfillmentStatus'], ParentType, ContextType>;
+  trackingInfo?: Resolver<ResolversTypes['FulfillmentTrackingInfo'], ParentType, ContextType>;
+}>;
+
+export type FulfillmentLineItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FulfillmentLineItem'] = ResolversParentTypes['FulfillmentLineItem']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lineItemId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FulfillmentPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FulfillmentPayload'] = ResolversParentTypes['FulfillmentPayload']> = ResolversObject<{
+  fulfillment?: Resolver<Maybe<ResolversTypes['Fulfillment']>, ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type FulfillmentTrackingInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FulfillmentTrackingInfo'] = ResolversParentTypes['FulfillmentTrackingInfo']> = ResolversObject<{
+  company?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  url?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
+}>;
+
 export type GatewayStatusResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['GatewayStatus'] = ResolversParentTypes['GatewayStatus']> = ResolversObject<{
   dependencies?: Resolver<Array<ResolversTypes['DependencyStatus']>, ParentType, ContextType>;
   plugins?: Resolver<Array<ResolversTypes['PluginStatus']>, ParentType, ContextType>;
@@ -3521,6 +3650,8 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   discountCreate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountCreateArgs, 'input'>>;
   discountDeactivate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountDeactivateArgs, 'id'>>;
   discountUpdate?: Resolver<ResolversTypes['DiscountPayload'], ParentType, ContextType, RequireFields<MutationDiscountUpdateArgs, 'id' | 'input'>>;
+  fulfillmentCancel?: Resolver<ResolversTypes['FulfillmentPayload'], ParentType, ContextType, RequireFields<MutationFulfillmentCancelArgs, 'id'>>;
+  fulfillmentCreate?: Resolver<ResolversTypes['FulfillmentPayload'], ParentType, ContextType, RequireFields<MutationFulfillmentCreateArgs, 'locationId' | 'notifyCustomer' | 'orderId'>>;
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
@@ -3563,10 +3694,12 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   customer?: Resolver<Maybe<ResolversTypes['Customer']>, ParentType, ContextType>;
   discountApplications?: Resolver<Maybe<Array<ResolversTypes['DiscountApplication']>>, ParentType, ContextType>;
+  displayFulfillmentStatus?: Resolver<Maybe<ResolversTypes['OrderDisplayFulfillmentStatus']>, ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   financialStatus?: Resolver<ResolversTypes['OrderFinancialStatus'], ParentType, ContextType>;
   fulfilledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fulfillmentStatus?: Resolver<ResolversTypes['OrderFulfillmentStatus'], ParentType, ContextType>;
+  fulfillments?: Resolver<Maybe<Array<ResolversTypes['Fulfillment']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -4076,6 +4209,10 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   DiscountPayload?: DiscountPayloadResolvers<ContextType>;
   Filter?: FilterResolvers<ContextType>;
   FilterValue?: FilterValueResolvers<ContextType>;
+  Fulfillment?: FulfillmentResolvers<ContextType>;
+  FulfillmentLineItem?: FulfillmentLineItemResolvers<ContextType>;
+  FulfillmentPayload?: FulfillmentPayloadResolvers<ContextType>;
+  FulfillmentTrackingInfo?: FulfillmentTrackingInfoResolvers<ContextType>;
   GatewayStatus?: GatewayStatusResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;
   ImageConnection?: ImageConnectionResolvers<ContextType>;

@@ -6,5 +6,7 @@ export const permissions = {
     orderMarkAsPaid: hasScope('write_orders'),
     orderCapture: hasScope('write_orders'),
     refundCreate: hasScope('write_orders'),
+    fulfillmentCreate: hasScope('write_orders'),
+    fulfillmentCancel: hasScope('write_orders'),
   },
 };

@@ -4,7 +4,8 @@ import { migrations } from '../../connectors/payments/migrations';
 import { seedPayments } from '../../connectors/payments/seed';
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
-import { expireReservations } from './jobs';
+import { fulfillmentResolvers } from './fulfillment.resolvers';
+import { expireReservations, settleCancellations } from './jobs';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
 import { sessionResolvers } from './session.resolvers';
@@ -21,17 +22,24 @@ export const plugin = definePlugin({
   dependsOn: ['core', 'inventory', 'customers', 'orders'],
   typeDefs: schemaFragment('payments'),
   resolvers: {
-    Mutation: paymentMutations.Mutation,
     ...transactionResolvers,
     ...sessionResolvers,
+    ...fulfillmentResolvers,
+    Mutation: { ...paymentMutations.Mutation, ...fulfillmentResolvers.Mutation },
+    Order: { ...transactionResolvers.Order, ...fulfillmentResolvers.Order },
   },
-  mappers: { OrderTransaction: 'connectors/payments/tables#TransactionRow' },
+  mappers: {
+    OrderTransaction: 'connectors/payments/tables#TransactionRow',
+    Fulfillment: 'connectors/payments/tables#FulfillmentRow',
+    FulfillmentLineItem: 'connectors/payments/tables#FulfillmentLineRow',
+  },
   permissions,
+  costs: { 'Order.fulfillments': { defaultSize: 10 } },
   columns,
   createLoaders: createPaymentLoaders,
   migrations,
   tenantConfig: paymentsTenantConfig,
   seed: seedPayments,
   routes: webhookRoutes,
-  jobs: [expireReservations],
+  jobs: [expireReservations, settleCancellations],
 });

@@ -4,7 +4,8 @@ import { lockCart } from '../carts';
 import { formatMinor } from '../../../src/sdk/money';
 import type { CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
-import { checkoutLines } from './lines';
+import type { CheckoutLimits } from '../pricing/loaders';
+import { checkoutLines, type CheckoutLine } from './lines';
 import { emitOrderCreated } from './order-event';
 import { countSales, insertOrder, upsertCustomer } from './order-writes';
 import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
@@ -65,6 +66,37 @@ export function inputErrors(input: CheckoutInput): UserError[] {
 }
 
 /**
+ * The shop's checkout limits (`settings.carts.checkout`) the cart breaks, as MAXIMUM_EXCEEDED: a line's
+ * units at `['lines', i, 'quantity']` (lines in checkout order, as NOT_ENOUGH_STOCK names them), the
+ * number of lines and the units in all at `['cartId']`.
+ */
+function limitErrors(lines: readonly CheckoutLine[], limits: CheckoutLimits): UserError[] {
+  const errors: UserError[] = [];
+  const { maxLineQuantity, maxCartLines, maxCartQuantity } = limits;
+  for (const [i, line] of lines.entries()) {
+    if (maxLineQuantity !== undefined && line.quantity > maxLineQuantity) {
+      errors.push({
+        field: ['lines', String(i), 'quantity'],
+        code: 'MAXIMUM_EXCEEDED',
+        message: `At most ${maxLineQuantity} of an item per checkout`,
+      });
+    }
+  }
+  if (maxCartLines !== undefined && lines.length > maxCartLines) {
+    errors.push({ field: ['cartId'], code: 'MAXIMUM_EXCEEDED', message: `At most ${maxCartLines} lines per checkout` });
+  }
+  const units = lines.reduce((sum, l) => sum + l.quantity, 0);
+  if (maxCartQuantity !== undefined && units > maxCartQuantity) {
+    errors.push({
+      field: ['cartId'],
+      code: 'MAXIMUM_EXCEEDED',
+      message: `At most ${maxCartQuantity} items per checkout`,
+    });
+  }
+  return errors;
+}
+
+/**
  * Turns a cart into an order in one atomic step: stock reserved, order and line items written with
  * today's titles and prices, customer found or created by email, sales counted, cart completed.
  * Idempotent per key: a retry (also one racing the first call) gets the same order. Any refusal
@@ -74,7 +106,7 @@ export async function completeCheckout(
   db: TenantDb,
   currency: string,
   input: CheckoutInput,
-  options: { taxesIncluded?: boolean } = {},
+  options: { taxesIncluded?: boolean; limits?: CheckoutLimits } = {},
 ): Promise<CheckoutResult> {
   const errors = inputErrors(input);
   if (errors.length > 0) return { order: null, userErrors: errors };
@@ -95,6 +127,8 @@ export async function completeCheckout(
       }
       const lines = await checkoutLines(trx, db.tenantId, cartId);
       if (lines.length === 0) throw refuse(['cartId'], 'CART_EMPTY', 'The cart has no lines');
+      const overLimit = limitErrors(lines, options.limits ?? {});
+      if (overLimit.length > 0) throw new Refused(overLimit);
       const gone = lines.findIndex((l) => !l.for_sale);
       if (gone >= 0) throw refuse(['lines', String(gone), 'merchandise'], 'NOT_FOUND', 'An item is no longer for sale');
       const email = input.email?.trim().toLowerCase() || cart.email;

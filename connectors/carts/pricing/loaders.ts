@@ -13,7 +13,18 @@ import { pricingFacts, quoteCart, type CartQuote } from './quote';
 export interface CartSettings {
   /** Prices include tax (EU-style gross prices); otherwise tax is added at checkout (US-style). */
   taxesIncluded?: boolean;
+  checkout?: CheckoutLimits;
 }
+
+/** Per-tenant limits of a storefront checkout (`settings.carts.checkout`); absent limits do not apply. */
+export interface CheckoutLimits {
+  maxLineQuantity?: number;
+  maxCartLines?: number;
+  maxCartQuantity?: number;
+}
+
+export const checkoutLimits = (ctx: Pick<GatewayContext, 'tenant'>): CheckoutLimits =>
+  pluginSettings<CartSettings>(ctx.tenant, 'carts')?.checkout ?? {};
 
 declare module '../../../src/sdk' {
   interface Loaders {

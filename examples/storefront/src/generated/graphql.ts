@@ -195,6 +195,21 @@ export type FilterType =
   | 'LIST'
   | 'PRICE_RANGE';
 
+export type FulfillmentLineInput = {
+  lineItemId: Scalars['ID']['input'];
+  quantity: Scalars['Int']['input'];
+};
+
+export type FulfillmentStatus =
+  | 'CANCELLED'
+  | 'SUCCESS';
+
+export type FulfillmentTrackingInput = {
+  company?: InputMaybe<Scalars['String']['input']>;
+  number?: InputMaybe<Scalars['String']['input']>;
+  url?: InputMaybe<Scalars['URL']['input']>;
+};
+
 export type ImageInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['URL']['input'];
@@ -243,6 +258,12 @@ export type OrderCancelReason =
   /** The order was not paid within the shop's payment window; its stock was released. */
   | 'PAYMENT_TIMEOUT'
   | 'STAFF';
+
+/** Whether the order's units have shipped: refunded units are no longer owed. */
+export type OrderDisplayFulfillmentStatus =
+  | 'FULFILLED'
+  | 'PARTIALLY_FULFILLED'
+  | 'UNFULFILLED';
 
 export type OrderFilter = {
   /** Created at or before. */
@@ -510,6 +531,8 @@ export type UserErrorCode =
   | 'PAYMENT_DECLINED'
   | 'PAYMENT_REQUIRES_ACTION'
   | 'PROVIDER_UNAVAILABLE'
+  /** More units than a line has left to ship (or, for a cancellation, than it shipped). */
+  | 'QUANTITY_TOO_LARGE'
   | 'TAKEN'
   /** The customer access token is unknown, expired or revoked. */
   | 'TOKEN_INVALID'
