@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
 import { cancelFulfillment, createFulfillment } from '../../connectors/payments/fulfil';
 import type { FulfillmentLineRow, FulfillmentRow } from '../../connectors/payments/tables';
 import { userError, type UserError } from '../../connectors/payments/user-error';
@@ -62,6 +62,10 @@ export const fulfillmentResolvers = {
       const tooLong = trackingErrors(tracking);
       if (tooLong.length > 0) return { fulfillment: null, order: null, userErrors: tooLong };
       ctx.loaders.orderById.clear(orderId);
+      // An order of a system of record (Shopify) ships there: refused here, or written through `orderFulfill`'s way.
+      const change = { kind: 'Order' as const, id: orderId, mutation: 'fulfillmentCreate', args, field: ['orderId'] };
+      const managed = await writeElsewhere(ctx, change, (id) => ctx.loaders.orderById.clear(id).load(id));
+      if (managed) return { fulfillment: null, order: managed.value, userErrors: managed.userErrors };
       return createFulfillment(ctx.db, {
         orderId,
         lines:
