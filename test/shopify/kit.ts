@@ -17,8 +17,8 @@ process.env.TEST_SHOPIFY_SECRET = TEST_SECRET;
  * Fixture tenants with every Shopify suite plugin; alpha is connected to the fake shop, beta is not.
  * `settings` adds lines to alpha's `settings.shopify` (`writes: write-through`).
  */
-export function shopifyTenants(settings: string[] = []): string {
-  const dir = fixtureTenantsFor(SHOPIFY_PLUGINS);
+export function shopifyTenants(settings: string[] = [], plugins: readonly string[] = SHOPIFY_PLUGINS): string {
+  const dir = fixtureTenantsFor(plugins);
   appendFileSync(
     join(dir, 'alpha.yaml'),
     `settings:\n  shopify:\n    shop: ${TEST_SHOP}\n    accessTokenEnv: TEST_SHOPIFY_TOKEN\n    apiSecretEnv: TEST_SHOPIFY_SECRET\n    apiVersion: '${TEST_API_VERSION}'\n` +

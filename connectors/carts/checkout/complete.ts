@@ -6,7 +6,7 @@ import type { CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
 import { checkoutLines } from './lines';
 import { emitOrderCreated } from './order-event';
-import { countSales, insertOrder, upsertCustomer } from './order-writes';
+import { countSales, emitStockTaken, insertOrder, upsertCustomer } from './order-writes';
 import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
 import { reserveStock } from './reserve';
 
@@ -124,6 +124,7 @@ export async function completeCheckout(
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
       const order = await orderBy(trx, db.tenantId, 'id', orderId);
       await emitOrderCreated(trx, db.tenantId, order, lines);
+      await emitStockTaken(trx, db.tenantId, reserved.allocations);
       return { order, userErrors: [] };
     });
   } catch (error) {
