@@ -14,17 +14,37 @@ import {
  * at most five connections, nested at most two levels deep.
  */
 
-/** Products; their variants and collections arrive as child lines (`__parentId` = product id). */
+const METAFIELDS = /* GraphQL */ `
+  metafields {
+    edges {
+      node {
+        id
+        namespace
+        key
+        type
+        value
+        updatedAt
+      }
+    }
+  }
+`;
+
+/**
+ * Products; their variants, collections and metafields arrive as child lines (`__parentId` = product
+ * id), the variants' metafields as grandchildren (`__parentId` = variant id): five connections, two deep.
+ */
 export const PRODUCTS_BULK_QUERY = /* GraphQL */ `
   {
     products {
       edges {
         node {
           ${PRODUCT_FIELDS}
+          ${METAFIELDS}
           variants {
             edges {
               node {
                 ${VARIANT_FIELDS}
+                ${METAFIELDS}
               }
             }
           }

@@ -15,6 +15,7 @@ import type { SyncResource } from './settings';
 import type { ShopifyTrx } from './tables';
 import { upsertCustomers } from './upsert-customers';
 import { upsertInventoryLevels, upsertLocations } from './upsert-inventory';
+import { toMetafield, upsertMetafields, type MetafieldRecord } from './upsert-metafields';
 import { upsertOrders } from './upsert-orders';
 import { upsertProducts } from './upsert-products';
 
@@ -33,7 +34,12 @@ export const UNIT_WRITERS: Record<SyncResource, UnitWriter> = {
       collections: childrenOf(u, 'Collection').map(toCollection),
     }));
     await upsertProducts(trx, tenantId, products);
+    const metafields = units
+      .flatMap((u) => childrenOf(u, 'Metafield').map(toMetafield))
+      .filter((m): m is MetafieldRecord => m !== null);
+    const imported = await upsertMetafields(trx, tenantId, metafields);
     return {
+      ...(imported > 0 && { metafields: imported }),
       products: products.length,
       variants: products.reduce((n, p) => n + p.variants.length, 0),
       collections: new Set(products.flatMap((p) => p.collections.map((c) => c.externalId))).size,

@@ -1,4 +1,5 @@
 import { localIdOf, type GatewayContext } from '../../src/sdk';
+import { emitProductEvent, productPayload } from '../../connectors/catalog/events';
 import { deleteOptions, insertOptions, updateOption, type OptionFields } from '../../connectors/catalog/option-writes';
 import { lockProduct } from '../../connectors/catalog/product-writes';
 import type { CatalogTables } from '../../connectors/catalog/tables';
@@ -10,7 +11,7 @@ import { forgetProduct } from './forget';
 import { checkOption } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
-/** Runs an option write on the locked product and answers with the product as written. */
+/** Runs an option write on the locked product (PRODUCTS_UPDATE in its transaction) and answers with the product. */
 async function onProduct(
   ctx: GatewayContext,
   productGid: string,
@@ -24,6 +25,7 @@ async function onProduct(
     const product = id ? await lockProduct(trx, ctx.db.tenantId, id) : null;
     if (!product) throw notFound(['productId'], 'Product');
     await write(trx, product.id);
+    await emitProductEvent(trx, ctx.db.tenantId, 'PRODUCTS_UPDATE', productPayload(product));
     return product;
   });
   if (value) forgetProduct(ctx, value.id);

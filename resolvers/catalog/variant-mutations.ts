@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { encodeGlobalId, localIdOf, type GatewayContext, UserErrors } from '../../src/sdk';
+import { emitProductEvent, productPayload } from '../../connectors/catalog/events';
 import { lockProduct, refreshPriceRange } from '../../connectors/catalog/product-writes';
 import type { CatalogTables } from '../../connectors/catalog/tables';
 import {
@@ -19,6 +20,13 @@ import { checkVariant } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 type Trx = Kysely<CatalogTables>;
+
+/** The product's new price range after a variant write, and its PRODUCTS_UPDATE in the write's transaction. */
+async function productChanged(trx: Trx, ctx: GatewayContext, productId: string) {
+  const product = await refreshPriceRange(trx, ctx.db.tenantId, productId);
+  await emitProductEvent(trx, ctx.db.tenantId, 'PRODUCTS_UPDATE', productPayload(product));
+  return product;
+}
 
 /** Locks the product of a variant write (variant writes of one product run one at a time). */
 async function lockedProduct(trx: Trx, ctx: GatewayContext, productId: string | null, field: string[]) {
@@ -71,7 +79,7 @@ export const variantMutations: MutationResolvers = {
       }
       await checkOptionValues(trx, ctx, product.id, values);
       const [variant] = await insertVariants(trx, ctx.db.tenantId, product.id, [{ ...input, optionValues: values }]);
-      return { variant, product: await refreshPriceRange(trx, ctx.db.tenantId, product.id) };
+      return { variant, product: await productChanged(trx, ctx, product.id) };
     });
     if (value) forgetProduct(ctx, value.product.id);
     return { productVariant: value?.variant ?? null, product: value?.product ?? null, userErrors };
@@ -96,7 +104,7 @@ export const variantMutations: MutationResolvers = {
       await lockedProduct(trx, ctx, current.product_id, ['input', 'id']);
       await checkOptionValues(trx, ctx, current.product_id, input.optionValues);
       const variant = (await updateVariant(trx, ctx.db.tenantId, current.id, input))!;
-      return { variant, product: await refreshPriceRange(trx, ctx.db.tenantId, current.product_id) };
+      return { variant, product: await productChanged(trx, ctx, current.product_id) };
     });
     if (value) {
       forgetProduct(ctx, value.product.id);
@@ -115,7 +123,7 @@ export const variantMutations: MutationResolvers = {
       if (!current) throw notFound(['id'], 'Variant');
       await lockedProduct(trx, ctx, current.product_id, ['id']);
       await deleteVariant(trx, ctx.db.tenantId, current);
-      return { id: current.id, product: await refreshPriceRange(trx, ctx.db.tenantId, current.product_id) };
+      return { id: current.id, product: await productChanged(trx, ctx, current.product_id) };
     });
     if (value) {
       forgetProduct(ctx, value.product.id);

@@ -8,6 +8,7 @@ import { CustomerRow, CustomerAddressRow } from '../../connectors/customers/tabl
 import { OrderRow, LineItemParent } from '../../connectors/orders/tables';
 import { CartRow, StoredAddress, DeliveryOption, ZoneWithRates, ShippingRateRow, TaxRateRow, DiscountRow } from '../../connectors/carts/tables';
 import { CartLineParent } from '../../connectors/carts/loaders';
+import { MetafieldRow, DefinitionRow } from '../../connectors/metafields/tables';
 import { TransactionRow, FulfillmentRow, FulfillmentLineRow } from '../../connectors/payments/tables';
 import { SubscriptionRow, DeliveryRow } from '../../connectors/webhooks/tables';
 import { GatewayContext } from '../../src/sdk/context';
@@ -241,12 +242,29 @@ export type Collection = Node & {
   description: Scalars['String']['output'];
   handle: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** One metafield; storefronts read only those whose definition is PUBLIC_READ. */
+  metafield?: Maybe<Metafield>;
+  /** Metafields by namespace and key (at most 250), null where absent or hidden. */
+  metafields: Array<Maybe<Metafield>>;
   /** The collection's products the caller may see, with the same sorting and filters as `products`. */
   products: ProductConnection;
   /** Null while unpublished (hidden from the storefront). */
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
+};
+
+
+/** A group of products, such as Summer or Sale. */
+export type CollectionMetafieldArgs = {
+  key: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A group of products, such as Summer or Sale. */
+export type CollectionMetafieldsArgs = {
+  identifiers: Array<HasMetafieldsIdentifier>;
 };
 
 
@@ -330,6 +348,10 @@ export type Customer = Node & {
   firstName?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lastName?: Maybe<Scalars['String']['output']>;
+  /** One metafield; a signed-in shopper reads only those whose definition is PUBLIC_READ. */
+  metafield?: Maybe<Metafield>;
+  /** Metafields by namespace and key (at most 250), null where absent or hidden. */
+  metafields: Array<Maybe<Metafield>>;
   numberOfOrders: Scalars['Int']['output'];
   /** The customer's newest orders (read_orders, or the signed-in shopper's own); null with PLUGIN_DISABLED for a shop without orders. */
   orders?: Maybe<OrderConnection>;
@@ -348,6 +370,19 @@ export type Customer = Node & {
 export type CustomerAddressesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type CustomerMetafieldArgs = {
+  key: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A buyer known to the shop. Personal data: visible to staff with the read_customers scope only. */
+export type CustomerMetafieldsArgs = {
+  identifiers: Array<HasMetafieldsIdentifier>;
 };
 
 
@@ -749,6 +784,13 @@ export type GatewayStatus = {
   tenants: Array<TenantStatus>;
 };
 
+/** A namespace and key to read. */
+export type HasMetafieldsIdentifier = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A product image. */
 export type Image = Node & {
   __typename?: 'Image';
@@ -945,6 +987,178 @@ export type MailingAddressInput = {
   zip?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * A custom field of a product, variant, collection, customer or order. `value` is always a string: numbers,
+ * booleans and dates in their text form, json, money (`{"amount":"5.99","currency_code":"USD"}`) and lists
+ * as JSON.
+ */
+export type Metafield = {
+  __typename?: 'Metafield';
+  createdAt: Scalars['DateTime']['output'];
+  /** The definition of its namespace and key, when there is one (staff only; null on storefronts). */
+  definition?: Maybe<MetafieldDefinition>;
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  ownerType: MetafieldOwnerType;
+  type: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type MetafieldAccess = {
+  __typename?: 'MetafieldAccess';
+  storefront: MetafieldStorefrontAccess;
+};
+
+export type MetafieldAccessInput = {
+  storefront?: InputMaybe<MetafieldStorefrontAccess>;
+};
+
+/** The type, rules and visibility of the metafields of one namespace and key on one kind of record. */
+export type MetafieldDefinition = {
+  __typename?: 'MetafieldDefinition';
+  access: MetafieldAccess;
+  createdAt: Scalars['DateTime']['output'];
+  description?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  key: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  ownerType: MetafieldOwnerType;
+  /**
+   * The value type: single_line_text_field, multi_line_text_field, number_integer, number_decimal, boolean,
+   * json, date, date_time, url, money or list.single_line_text_field.
+   */
+  type: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  validations: Array<MetafieldDefinitionValidation>;
+};
+
+export type MetafieldDefinitionConnection = {
+  __typename?: 'MetafieldDefinitionConnection';
+  edges: Array<MetafieldDefinitionEdge>;
+  nodes: Array<MetafieldDefinition>;
+  pageInfo: PageInfo;
+};
+
+export type MetafieldDefinitionCreatePayload = {
+  __typename?: 'MetafieldDefinitionCreatePayload';
+  createdDefinition?: Maybe<MetafieldDefinition>;
+  userErrors: Array<UserError>;
+};
+
+export type MetafieldDefinitionDeletePayload = {
+  __typename?: 'MetafieldDefinitionDeletePayload';
+  deletedDefinitionId?: Maybe<Scalars['ID']['output']>;
+  userErrors: Array<UserError>;
+};
+
+export type MetafieldDefinitionEdge = {
+  __typename?: 'MetafieldDefinitionEdge';
+  cursor: Scalars['String']['output'];
+  node: MetafieldDefinition;
+};
+
+export type MetafieldDefinitionInput = {
+  access?: InputMaybe<MetafieldAccessInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 64 letters, digits, `_` or `-`. */
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 2 to 64 letters, digits, `_` or `-`; defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  ownerType: MetafieldOwnerType;
+  /** One of the value types (see MetafieldDefinition.type). */
+  type: Scalars['String']['input'];
+  validations?: InputMaybe<Array<MetafieldDefinitionValidationInput>>;
+};
+
+/** The fields of a definition that may change (its owner type, namespace, key and type may not). */
+export type MetafieldDefinitionUpdateInput = {
+  access?: InputMaybe<MetafieldAccessInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the validations; values already stored are not checked again. */
+  validations?: InputMaybe<Array<MetafieldDefinitionValidationInput>>;
+};
+
+export type MetafieldDefinitionUpdatePayload = {
+  __typename?: 'MetafieldDefinitionUpdatePayload';
+  updatedDefinition?: Maybe<MetafieldDefinition>;
+  userErrors: Array<UserError>;
+};
+
+/**
+ * A rule a definition's values must follow: `min` and `max` (a length for text types, a bound for numbers,
+ * dates and date-times), `regex` (the whole text must match) or `choices` (a JSON array of allowed values).
+ */
+export type MetafieldDefinitionValidation = {
+  __typename?: 'MetafieldDefinitionValidation';
+  name: Scalars['String']['output'];
+  value: Scalars['String']['output'];
+};
+
+export type MetafieldDefinitionValidationInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type MetafieldIdentifier = {
+  __typename?: 'MetafieldIdentifier';
+  key: Scalars['String']['output'];
+  namespace: Scalars['String']['output'];
+  ownerId: Scalars['ID']['output'];
+};
+
+export type MetafieldIdentifierInput = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  ownerId: Scalars['ID']['input'];
+};
+
+/** The kinds of record that carry metafields. */
+export type MetafieldOwnerType =
+  | 'COLLECTION'
+  | 'CUSTOMER'
+  | 'ORDER'
+  | 'PRODUCT'
+  | 'PRODUCTVARIANT';
+
+/** Whether storefronts read a definition's values. */
+export type MetafieldStorefrontAccess =
+  /** Staff only (the default). */
+  | 'NONE'
+  /** Storefront tokens read the values too. */
+  | 'PUBLIC_READ';
+
+export type MetafieldsDeletePayload = {
+  __typename?: 'MetafieldsDeletePayload';
+  /** One entry per input, in order: the identifier deleted, or null when there was no such value. */
+  deletedMetafields?: Maybe<Array<Maybe<MetafieldIdentifier>>>;
+  userErrors: Array<UserError>;
+};
+
+export type MetafieldsSetInput = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** The product, variant, collection, customer or order. */
+  ownerId: Scalars['ID']['input'];
+  /** Required without a definition; with one, it may be left out and must otherwise be the definition's. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['String']['input'];
+};
+
+export type MetafieldsSetPayload = {
+  __typename?: 'MetafieldsSetPayload';
+  /** The values written, in the order given; null when any input was refused (then none is written). */
+  metafields?: Maybe<Array<Metafield>>;
+  userErrors: Array<UserError>;
+};
+
 /** A monetary amount in a currency. */
 export type Money = {
   __typename?: 'Money';
@@ -1038,6 +1252,15 @@ export type Mutation = {
   /** Sets stock to a quantity, recording the difference as an adjustment. */
   inventorySet: InventoryChangePayload;
   locationAdd: LocationAddPayload;
+  /** Defines the type, rules and visibility of a namespace and key on one kind of record (its write scope). */
+  metafieldDefinitionCreate: MetafieldDefinitionCreatePayload;
+  /** Deletes a definition; its values stay (as values without a definition) unless deleteAllAssociatedMetafields. */
+  metafieldDefinitionDelete: MetafieldDefinitionDeletePayload;
+  metafieldDefinitionUpdate: MetafieldDefinitionUpdatePayload;
+  /** Deletes up to 25 values, all or none. */
+  metafieldsDelete: MetafieldsDeletePayload;
+  /** Writes up to 25 values, all or none: one invalid input refuses the call (userErrors name it). */
+  metafieldsSet: MetafieldsSetPayload;
   /** Cancels an open, unfulfilled order and by default restocks its items (write_orders). */
   orderCancel: OrderPayload;
   /** Captures an authorized payment through its provider, all of it unless an amount is given (write_orders). */
@@ -1293,6 +1516,32 @@ export type MutationLocationAddArgs = {
 };
 
 
+export type MutationMetafieldDefinitionCreateArgs = {
+  definition: MetafieldDefinitionInput;
+};
+
+
+export type MutationMetafieldDefinitionDeleteArgs = {
+  deleteAllAssociatedMetafields?: InputMaybe<Scalars['Boolean']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationMetafieldDefinitionUpdateArgs = {
+  definition: MetafieldDefinitionUpdateInput;
+};
+
+
+export type MutationMetafieldsDeleteArgs = {
+  metafields: Array<MetafieldIdentifierInput>;
+};
+
+
+export type MutationMetafieldsSetArgs = {
+  metafields: Array<MetafieldsSetInput>;
+};
+
+
 export type MutationOrderCancelArgs = {
   id: Scalars['ID']['input'];
   reason?: InputMaybe<OrderCancelReason>;
@@ -1459,6 +1708,10 @@ export type Order = Node & {
   fulfillments?: Maybe<Array<Fulfillment>>;
   id: Scalars['ID']['output'];
   lineItems: LineItemConnection;
+  /** One metafield; a signed-in shopper reads only those whose definition is PUBLIC_READ. */
+  metafield?: Maybe<Metafield>;
+  /** Metafields by namespace and key (at most 250), null where absent or hidden. */
+  metafields: Array<Maybe<Metafield>>;
   /** The shop's order number, e.g. #1001. */
   name: Scalars['String']['output'];
   orderNumber: Scalars['Int']['output'];
@@ -1488,6 +1741,19 @@ export type Order = Node & {
 export type OrderLineItemsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A placed order. Line items keep the title and price they had at checkout. */
+export type OrderMetafieldArgs = {
+  key: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A placed order. Line items keep the title and price they had at checkout. */
+export type OrderMetafieldsArgs = {
+  identifiers: Array<HasMetafieldsIdentifier>;
 };
 
 export type OrderCancelReason =
@@ -1654,6 +1920,10 @@ export type Product = Node & {
   id: Scalars['ID']['output'];
   /** Images in display order. */
   images: ImageConnection;
+  /** One metafield; storefronts read only those whose definition is PUBLIC_READ. */
+  metafield?: Maybe<Metafield>;
+  /** Metafields by namespace and key (at most 250), null where absent or hidden. */
+  metafields: Array<Maybe<Metafield>>;
   /** Options (such as size or colour) and their values, in display order. */
   options: Array<ProductOption>;
   /** The lowest and highest variant prices. */
@@ -1691,6 +1961,19 @@ export type ProductImagesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A product offered for sale, with its purchasable variants. */
+export type ProductMetafieldArgs = {
+  key: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A product offered for sale, with its purchasable variants. */
+export type ProductMetafieldsArgs = {
+  identifiers: Array<HasMetafieldsIdentifier>;
 };
 
 
@@ -1859,6 +2142,10 @@ export type ProductVariant = Node & {
   id: Scalars['ID']['output'];
   /** Stock per location, in location order (needs read_inventory). */
   inventoryLevels?: Maybe<Array<InventoryLevel>>;
+  /** One metafield; storefronts read only those whose definition is PUBLIC_READ. */
+  metafield?: Maybe<Metafield>;
+  /** Metafields by namespace and key (at most 250), null where absent or hidden. */
+  metafields: Array<Maybe<Metafield>>;
   position: Scalars['Int']['output'];
   price: Money;
   product: Product;
@@ -1879,6 +2166,19 @@ export type ProductVariant = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** The weight shipping rates by weight use. */
   weight: Weight;
+};
+
+
+/** A purchasable version of a product, such as a size or colour. */
+export type ProductVariantMetafieldArgs = {
+  key: Scalars['String']['input'];
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** A purchasable version of a product, such as a size or colour. */
+export type ProductVariantMetafieldsArgs = {
+  identifiers: Array<HasMetafieldsIdentifier>;
 };
 
 export type ProductVariantConnection = {
@@ -1968,6 +2268,8 @@ export type Query = {
   inventoryAdjustments: InventoryAdjustmentConnection;
   /** Locations of the shop, oldest first. */
   locations: LocationConnection;
+  /** Metafield definitions, oldest first, optionally of one owner type (the owner type's read scope). */
+  metafieldDefinitions: MetafieldDefinitionConnection;
   /** Fetches any object by its global ID; null when it does not exist or is not visible to the caller. */
   node?: Maybe<Node>;
   /** Fetches objects by global IDs, in order; null for each that does not exist or is not visible. */
@@ -2072,6 +2374,14 @@ export type QueryLocationsArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMetafieldDefinitionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  ownerType?: InputMaybe<MetafieldOwnerType>;
 };
 
 
@@ -2804,6 +3114,7 @@ export type ResolversTypes = ResolversObject<{
   FulfillmentTrackingInfo: ResolverTypeWrapper<FulfillmentTrackingInfo>;
   FulfillmentTrackingInput: FulfillmentTrackingInput;
   GatewayStatus: ResolverTypeWrapper<GatewayStatusModel>;
+  HasMetafieldsIdentifier: HasMetafieldsIdentifier;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Image: ResolverTypeWrapper<ImageRow>;
   ImageConnection: ResolverTypeWrapper<Omit<ImageConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ImageEdge']>, nodes: Array<ResolversTypes['Image']> }>;
@@ -2829,6 +3140,26 @@ export type ResolversTypes = ResolversObject<{
   MailingAddressConnection: ResolverTypeWrapper<Connection<CustomerAddressRow>>;
   MailingAddressEdge: ResolverTypeWrapper<Omit<MailingAddressEdge, 'node'> & { node: ResolversTypes['MailingAddress'] }>;
   MailingAddressInput: MailingAddressInput;
+  Metafield: ResolverTypeWrapper<MetafieldRow>;
+  MetafieldAccess: ResolverTypeWrapper<MetafieldAccess>;
+  MetafieldAccessInput: MetafieldAccessInput;
+  MetafieldDefinition: ResolverTypeWrapper<DefinitionRow>;
+  MetafieldDefinitionConnection: ResolverTypeWrapper<Omit<MetafieldDefinitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MetafieldDefinitionEdge']>, nodes: Array<ResolversTypes['MetafieldDefinition']> }>;
+  MetafieldDefinitionCreatePayload: ResolverTypeWrapper<Omit<MetafieldDefinitionCreatePayload, 'createdDefinition'> & { createdDefinition?: Maybe<ResolversTypes['MetafieldDefinition']> }>;
+  MetafieldDefinitionDeletePayload: ResolverTypeWrapper<MetafieldDefinitionDeletePayload>;
+  MetafieldDefinitionEdge: ResolverTypeWrapper<Omit<MetafieldDefinitionEdge, 'node'> & { node: ResolversTypes['MetafieldDefinition'] }>;
+  MetafieldDefinitionInput: MetafieldDefinitionInput;
+  MetafieldDefinitionUpdateInput: MetafieldDefinitionUpdateInput;
+  MetafieldDefinitionUpdatePayload: ResolverTypeWrapper<Omit<MetafieldDefinitionUpdatePayload, 'updatedDefinition'> & { updatedDefinition?: Maybe<ResolversTypes['MetafieldDefinition']> }>;
+  MetafieldDefinitionValidation: ResolverTypeWrapper<MetafieldDefinitionValidation>;
+  MetafieldDefinitionValidationInput: MetafieldDefinitionValidationInput;
+  MetafieldIdentifier: ResolverTypeWrapper<MetafieldIdentifier>;
+  MetafieldIdentifierInput: MetafieldIdentifierInput;
+  MetafieldOwnerType: MetafieldOwnerType;
+  MetafieldStorefrontAccess: MetafieldStorefrontAccess;
+  MetafieldsDeletePayload: ResolverTypeWrapper<MetafieldsDeletePayload>;
+  MetafieldsSetInput: MetafieldsSetInput;
+  MetafieldsSetPayload: ResolverTypeWrapper<Omit<MetafieldsSetPayload, 'metafields'> & { metafields?: Maybe<Array<ResolversTypes['Metafield']>> }>;
   Money: ResolverTypeWrapper<Money>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
@@ -3007,6 +3338,7 @@ export type ResolversParentTypes = ResolversObject<{
   FulfillmentTrackingInfo: FulfillmentTrackingInfo;
   FulfillmentTrackingInput: FulfillmentTrackingInput;
   GatewayStatus: GatewayStatusModel;
+  HasMetafieldsIdentifier: HasMetafieldsIdentifier;
   ID: Scalars['ID']['output'];
   Image: ImageRow;
   ImageConnection: Omit<ImageConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ImageEdge']>, nodes: Array<ResolversParentTypes['Image']> };
@@ -3032,6 +3364,24 @@ export type ResolversParentTypes = ResolversObject<{
   MailingAddressConnection: Connection<CustomerAddressRow>;
   MailingAddressEdge: Omit<MailingAddressEdge, 'node'> & { node: ResolversParentTypes['MailingAddress'] };
   MailingAddressInput: MailingAddressInput;
+  Metafield: MetafieldRow;
+  MetafieldAccess: MetafieldAccess;
+  MetafieldAccessInput: MetafieldAccessInput;
+  MetafieldDefinition: DefinitionRow;
+  MetafieldDefinitionConnection: Omit<MetafieldDefinitionConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MetafieldDefinitionEdge']>, nodes: Array<ResolversParentTypes['MetafieldDefinition']> };
+  MetafieldDefinitionCreatePayload: Omit<MetafieldDefinitionCreatePayload, 'createdDefinition'> & { createdDefinition?: Maybe<ResolversParentTypes['MetafieldDefinition']> };
+  MetafieldDefinitionDeletePayload: MetafieldDefinitionDeletePayload;
+  MetafieldDefinitionEdge: Omit<MetafieldDefinitionEdge, 'node'> & { node: ResolversParentTypes['MetafieldDefinition'] };
+  MetafieldDefinitionInput: MetafieldDefinitionInput;
+  MetafieldDefinitionUpdateInput: MetafieldDefinitionUpdateInput;
+  MetafieldDefinitionUpdatePayload: Omit<MetafieldDefinitionUpdatePayload, 'updatedDefinition'> & { updatedDefinition?: Maybe<ResolversParentTypes['MetafieldDefinition']> };
+  MetafieldDefinitionValidation: MetafieldDefinitionValidation;
+  MetafieldDefinitionValidationInput: MetafieldDefinitionValidationInput;
+  MetafieldIdentifier: MetafieldIdentifier;
+  MetafieldIdentifierInput: MetafieldIdentifierInput;
+  MetafieldsDeletePayload: MetafieldsDeletePayload;
+  MetafieldsSetInput: MetafieldsSetInput;
+  MetafieldsSetPayload: Omit<MetafieldsSetPayload, 'metafields'> & { metafields?: Maybe<Array<ResolversParentTypes['Metafield']>> };
   Money: Money;
   Mutation: Record<PropertyKey, never>;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
@@ -3211,6 +3561,8 @@ export type CollectionResolvers<ContextType = GatewayContext, ParentType extends
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  metafield?: Resolver<Maybe<ResolversTypes['Metafield']>, ParentType, ContextType, RequireFields<CollectionMetafieldArgs, 'key'>>;
+  metafields?: Resolver<Array<Maybe<ResolversTypes['Metafield']>>, ParentType, ContextType, RequireFields<CollectionMetafieldsArgs, 'identifiers'>>;
   products?: Resolver<ResolversTypes['ProductConnection'], ParentType, ContextType, RequireFields<CollectionProductsArgs, 'reverse' | 'sortKey'>>;
   publishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3254,6 +3606,8 @@ export type CustomerResolvers<ContextType = GatewayContext, ParentType extends R
   firstName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lastName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  metafield?: Resolver<Maybe<ResolversTypes['Metafield']>, ParentType, ContextType, RequireFields<CustomerMetafieldArgs, 'key'>>;
+  metafields?: Resolver<Array<Maybe<ResolversTypes['Metafield']>>, ParentType, ContextType, RequireFields<CustomerMetafieldsArgs, 'identifiers'>>;
   numberOfOrders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   orders?: Resolver<Maybe<ResolversTypes['OrderConnection']>, ParentType, ContextType, RequireFields<CustomerOrdersArgs, 'first'>>;
   phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3612,6 +3966,83 @@ export type MailingAddressEdgeResolvers<ContextType = GatewayContext, ParentType
   node?: Resolver<ResolversTypes['MailingAddress'], ParentType, ContextType>;
 }>;
 
+export type MetafieldResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Metafield'] = ResolversParentTypes['Metafield']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  definition?: Resolver<Maybe<ResolversTypes['MetafieldDefinition']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['MetafieldOwnerType'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MetafieldAccessResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldAccess'] = ResolversParentTypes['MetafieldAccess']> = ResolversObject<{
+  storefront?: Resolver<ResolversTypes['MetafieldStorefrontAccess'], ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinition'] = ResolversParentTypes['MetafieldDefinition']> = ResolversObject<{
+  access?: Resolver<ResolversTypes['MetafieldAccess'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerType?: Resolver<ResolversTypes['MetafieldOwnerType'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  validations?: Resolver<Array<ResolversTypes['MetafieldDefinitionValidation']>, ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionConnection'] = ResolversParentTypes['MetafieldDefinitionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MetafieldDefinitionEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MetafieldDefinition']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionCreatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionCreatePayload'] = ResolversParentTypes['MetafieldDefinitionCreatePayload']> = ResolversObject<{
+  createdDefinition?: Resolver<Maybe<ResolversTypes['MetafieldDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionDeletePayload'] = ResolversParentTypes['MetafieldDefinitionDeletePayload']> = ResolversObject<{
+  deletedDefinitionId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionEdge'] = ResolversParentTypes['MetafieldDefinitionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MetafieldDefinition'], ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionUpdatePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionUpdatePayload'] = ResolversParentTypes['MetafieldDefinitionUpdatePayload']> = ResolversObject<{
+  updatedDefinition?: Resolver<Maybe<ResolversTypes['MetafieldDefinition']>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type MetafieldDefinitionValidationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldDefinitionValidation'] = ResolversParentTypes['MetafieldDefinitionValidation']> = ResolversObject<{
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MetafieldIdentifierResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldIdentifier'] = ResolversParentTypes['MetafieldIdentifier']> = ResolversObject<{
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  namespace?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type MetafieldsDeletePayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldsDeletePayload'] = ResolversParentTypes['MetafieldsDeletePayload']> = ResolversObject<{
+  deletedMetafields?: Resolver<Maybe<Array<Maybe<ResolversTypes['MetafieldIdentifier']>>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
+export type MetafieldsSetPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MetafieldsSetPayload'] = ResolversParentTypes['MetafieldsSetPayload']> = ResolversObject<{
+  metafields?: Resolver<Maybe<Array<ResolversTypes['Metafield']>>, ParentType, ContextType>;
+  userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Decimal'], ParentType, ContextType>;
   currencyCode?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -3655,6 +4086,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   inventoryAdjust?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventoryAdjustArgs, 'input'>>;
   inventorySet?: Resolver<ResolversTypes['InventoryChangePayload'], ParentType, ContextType, RequireFields<MutationInventorySetArgs, 'input'>>;
   locationAdd?: Resolver<ResolversTypes['LocationAddPayload'], ParentType, ContextType, RequireFields<MutationLocationAddArgs, 'input'>>;
+  metafieldDefinitionCreate?: Resolver<ResolversTypes['MetafieldDefinitionCreatePayload'], ParentType, ContextType, RequireFields<MutationMetafieldDefinitionCreateArgs, 'definition'>>;
+  metafieldDefinitionDelete?: Resolver<ResolversTypes['MetafieldDefinitionDeletePayload'], ParentType, ContextType, RequireFields<MutationMetafieldDefinitionDeleteArgs, 'deleteAllAssociatedMetafields' | 'id'>>;
+  metafieldDefinitionUpdate?: Resolver<ResolversTypes['MetafieldDefinitionUpdatePayload'], ParentType, ContextType, RequireFields<MutationMetafieldDefinitionUpdateArgs, 'definition'>>;
+  metafieldsDelete?: Resolver<ResolversTypes['MetafieldsDeletePayload'], ParentType, ContextType, RequireFields<MutationMetafieldsDeleteArgs, 'metafields'>>;
+  metafieldsSet?: Resolver<ResolversTypes['MetafieldsSetPayload'], ParentType, ContextType, RequireFields<MutationMetafieldsSetArgs, 'metafields'>>;
   orderCancel?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCancelArgs, 'id' | 'reason' | 'restock'>>;
   orderCapture?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderCaptureArgs, 'id' | 'idempotencyKey'>>;
   orderFulfill?: Resolver<ResolversTypes['OrderPayload'], ParentType, ContextType, RequireFields<MutationOrderFulfillArgs, 'id'>>;
@@ -3702,6 +4138,8 @@ export type OrderResolvers<ContextType = GatewayContext, ParentType extends Reso
   fulfillments?: Resolver<Maybe<Array<ResolversTypes['Fulfillment']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   lineItems?: Resolver<ResolversTypes['LineItemConnection'], ParentType, ContextType, RequireFields<OrderLineItemsArgs, 'first'>>;
+  metafield?: Resolver<Maybe<ResolversTypes['Metafield']>, ParentType, ContextType, RequireFields<OrderMetafieldArgs, 'key'>>;
+  metafields?: Resolver<Array<Maybe<ResolversTypes['Metafield']>>, ParentType, ContextType, RequireFields<OrderMetafieldsArgs, 'identifiers'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   shippingAddress?: Resolver<Maybe<ResolversTypes['DeliveryAddress']>, ParentType, ContextType>;
@@ -3785,6 +4223,8 @@ export type ProductResolvers<ContextType = GatewayContext, ParentType extends Re
   handle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   images?: Resolver<ResolversTypes['ImageConnection'], ParentType, ContextType, Partial<ProductImagesArgs>>;
+  metafield?: Resolver<Maybe<ResolversTypes['Metafield']>, ParentType, ContextType, RequireFields<ProductMetafieldArgs, 'key'>>;
+  metafields?: Resolver<Array<Maybe<ResolversTypes['Metafield']>>, ParentType, ContextType, RequireFields<ProductMetafieldsArgs, 'identifiers'>>;
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   priceRange?: Resolver<ResolversTypes['ProductPriceRange'], ParentType, ContextType>;
   productType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3863,6 +4303,8 @@ export type ProductVariantResolvers<ContextType = GatewayContext, ParentType ext
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inventoryLevels?: Resolver<Maybe<Array<ResolversTypes['InventoryLevel']>>, ParentType, ContextType>;
+  metafield?: Resolver<Maybe<ResolversTypes['Metafield']>, ParentType, ContextType, RequireFields<ProductVariantMetafieldArgs, 'key'>>;
+  metafields?: Resolver<Array<Maybe<ResolversTypes['Metafield']>>, ParentType, ContextType, RequireFields<ProductVariantMetafieldsArgs, 'identifiers'>>;
   position?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
@@ -3914,6 +4356,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   gatewayStatus?: Resolver<ResolversTypes['GatewayStatus'], ParentType, ContextType>;
   inventoryAdjustments?: Resolver<ResolversTypes['InventoryAdjustmentConnection'], ParentType, ContextType, Partial<QueryInventoryAdjustmentsArgs>>;
   locations?: Resolver<ResolversTypes['LocationConnection'], ParentType, ContextType, Partial<QueryLocationsArgs>>;
+  metafieldDefinitions?: Resolver<ResolversTypes['MetafieldDefinitionConnection'], ParentType, ContextType, Partial<QueryMetafieldDefinitionsArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
@@ -4232,6 +4675,18 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   MailingAddress?: MailingAddressResolvers<ContextType>;
   MailingAddressConnection?: MailingAddressConnectionResolvers<ContextType>;
   MailingAddressEdge?: MailingAddressEdgeResolvers<ContextType>;
+  Metafield?: MetafieldResolvers<ContextType>;
+  MetafieldAccess?: MetafieldAccessResolvers<ContextType>;
+  MetafieldDefinition?: MetafieldDefinitionResolvers<ContextType>;
+  MetafieldDefinitionConnection?: MetafieldDefinitionConnectionResolvers<ContextType>;
+  MetafieldDefinitionCreatePayload?: MetafieldDefinitionCreatePayloadResolvers<ContextType>;
+  MetafieldDefinitionDeletePayload?: MetafieldDefinitionDeletePayloadResolvers<ContextType>;
+  MetafieldDefinitionEdge?: MetafieldDefinitionEdgeResolvers<ContextType>;
+  MetafieldDefinitionUpdatePayload?: MetafieldDefinitionUpdatePayloadResolvers<ContextType>;
+  MetafieldDefinitionValidation?: MetafieldDefinitionValidationResolvers<ContextType>;
+  MetafieldIdentifier?: MetafieldIdentifierResolvers<ContextType>;
+  MetafieldsDeletePayload?: MetafieldsDeletePayloadResolvers<ContextType>;
+  MetafieldsSetPayload?: MetafieldsSetPayloadResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;

@@ -46,11 +46,13 @@ const typeDefs = /* GraphQL */ `
     id: ID! title: String! handle: String! status: ProductStatus! vendor: String! productType: String!
     tags: [String!]! descriptionHtml: HTML! createdAt: DateTime! updatedAt: DateTime!
     variants(${page}): ProductVariantConnection! collections(${page}): CollectionConnection!
+    metafields(${page}): MetafieldConnection!
   }
+  type Metafield implements Node { id: ID! namespace: String! key: String! type: String! value: String! updatedAt: DateTime! }
   type ProductVariant implements Node {
     id: ID! title: String! sku: String barcode: String price: Decimal! compareAtPrice: Decimal position: Int!
     inventoryQuantity: Int selectedOptions: [SelectedOption!]! inventoryItem: InventoryItem! product: Product!
-    createdAt: DateTime! updatedAt: DateTime!
+    createdAt: DateTime! updatedAt: DateTime! metafields(${page}): MetafieldConnection!
   }
   type Collection implements Node { id: ID! title: String! handle: String! updatedAt: DateTime! }
   type InventoryItem implements Node {
@@ -90,7 +92,7 @@ const typeDefs = /* GraphQL */ `
   }
   type BulkOperationUserError { field: [String!] message: String! code: String }
   type BulkOperationRunQueryPayload { bulkOperation: BulkOperation userErrors: [BulkOperationUserError!]! }
-  ${['Product', 'ProductVariant', 'Collection', 'InventoryItem', 'Location', 'InventoryLevel', 'Customer', 'LineItem', 'Order'].map(conn).join('\n')}
+  ${['Metafield', 'Product', 'ProductVariant', 'Collection', 'InventoryItem', 'Location', 'InventoryLevel', 'Customer', 'LineItem', 'Order'].map(conn).join('\n')}
   type Query {
     shop: Shop!
     node(id: ID!): Node
@@ -178,6 +180,8 @@ export function buildFakeSchema(): GraphQLSchema {
       },
       Product: {
         variants: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) => connection(p.variants, a, ctx),
+        metafields: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) =>
+          connection(p.metafields ?? [], a, ctx),
         collections: (p: FakeStore['products'][number], a: Args, ctx: FakeContext) =>
           connection(
             ctx.store.collections.filter((c) => p.collectionIds.includes(c.id)),
@@ -186,6 +190,7 @@ export function buildFakeSchema(): GraphQLSchema {
           ),
       },
       ProductVariant: {
+        metafields: (v: FakeVariant, a: Args, ctx: FakeContext) => connection(v.metafields ?? [], a, ctx),
         inventoryItem: (v: FakeVariant, _: Args, ctx: FakeContext) => inventoryItem(ctx.store, v),
         product: (v: FakeVariant, _: Args, ctx: FakeContext) => ctx.store.products.find((p) => p.variants.includes(v)),
       },

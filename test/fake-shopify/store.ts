@@ -7,7 +7,18 @@ export interface Money {
   currencyCode: string;
 }
 
+/** A metafield of a product or variant. */
+export interface FakeMetafield {
+  id: string;
+  namespace: string;
+  key: string;
+  type: string;
+  value: string;
+  updatedAt: string;
+}
+
 export interface FakeVariant {
+  metafields?: FakeMetafield[];
   id: string;
   title: string;
   sku: string | null;
@@ -23,6 +34,7 @@ export interface FakeVariant {
 }
 
 export interface FakeProduct {
+  metafields?: FakeMetafield[];
   id: string;
   title: string;
   handle: string;

@@ -17,7 +17,7 @@ process.env.TEST_SHOPIFY_SECRET = TEST_SECRET;
  * Fixture tenants with every Shopify suite plugin; alpha is connected to the fake shop, beta is not.
  * `settings` adds lines to alpha's `settings.shopify` (`writes: write-through`).
  */
-export function shopifyTenants(settings: string[] = [], plugins: string[] = SHOPIFY_PLUGINS): string {
+export function shopifyTenants(settings: string[] = [], plugins: readonly string[] = SHOPIFY_PLUGINS): string {
   const dir = fixtureTenantsFor(plugins);
   appendFileSync(
     join(dir, 'alpha.yaml'),

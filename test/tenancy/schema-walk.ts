@@ -88,6 +88,8 @@ const SCALAR_SAMPLES: Record<string, unknown> = {
 const INPUT_SAMPLES: Record<string, Record<string, unknown>> = {
   MailingAddressInput: { address1: '1 Main St', city: 'New York', province: 'NY', zip: '10001', country: 'US' },
   DiscountInput: { title: 'Isolation check', kind: 'PERCENTAGE', value: '10' },
+  // A value without a definition needs its type (the key and value are the sample string).
+  MetafieldsSetInput: { namespace: 'isolation', type: 'single_line_text_field' },
 };
 
 /**

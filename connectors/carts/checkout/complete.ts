@@ -7,7 +7,7 @@ import { buyerIdentityErrors, type UserError } from '../validation';
 import type { CheckoutLimits } from '../pricing/loaders';
 import { checkoutLines, type CheckoutLine } from './lines';
 import { emitOrderCreated } from './order-event';
-import { countSales, insertOrder, upsertCustomer } from './order-writes';
+import { countSales, emitStockTaken, insertOrder, upsertCustomer } from './order-writes';
 import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
 import { reserveStock } from './reserve';
 
@@ -163,6 +163,7 @@ export async function completeCheckout(
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
       const order = await orderBy(trx, db.tenantId, 'id', orderId);
       await emitOrderCreated(trx, db.tenantId, order, lines);
+      await emitStockTaken(trx, db.tenantId, reserved.allocations);
       return { order, userErrors: [] };
     });
   } catch (error) {

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from 'kysely';
+import { encodeGlobalId } from '../../../src/sdk';
+import { emitEvent, emitEvents } from '../../../src/sdk/db';
 import type { Allocation } from './reserve';
 import type { CheckoutLine } from './lines';
 
@@ -12,17 +14,63 @@ export interface OrderHeader {
   total: string;
 }
 
+interface CustomerWritten {
+  id: string;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  orders_count: number;
+  amount_spent: string;
+  updated_at: Date | string;
+  created: boolean;
+}
+
 /**
  * Finds or creates the buyer's customer by email, in one upsert (concurrent checkouts of one email
- * queue on the row). The order counts in the customer's statistics only once it is paid (payments).
+ * queue on the row); a customer it creates emits CUSTOMERS_CREATE (the customers plugin's payload keys)
+ * in the checkout's transaction. The order counts in the customer's statistics only once it is paid.
  */
 export async function upsertCustomer(trx: Kysely<unknown>, header: OrderHeader): Promise<string | null> {
   if (!header.email) return null;
-  const { rows } = await sql<{ id: string }>`
+  const { rows } = await sql<CustomerWritten>`
     insert into customers (tenant_id, email) values (${header.tenantId}, ${header.email})
     on conflict (tenant_id, email) do update set updated_at = now()
-    returning id`.execute(trx);
-  return rows[0].id;
+    returning id, email, first_name, last_name, phone, orders_count, amount_spent, updated_at,
+              (xmax = 0) as created`.execute(trx);
+  const c = rows[0];
+  if (c.created) {
+    await emitEvent(trx, header.tenantId, 'CUSTOMERS_CREATE', {
+      id: encodeGlobalId('Customer', c.id),
+      email: c.email,
+      firstName: c.first_name,
+      lastName: c.last_name,
+      phone: c.phone,
+      ordersCount: c.orders_count,
+      amountSpent: c.amount_spent,
+      updatedAt: new Date(c.updated_at).toISOString(),
+    });
+  }
+  return c.id;
+}
+
+/** INVENTORY_LEVELS_UPDATE for each level checkout took stock from (the inventory plugin's payload keys). */
+export function emitStockTaken(trx: Kysely<unknown>, tenantId: string, allocations: readonly Allocation[]) {
+  return emitEvents(
+    trx,
+    tenantId,
+    allocations.map((a) => ({
+      topic: 'INVENTORY_LEVELS_UPDATE',
+      payload: {
+        variantId: encodeGlobalId('ProductVariant', a.variantId),
+        locationId: encodeGlobalId('Location', a.locationId),
+        available: a.availableAfter,
+        delta: -a.quantity,
+        reason: 'checkout',
+        updatedAt: new Date(a.updatedAt).toISOString(),
+      },
+    })),
+  );
 }
 
 /** The tenant's next order number (1001, 1002, ...). */

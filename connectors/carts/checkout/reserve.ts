@@ -11,6 +11,8 @@ export interface Allocation {
   quantity: number;
   /** Stock left at the location after this reservation. */
   availableAfter: number;
+  /** When the level changed. */
+  updatedAt: Date | string;
 }
 
 interface Level {
@@ -46,11 +48,11 @@ export async function reserveStock(
     for (const level of levels) {
       const take = Math.min(remaining, level.available);
       if (take <= 0) continue;
-      const taken = await sql<{ available: number }>`
+      const taken = await sql<{ available: number; updated_at: Date | string }>`
         update inventory_levels set available = available - ${take}::int, updated_at = now()
          where tenant_id = ${tenantId} and variant_id = ${level.variant_id} and location_id = ${level.location_id}
            and available >= ${take}::int
-        returning available`.execute(trx);
+        returning available, updated_at`.execute(trx);
       if (taken.rows.length === 0) return { shortIndex: index };
       level.available = taken.rows[0].available;
       allocations.push({
@@ -58,6 +60,7 @@ export async function reserveStock(
         locationId: level.location_id,
         quantity: take,
         availableAfter: level.available,
+        updatedAt: taken.rows[0].updated_at,
       });
       remaining -= take;
       if (remaining === 0) break;

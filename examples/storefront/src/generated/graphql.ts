@@ -210,6 +210,13 @@ export type FulfillmentTrackingInput = {
   url?: InputMaybe<Scalars['URL']['input']>;
 };
 
+/** A namespace and key to read. */
+export type HasMetafieldsIdentifier = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type ImageInput = {
   altText?: InputMaybe<Scalars['String']['input']>;
   url: Scalars['URL']['input'];
@@ -247,6 +254,72 @@ export type MailingAddressInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
   province?: InputMaybe<Scalars['String']['input']>;
   zip?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type MetafieldAccessInput = {
+  storefront?: InputMaybe<MetafieldStorefrontAccess>;
+};
+
+export type MetafieldDefinitionInput = {
+  access?: InputMaybe<MetafieldAccessInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** 2 to 64 letters, digits, `_` or `-`. */
+  key: Scalars['String']['input'];
+  name: Scalars['String']['input'];
+  /** 2 to 64 letters, digits, `_` or `-`; defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  ownerType: MetafieldOwnerType;
+  /** One of the value types (see MetafieldDefinition.type). */
+  type: Scalars['String']['input'];
+  validations?: InputMaybe<Array<MetafieldDefinitionValidationInput>>;
+};
+
+/** The fields of a definition that may change (its owner type, namespace, key and type may not). */
+export type MetafieldDefinitionUpdateInput = {
+  access?: InputMaybe<MetafieldAccessInput>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the validations; values already stored are not checked again. */
+  validations?: InputMaybe<Array<MetafieldDefinitionValidationInput>>;
+};
+
+export type MetafieldDefinitionValidationInput = {
+  name: Scalars['String']['input'];
+  value: Scalars['String']['input'];
+};
+
+export type MetafieldIdentifierInput = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  ownerId: Scalars['ID']['input'];
+};
+
+/** The kinds of record that carry metafields. */
+export type MetafieldOwnerType =
+  | 'COLLECTION'
+  | 'CUSTOMER'
+  | 'ORDER'
+  | 'PRODUCT'
+  | 'PRODUCTVARIANT';
+
+/** Whether storefronts read a definition's values. */
+export type MetafieldStorefrontAccess =
+  /** Staff only (the default). */
+  | 'NONE'
+  /** Storefront tokens read the values too. */
+  | 'PUBLIC_READ';
+
+export type MetafieldsSetInput = {
+  key: Scalars['String']['input'];
+  /** Defaults to `custom`. */
+  namespace?: InputMaybe<Scalars['String']['input']>;
+  /** The product, variant, collection, customer or order. */
+  ownerId: Scalars['ID']['input'];
+  /** Required without a definition; with one, it may be left out and must otherwise be the definition's. */
+  type?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['String']['input'];
 };
 
 export type OrderCancelReason =
