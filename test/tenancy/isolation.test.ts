@@ -47,6 +47,12 @@ const MAILED_SECRET = ['customerReset', 'customerActivate'];
  * this suite has no provider for): still sent B's IDs; test/domain/payments-stripe.test.ts captures.
  */
 const PROVIDER_HELD = ['orderCapture'];
+/**
+ * Mutations that do their work only with a line the order still owes and a location holding it, which
+ * a generated fill does not match (the seeded orders are mostly shipped or cancelled): still sent B's
+ * IDs; test/domain/fulfillments.test.ts ships in parts.
+ */
+const OWED_LINES = ['fulfillmentCreate'];
 
 /**
  * Mutation probes in an order where each can do its work: a completion (`checkoutComplete`) right after
@@ -394,7 +400,7 @@ describeEachDatabase('tenant isolation generated from the schema', { plugins, te
     for (const probe of inWorkOrder(probesOf(schema, 'mutation'))) {
       const own = await discover(probe, 'mutation');
       found.set(probe.name, own);
-      if (own.byType.size === 0 && ![...MAILED_SECRET, ...PROVIDER_HELD].includes(probe.field.name))
+      if (own.byType.size === 0 && ![...MAILED_SECRET, ...PROVIDER_HELD, ...OWED_LINES].includes(probe.field.name))
         blind.push(probe.name);
       const before = await tenantChecksums(db, 'beta');
       const mutation = operation(probe, 'mutation');
