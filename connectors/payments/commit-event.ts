@@ -1,8 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { applyEvent, fulfillmentStatusOf, type OrderEvent, type OrderState, type Outcome } from './lifecycle';
+import { orderEventPayload } from '../../src/sdk';
 import { emitEvent } from '../../src/sdk/db';
 import { fromMinor } from './money';
-import { orderPayload } from './order-payload';
 import type { LoadedOrder } from './order-state';
 import type { PaymentTables, TransactionStatus } from './tables';
 
@@ -59,7 +59,7 @@ export async function commitEvent(
     where tenant_id = ${row.tenant_id} and id = ${row.id} returning *`.execute(trx);
   // The order became fully shipped (by a shipment, or by a refund of what was left to ship).
   if (shipped === 'FULFILLED' && fulfillmentStatusOf(order.state.lines) !== 'FULFILLED') {
-    await emitEvent(trx, row.tenant_id, 'ORDERS_FULFILLED', orderPayload(written[0]));
+    await emitEvent(trx, row.tenant_id, 'ORDERS_FULFILLED', orderEventPayload(written[0]));
   }
   const counted = (s: OrderState) => (s.ledger.captured > 0 ? 1 : 0);
   const orders = counted(outcome.state) - counted(order.state);

@@ -16,5 +16,6 @@ export * from './system-of-record';
 export * from './money';
 export * from './key-sets';
 export * from './personal-data';
+export * from './order-event';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';

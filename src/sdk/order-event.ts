@@ -1,12 +1,12 @@
-import { encodeGlobalId } from '../../src/sdk';
+import { encodeGlobalId } from './relay';
 
 const iso = (d: unknown) => (d == null ? null : new Date(d as string).toISOString());
 
 /**
- * An order as webhook receivers get it, from its row: the keys of the orders plugin's order events
- * (ORDERS_CREATE, ORDERS_CANCELLED), which this plugin meets only through the outbox.
+ * An order as webhook receivers get it, from its row in the orders plugin's table: the keys of every
+ * order event (ORDERS_CANCELLED, ORDERS_FULFILLED, …), whichever plugin emits it.
  */
-export function orderPayload(o: Record<string, unknown>): Record<string, unknown> {
+export function orderEventPayload(o: Record<string, unknown>): Record<string, unknown> {
   return {
     id: encodeGlobalId('Order', o.id as string),
     name: `#${o.number as number}`,
