@@ -10,6 +10,7 @@ import { later, saveState, type ResourceState } from './sync-state';
 import type { ShopifyTrx } from './tables';
 import { upsertCustomers } from './upsert-customers';
 import { upsertInventoryLevels } from './upsert-inventory';
+import { toMetafield, upsertMetafields, type MetafieldRecord } from './upsert-metafields';
 import { upsertOrders } from './upsert-orders';
 import { idsOf, upsertProducts, upsertVariants } from './upsert-products';
 import { writeBatch } from './write-batch';
@@ -17,10 +18,27 @@ import { writeBatch } from './write-batch';
 type Node = Record<string, unknown>;
 type PageWriter = (trx: ShopifyTrx, tenantId: string, nodes: Node[]) => Promise<Counts>;
 
+/** The metafields the nodes (products or variants, just written) carry; counted only when some were written. */
+async function importMetafields(trx: ShopifyTrx, tenantId: string, nodes: Node[]): Promise<Counts> {
+  const records = nodes
+    .flatMap((n) =>
+      ((n.metafields as { nodes?: Node[] })?.nodes ?? []).map((m) => toMetafield({ ...m, __parentId: String(n.id) })),
+    )
+    .filter((m): m is MetafieldRecord => m !== null);
+  const metafields = await upsertMetafields(trx, tenantId, records);
+  return metafields > 0 ? { metafields } : {};
+}
+
 /** Each resource's incremental queries, in order, and how a page of their nodes is written. */
 const PASSES: Record<SyncResource, [IncrementalResource, PageWriter][]> = {
   products: [
-    ['products', async (trx, t, nodes) => ({ products: (await upsertProducts(trx, t, nodes.map(toProduct))).size })],
+    [
+      'products',
+      async (trx, t, nodes) => {
+        const products = (await upsertProducts(trx, t, nodes.map(toProduct))).size;
+        return { products, ...(await importMetafields(trx, t, nodes)) };
+      },
+    ],
     [
       'productVariants',
       async (trx, t, nodes) => {
@@ -33,7 +51,8 @@ const PASSES: Record<SyncResource, [IncrementalResource, PageWriter][]> = {
         const variants = nodes
           .filter((n) => products.has(String((n.product as Node)?.id)))
           .map((n) => ({ productId: products.get(String((n.product as Node).id))!, variant: toVariant(n) }));
-        return { variants: await upsertVariants(trx, t, variants) };
+        const written = await upsertVariants(trx, t, variants);
+        return { variants: written, ...(await importMetafields(trx, t, nodes)) };
       },
     ],
   ],

@@ -18,11 +18,24 @@ import {
  * has them all.
  */
 
+/** A product's or variant's metafields: the first 25, as Shopify's own admin shows them. */
+const METAFIELDS = /* GraphQL */ `
+  metafields(first: 25) {
+    nodes {
+      namespace
+      key
+      type
+      value
+    }
+  }
+`;
+
 export const PRODUCTS_UPDATED_QUERY = /* GraphQL */ `
   query ProductsUpdated($first: Int!, $after: String, $query: String) {
     products(first: $first, after: $after, query: $query, sortKey: UPDATED_AT) {
       nodes {
         ${PRODUCT_FIELDS}
+        ${METAFIELDS}
       }
       pageInfo {
         hasNextPage
@@ -37,6 +50,7 @@ export const PRODUCT_VARIANTS_UPDATED_QUERY = /* GraphQL */ `
     productVariants(first: $first, after: $after, query: $query) {
       nodes {
         ${VARIANT_FIELDS}
+        ${METAFIELDS}
         product {
           id
         }
@@ -116,8 +130,9 @@ export const INVENTORY_ITEMS_UPDATED_QUERY = /* GraphQL */ `
 
 /** Per resource: the root field to read, the document, and a page size that stays under 1000 points. */
 export const INCREMENTAL_QUERIES = {
-  products: { root: 'products', query: PRODUCTS_UPDATED_QUERY, pageSize: 100 },
-  productVariants: { root: 'productVariants', query: PRODUCT_VARIANTS_UPDATED_QUERY, pageSize: 100 },
+  // 25 metafields a node: 30 nodes stay under the limit.
+  products: { root: 'products', query: PRODUCTS_UPDATED_QUERY, pageSize: 30 },
+  productVariants: { root: 'productVariants', query: PRODUCT_VARIANTS_UPDATED_QUERY, pageSize: 30 },
   customers: { root: 'customers', query: CUSTOMERS_UPDATED_QUERY, pageSize: 100 },
   orders: { root: 'orders', query: ORDERS_UPDATED_QUERY, pageSize: 5 },
   inventoryItems: { root: 'inventoryItems', query: INVENTORY_ITEMS_UPDATED_QUERY, pageSize: 20 },

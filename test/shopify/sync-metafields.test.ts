@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { runNextSync } from '../../connectors/shopify/sync-runner';
+import { requestSync, runNextSync } from '../../connectors/shopify/sync-runner';
 import { emptyStore, hour, seedStore } from '../fake-shopify';
 import { startShopifyHarness, type ShopifyHarness } from '../fake-shopify/harness';
 import { describeEachDatabase } from '../kit/each-database';
@@ -94,6 +94,30 @@ describeEachDatabase(
         { key: 'care', value: 'Hand wash only.' },
         { key: 'price_floor', value: '{"amount":"5.00","currency_code":"EUR"}' },
         { key: 'weight_grams', value: '340' },
+      ]);
+    });
+
+    it('brings the metafields of products and variants changed in Shopify with an incremental sync', async () => {
+      const t = get();
+      const [product] = h.fake.store.products;
+      product.metafields![0].value = 'Dry clean only.';
+      product.updatedAt = hour(500);
+      const variant = product.variants[1];
+      variant.metafields = [field(6, 'custom', 'weight_grams', 'number_integer', '355')];
+      variant.updatedAt = hour(500);
+      await requestSync(t.gateway.runtime, tenantOf(t.gateway.runtime, 'alpha'), 'incremental', 'test');
+      const outcome = await runNextSync(t.gateway.runtime, tenantOf(t.gateway.runtime, 'alpha'), syncDeps(h));
+      expect(outcome).toMatchObject({ ok: true, mode: 'incremental' });
+      // Product 1's three importable values, then its second variant's one.
+      expect(outcome!.counts).toMatchObject({ products: 1, variants: 1, metafields: 3 });
+      const rows = await t.gateway.runtime.withTenant('alpha', async (db) => {
+        const query = sql<{ key: string; value: string }>`select key, value from metafields order by key`;
+        return (await query.execute(db)).rows;
+      });
+      expect(rows).toEqual([
+        { key: 'care', value: 'Dry clean only.' },
+        { key: 'price_floor', value: '{"amount":"5.00","currency_code":"EUR"}' },
+        { key: 'weight_grams', value: '355' },
       ]);
     });
   },
