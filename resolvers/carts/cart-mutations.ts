@@ -46,6 +46,7 @@ async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutComplete
   const call = checkoutCall(ctx, input, {
     currency: ctx.tenant.currency,
     taxesIncluded: taxesIncluded(ctx),
+    limits: checkoutLimits(ctx),
     mayUse: (cart) => mayUseCart(ctx, cart),
   });
   const outcome = await checkoutElsewhere(call);

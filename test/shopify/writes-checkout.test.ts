@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { requestSync, runNextSync } from '../../connectors/shopify/sync-runner';
 import { hour } from '../fake-shopify';
@@ -68,9 +70,16 @@ async function cartOf(t: TestGateway, variant: string, quantity = 2): Promise<st
 
 const orderCreates = () => shopifyWrites(h).filter((r) => r.rootFields.includes('orderCreate')).length;
 
+/** Write-through tenants; alpha's storefront checkouts take at most 3 of an item. */
+function limitedTenants(): string {
+  const dir = shopifyTenants(['writes: write-through']);
+  appendFileSync(join(dir, 'alpha.yaml'), '  carts:\n    checkout:\n      maxLineQuantity: 3\n');
+  return dir;
+}
+
 describeEachDatabase(
   'shopify write-through: storefront checkout creates the order in Shopify',
-  { plugins: SHOPIFY_PLUGINS, tenantsDir: shopifyTenants(['writes: write-through']) },
+  { plugins: SHOPIFY_PLUGINS, tenantsDir: limitedTenants() },
   (get, kind) => {
     let ids: SyncedIds;
     let betaBefore: string;
@@ -185,6 +194,22 @@ describeEachDatabase(
       expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
       expect(await cartStatus(cartId)).toBe('ACTIVE');
       levels.forEach((l, i) => (l.quantities.available = kept[i]));
+    });
+
+    it("holds a Shopify checkout to the shop's checkout limits before anything reaches Shopify", async () => {
+      const cartId = await cartOf(get(), ids.variant, 4);
+      const before = await tenantChecksum(runtime(), 'alpha');
+      const sent = orderCreates();
+      const res = await checkout(cartId, `limit-${kind}`);
+      expect(res.data!.checkoutComplete).toEqual({
+        order: null,
+        userErrors: [
+          { field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'At most 3 of an item per checkout' },
+        ],
+      });
+      expect(orderCreates()).toBe(sent);
+      expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
+      expect(await cartStatus(cartId)).toBe('ACTIVE');
     });
 
     it('answers UPSTREAM_UNAVAILABLE / UPSTREAM_THROTTLED with nothing written; the retry goes through', async () => {

@@ -70,7 +70,7 @@ export function inputErrors(input: CheckoutInput): UserError[] {
  * units at `['lines', i, 'quantity']` (lines in checkout order, as NOT_ENOUGH_STOCK names them), the
  * number of lines and the units in all at `['cartId']`.
  */
-function limitErrors(lines: readonly CheckoutLine[], limits: CheckoutLimits): UserError[] {
+export function limitErrors(lines: readonly CheckoutLine[], limits: CheckoutLimits): UserError[] {
   const errors: UserError[] = [];
   const { maxLineQuantity, maxCartLines, maxCartQuantity } = limits;
   for (const [i, line] of lines.entries()) {

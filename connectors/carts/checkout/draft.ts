@@ -5,8 +5,9 @@ import { lockCart } from '../carts';
 import { pricedLines } from '../loaders';
 import type { TaxLine } from '../pricing/calculate';
 import type { CartQuote } from '../pricing/quote';
+import type { CheckoutLimits } from '../pricing/loaders';
 import type { CartRow, CartTables } from '../tables';
-import { inputErrors, orderBy, replay, type CheckoutInput } from './complete';
+import { inputErrors, limitErrors, orderBy, replay, type CheckoutInput } from './complete';
 import { checkoutLines, type CheckoutLine } from './lines';
 import type { UserError } from '../validation';
 import { emitOrderCreated } from './order-event';
@@ -20,6 +21,8 @@ const refused = (field: string[], code: UserError['code'], message: string): Pre
 interface Options {
   currency: string;
   taxesIncluded: boolean;
+  /** The shop's checkout limits, as for a checkout of its own. */
+  limits: CheckoutLimits;
   /** Whether the caller may check out this cart (a signed-in shopper's cart is theirs only). */
   mayUse(cart: CartRow): Promise<boolean>;
 }
@@ -54,6 +57,8 @@ export function checkoutCall(ctx: GatewayContext, input: CheckoutInput, options:
     if (lines.length === 0) return refused(['cartId'], 'CART_EMPTY', 'The cart has no lines');
     const gone = lines.findIndex((l) => !l.for_sale);
     if (gone >= 0) return refused(['lines', String(gone), 'merchandise'], 'NOT_FOUND', 'An item is no longer for sale');
+    const overLimit = limitErrors(lines, options.limits);
+    if (overLimit.length > 0) return { userErrors: overLimit };
     const email = input.email?.trim().toLowerCase() || cart.email;
     const quote = await quoteForCheckout(db, tenantId, cart, email, options.currency, options.taxesIncluded);
     const undeliverable = [...deliveryErrors(cart, quote), ...codeErrors(quote)];
