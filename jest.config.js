@@ -7,4 +7,7 @@ module.exports = {
   setupFiles: ['<rootDir>/test/kit/env.ts'],
   testTimeout: 60000,
   maxWorkers: 2,
+  // Each suite's gateways and embedded databases leave memory behind in its worker; a worker past this
+  // after a suite is replaced, so a long run never reaches the machine's limit (a worker once grew to 13 GB).
+  workerIdleMemoryLimit: '3GB',
 };
