@@ -63,3 +63,27 @@ export async function revokeAllAccessTokens(trx: Kysely<CustomerTables>, tenantI
     .where('customer_id', '=', customerId)
     .execute();
 }
+
+/**
+ * Sets the customer's password from a token mailed to their address (a reset or a verification), which
+ * also proves the address, and revokes every access token they had.
+ */
+export async function setMailProvenPassword(
+  trx: Kysely<CustomerTables>,
+  tenantId: string,
+  customerId: string,
+  hash: string,
+) {
+  await trx
+    .insertInto('customer_accounts')
+    .values({ tenant_id: tenantId, customer_id: customerId, password_hash: hash, email_verified_at: sql`now()` })
+    .onConflict((oc) =>
+      oc.column('customer_id').doUpdateSet({
+        password_hash: hash,
+        password_changed_at: sql<Date>`now()`,
+        email_verified_at: sql<Date>`now()`,
+      }),
+    )
+    .execute();
+  await revokeAllAccessTokens(trx, tenantId, customerId);
+}

@@ -4,7 +4,7 @@ import { enqueueMail } from '../mail/outbox';
 import { customersSettings } from '../settings';
 import type { CustomerTables } from '../tables';
 import type { UserError } from '../validation';
-import { issueAccessToken, revokeAllAccessTokens, type IssuedToken } from './access-tokens';
+import { issueAccessToken, setMailProvenPassword, type IssuedToken } from './access-tokens';
 import { hashPassword } from './passwords';
 import { passwordErrors } from './password-policy';
 import { isWellFormedToken, newSecretToken, tokenHash } from './tokens';
@@ -105,18 +105,7 @@ export async function resetPassword(
       .where('tenant_id', '=', tenant.id)
       .where('customer_id', '=', customerId)
       .execute();
-    await trx
-      .insertInto('customer_accounts')
-      .values({ tenant_id: tenant.id, customer_id: customerId, password_hash: hash, email_verified_at: sql`now()` })
-      .onConflict((oc) =>
-        oc.column('customer_id').doUpdateSet({
-          password_hash: hash,
-          password_changed_at: sql<Date>`now()`,
-          email_verified_at: sql<Date>`now()`,
-        }),
-      )
-      .execute();
-    await revokeAllAccessTokens(trx, tenant.id, customerId);
+    await setMailProvenPassword(trx, tenant.id, customerId, hash);
     const customerAccessToken = await issueAccessToken(trx, tenant.id, customerId, ttlHours);
     return { customerId, customerAccessToken, userErrors: [] };
   });
