@@ -1,19 +1,7 @@
-import { currencyExponent } from '../../src/sdk';
+import { currencyExponent, METAFIELD_VALUE_TYPES } from '../../src/sdk';
 
 /** The value types a metafield may have (Shopify's names). */
-export const VALUE_TYPES = [
-  'single_line_text_field',
-  'multi_line_text_field',
-  'number_integer',
-  'number_decimal',
-  'boolean',
-  'json',
-  'date',
-  'date_time',
-  'url',
-  'money',
-  'list.single_line_text_field',
-] as const;
+export const VALUE_TYPES = METAFIELD_VALUE_TYPES;
 export type ValueType = (typeof VALUE_TYPES)[number];
 
 export const isValueType = (name: string): name is ValueType => (VALUE_TYPES as readonly string[]).includes(name);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { METAFIELD_VALUE_TYPES } from '../../src/sdk';
 import type { BulkRecord } from './jsonl';
 import { SOURCE, type ShopifyTrx } from './tables';
 
@@ -13,19 +14,7 @@ export interface MetafieldRecord {
 }
 
 /** The value types the gateway's metafields take; Shopify's others (references, ratings...) are not imported. */
-const IMPORTED_TYPES = new Set([
-  'single_line_text_field',
-  'multi_line_text_field',
-  'number_integer',
-  'number_decimal',
-  'boolean',
-  'json',
-  'date',
-  'date_time',
-  'url',
-  'money',
-  'list.single_line_text_field',
-]);
+const IMPORTED_TYPES = new Set<string>(METAFIELD_VALUE_TYPES);
 /** The gateway's rule for namespaces and keys (app namespaces such as `$app:reviews` do not fit it). */
 const NAME = /^[A-Za-z0-9_-]{2,64}$/;
 const MAX_VALUE = 65_535;

@@ -17,5 +17,6 @@ export * from './money';
 export * from './key-sets';
 export * from './personal-data';
 export * from './order-event';
+export * from './metafield-types';
 export { schemaFragment } from './schema-files';
 export { projectRoot } from './project-root';
