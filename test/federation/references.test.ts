@@ -93,6 +93,19 @@ describeEachKind('entities a service returns: completed by the gateway, with the
     expect(local.reviews.every((r) => (r.product!.variants as { nodes: unknown[] }).nodes.length === 1)).toBe(true);
   });
 
+  it("completes the references below the service's fields on our products, with one call per level", async () => {
+    const query = `{ products(first: 4) { nodes { id reviews(first: 2) { nodes { product { id title } } } } } }`;
+    const before = started.reviews.received.length;
+    const res = await t.graphql<{
+      products: { nodes: { id: string; reviews: { nodes: { product: { id: string; title: string } }[] } }[] };
+    }>(query, {}, storefront);
+    expect(res.body.errors).toBeUndefined();
+    expect(started.reviews.received.length - before).toBe(1);
+    const nodes = res.body.data!.products.nodes;
+    expect(nodes.filter((p) => p.reviews.nodes.length > 0).length).toBeGreaterThan(0);
+    for (const p of nodes) for (const r of p.reviews.nodes) expect(r.product.id).toBe(p.id);
+  });
+
   it("reads a product the caller may not see, or another tenant's, as null (as node(id:) does)", async () => {
     const beta = (await t.graphql<Listed>(LIST, {}, await t.admin('beta'))).body.data!.products.nodes[0];
     const store = started.reviews.store;

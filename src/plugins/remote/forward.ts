@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
-import { withReferencesAsked } from './references';
+import { withReferencesAsked } from './reference-selection';
 
 /** One field of the caller's operation, as it is sent on to the service that resolves it. */
 export interface ForwardedField {

@@ -12,7 +12,7 @@ import {
   type TypeNode,
 } from 'graphql';
 import type { RemoteService } from '../../sdk';
-import { providedFields, referenceType, type EntityReference } from './references';
+import { namedOf, providedFields, referenceType, type EntityReference } from './references';
 
 /** What a remote service adds to the graph, as a plugin fragment the composer understands. */
 export interface RemoteFragment {
@@ -64,9 +64,6 @@ function requiredFields(field: FieldDefinitionNode): SelectionSetNode | undefine
     throw new Error(`@requires of ${field.name.value} is not a field set`);
   return operation.selectionSet;
 }
-
-/** Type names a type node refers to. */
-const namedOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedOf(type.type));
 
 /**
  * Types of ours the service declares only to describe the `@external` fields its `@requires` read

@@ -9,7 +9,8 @@ import { forwardedField, variablesOf } from './forward';
 import type { RemoteFragment } from './fragment';
 import { valueAt } from './answers';
 import { resolveLocally, type RequiresExtension } from './requires';
-import { completeReferences, type EntityReference, type ReferenceExtension } from './references';
+import { completeReferences } from './reference-completion';
+import type { EntityReference, ReferenceExtension } from './references';
 
 type Resolver = GraphQLFieldResolver<unknown, GatewayContext>;
 type Batcher = DataLoader<RemoteLoad, unknown, string>;
