@@ -7,7 +7,7 @@ import { columnNeedsProblem } from './column-needs';
 import { manifestProblem } from './manifest';
 import { dependencyOrder } from './order';
 import { summarizeSdl, type SdlSummary } from './sdl';
-import { serveProvidedFields } from './remote/references';
+import { serveProvidedFields } from './remote/reference-completion';
 
 export interface PluginState {
   name: string;
