@@ -2,7 +2,7 @@
  * The gateway of the checkout at BENCH_CHECKOUT as `bench/instructions.ts` runs it under callgrind: the
  * bench gateway (`bench/gateway-server.ts`) without jobs, whose timers would add work that grows with the
  * wall time of a run (fifty times longer under Valgrind) rather than with its requests. Prints
- * `listening <port>` once ready.
+ * `listening <port>` once ready, and collects garbage when told (`gc` on stdin).
  */
 import { join } from 'node:path';
 import pino from 'pino';
@@ -24,6 +24,12 @@ async function main(): Promise<void> {
   );
   const { port } = await gateway.listen(0, '127.0.0.1');
   console.log(`listening ${port}`);
+  // `gc` on stdin collects now (node runs with --expose-gc), so each counted stretch ends with its garbage collected.
+  process.stdin.setEncoding('utf8').on('data', (line: string) => {
+    if (line.trim() !== 'gc') return;
+    (globalThis as { gc?: () => void }).gc?.();
+    console.log('collected');
+  });
   process.once('SIGTERM', () => void gateway.stop().then(() => process.exit(0)));
 }
 

@@ -6,7 +6,7 @@
  * request runs about fifty times slower. Settings: BENCH_IR_REQUESTS (100 counted per run),
  * BENCH_IR_ROUNDS (2 runs per checkout, alternating).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,6 +23,11 @@ const ROUNDS = Number(process.env.BENCH_IR_ROUNDS ?? 2);
 /** Uninstrumented requests that let V8 tier the hot code up, then instrumented ones that let callgrind translate it. */
 const WARM_NATIVE = 300;
 const WARM_COUNTED = 50;
+/**
+ * V8 without helper threads (compilation and collection on the main thread) and with `gc()`: the work
+ * lands in the stretch that caused it, not on a thread that runs when it gets its turn.
+ */
+const COUNTED_FLAGS = ['--single-threaded', '--expose-gc'];
 
 async function sendSequentially(target: Target, count: number): Promise<void> {
   for (let i = 0; i < count; i += 1) {
@@ -31,56 +36,65 @@ async function sendSequentially(target: Target, count: number): Promise<void> {
   }
 }
 
-/** Starts `checkout`'s bench gateway under callgrind with counting off; resolves with its pid and port. */
-function startCounted(checkout: string, env: Record<string, string>, outDir: string) {
-  const script = join(projectRoot(), 'bench/counted-gateway.ts');
-  const child = spawn(
-    'valgrind',
-    ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${outDir}/out.%p`, process.execPath].concat(
-      NODE_FLAGS,
-      ['--import', 'tsx', script],
-    ),
-    { cwd: checkout, env: { ...process.env, ...env, BENCH_CHECKOUT: checkout }, stdio: ['ignore', 'pipe', 'ignore'] },
-  );
-  const port = new Promise<number>((done, fail) => {
+/** Waits for `pattern` in what the child prints next. */
+function printed(child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((done, fail) => {
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /listening (\d+)/.exec(output);
-      if (match) done(Number(match[1]));
-    });
-    child.once('exit', (code) => fail(new Error(`the gateway of ${checkout} exited (${code})`)));
+      const match = pattern.exec(output);
+      if (!match) return;
+      child.stdout!.off('data', onData);
+      done(match);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => fail(new Error(`the counted gateway exited (${code})`)));
   });
-  return { child, port };
+}
+
+/** Starts `checkout`'s gateway (bench/counted-gateway.ts) under callgrind with counting off. */
+function startCounted(checkout: string, env: Record<string, string>, outDir: string): ChildProcess {
+  const script = join(projectRoot(), 'bench/counted-gateway.ts');
+  const valgrind = ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${outDir}/out.%p`];
+  return spawn(
+    'valgrind',
+    [...valgrind, process.execPath, ...NODE_FLAGS, ...COUNTED_FLAGS, '--import', 'tsx', script],
+    {
+      cwd: checkout,
+      env: { ...process.env, ...env, BENCH_CHECKOUT: checkout },
+      stdio: ['pipe', 'pipe', 'ignore'],
+    },
+  );
 }
 
 const summary = (dump: string) => Number(/^summary: (\d+)/m.exec(readFileSync(dump, 'utf8'))?.[1]);
 
-/** Instructions per request of one run: callgrind's dump taken after the counted requests. */
+/** Instructions per request of one run: counted from a collection to a collection around the requests. */
 async function instructionsPerRequest(
   checkout: string,
   env: Record<string, string>,
   targetAt: (port: number) => Target,
 ) {
   const outDir = mkdtempSync(join(tmpdir(), 'rg-ir-'));
-  const { child, port } = startCounted(checkout, env, outDir);
+  const child = startCounted(checkout, env, outDir);
   try {
-    const target = targetAt(await port);
-    const control = (...args: string[]) =>
-      execFileSync('callgrind_control', [...args, String(child.pid)], { stdio: 'ignore' });
+    const target = targetAt(Number((await printed(child, /listening (\d+)/))[1]));
+    const control = (option: string) =>
+      execFileSync('callgrind_control', [option, String(child.pid)], { stdio: 'ignore' });
+    const collect = async () => {
+      const done = printed(child, /collected/);
+      child.stdin!.write('gc\n');
+      await done;
+    };
     await sendSequentially(target, WARM_NATIVE);
     control('--instr=on');
     await sendSequentially(target, WARM_COUNTED);
-    // Counted twice: the requests, then as long again idle. The idle count is printed, not taken off: it is
-    // mostly V8 collecting, while the process idles, the garbage the requests left.
+    await collect();
     control('--zero');
-    const started = Date.now();
     await sendSequentially(target, REQUESTS);
+    await collect();
     control('--dump');
-    await new Promise((done) => setTimeout(done, Date.now() - started));
-    control('--dump');
-    const [busy, idle] = ['1', '2'].map((n) => summary(join(outDir, `out.${child.pid}.${n}`)));
-    return { perRequest: busy / REQUESTS, idleShare: idle / busy };
+    return summary(join(outDir, `out.${child.pid}.1`)) / REQUESTS;
   } finally {
     child.kill('SIGTERM');
     await new Promise((done) => (child.exitCode === null ? child.once('exit', done) : done(undefined)));
@@ -99,21 +113,16 @@ async function main(): Promise<void> {
   const counts = new Map(checkouts.map((c) => [resolve(c), [] as number[]]));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [checkout, runs] of counts) {
-      const run = await instructionsPerRequest(checkout, benchEnv(databaseUrl), (port) =>
-        gatewayTarget(port, scenario, credentials),
-      );
-      runs.push(run.perRequest);
-      const idle = `${(100 * run.idleShare).toFixed(1)} % more while idle`;
-      console.log(
-        `${scenario.label} ${checkout}: ${(run.perRequest / 1e6).toFixed(2)} M instructions per request (${idle})`,
-      );
+      const target = (port: number) => gatewayTarget(port, scenario, credentials);
+      runs.push(await instructionsPerRequest(checkout, benchEnv(databaseUrl), target));
+      console.log(`${scenario.label} ${checkout}: ${(runs.at(-1)! / 1e6).toFixed(2)} M instructions per request`);
     }
   }
   const [first, ...others] = [...counts];
-  for (const [checkout, runs] of others)
-    console.log(
-      `${scenario.label}: ${checkout} / ${first[0]} = ${(median(runs) / median(first[1])).toFixed(3)}x instructions per request`,
-    );
+  for (const [checkout, runs] of others) {
+    const ratio = median(runs) / median(first[1]);
+    console.log(`${scenario.label}: ${checkout} / ${first[0]} = ${ratio.toFixed(3)}x instructions per request`);
+  }
 }
 
 main().catch((error: unknown) => {
