@@ -56,7 +56,7 @@ function summaryLines(report: Report): string[] {
     const [measured, reference] = s.compared ?? ['gateway', 'baseline'];
     lines.push(
       `| ${s.label} | ${fixed(s.variants[measured]?.rps ?? NaN, 0)} | ${fixed(s.variants[reference]?.rps ?? NaN, 0)} | ` +
-        `${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}x |`,
+        `${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}${Number.isFinite(s.ratios.authorizationCpu) ? 'x' : ''} |`,
     );
   }
   const units = report.scenarios.filter((s) => s.name === 'checkout' || s.name === 'tenants');

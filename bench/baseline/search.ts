@@ -27,13 +27,19 @@ export async function searchPage(db: TenantDb, currency: string, v: Record<strin
     facetCounts(db, search),
   ]);
   const money = (amount: unknown) => ({ amount: formatMinor(toMinor(String(amount), currency), currency), currencyCode: currency });
-  const nodes = rows.map((p) => ({
+  // The connector reads one row more than the page, to know whether another follows.
+  const nodes = rows.slice(0, page.size).map((p) => ({
     id: encodeGlobalId('Product', String(p.id)),
     handle: p.handle,
     title: p.title,
     vendor: p.vendor,
     priceRange: { minVariantPrice: money(p.min_price) },
   }));
-  const answer = { search: { totalCount: facets.total, nodes, productFilters: filtersOf(facets) } };
+  // The fields the page selects (a value's id is not among them).
+  const productFilters = filtersOf(facets).map((f) => ({
+    ...f,
+    values: f.values.map(({ label, count, input }) => ({ label, count, input })),
+  }));
+  const answer = { search: { totalCount: facets.total, nodes, productFilters } };
   return { body: JSON.stringify({ data: answer }), statements: 2 };
 }
