@@ -80,7 +80,10 @@ export async function prepareDatabase(
  * the carts plugin seeded them gets them here (the carts seed alone, which adds nothing twice).
  */
 async function ensurePricing(url: string): Promise<void> {
-  const [row] = await query<{ n: string }>(url, `select count(*) as n from shipping_zones where tenant_id = '${BENCH_TENANT}'`);
+  const [row] = await query<{ n: string }>(
+    url,
+    `select count(*) as n from shipping_zones where tenant_id = '${BENCH_TENANT}'`,
+  );
   if (Number(row?.n ?? 0) > 0) return;
   console.log(`adding the pricing setup to ${BENCH_DB}`);
   const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot(), 'bench/seed-pricing.ts')], {

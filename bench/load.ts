@@ -142,7 +142,12 @@ export interface Probed {
 async function send(url: string, headers: Record<string, string>, body: string): Promise<Probed & { text: string }> {
   const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
-  return { status: res.status, text, body: JSON.parse(text) as unknown, statements: Number(res.headers.get('x-sql-statements')) };
+  return {
+    status: res.status,
+    text,
+    body: JSON.parse(text) as unknown,
+    statements: Number(res.headers.get('x-sql-statements')),
+  };
 }
 
 /**
@@ -159,7 +164,8 @@ export async function probe(target: Target): Promise<Probed> {
     const answer = await send(`${origin}${step.path}`, target.headers, step.body(state));
     bodies.push(answer.body);
     statements += answer.statements;
-    if (answer.status !== 200 || !step.read(answer.text, state)) return { ...answer, status: answer.status === 200 ? 422 : answer.status, body: bodies, statements };
+    if (answer.status !== 200 || !step.read(answer.text, state))
+      return { ...answer, status: answer.status === 200 ? 422 : answer.status, body: bodies, statements };
   }
   return { status: 200, body: bodies, statements };
 }

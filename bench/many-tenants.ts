@@ -47,10 +47,9 @@ function tenantFiles(): { dir: string; env: Record<string, string>; tokens: Reco
 
 async function seeded(url: string): Promise<boolean> {
   return withClient(url, async (client) => {
-    const { rows } = await client.query<{ n: string }>(
-      `select count(*) as n from products where tenant_id = $1`,
-      [idOf(MANY_TENANTS)],
-    );
+    const { rows } = await client.query<{ n: string }>(`select count(*) as n from products where tenant_id = $1`, [
+      idOf(MANY_TENANTS),
+    ]);
     return Number(rows[0].n) > 0;
   });
 }
@@ -59,6 +58,12 @@ async function seeded(url: string): Promise<boolean> {
 export async function prepareManyTenants(base: string): Promise<ManyTenants> {
   const { dir, env, tokens } = tenantFiles();
   const files = { ...benchSecrets, ...env, TENANTS_DIR: dir };
-  const url = await prepareDatabase(base, DATABASE, files, ['--bench', '--products', String(PRODUCTS_PER_TENANT)], seeded);
+  const url = await prepareDatabase(
+    base,
+    DATABASE,
+    files,
+    ['--bench', '--products', String(PRODUCTS_PER_TENANT)],
+    seeded,
+  );
   return { env: { ...files, DATABASE_URL: url, LOG_LEVEL: 'info' }, tokens };
 }

@@ -63,7 +63,9 @@ function summaryLines(report: Report): string[] {
   if (units.some((s) => s.name === 'checkout'))
     lines.push('', 'Checkout (i): req/s are whole checkouts (5 requests each), CPU ms and SQL are per checkout.');
   if (units.some((s) => s.name === 'tenants'))
-    lines.push('Listing over 50 tenants (j): "gateway" is the round-robin over 50 tenants, "baseline" one of them alone, on the same gateway.');
+    lines.push(
+      'Listing over 50 tenants (j): "gateway" is the round-robin over 50 tenants, "baseline" one of them alone, on the same gateway.',
+    );
   const typename = report.scenarios.find((s) => s.name === 'typename')?.variants.gateway;
   if (typename) {
     const met = typename.cpuMsPerRequest <= TYPENAME_CPU_TARGET_MS ? 'met' : 'not met';

@@ -163,7 +163,14 @@ export function scenarios(ids: BenchIds): Scenario[] {
       query: PREDICTIVE,
       variables: { query: 'bac' },
     },
-    { name: 'typename', letter: 'h', label: '(h) { __typename }', caller: 'storefront', query: TYPENAME, variables: {} },
+    {
+      name: 'typename',
+      letter: 'h',
+      label: '(h) { __typename }',
+      caller: 'storefront',
+      query: TYPENAME,
+      variables: {},
+    },
     // One unit is a whole checkout, five requests (bench/checkout-steps.ts); the query is its first step.
     {
       name: 'checkout',

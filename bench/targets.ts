@@ -106,7 +106,9 @@ export function gatewayTarget(port: number, scenario: Scenario, credentials: Cre
     url: `http://127.0.0.1:${port}/graphql`,
     headers: { ...json, ...credentials[scenario.caller] },
     body: JSON.stringify({ query: scenario.query, variables: scenario.variables }),
-    ...(scenario.name === 'checkout' && ids ? { sequence: checkoutSequence(ids.checkoutVariantIds, () => '/graphql') } : {}),
+    ...(scenario.name === 'checkout' && ids
+      ? { sequence: checkoutSequence(ids.checkoutVariantIds, () => '/graphql') }
+      : {}),
   };
 }
 

@@ -48,6 +48,7 @@ export function targetOf(setup: Setup, variant: Variant, scenario: Scenario): Ta
   const target = gatewayTarget(server.port, scenario, setup.credentials, setup.ids);
   const [first] = setup.tenantTokens;
   if (variant === 'one') return { ...target, headers: { ...target.headers, ...first } };
-  if (variant === 'many') return { ...target, headers: { ...target.headers, ...first }, rotateHeaders: setup.tenantTokens };
+  if (variant === 'many')
+    return { ...target, headers: { ...target.headers, ...first }, rotateHeaders: setup.tenantTokens };
   return target;
 }

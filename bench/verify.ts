@@ -39,7 +39,9 @@ export async function verify(
       if (scenario.name === 'rated' && calls !== 1)
         throw new Error(`${variant} made ${calls} calls to the reviews subgraph for one rated page, not 1`);
       if (answer.status !== 200 || hasErrors(answer.body))
-        throw new Error(`${variant} answered ${scenario.name} with HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`);
+        throw new Error(
+          `${variant} answered ${scenario.name} with HTTP ${answer.status}: ${JSON.stringify(answer.body).slice(0, 300)}`,
+        );
       (statements[scenario.name] ??= {})[variant] = answer.statements;
       return answer;
     };
@@ -52,7 +54,11 @@ export async function verify(
     if (scenario.name === 'tenants') {
       // Statements per request as a loaded mix sends them: a tenant change on a connection costs its stamp.
       for (const variant of variants)
-        statements.tenants[variant] = await statementsUnderLoad(targetOf(setup, variant, scenario), MIX_REQUESTS, connections);
+        statements.tenants[variant] = await statementsUnderLoad(
+          targetOf(setup, variant, scenario),
+          MIX_REQUESTS,
+          connections,
+        );
     }
   }
   return { statements, subgraphCalls };

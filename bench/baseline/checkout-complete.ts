@@ -20,18 +20,25 @@ interface Taken {
 }
 
 const refused = (code: string, message: string): Answer => ({
-  body: JSON.stringify({ data: { checkoutComplete: { order: null, userErrors: [{ field: ['cartId'], code, message }] } } }),
+  body: JSON.stringify({
+    data: { checkoutComplete: { order: null, userErrors: [{ field: ['cartId'], code, message }] } },
+  }),
   statements: 0,
 });
 
-/** The most stocked location of each line's variant that holds the whole quantity (null when one has none). */
+/** The most stocked location of each tracked line's variant that holds the whole quantity (null when one has none). */
 function pick(levels: { variant_id: string; location_id: string; available: number }[], lines: Facts['lines']) {
-  const picks = lines.map((l) =>
-    levels
+  const picks = [];
+  for (const l of lines) {
+    // A variant without stock levels is not tracked: always available, nothing taken.
+    if (!levels.some((x) => x.variant_id === l.variant_id)) continue;
+    const [best] = levels
       .filter((x) => x.variant_id === l.variant_id && x.available >= l.quantity)
-      .sort((a, b) => b.available - a.available)[0],
-  );
-  return picks.some((p) => !p) ? null : picks.map((p, i) => ({ ...p!, quantity: lines[i].quantity }));
+      .sort((a, b) => b.available - a.available);
+    if (!best) return null;
+    picks.push({ ...best, quantity: l.quantity });
+  }
+  return picks;
 }
 
 const WRITE = `
@@ -106,7 +113,12 @@ select o.id::text, o.number, (select count(*) from claimed)::int as claimed,
 from o`;
 
 /** Step 5: the order, from the cart's lines, price, delivery and codes as the steps before left them. */
-export async function completeCheckout(pool: pg.Pool, tenant: string, currency: string, v: Record<string, unknown>): Promise<Answer> {
+export async function completeCheckout(
+  pool: pg.Pool,
+  tenant: string,
+  currency: string,
+  v: Record<string, unknown>,
+): Promise<Answer> {
   const client = await pool.connect();
   let statements = 2; // begin and commit (or rollback)
   try {
@@ -128,7 +140,8 @@ export async function completeCheckout(pool: pg.Pool, tenant: string, currency: 
     if (facts.lines.length === 0) return stop(refused('CART_EMPTY', 'The cart has no lines'));
     const price = priceOf(facts, currency);
     if (!price.selected) return stop(refused('DELIVERY_REQUIRED', 'Choose a delivery address and a delivery option'));
-    if (price.codes.some((c) => !c.applicable)) return stop(refused('DISCOUNT_NOT_APPLICABLE', 'A code does not apply'));
+    if (price.codes.some((c) => !c.applicable))
+      return stop(refused('DISCOUNT_NOT_APPLICABLE', 'A code does not apply'));
     const levels = await run<{ variant_id: string; location_id: string; available: number }>(
       `select variant_id::text, location_id::text, available from inventory_levels
         where tenant_id = $1 and variant_id = any($2::bigint[]) order by variant_id, location_id for update`,
@@ -168,14 +181,21 @@ export async function completeCheckout(pool: pg.Pool, tenant: string, currency: 
       ]),
       JSON.stringify(price.taxLines.filter((t) => t.amount > 0n).map((t) => ({ ...t, amount: m(t.amount) }))),
       JSON.stringify(
-        price.applied.map(({ discount: d, amount }) => ({ title: d.title, code: d.code, kind: d.kind, value: d.value, amount: m(amount) })),
+        price.applied.map(({ discount: d, amount }) => ({
+          title: d.title,
+          code: d.code,
+          kind: d.kind,
+          value: d.value,
+          amount: m(amount),
+        })),
       ),
       m(price.shipping),
       m(price.tax),
       m(price.discount),
       'gid://retail/Order/',
     ]);
-    if (order.claimed !== price.applied.length) return stop(refused('DISCOUNT_NOT_APPLICABLE', 'A code no longer applies'));
+    if (order.claimed !== price.applied.length)
+      return stop(refused('DISCOUNT_NOT_APPLICABLE', 'A code no longer applies'));
     await client.query('commit');
     const answer = {
       order: {

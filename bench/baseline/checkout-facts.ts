@@ -8,7 +8,8 @@ export interface Answer {
 
 const PREFIX = 'gid://retail/Cart/';
 export const cartGid = (token: string) => Buffer.from(`${PREFIX}${token}`).toString('base64url');
-export const localCartId = (gid: unknown) => Buffer.from(String(gid), 'base64url').toString('utf8').slice(PREFIX.length);
+export const localCartId = (gid: unknown) =>
+  Buffer.from(String(gid), 'base64url').toString('utf8').slice(PREFIX.length);
 export const localId = (gid: string) => Buffer.from(gid, 'base64url').toString('utf8').split('/').pop()!;
 
 /** `c` is the cart row (changed or locked) in a CTE before it; $1 is the tenant. */
@@ -47,4 +48,3 @@ export type Facts = Omit<CartFacts, 'cart' | 'lines'> & {
   cart: CartFacts['cart'] & { status: string; email: string | null };
   lines: FactLine[];
 };
-

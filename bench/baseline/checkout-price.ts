@@ -12,9 +12,33 @@ export interface CartFacts {
   handle: string | null;
   codes: string[];
   lines: { price: string; quantity: number; requires_shipping: boolean; taxable: boolean }[];
-  zones: { regions: string[]; rates: { handle: string; title: string; price: string; free_above: string | null; min_delivery_days: number | null; max_delivery_days: number | null }[] }[];
+  zones: {
+    regions: string[];
+    rates: {
+      handle: string;
+      title: string;
+      price: string;
+      free_above: string | null;
+      min_delivery_days: number | null;
+      max_delivery_days: number | null;
+    }[];
+  }[];
   taxes: { title: string; rate_percentage: string; applies_to_shipping: boolean }[];
-  discounts: { id: string; code: string; title: string; kind: string; value: string; min_subtotal: string | null; usage_limit: number | null; usage_count: number; starts_at: string; ends_at: string | null; active: boolean; product_ids: string[] | null; collection_ids: string[] | null }[];
+  discounts: {
+    id: string;
+    code: string;
+    title: string;
+    kind: string;
+    value: string;
+    min_subtotal: string | null;
+    usage_limit: number | null;
+    usage_count: number;
+    starts_at: string;
+    ends_at: string | null;
+    active: boolean;
+    product_ids: string[] | null;
+    collection_ids: string[] | null;
+  }[];
 }
 
 export interface Option {
@@ -86,21 +110,22 @@ export function priceOf(facts: CartFacts, currency: string): Price {
   let shippingDiscount = 0n;
   // Amounts off the lines first, free shipping last (the gateway's order).
   const ordered = codes.flatMap((c) => (c.discount ? [c.discount] : []));
-  const applied = [...ordered.filter((d) => d.kind !== 'FREE_SHIPPING'), ...ordered.filter((d) => d.kind === 'FREE_SHIPPING')].map(
-    (discount) => {
-      if (discount.kind === 'FREE_SHIPPING') {
-        const amount = shipping - shippingDiscount;
-        shippingDiscount += amount;
-        return { discount, amount };
-      }
-      const base = sumMinor(left);
-      const whole =
-        discount.kind === 'PERCENTAGE' ? applyRate(base, percentRate(discount.value)) : toMinor(discount.value, currency);
-      const parts = allocate(minMinor(whole, base), left);
-      parts.forEach((part, i) => (left[i] -= part));
-      return { discount, amount: sumMinor(parts) };
-    },
-  );
+  const applied = [
+    ...ordered.filter((d) => d.kind !== 'FREE_SHIPPING'),
+    ...ordered.filter((d) => d.kind === 'FREE_SHIPPING'),
+  ].map((discount) => {
+    if (discount.kind === 'FREE_SHIPPING') {
+      const amount = shipping - shippingDiscount;
+      shippingDiscount += amount;
+      return { discount, amount };
+    }
+    const base = sumMinor(left);
+    const whole =
+      discount.kind === 'PERCENTAGE' ? applyRate(base, percentRate(discount.value)) : toMinor(discount.value, currency);
+    const parts = allocate(minMinor(whole, base), left);
+    parts.forEach((part, i) => (left[i] -= part));
+    return { discount, amount: sumMinor(parts) };
+  });
   const taxLines = facts.taxes.map((t) => {
     const rate = percentRate(t.rate_percentage);
     const lines = facts.lines.map((l, i) => (l.taxable ? applyRate(left[i], rate) : 0n));

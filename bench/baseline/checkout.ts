@@ -28,20 +28,25 @@ const payload = (field: string, value: unknown, statements: number): Answer => (
 const notFound = (field: string) =>
   payload(field, { cart: null, userErrors: [{ field: ['cartId'], code: 'NOT_FOUND', message: 'Cart not found' }] }, 1);
 
-function cost(price: Price, currency: string, fields: (keyof Price & string)[]) {
-  const names: Record<string, string> = {
-    subtotal: 'subtotalAmount',
-    discount: 'totalDiscountAmount',
-    shipping: 'totalShippingAmount',
-    tax: 'totalTaxAmount',
-    total: 'totalAmount',
-  };
-  return Object.fromEntries(fields.map((f) => [names[f], moneyOf(price[f] as bigint, currency)]));
+/** CartCost's fields, by the amount of Price each shows. */
+const COST_FIELDS = {
+  subtotal: 'subtotalAmount',
+  discount: 'totalDiscountAmount',
+  shipping: 'totalShippingAmount',
+  tax: 'totalTaxAmount',
+  total: 'totalAmount',
+} as const;
+
+function cost(price: Price, currency: string, fields: (keyof typeof COST_FIELDS)[]) {
+  return Object.fromEntries(fields.map((f) => [COST_FIELDS[f], moneyOf(price[f], currency)]));
 }
 
 /** Step 1: a cart with its lines and buyer, in one statement. */
 export async function createCart(pool: pg.Pool, tenant: string, currency: string, v: Variables): Promise<Answer> {
-  const input = v.input as { lines: { merchandiseId: string; quantity: number }[]; buyerIdentity: { email: string; countryCode: string } };
+  const input = v.input as {
+    lines: { merchandiseId: string; quantity: number }[];
+    buyerIdentity: { email: string; countryCode: string };
+  };
   const token = randomBytes(18).toString('base64url');
   const { rows } = await pool.query<{ quantity: number; subtotal: string }>(
     `with c as (insert into carts (id, tenant_id, email, country_code) values ($2, $1, $3, $4) returning id),
@@ -62,7 +67,11 @@ export async function createCart(pool: pg.Pool, tenant: string, currency: string
     ],
   );
   const [{ quantity, subtotal }] = rows;
-  const cart = { id: cartGid(token), totalQuantity: quantity, cost: { subtotalAmount: { amount: subtotal, currencyCode: currency } } };
+  const cart = {
+    id: cartGid(token),
+    totalQuantity: quantity,
+    cost: { subtotalAmount: { amount: subtotal, currencyCode: currency } },
+  };
   return payload('cartCreate', { cart, userErrors: [] }, 1);
 }
 
@@ -110,7 +119,10 @@ export async function setCodes(pool: pg.Pool, tenant: string, currency: string, 
   const facts = await changeCart(pool, tenant, v.cartId, 'discount_codes', v.codes);
   if (!facts) return notFound('cartDiscountCodesUpdate');
   const price = priceOf(facts, currency);
-  const cart = { discountCodes: price.codes, cost: cost(price, currency, ['subtotal', 'discount', 'shipping', 'tax', 'total']) };
+  const cart = {
+    discountCodes: price.codes,
+    cost: cost(price, currency, ['subtotal', 'discount', 'shipping', 'tax', 'total']),
+  };
   return payload('cartDiscountCodesUpdate', { cart, userErrors: [] }, 1);
 }
 

@@ -26,7 +26,10 @@ export async function searchPage(db: TenantDb, currency: string, v: Record<strin
     listProducts(db, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
     facetCounts(db, search),
   ]);
-  const money = (amount: unknown) => ({ amount: formatMinor(toMinor(String(amount), currency), currency), currencyCode: currency });
+  const money = (amount: unknown) => ({
+    amount: formatMinor(toMinor(String(amount), currency), currency),
+    currencyCode: currency,
+  });
   // The connector reads one row more than the page, to know whether another follows.
   const nodes = rows.slice(0, page.size).map((p) => ({
     id: encodeGlobalId('Product', String(p.id)),

@@ -108,7 +108,14 @@ describeUnless(databaseMissing('postgres'))('bench pages against the baseline [p
     const orderOf = (body: unknown) => (body as typeof steps)[4].data.checkoutComplete.order!.id;
     expect(orderOf(gateway.body)).not.toEqual(orderOf(reference.body));
     const written = await withClient(t.database.url, async (client) => {
-      const { rows } = await client.query<{ order_id: string; lines: number; allocations: number; usages: number; pricing: number; cart: string }>(
+      const { rows } = await client.query<{
+        order_id: string;
+        lines: number;
+        allocations: number;
+        usages: number;
+        pricing: number;
+        cart: string;
+      }>(
         `select o.id as order_id,
            (select count(*)::int from order_line_items i where i.order_id = o.id) as lines,
            (select count(*)::int from order_allocations a where a.order_id = o.id) as allocations,
