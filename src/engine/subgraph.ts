@@ -16,7 +16,8 @@ const directive = (name: string, fields?: string): DirectiveNode => ({
 
 /**
  * Our graph as an Apollo Federation v2 subgraph's SDL: every type `node(id:)` can fetch is an entity keyed
- * by `id`; the other object types are value types other subgraphs may share.
+ * by `id`; the other object types are value types other subgraphs may share. Every object type is
+ * `@shareable`, entities included, so that a subgraph may `@provides` some of their fields.
  */
 export function subgraphSdl(composition: Composition): { sdl: string; entities: string[] } {
   const entities = composition.plugins.flatMap((p) => Object.keys(p.nodes ?? {}));
@@ -24,8 +25,9 @@ export function subgraphSdl(composition: Composition): { sdl: string; entities: 
   const document = visit(parse(printSchema(composition.schema)), {
     ObjectTypeDefinition(node) {
       if (ROOTS.has(node.name.value)) return undefined;
-      const added = entitySet.has(node.name.value) ? directive('key', 'id') : directive('shareable');
-      return { ...node, directives: [...(node.directives ?? []), added] };
+      // Entities are shareable too: a subgraph may then `@provides` their fields on the entities it returns.
+      const added = entitySet.has(node.name.value) ? [directive('key', 'id')] : [];
+      return { ...node, directives: [...(node.directives ?? []), ...added, directive('shareable')] };
     },
   });
   return { sdl: `${LINK}\n\n${print(document)}`, entities };

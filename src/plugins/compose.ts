@@ -7,6 +7,7 @@ import { columnNeedsProblem } from './column-needs';
 import { manifestProblem } from './manifest';
 import { dependencyOrder } from './order';
 import { summarizeSdl, type SdlSummary } from './sdl';
+import { serveProvidedFields } from './remote/reference-completion';
 
 export interface PluginState {
   name: string;
@@ -56,7 +57,8 @@ function buildSchema(plugins: readonly PluginDefinition[]): GraphQLSchema {
     // Lets plugins write `extend type Mutation` without core declaring an empty root.
     convertExtensions: true,
   };
-  return makeExecutableSchema<GatewayContext>(options);
+  // Fields of ours a remote service provides (`@provides`) read its value on the entities it returned.
+  return serveProvidedFields(makeExecutableSchema<GatewayContext>(options));
 }
 
 /** Fields each plugin resolves: `Type.field`, and `Type` alone for scalars and type-level resolvers. */

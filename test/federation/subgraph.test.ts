@@ -37,6 +37,10 @@ describeEachDatabase(
       expect(result.errors).toBeUndefined();
       expect(result.supergraphSdl).toMatch(/type Product[^{]*@join__type\(graph: GATEWAY, key: "id"\)/);
       expect(result.supergraphSdl).toMatch(/rating: Float @join__field\(graph: REVIEWS\)/);
+      // Our entities are shareable: the reviews subgraph provides Product.availableForSale on Review.product.
+      expect(result.supergraphSdl).toMatch(
+        /product: Product! @join__field\(graph: REVIEWS, provides: "availableForSale"\)/,
+      );
     });
 
     it('resolves an entity through _entities as node(id:) would, for the caller only', async () => {

@@ -16,7 +16,19 @@ interface Review {
 /** Reviews per tenant: the tenant comes only from the verified token's claim. */
 export class ReviewStore {
   private readonly byTenant = new Map<string, Review[]>();
+  /** Per tenant, whether each product can be bought, as the shop's product feed last reported it. */
+  private readonly feed = new Map<string, Map<string, boolean>>();
   private next = 1;
+
+  reportAvailability(tenant: string, productId: string, availableForSale: boolean): void {
+    const products = this.feed.get(tenant) ?? new Map<string, boolean>();
+    this.feed.set(tenant, products.set(productId, availableForSale));
+  }
+
+  /** A product the feed has not reported is not offered as buyable beside its reviews. */
+  availableForSale(tenant: string, productId: string): boolean {
+    return this.feed.get(tenant)?.get(productId) ?? false;
+  }
 
   list(tenant: string): Review[] {
     return this.byTenant.get(tenant) ?? [];
@@ -78,6 +90,13 @@ function resolvers(store: ReviewStore) {
         const all = ofProduct(claims, p.id);
         return { nodes: all.slice(0, Math.min(Math.max(args.first, 0), 50)), totalCount: all.length };
       },
+    },
+    Review: {
+      // A reference to the gateway's product, with the field this service provides (@provides).
+      product: (r: Review, _: unknown, claims: JWTPayload) => ({
+        id: r.productId,
+        availableForSale: store.availableForSale(tenantOf(claims), r.productId),
+      }),
     },
     Query: {
       latestReviews: (_: unknown, args: { first: number }, claims: JWTPayload) =>

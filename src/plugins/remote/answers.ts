@@ -1,6 +1,10 @@
 import { GatewayError } from '../../sdk';
 import type { GraphQLAnswer } from './client';
 
+/** UPSTREAM_UNAVAILABLE on a service's field, with a message of ours. */
+export const upstreamUnavailable = (service: string, message: string) =>
+  new GatewayError('UPSTREAM_UNAVAILABLE', message, { plugin: service });
+
 /** Codes of a service's errors that describe the caller's request, not the service's health. */
 const CALLER_CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN']);
 
@@ -21,5 +25,5 @@ export function valueAt(answer: GraphQLAnswer, path: readonly (string | number)[
     return new GatewayError(code as 'BAD_USER_INPUT', `The ${service} service refused the request`, {
       plugin: service,
     });
-  return new GatewayError('UPSTREAM_UNAVAILABLE', `The ${service} service could not answer`, { plugin: service });
+  return upstreamUnavailable(service, `The ${service} service could not answer`);
 }

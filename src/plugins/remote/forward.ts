@@ -7,6 +7,7 @@ import {
   type SelectionSetNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import { withReferencesAsked } from './reference-selection';
 
 /** One field of the caller's operation, as it is sent on to the service that resolves it. */
 export interface ForwardedField {
@@ -58,12 +59,16 @@ function shapeOf(info: GraphQLResolveInfo): FieldShape {
   const known = shapes.get(first);
   if (known) return known;
   const selections = info.fieldNodes.flatMap((n) => n.selectionSet?.selections ?? []);
-  const node: FieldNode = {
-    ...first,
-    alias: undefined,
-    directives: [],
-    selectionSet: selections.length > 0 ? inlined({ kind: Kind.SELECTION_SET, selections }, info) : undefined,
-  };
+  // Our entities below it are asked as references: the service answers their ids, we complete them.
+  const node = withReferencesAsked(
+    {
+      ...first,
+      alias: undefined,
+      directives: [],
+      selectionSet: selections.length > 0 ? inlined({ kind: Kind.SELECTION_SET, selections }, info) : undefined,
+    },
+    info,
+  );
   const used = new Set<string>();
   visit(node, { Variable: (v) => void used.add(v.name.value) });
   const definitions = (info.operation.variableDefinitions ?? []).filter((d) => used.has(d.variable.name.value));

@@ -12,6 +12,7 @@ import {
   type TypeNode,
 } from 'graphql';
 import type { RemoteService } from '../../sdk';
+import { namedOf, providedFields, referenceType, type EntityReference } from './references';
 
 /** What a remote service adds to the graph, as a plugin fragment the composer understands. */
 export interface RemoteFragment {
@@ -29,6 +30,11 @@ export interface RemoteFragment {
    * resolves them on the parent and sends them in its representation.
    */
   requires: Map<string, SelectionSetNode>;
+  /**
+   * Fields of the service that return one of our entities (`Review.product`), by `Type.field`: the
+   * service answers a reference (its id, and the fields it `@provides`), the gateway completes the rest.
+   */
+  references: Map<string, EntityReference>;
 }
 
 const KEPT_DIRECTIVES = new Set(['deprecated', 'specifiedBy']);
@@ -58,9 +64,6 @@ function requiredFields(field: FieldDefinitionNode): SelectionSetNode | undefine
     throw new Error(`@requires of ${field.name.value} is not a field set`);
   return operation.selectionSet;
 }
-
-/** Type names a type node refers to. */
-const namedOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedOf(type.type));
 
 /**
  * Types of ours the service declares only to describe the `@external` fields its `@requires` read
@@ -127,6 +130,7 @@ function withoutFederationDirectives(document: DocumentNode): DocumentNode {
  */
 export function remoteFragment(sdl: string, remote: RemoteService, localTypes: ReadonlySet<string>): RemoteFragment {
   const document = parse(sdl);
+  const original = new Map(document.definitions.map((d) => [named(d), d]));
   const links = new Map(Object.entries(remote.links ?? {}));
   const linkedRootFields = new Set([...links.values()].map((l) => l.field));
   const rootFieldTypes = new Map<string, TypeNode>();
@@ -136,6 +140,35 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
   const rootFields = { Query: [] as string[], Mutation: [] as string[] };
   const requires = new Map<string, SelectionSetNode>();
   const described = describedOnly(document, localTypes);
+  const entityTypes = new Set(
+    document.definitions.flatMap((d) =>
+      (d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION) &&
+      localTypes.has(d.name.value) &&
+      isKeyedById(d.directives)
+        ? [d.name.value]
+        : [],
+    ),
+  );
+  const references = new Map<string, EntityReference>();
+  /** The service's fields of `typeName` that return our entities, recorded, and nullable (a hidden one reads null). */
+  const referencing = (typeName: string, fields: readonly FieldDefinitionNode[]): FieldDefinitionNode[] => {
+    const source = original.get(typeName);
+    const sourceFields = new Map(
+      source && 'fields' in source
+        ? (source.fields as readonly FieldDefinitionNode[]).map((f) => [f.name.value, f])
+        : [],
+    );
+    return fields.map((f) => {
+      const entity = namedOf(f.type);
+      if (!entityTypes.has(entity)) return f;
+      const coordinate = `${typeName}.${f.name.value}`;
+      references.set(coordinate, {
+        type: entity,
+        provides: providedFields(sourceFields.get(f.name.value) ?? f, coordinate, original.get(entity), document),
+      });
+      return { ...f, type: referenceType(f.type) };
+    });
+  };
 
   const definitions = withoutFederationDirectives({
     ...document,
@@ -147,7 +180,6 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
       );
     }),
   }).definitions;
-  const original = new Map(document.definitions.map((d) => [named(d), d]));
 
   for (const definition of definitions) {
     const name = named(definition)!;
@@ -162,7 +194,14 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
       });
       rootFields[name].push(...fields.map((f) => f.name.value));
       if (fields.length > 0)
-        out.push(print({ ...definition, kind: Kind.OBJECT_TYPE_EXTENSION, fields: nullable(fields), directives: [] }));
+        out.push(
+          print({
+            ...definition,
+            kind: Kind.OBJECT_TYPE_EXTENSION,
+            fields: referencing(name, nullable(fields)),
+            directives: [],
+          }),
+        );
       continue;
     }
     if (described.has(name)) continue;
@@ -187,15 +226,23 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
         fields.map((f) => f.name.value),
       );
       out.push(
-        print({ kind: Kind.OBJECT_TYPE_EXTENSION, name: definition.name, fields: nullable(fields), directives: [] }),
+        print({
+          kind: Kind.OBJECT_TYPE_EXTENSION,
+          name: definition.name,
+          fields: referencing(name, nullable(fields)),
+          directives: [],
+        }),
       );
       continue;
     }
-    if (isObject)
+    if (isObject) {
       ownObjectTypes.set(
         name,
         (definition.fields ?? []).map((f) => f.name.value),
       );
+      out.push(print({ ...definition, fields: referencing(name, definition.fields ?? []) }));
+      continue;
+    }
     out.push(print(definition));
   }
 
@@ -208,5 +255,5 @@ export function remoteFragment(sdl: string, remote: RemoteService, localTypes: R
     out.push(`extend type ${typeName} { ${field}: ${print(unwrapList(type))} }`);
   }
   if (out.length === 0) throw new Error('the service adds nothing to the graph');
-  return { typeDefs: out.join('\n\n'), entityFields, linkFields, rootFields, ownObjectTypes, requires };
+  return { typeDefs: out.join('\n\n'), entityFields, linkFields, rootFields, ownObjectTypes, requires, references };
 }

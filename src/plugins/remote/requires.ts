@@ -12,7 +12,8 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { getArgumentValues } from 'graphql/execution/values';
-import { GatewayError, type GatewayContext } from '../../sdk';
+import type { GatewayContext } from '../../sdk';
+import { upstreamUnavailable } from './answers';
 
 /** The field set a field `@requires`, kept on the field of the composed schema (selected-fields.ts reads it). */
 export interface RequiresExtension {
@@ -23,9 +24,7 @@ export const requiresOf = (extensions: unknown): SelectionSetNode | undefined =>
   (extensions as RequiresExtension | null | undefined)?.remoteRequires;
 
 const refused = (service: string) =>
-  new GatewayError('UPSTREAM_UNAVAILABLE', `The ${service} service asks for fields the gateway cannot give`, {
-    plugin: service,
-  });
+  upstreamUnavailable(service, `The ${service} service asks for fields the gateway cannot give`);
 
 async function complete(
   type: GraphQLOutputType,

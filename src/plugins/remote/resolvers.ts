@@ -9,6 +9,8 @@ import { forwardedField, variablesOf } from './forward';
 import type { RemoteFragment } from './fragment';
 import { valueAt } from './answers';
 import { resolveLocally, type RequiresExtension } from './requires';
+import { completeReferences } from './reference-completion';
+import type { EntityReference, ReferenceExtension } from './references';
 
 type Resolver = GraphQLFieldResolver<unknown, GatewayContext>;
 type Batcher = DataLoader<RemoteLoad, unknown, string>;
@@ -35,6 +37,13 @@ function rootResolver(client: RemoteClient, service: string, operation: 'query' 
     if (value instanceof Error) throw value;
     return value;
   };
+}
+
+/** A field returning our entities: the service's answer is references, completed by the plugin owning the type. */
+function completing(resolve: Resolver, reference: EntityReference | undefined, service: string): Resolver {
+  if (!reference) return resolve;
+  return async (source, args, ctx, info) =>
+    completeReferences(await resolve(source, args, ctx, info), reference, ctx, service);
 }
 
 /**
@@ -77,20 +86,26 @@ export function remotePlugin(
   const ruled = (typeName: string, field: string) => {
     (permissions[typeName] ??= {})[field] = manifest.permissions?.[typeName]?.[field] ?? deny;
   };
+  /** A field's resolver, with the field sets it carries on the schema's field (forward.ts, selected-fields.ts). */
+  const resolveField = (typeName: string, field: string, resolve: Resolver, requires?: SelectionSetNode) => {
+    const reference = fragment.references.get(`${typeName}.${field}`);
+    const extensions: RequiresExtension & ReferenceExtension = { remoteRequires: requires, remoteReference: reference };
+    (resolvers[typeName] ??= {})[field] =
+      requires || reference
+        ? ({ resolve: completing(resolve, reference, name), extensions } as unknown as Resolver)
+        : resolve;
+  };
   for (const root of ['Query', 'Mutation'] as const) {
     for (const field of fragment.rootFields[root]) {
-      (resolvers[root] ??= {})[field] = rootResolver(client, name, root === 'Query' ? 'query' : 'mutation');
+      resolveField(root, field, rootResolver(client, name, root === 'Query' ? 'query' : 'mutation'));
       ruled(root, field);
     }
   }
   const columns: NonNullable<PluginDefinition['columns']> = {};
   const addParentField = (typeName: string, field: string, link?: RemoteLoad['link']) => {
     const requires = fragment.requires.get(`${typeName}.${field}`);
-    const resolve = parentResolver(name, link, requires);
     // The field set rides on the schema's field: the request plan selects the columns it reads.
-    (resolvers[typeName] ??= {})[field] = requires
-      ? ({ resolve, extensions: { remoteRequires: requires } satisfies RequiresExtension } as unknown as Resolver)
-      : resolve;
+    resolveField(typeName, field, parentResolver(name, link, requires), requires);
     ruled(typeName, field);
     (columns as Record<string, { fields: Record<string, string[]> }>)[typeName] ??= { fields: {} };
     (columns as Record<string, { fields: Record<string, string[]> }>)[typeName].fields[field] = ['id'];
@@ -101,7 +116,7 @@ export function remotePlugin(
     addParentField(typeName, field, link);
   }
   for (const [typeName, fields] of fragment.ownObjectTypes) {
-    resolvers[typeName] = Object.fromEntries(fields.map((f) => [f, byResponseKey]));
+    for (const f of fields) resolveField(typeName, f, byResponseKey);
     // Rules the manifest gives for the service's own types apply as written.
     if (manifest.permissions?.[typeName]) permissions[typeName] = { ...manifest.permissions[typeName] };
   }
