@@ -26,9 +26,10 @@ export function benchEnv(url: string): Record<string, string> {
   };
 }
 
-function benchUrl(base: string): string {
+/** The database `name` beside `base`. */
+export function databaseUrl(base: string, name: string): string {
   const url = new URL(base);
-  url.pathname = `/${BENCH_DB}`;
+  url.pathname = `/${name}`;
   return url.toString();
 }
 
@@ -42,30 +43,65 @@ async function seeded(url: string): Promise<boolean> {
   return Number(row?.n ?? 0) > 0;
 }
 
+/** Runs `gateway <args>` against the database at `url` with `env`. */
+function gatewayCommand(url: string, env: Record<string, string>, args: string[]): void {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot(), 'src/cli/main.ts'), ...args], {
+    stdio: 'inherit',
+    // Bulk statements of a big seed (100,000 products) outlast a request's statement timeout.
+    env: { ...process.env, ...env, DATABASE_URL: url, LOG_LEVEL: 'warn', DATABASE_STATEMENT_TIMEOUT_MS: '600000' },
+  });
+  if (run.status !== 0) throw new Error(`gateway ${args.join(' ')} failed on ${url}`);
+}
+
+/**
+ * Creates the database `name` beside `base` if missing and applies every pending migration (a database
+ * seeded by an earlier build gets the tables added since); seeds it with `seedArgs` unless `isSeeded`.
+ */
+export async function prepareDatabase(
+  base: string,
+  name: string,
+  env: Record<string, string>,
+  seedArgs: string[],
+  isSeeded: (url: string) => Promise<boolean>,
+): Promise<string> {
+  const url = databaseUrl(base, name);
+  const exists = await query(base, `select 1 from pg_database where datname = '${name}'`);
+  if (exists.length === 0) await query(base, `create database ${name}`);
+  gatewayCommand(url, env, ['migrate', 'up']);
+  if (await isSeeded(url)) return url;
+  console.log(`seeding ${name} (once; takes a minute or two)`);
+  gatewayCommand(url, env, ['seed', ...seedArgs]);
+  await query(url, 'analyze');
+  return url;
+}
+
+/**
+ * The shipping zones, tax rates and code WELCOME10 checkout (i) needs: a bench database seeded before
+ * the carts plugin seeded them gets them here (the carts seed alone, which adds nothing twice).
+ */
+async function ensurePricing(url: string): Promise<void> {
+  const [row] = await query<{ n: string }>(
+    url,
+    `select count(*) as n from shipping_zones where tenant_id = '${BENCH_TENANT}'`,
+  );
+  if (Number(row?.n ?? 0) > 0) return;
+  console.log(`adding the pricing setup to ${BENCH_DB}`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', join(projectRoot(), 'bench/seed-pricing.ts')], {
+    stdio: 'inherit',
+    env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn' },
+  });
+  if (run.status !== 0) throw new Error('seeding the pricing setup failed');
+}
+
 /** Creates (if missing), migrates and seeds the bench database; returns its URL. */
 export async function prepareBenchDatabase(base: string): Promise<string> {
-  const url = benchUrl(base);
-  const exists = await query(base, `select 1 from pg_database where datname = '${BENCH_DB}'`);
-  if (exists.length === 0) await query(base, `create database ${BENCH_DB}`);
-  if (await seeded(url)) return url;
-  console.log(`seeding ${BENCH_DB} (once; takes a minute or two)`);
-  const run = spawnSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(projectRoot(), 'src/cli/main.ts'),
-      'seed',
-      '--bench',
-      ...(BENCH_PRODUCTS ? ['--products', BENCH_PRODUCTS] : []),
-    ],
-    {
-      stdio: 'inherit',
-      // Bulk statements of a big seed (100,000 products) outlast a request's statement timeout.
-      env: { ...process.env, ...benchEnv(url), LOG_LEVEL: 'warn', DATABASE_STATEMENT_TIMEOUT_MS: '600000' },
-    },
+  const url = await prepareDatabase(
+    base,
+    BENCH_DB,
+    benchEnv(databaseUrl(base, BENCH_DB)),
+    ['--bench', ...(BENCH_PRODUCTS ? ['--products', BENCH_PRODUCTS] : [])],
+    seeded,
   );
-  if (run.status !== 0) throw new Error('seeding the bench database failed');
-  await query(url, 'analyze');
+  await ensurePricing(url);
   return url;
 }

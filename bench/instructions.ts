@@ -107,13 +107,15 @@ async function main(): Promise<void> {
   if (checkouts.length === 0 || !process.env.DATABASE_URL)
     throw new Error('usage: DATABASE_URL=... tsx bench/instructions.ts <scenario> <checkout> [<checkout> ...]');
   const databaseUrl = await prepareBenchDatabase(process.env.DATABASE_URL);
-  const scenario = scenarios(await benchIds(databaseUrl)).find((s) => s.name === (name as ScenarioName));
+  const ids = await benchIds(databaseUrl);
+  const scenario = scenarios(ids).find((s) => s.name === (name as ScenarioName));
   if (!scenario) throw new Error(`no scenario ${name}`);
   const credentials = await benchCredentials();
   const counts = new Map(checkouts.map((c) => [resolve(c), [] as number[]]));
   for (let round = 0; round < ROUNDS; round += 1) {
     for (const [checkout, runs] of counts) {
-      const target = (port: number) => gatewayTarget(port, scenario, credentials);
+      // With the ids, a checkout is its five requests (one unit).
+      const target = (port: number) => gatewayTarget(port, scenario, credentials, ids);
       runs.push(await instructionsPerRequest(checkout, benchEnv(databaseUrl), target));
       console.log(`${scenario.label} ${checkout}: ${(runs.at(-1)! / 1e6).toFixed(2)} M instructions per request`);
     }

@@ -4,11 +4,12 @@
  * delays no later request and latency percentiles are not flattered (autocannon's rate mode bursts).
  */
 import { Agent, request } from 'node:http';
-import autocannon from 'autocannon';
+import autocannon, { type Request as CannonRequest } from 'autocannon';
 import type { ServerUnderTest } from './servers';
-import type { Target } from './targets';
+import { requestsPerUnit, type Target } from './targets';
 
 export interface ClosedResult {
+  /** Units completed (requests, or whole sequences for a checkout). */
   requests: number;
   rps: number;
   errors: number;
@@ -17,19 +18,38 @@ export interface ClosedResult {
   p99: number;
 }
 
+/** autocannon's cycle of requests per connection: a sequence's steps, or one request per header set. */
+function requestsOf(target: Target, failed: { n: number }): CannonRequest[] | undefined {
+  if (target.sequence) {
+    return target.sequence.map((step) => ({
+      method: 'POST',
+      path: step.path,
+      setupRequest: (request, context) => ({ ...request, body: step.body(context) }),
+      onResponse: (_status, body, context) => {
+        if (!step.read(body, context)) failed.n += 1;
+      },
+    }));
+  }
+  return target.rotateHeaders?.map((headers) => ({ method: 'POST', headers: { ...target.headers, ...headers } }));
+}
+
 export async function closedLoop(target: Target, seconds: number, connections: number): Promise<ClosedResult> {
+  const failed = { n: 0 };
   const result = await autocannon({
     url: target.url,
     method: 'POST',
     headers: target.headers,
     body: target.body,
+    requests: requestsOf(target, failed),
     connections,
     duration: seconds,
   });
+  const units = result.requests.total / requestsPerUnit(target);
   return {
-    requests: result.requests.total,
-    rps: result.requests.total / seconds,
-    errors: result.errors + result.non2xx + result.timeouts,
+    requests: units,
+    rps: units / seconds,
+    errors: result.errors + result.non2xx + result.timeouts + failed.n,
+    // Per request, also for a sequence (its unit's latency is about the steps' sum).
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
@@ -113,13 +133,58 @@ export async function openLoop(target: Target, rate: number, seconds: number): P
   return { sent: total, errors, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
 }
 
-/** One request: status, body and the statement count the server reports. */
-export async function probe(target: Target): Promise<{ status: number; body: unknown; statements: number }> {
-  const res = await fetch(target.url, { method: 'POST', headers: target.headers, body: target.body });
+export interface Probed {
+  status: number;
+  body: unknown;
+  statements: number;
+}
+
+async function send(url: string, headers: Record<string, string>, body: string): Promise<Probed & { text: string }> {
+  const res = await fetch(url, { method: 'POST', headers, body });
   const text = await res.text();
   return {
     status: res.status,
+    text,
     body: JSON.parse(text) as unknown,
     statements: Number(res.headers.get('x-sql-statements')),
   };
+}
+
+/**
+ * One unit: status, body and the statement count the server reports. A sequence answers with its steps'
+ * bodies in order and their statements summed; its status is the first that is not a success.
+ */
+export async function probe(target: Target): Promise<Probed> {
+  if (!target.sequence) return send(target.url, target.headers, target.body);
+  const origin = new URL(target.url).origin;
+  const state = {};
+  const bodies: unknown[] = [];
+  let statements = 0;
+  for (const step of target.sequence) {
+    const answer = await send(`${origin}${step.path}`, target.headers, step.body(state));
+    bodies.push(answer.body);
+    statements += answer.statements;
+    if (answer.status !== 200 || !step.read(answer.text, state))
+      return { ...answer, status: answer.status === 200 ? 422 : answer.status, body: bodies, statements };
+  }
+  return { status: 200, body: bodies, statements };
+}
+
+/**
+ * The statements per request of `target` under `connections` concurrent clients (each request's
+ * `x-sql-statements`, averaged over `count` requests): on rotating headers, the mix's tenant changes.
+ */
+export async function statementsUnderLoad(target: Target, count: number, connections: number): Promise<number> {
+  const headers = target.rotateHeaders ?? [{}];
+  let next = 0;
+  let total = 0;
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const answer = await send(target.url, { ...target.headers, ...headers[i % headers.length] }, target.body);
+      total += answer.statements;
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  return total / count;
 }

@@ -21,6 +21,8 @@ export interface Report {
   scenarios: {
     name: string;
     label: string;
+    /** The variants the ratios compare: [gateway, baseline], or [many, one] tenants. */
+    compared?: [string, string];
     variants: Record<string, VariantResult>;
     ratios: { throughput: number; cpu: number; authorizationCpu: number; cachedThroughput?: number };
   }[];
@@ -41,6 +43,39 @@ function row(cells: string[], widths: number[]): string {
   return `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(' | ')} |`;
 }
 
+/** The fixed price of a request: the gateway's CPU per `{ __typename }` should stay under this. */
+const TYPENAME_CPU_TARGET_MS = 0.1;
+
+/** One line per scenario: both sides' throughput, the ratios, and the price of authorization. */
+function summaryLines(report: Report): string[] {
+  const lines = [
+    '| scenario | gateway req/s | baseline req/s | throughput ratio | CPU ratio | authorization price |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const s of report.scenarios) {
+    const [measured, reference] = s.compared ?? ['gateway', 'baseline'];
+    lines.push(
+      `| ${s.label} | ${fixed(s.variants[measured]?.rps ?? NaN, 0)} | ${fixed(s.variants[reference]?.rps ?? NaN, 0)} | ` +
+        `${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}${Number.isFinite(s.ratios.authorizationCpu) ? 'x' : ''} |`,
+    );
+  }
+  const units = report.scenarios.filter((s) => s.name === 'checkout' || s.name === 'tenants');
+  if (units.some((s) => s.name === 'checkout'))
+    lines.push('', 'Checkout (i): req/s are whole checkouts (5 requests each), CPU ms and SQL are per checkout.');
+  if (units.some((s) => s.name === 'tenants'))
+    lines.push(
+      'Listing over 50 tenants (j): "gateway" is the round-robin over 50 tenants, "baseline" one of them alone, on the same gateway.',
+    );
+  const typename = report.scenarios.find((s) => s.name === 'typename')?.variants.gateway;
+  if (typename) {
+    const met = typename.cpuMsPerRequest <= TYPENAME_CPU_TARGET_MS ? 'met' : 'not met';
+    lines.push(
+      `Fixed price of a request (h): ${fixed(typename.cpuMsPerRequest, 3)} ms of gateway CPU per { __typename } (target ${TYPENAME_CPU_TARGET_MS} ms: ${met}).`,
+    );
+  }
+  return lines;
+}
+
 /** Markdown tables (docs/performance.md embeds them as printed). */
 export function printReport(report: Report): void {
   const widths = [40, 8, 7, 7, 8, 5, 6, 9];
@@ -54,7 +89,7 @@ export function printReport(report: Report): void {
   for (const s of report.scenarios) {
     for (const [variant, v] of Object.entries(s.variants)) {
       const ratio =
-        variant === 'gateway'
+        variant === (s.compared?.[0] ?? 'gateway')
           ? `${fixed(s.ratios.throughput)}x`
           : variant === 'cached' && s.ratios.cachedThroughput !== undefined
             ? `${fixed(s.ratios.cachedThroughput)}x`
@@ -69,7 +104,7 @@ export function printReport(report: Report): void {
             fixed(v.p50, 1),
             fixed(v.p99, 1),
             fixed(v.cpuMsPerRequest),
-            fixed(v.sqlStatements, 0),
+            fixed(v.sqlStatements, Number.isInteger(v.sqlStatements) ? 0 : 2),
             String(v.errors),
             ratio,
           ],
@@ -78,16 +113,7 @@ export function printReport(report: Report): void {
       );
     }
   }
-  lines.push(
-    '',
-    '| scenario | gateway/baseline throughput | gateway/baseline CPU per request | authorization CPU price |',
-  );
-  lines.push('| --- | ---: | ---: | ---: |');
-  for (const s of report.scenarios) {
-    lines.push(
-      `| ${s.label} | ${fixed(s.ratios.throughput)}x | ${fixed(s.ratios.cpu)}x | ${fixed(s.ratios.authorizationCpu)}x |`,
-    );
-  }
+  lines.push('', ...summaryLines(report));
   for (const s of report.scenarios.filter((x) =>
     Object.values(x.variants).some((v) => v.subgraphCalls !== undefined),
   )) {

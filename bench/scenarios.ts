@@ -1,8 +1,20 @@
 /** The pages the benchmark times: the GraphQL each client sends, and who sends it. */
-export type ScenarioName = 'storefront' | 'rated' | 'product' | 'orders' | 'adjust' | 'search' | 'predictive';
+import { CHECKOUT_STEPS } from './checkout-steps';
 
-/** Scenarios without a hand-written baseline (search): the gateway's figures are reported alone. */
-export const GATEWAY_ONLY: readonly ScenarioName[] = ['search', 'predictive'];
+export type ScenarioName =
+  | 'storefront'
+  | 'rated'
+  | 'product'
+  | 'orders'
+  | 'adjust'
+  | 'search'
+  | 'predictive'
+  | 'typename'
+  | 'checkout'
+  | 'tenants';
+
+/** Scenarios without a hand-written baseline (predictive search): the gateway's figures are reported alone. */
+export const GATEWAY_ONLY: readonly ScenarioName[] = ['predictive'];
 
 export interface Scenario {
   name: ScenarioName;
@@ -10,6 +22,8 @@ export interface Scenario {
   caller: 'storefront' | 'admin';
   query: string;
   variables: Record<string, unknown>;
+  /** The letter BENCH_SCENARIOS picks it by (a to j). */
+  letter: string;
 }
 
 const money = '{ amount currencyCode }';
@@ -71,6 +85,9 @@ const SEARCH = `query Search($query: String!) {
   }
 }`;
 
+/** The fixed price of a request: no resolver, no SQL, only the HTTP edge, authentication and Apollo. */
+const TYPENAME = '{ __typename }';
+
 const PREDICTIVE = `query Predictive($query: String!) {
   predictiveSearch(query: $query, limit: 6) {
     products { id handle title }
@@ -83,12 +100,15 @@ const PREDICTIVE = `query Predictive($query: String!) {
 export interface BenchIds {
   variantId: string;
   locationId: string;
+  /** The three variants a checkout (i) buys, one of each. */
+  checkoutVariantIds: string[];
 }
 
 export function scenarios(ids: BenchIds): Scenario[] {
   return [
     {
       name: 'storefront',
+      letter: 'a',
       label: '(a) storefront listing',
       caller: 'storefront',
       query: STOREFRONT_LISTING,
@@ -96,6 +116,7 @@ export function scenarios(ids: BenchIds): Scenario[] {
     },
     {
       name: 'rated',
+      letter: 'g',
       label: '(g) listing + subgraph rating',
       caller: 'storefront',
       query: RATED_LISTING,
@@ -103,22 +124,32 @@ export function scenarios(ids: BenchIds): Scenario[] {
     },
     {
       name: 'product',
+      letter: 'b',
       label: '(b) product by handle',
       caller: 'storefront',
       query: PRODUCT_PAGE,
       variables: { handle: 'bench-product-123' },
     },
-    { name: 'orders', label: '(c) admin orders page', caller: 'admin', query: ORDERS_PAGE, variables: { first: 50 } },
+    {
+      name: 'orders',
+      letter: 'c',
+      label: '(c) admin orders page',
+      caller: 'admin',
+      query: ORDERS_PAGE,
+      variables: { first: 50 },
+    },
     {
       name: 'adjust',
+      letter: 'd',
       label: '(d) inventory adjustment',
       caller: 'admin',
       query: INVENTORY_ADJUST,
-      variables: { input: { ...ids, delta: 1, reason: 'correction' } },
+      variables: { input: { variantId: ids.variantId, locationId: ids.locationId, delta: 1, reason: 'correction' } },
     },
     // A word every tenth product has in its title, with all facets and 24 results.
     {
       name: 'search',
+      letter: 'e',
       label: '(e) search with facets',
       caller: 'storefront',
       query: SEARCH,
@@ -126,10 +157,46 @@ export function scenarios(ids: BenchIds): Scenario[] {
     },
     {
       name: 'predictive',
+      letter: 'f',
       label: '(f) predictive, 3 letters',
       caller: 'storefront',
       query: PREDICTIVE,
       variables: { query: 'bac' },
     },
+    {
+      name: 'typename',
+      letter: 'h',
+      label: '(h) { __typename }',
+      caller: 'storefront',
+      query: TYPENAME,
+      variables: {},
+    },
+    // One unit is a whole checkout, five requests (bench/checkout-steps.ts); the query is its first step.
+    {
+      name: 'checkout',
+      letter: 'i',
+      label: '(i) checkout, 5 requests',
+      caller: 'storefront',
+      query: CHECKOUT_STEPS[0].query,
+      variables: {},
+    },
+    // The listing over 50 tenants of their own (bench/many-tenants.ts) against one of them alone.
+    {
+      name: 'tenants',
+      letter: 'j',
+      label: '(j) listing over 50 tenants',
+      caller: 'storefront',
+      query: STOREFRONT_LISTING,
+      variables: { first: 50 },
+    },
   ];
+}
+
+/** The scenarios BENCH_SCENARIOS names by letter (`a,c,i`), or all of them. */
+export function picked(list: Scenario[], letters = process.env.BENCH_SCENARIOS): Scenario[] {
+  if (!letters) return list;
+  const wanted = new Set(letters.split(',').map((l) => l.trim().toLowerCase()));
+  const found = list.filter((s) => wanted.has(s.letter));
+  if (found.length === 0) throw new Error(`BENCH_SCENARIOS=${letters} names no scenario (letters a to j)`);
+  return found;
 }

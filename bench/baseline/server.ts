@@ -4,10 +4,13 @@
  * Prints `listening <port>` once ready. Bench only.
  */
 import { createServer, type IncomingMessage } from 'node:http';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import { importPKCS8, SignJWT, type KeyLike } from 'jose';
 import pg from 'pg';
+import { completeCheckout, createCart, setAddress, setCodes, setOption } from './checkout';
+import type { Answer } from './checkout-facts';
 import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
+import { searchPage, tenantDb } from './search';
 
 const tenant = process.env.BENCH_TENANT ?? 'bench';
 const currency = process.env.BENCH_CURRENCY ?? 'USD';
@@ -31,6 +34,35 @@ const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
     [tenant, localId(String(input.variantId)), localId(String(input.locationId)), input.delta, input.reason],
   ],
 };
+
+/** Pages answered by code of their own (several statements, or none). */
+const handlers: Record<string, (v: Variables, req: IncomingMessage) => Promise<Answer>> = {
+  '/search': (v) => searchPage(search, currency, v),
+  '/checkout/1': (v) => createCart(pool, tenant, currency, v),
+  '/checkout/2': (v) => setAddress(pool, tenant, currency, v),
+  '/checkout/3': (v) => setOption(pool, tenant, currency, v),
+  '/checkout/4': (v) => setCodes(pool, tenant, currency, v),
+  '/checkout/5': (v) => completeCheckout(pool, tenant, currency, v),
+  '/typename': (_, req) => Promise.resolve(typename(req)),
+};
+const search = tenantDb(pool, tenant);
+
+/** The storefront token's hash, as the gateway keeps it (the token names its tenant's file). */
+const tokenHash = createHash('sha256')
+  .update(process.env.BENCH_STOREFRONT_TOKEN ?? '')
+  .digest();
+
+/** `{ __typename }` with the gateway's check of the storefront token: a hash compared in constant time. */
+function typename(req: IncomingMessage): Answer {
+  const token = req.headers['x-storefront-token'];
+  const hash = createHash('sha256')
+    .update(typeof token === 'string' ? token : '')
+    .digest();
+  if (!timingSafeEqual(hash, tokenHash)) throw new Unauthenticated();
+  return { body: '{"data":{"__typename":"Query"}}', statements: 0 };
+}
+
+class Unauthenticated extends Error {}
 
 const reviewsKey: Promise<KeyLike> | null = process.env.SERVICE_TOKEN_PRIVATE_KEY
   ? importPKCS8(process.env.SERVICE_TOKEN_PRIVATE_KEY, 'ES256')
@@ -82,6 +114,22 @@ async function body(req: IncomingMessage): Promise<{ variables?: Variables }> {
 }
 
 const server = createServer((req, res) => {
+  const handler = handlers[req.url ?? ''];
+  if (handler && req.method === 'POST') {
+    body(req)
+      .then(async ({ variables = {} }) => {
+        const answer = await handler(variables, req);
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'x-sql-statements': String(answer.statements) })
+          .end(answer.body);
+      })
+      .catch((error: unknown) =>
+        error instanceof Unauthenticated
+          ? res.writeHead(401).end('{"errors":[{"message":"unauthenticated"}]}')
+          : res.writeHead(500).end('{"errors":[{"message":"failed"}]}'),
+      );
+    return;
+  }
   if (req.url === '/rated' && req.method === 'POST') {
     body(req)
       .then(async ({ variables = {} }) => {

@@ -12,7 +12,9 @@ import { allPluginsUnlimited, seedEach } from './all-plugins';
 const { plugins, tenantsDir } = allPluginsUnlimited();
 
 const scenario = (name: Scenario['name']): Scenario => {
-  const found = scenarios({ variantId: 'unused', locationId: 'unused' }).find((s) => s.name === name);
+  const found = scenarios({ variantId: 'unused', locationId: 'unused', checkoutVariantIds: [] }).find(
+    (s) => s.name === name,
+  );
   if (!found) throw new Error(`no ${name} scenario`);
   return found;
 };

@@ -1,0 +1,48 @@
+/**
+ * The baseline's search page (scenario e): the two statements the gateway's search sends (the page of
+ * 24, then the total and every facet in one), taken from the catalog's connector as bench/search-sql.ts
+ * times them, composed into the answer by hand: what the page costs without GraphQL around it.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import type pg from 'pg';
+import { ALL_COLUMNS, encodeGlobalId, type TenantDb } from '../../src/sdk';
+import { formatMinor, toMinor } from '../../src/sdk/money';
+import { listProducts } from '../../connectors/catalog/product-list';
+import { facetCounts } from '../../connectors/catalog/search-facets';
+import { parseSearchQuery } from '../../connectors/catalog/search-query';
+import { filtersOf } from '../../resolvers/catalog/search-filters';
+import type { Answer } from './checkout-facts';
+
+/** A connector's view of the baseline's pool, for one tenant. */
+export function tenantDb(pool: pg.Pool, tenantId: string): TenantDb {
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return { tenantId, get: async () => db } as unknown as TenantDb;
+}
+
+export async function searchPage(db: TenantDb, currency: string, v: Record<string, unknown>): Promise<Answer> {
+  const search = { storefront: true, text: null, clauses: parseSearchQuery(String(v.query)) };
+  const page = { size: 24, cursor: null, backward: false };
+  const [{ rows }, facets] = await Promise.all([
+    listProducts(db, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+    facetCounts(db, search),
+  ]);
+  const money = (amount: unknown) => ({
+    amount: formatMinor(toMinor(String(amount), currency), currency),
+    currencyCode: currency,
+  });
+  // The connector reads one row more than the page, to know whether another follows.
+  const nodes = rows.slice(0, page.size).map((p) => ({
+    id: encodeGlobalId('Product', String(p.id)),
+    handle: p.handle,
+    title: p.title,
+    vendor: p.vendor,
+    priceRange: { minVariantPrice: money(p.min_price) },
+  }));
+  // The fields the page selects (a value's id is not among them).
+  const productFilters = filtersOf(facets).map((f) => ({
+    ...f,
+    values: f.values.map(({ label, count, input }) => ({ label, count, input })),
+  }));
+  const answer = { search: { totalCount: facets.total, nodes, productFilters } };
+  return { body: JSON.stringify({ data: answer }), statements: 2 };
+}
