@@ -43,7 +43,8 @@ export function checkVariant(c: Checker, base: string[], input: VariantFields, c
 
 /** A checked variant input with its prices in the currency's digits ('1500.00' in JPY is stored as '1500'). */
 export function inCurrencyDigits<T extends VariantFields>(input: T, currency: string): T {
-  const exact = <V extends string | null | undefined>(v: V) => (v == null ? v : formatMinor(toMinor(v, currency), currency));
+  const exact = <V extends string | null | undefined>(v: V) =>
+    v == null ? v : formatMinor(toMinor(v, currency), currency);
   return { ...input, price: exact(input.price), compareAtPrice: exact(input.compareAtPrice) };
 }
 

@@ -89,7 +89,7 @@ describeEachDatabase(
             variants: prices.map((p, i) => ({ ...p, optionValues: [String(i + 1)] })),
           },
         },
-        admins.get(tenant)!,
+        admins.get(tenant),
       );
       expect(res.body.errors).toBeUndefined();
       return res.body.data!.productCreate;
@@ -220,7 +220,7 @@ describeEachDatabase(
       const update = await get().graphql<{ productVariantUpdate: unknown }>(
         VARIANT_UPDATE,
         { input: { id: whole.product!.variants.nodes[0].id, price: '1499.99' } },
-        admins.get('alpha')!,
+        admins.get('alpha'),
       );
       expect(update.body.data!.productVariantUpdate).toEqual({
         productVariant: null,
