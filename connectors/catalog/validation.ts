@@ -1,4 +1,4 @@
-import { UserErrors, type UserError } from '../../src/sdk';
+import { currencyExponent, fitsCurrency, UserErrors, type UserError } from '../../src/sdk';
 
 export const LIMITS = { title: 255, handle: 255, text: 255, description: 65_535, tags: 250, values: 100, url: 2048 };
 
@@ -28,14 +28,20 @@ export class Checker {
     values.forEach((v, i) => this.text([...field, String(i)], v, LIMITS.text, true));
   }
 
-  /** A price: at least zero, at most 10 digits before the point and 2 after. */
-  price(field: string[], value: string | null | undefined): void {
+  /**
+   * A price in the shop's currency: at least zero, at most 10 digits before the point, and no more
+   * digits after it than the currency's minor unit has (JPY 0, EUR 2, KWD 3).
+   */
+  price(field: string[], value: string | null | undefined, currency: string): void {
     if (value == null) return;
     const name = field[field.length - 1];
-    if (value.trim().startsWith('-') && Number(value) !== 0)
+    const match = /^(-)?(\d{1,10})(?:\.(\d{1,20}))?$/.exec(value.trim());
+    if (!match) this.add(field, 'INVALID', `${name} must be a decimal with at most 10 digits before the point`);
+    else if (match[1] && /[1-9]/.test(match[2] + (match[3] ?? '')))
       this.add(field, 'LESS_THAN_ZERO', `${name} must be zero or more`);
-    else if (!/^\d{1,10}(\.\d{1,2})?$/.test(value.replace(/^-/, ''))) {
-      this.add(field, 'INVALID', `${name} must have at most 10 digits before the point and 2 after`);
+    else if (!fitsCurrency(value, currency)) {
+      const digits = currencyExponent(currency);
+      this.add(field, 'TOO_MANY_DECIMALS', `${name} has more decimals than ${currency} has (${digits})`);
     }
   }
 

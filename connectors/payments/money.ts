@@ -1,52 +1,21 @@
+import { fitsCurrency, formatMinor, toMinor as exactMinor } from '../../src/sdk';
+
 /**
- * Exact money for payments: amounts travel as decimal strings (the orders' numeric columns) and are
- * computed in integer minor units at the currency's ISO 4217 exponent. Never a float.
+ * Exact money for payments: amounts travel as decimal strings (numeric columns) and the ledger counts
+ * integer minor units at the currency's ISO 4217 exponent (the one table, in the SDK's money). The
+ * ledger's integers are JavaScript safe integers, exact to 2^53 minor units; larger amounts are refused.
  */
-const ZERO_DECIMAL = new Set([
-  'BIF',
-  'CLP',
-  'DJF',
-  'GNF',
-  'ISK',
-  'JPY',
-  'KMF',
-  'KRW',
-  'PYG',
-  'RWF',
-  'UGX',
-  'VND',
-  'VUV',
-  'XAF',
-  'XOF',
-  'XPF',
-]);
-const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+const LIMIT = BigInt(Number.MAX_SAFE_INTEGER);
 
-export function exponentOf(currency: string): number {
-  if (ZERO_DECIMAL.has(currency)) return 0;
-  return THREE_DECIMAL.has(currency) ? 3 : 2;
-}
-
-const DECIMAL = /^-?\d+(\.\d+)?$/;
-
-/** `"12.50"` in EUR is 1250. Digits beyond the exponent must be zero (a numeric(…,2) JPY "500.00"). */
+/** `"12.50"` in EUR is 1250. Digits beyond the exponent must be zero (a JPY "500.00" is 500). */
 export function toMinor(amount: string, currency: string): number | null {
-  if (!DECIMAL.test(amount)) return null;
-  const exponent = exponentOf(currency);
-  const negative = amount.startsWith('-');
-  const [whole, fraction = ''] = amount.replace('-', '').split('.');
-  if (/[1-9]/.test(fraction.slice(exponent))) return null;
-  const minor =
-    BigInt(whole) * 10n ** BigInt(exponent) + BigInt(fraction.slice(0, exponent).padEnd(exponent, '0') || '0');
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  return Number(negative ? -minor : minor);
+  if (!fitsCurrency(amount, currency)) return null;
+  const minor = exactMinor(amount, currency);
+  if (minor > LIMIT || minor < -LIMIT) return null;
+  return Number(minor); // a safe integer: exact
 }
 
 /** 1250 in EUR is `"12.50"`. */
 export function fromMinor(minor: number, currency: string): string {
-  const exponent = exponentOf(currency);
-  const sign = minor < 0 ? '-' : '';
-  const digits = String(Math.abs(minor)).padStart(exponent + 1, '0');
-  if (exponent === 0) return `${sign}${digits}`;
-  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  return formatMinor(BigInt(minor), currency);
 }

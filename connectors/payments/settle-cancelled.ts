@@ -39,8 +39,9 @@ export async function settleCancelledOrders(runtime: PluginRuntime, tenant: Tena
     for (const order of rows) {
       const session = await sessionOfOrder(trx, tenant.id, order.id);
       const provider = providerOf(tenant, session);
-      const refund = Number(order.net) > 0;
-      const amount = toMinor(refund ? order.net : order.open, order.currency_code) ?? 0;
+      const net = toMinor(order.net, order.currency_code) ?? 0;
+      const refund = net > 0;
+      const amount = refund ? net : (toMinor(order.open, order.currency_code) ?? 0);
       const key = `${tenant.id}:order:${order.id}:cancel`;
       let gatewayId: string | null = null;
       if (provider && session) {

@@ -8,7 +8,7 @@ import type {
   ProductRecord,
   VariantRecord,
 } from './records';
-import { financialStatus, fulfillmentStatus, productStatus } from './records';
+import { financialStatus, fulfillmentStatus, lineTotal, productStatus } from './records';
 
 /** Admin GraphQL nodes (bulk lines and incremental pages) -> records. Field names as in resource-fields.ts. */
 type Node = Record<string, unknown>;
@@ -96,7 +96,7 @@ export function toLineItem(n: Node): LineItemRecord {
     productId: idOf(n.product),
     variantId: idOf(n.variant),
     unitPrice,
-    total: shopMoney(n.discountedTotalSet) ?? (Number(unitPrice) * quantity).toFixed(2),
+    total: shopMoney(n.discountedTotalSet) ?? lineTotal(unitPrice, quantity),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { CustomerRecord, InventoryLevelRecord, LineItemRecord, OrderRecord, ProductRecord } from './records';
-import { financialStatus, fulfillmentStatus, productStatus } from './records';
+import { financialStatus, fulfillmentStatus, lineTotal, productStatus } from './records';
 
 /** REST webhook payloads (snake_case, numeric ids) -> the same records as the GraphQL sync. */
 type Payload = Record<string, unknown>;
@@ -97,15 +97,19 @@ export function orderFromWebhook(p: Payload): OrderRecord {
     total: money(p.total_price) ?? '0',
     createdAt: String(p.created_at),
     updatedAt: String(p.updated_at),
-    lineItems: lines.map((l): LineItemRecord => ({
-      externalId: gidOf('LineItem', l)!,
-      title: text(l.title),
-      sku: str(l.sku),
-      quantity: Number(l.quantity ?? 0),
-      productId: gidOf('Product', l.product_id),
-      variantId: gidOf('ProductVariant', l.variant_id),
-      unitPrice: money(l.price) ?? '0',
-      total: (Number(l.price ?? 0) * Number(l.quantity ?? 0)).toFixed(2),
-    })),
+    lineItems: lines.map((l): LineItemRecord => {
+      const quantity = Number(l.quantity ?? 0);
+      const unitPrice = money(l.price) ?? '0';
+      return {
+        externalId: gidOf('LineItem', l)!,
+        title: text(l.title),
+        sku: str(l.sku),
+        quantity,
+        productId: gidOf('Product', l.product_id),
+        variantId: gidOf('ProductVariant', l.variant_id),
+        unitPrice,
+        total: lineTotal(unitPrice, quantity),
+      };
+    }),
   };
 }

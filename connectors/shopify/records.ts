@@ -1,3 +1,5 @@
+import { multiplyDecimal } from '../../src/sdk';
+
 /**
  * Shopify data normalised for our tables, whichever way it arrived (bulk JSONL, incremental pages
  * or REST webhook payloads). `externalId` is always the GraphQL gid (`gid://shopify/Product/1`).
@@ -116,4 +118,9 @@ export function fulfillmentStatus(value: string | null | undefined): OrderRecord
 export function orderNumber(name: string): number | null {
   const digits = /(\d+)\s*$/.exec(name)?.[1];
   return digits ? Number(digits) : null;
+}
+
+/** A line's total when Shopify gives none: its unit price times its quantity, exactly (no float, no rounding). */
+export function lineTotal(unitPrice: string, quantity: number): string {
+  return multiplyDecimal(unitPrice, Number.isInteger(quantity) ? BigInt(quantity) : 0n);
 }

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { sumDecimals } from '../../src/sdk';
 import { fromExcluded } from '../../src/sdk/db';
 import { orderNumber, type OrderRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
@@ -49,7 +50,7 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
         financial_status: o.financialStatus,
         fulfillment_status: o.fulfillmentStatus,
         currency_code: o.currencyCode,
-        subtotal: o.subtotal ?? o.lineItems.reduce((sum, l) => sum + Number(l.total), 0).toFixed(2),
+        subtotal: o.subtotal ?? sumDecimals(o.lineItems.map((l) => l.total)),
         total: o.total,
         cancelled_at: o.cancelledAt,
         created_at: o.createdAt,

@@ -1,3 +1,4 @@
+import { formatMinor, toMinor } from '../../src/sdk';
 import { Checker, LIMITS } from '../../connectors/catalog/validation';
 import type { ProductFields, ImageFields } from '../../connectors/catalog/product-writes';
 import type { VariantFields } from '../../connectors/catalog/variant-writes';
@@ -23,12 +24,13 @@ export function checkImages(c: Checker, base: string[], images: readonly ImageFi
   });
 }
 
-export function checkVariant(c: Checker, base: string[], input: VariantFields): void {
+/** `currency` is the shop's: a price may have no more decimals than its minor unit. */
+export function checkVariant(c: Checker, base: string[], input: VariantFields, currency: string): void {
   const at = (name: string) => [...base, name];
   c.text(at('title'), input.title, LIMITS.title);
   c.text(at('sku'), input.sku, LIMITS.text);
-  c.price(at('price'), input.price);
-  c.price(at('compareAtPrice'), input.compareAtPrice);
+  c.price(at('price'), input.price, currency);
+  c.price(at('compareAtPrice'), input.compareAtPrice, currency);
   c.texts(at('optionValues'), input.optionValues, LIMITS.values);
   if (input.position != null && (input.position < 1 || input.position > 10_000)) {
     c.add(at('position'), 'INVALID', 'position must be between 1 and 10000');
@@ -37,6 +39,13 @@ export function checkVariant(c: Checker, base: string[], input: VariantFields): 
   if (weight != null && !/^\d{1,9}(\.\d{1,3})?$/.test(weight)) {
     c.add([...at('weight'), 'value'], 'INVALID', 'weight must be at least 0 with at most 3 fraction digits');
   }
+}
+
+/** A checked variant input with its prices in the currency's digits ('1500.00' in JPY is stored as '1500'). */
+export function inCurrencyDigits<T extends VariantFields>(input: T, currency: string): T {
+  const exact = <V extends string | null | undefined>(v: V) =>
+    v == null ? v : formatMinor(toMinor(v, currency), currency);
+  return { ...input, price: exact(input.price), compareAtPrice: exact(input.compareAtPrice) };
 }
 
 export function checkOption(c: Checker, base: string[], input: Partial<OptionFields>, creating: boolean): void {

@@ -1,6 +1,4 @@
-import type { GatewayContext } from '../../src/sdk';
+import { moneyIn, type GatewayContext } from '../../src/sdk';
 
-/** Money in the tenant's currency; amounts stay decimal strings (never floats). */
-export function money(amount: string, ctx: GatewayContext) {
-  return { amount, currencyCode: ctx.tenant.currency };
-}
+/** Money in the tenant's currency, shown in its digits ('1500' in JPY, '1.235' in KWD); never a float. */
+export const money = (amount: string, ctx: GatewayContext) => moneyIn(amount, ctx.tenant.currency);

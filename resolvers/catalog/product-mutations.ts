@@ -20,7 +20,7 @@ import { emitProductEvent, productPayload } from '../../connectors/catalog/event
 import { attempt, notFound } from './attempt';
 import { catalogElsewhere } from './elsewhere';
 import { forgetProduct } from './forget';
-import { checkImages, checkOption, checkProduct, checkVariant } from './input-checks';
+import { checkImages, checkOption, checkProduct, checkVariant, inCurrencyDigits } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 interface ProductCreateInput extends ProductFields {
@@ -35,12 +35,12 @@ interface ProductUpdateInput extends ProductFields {
   images?: ImageFields[] | null;
 }
 
-function checkCreate(input: ProductCreateInput): Checker {
+function checkCreate(input: ProductCreateInput, currency: string): Checker {
   const c = new Checker();
   checkProduct(c, ['input'], input, true);
   input.options?.forEach((o, i) => checkOption(c, ['input', 'options', String(i)], o, true));
   if (input.variants && input.variants.length > 100) c.add(['input', 'variants'], 'TOO_LONG', 'At most 100 variants');
-  input.variants?.forEach((v, i) => checkVariant(c, ['input', 'variants', String(i)], v));
+  input.variants?.forEach((v, i) => checkVariant(c, ['input', 'variants', String(i)], v, currency));
   checkImages(c, ['input', 'images'], input.images);
   return c;
 }
@@ -48,12 +48,15 @@ function checkCreate(input: ProductCreateInput): Checker {
 export const productMutations: MutationResolvers = {
   productCreate: async (_: unknown, { input }: { input: ProductCreateInput }, ctx: GatewayContext) => {
     const { value, userErrors } = await attempt(ctx, async (trx) => {
-      checkCreate(input).done();
+      const currency = ctx.tenant.currency;
+      checkCreate(input, currency).done();
       const tenantId = ctx.db.tenantId;
       const product = await insertProduct(trx, tenantId, input);
       await insertOptions(trx, tenantId, product.id, input.options ?? [], ['input', 'options']);
       const options = await productOptions(trx, tenantId, product.id);
-      const variants = input.variants?.length ? input.variants : [{ optionValues: options.map((o) => o.values[0]) }];
+      const variants = input.variants?.length
+        ? input.variants.map((v) => inCurrencyDigits(v, currency))
+        : [{ optionValues: options.map((o) => o.values[0]) }];
       const errors = variants.flatMap((v, i) =>
         optionValueErrors(['input', 'variants', String(i), 'optionValues'], v.optionValues ?? [], options),
       );

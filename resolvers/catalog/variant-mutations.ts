@@ -16,7 +16,7 @@ import { Checker } from '../../connectors/catalog/validation';
 import { attempt, notFound } from './attempt';
 import { catalogElsewhere } from './elsewhere';
 import { forgetProduct } from './forget';
-import { checkVariant } from './input-checks';
+import { checkVariant, inCurrencyDigits } from './input-checks';
 import type { MutationResolvers } from '../generated/resolvers-types';
 
 type Trx = Kysely<CatalogTables>;
@@ -50,10 +50,12 @@ async function checkOptionValues(
   if (errors.length > 0) throw new UserErrors(errors);
 }
 
-function checked(input: VariantFields): void {
+/** The input, checked, with its prices in the shop currency's digits. */
+function checked<T extends VariantFields>(input: T, currency: string): T {
   const c = new Checker();
-  checkVariant(c, ['input'], input);
+  checkVariant(c, ['input'], input, currency);
   c.done();
+  return inCurrencyDigits(input, currency);
 }
 
 export const variantMutations: MutationResolvers = {
@@ -68,7 +70,7 @@ export const variantMutations: MutationResolvers = {
       return { productVariant: null, product: elsewhere.value?.product ?? null, userErrors: elsewhere.userErrors };
     }
     const { value, userErrors } = await attempt(ctx, async (trx) => {
-      checked(input);
+      const fields = checked(input, ctx.tenant.currency);
       const product = await lockedProduct(trx, ctx, localIdOf(input.productId, 'Product'), ['input', 'productId']);
       const options = await productOptions(trx, ctx.db.tenantId, product.id);
       const values = input.optionValues ?? (options.length === 0 ? [] : null);
@@ -78,7 +80,7 @@ export const variantMutations: MutationResolvers = {
         ]);
       }
       await checkOptionValues(trx, ctx, product.id, values);
-      const [variant] = await insertVariants(trx, ctx.db.tenantId, product.id, [{ ...input, optionValues: values }]);
+      const [variant] = await insertVariants(trx, ctx.db.tenantId, product.id, [{ ...fields, optionValues: values }]);
       return { variant, product: await productChanged(trx, ctx, product.id) };
     });
     if (value) forgetProduct(ctx, value.product.id);
@@ -97,13 +99,13 @@ export const variantMutations: MutationResolvers = {
       return { productVariant: value?.variant ?? null, product: value?.product ?? null, userErrors };
     }
     const { value, userErrors } = await attempt(ctx, async (trx) => {
-      checked(input);
+      const fields = checked(input, ctx.tenant.currency);
       const id = localIdOf(input.id, 'ProductVariant');
       const current = id ? await variantFor(trx, ctx.db.tenantId, id) : null;
       if (!current) throw notFound(['input', 'id'], 'Variant');
       await lockedProduct(trx, ctx, current.product_id, ['input', 'id']);
       await checkOptionValues(trx, ctx, current.product_id, input.optionValues);
-      const variant = (await updateVariant(trx, ctx.db.tenantId, current.id, input))!;
+      const variant = (await updateVariant(trx, ctx.db.tenantId, current.id, fields))!;
       return { variant, product: await productChanged(trx, ctx, current.product_id) };
     });
     if (value) {

@@ -1,4 +1,4 @@
-import { encodeGlobalId, localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, moneyIn, writeElsewhere, type GatewayContext } from '../../src/sdk';
 import { customerList } from '../../connectors/customers/customers';
 import { tableListConnection } from '../../src/sdk/db';
 import type { CustomerRow } from '../../connectors/customers/tables';
@@ -66,10 +66,7 @@ export const customerResolvers: {
     lastName: (row: CustomerRow) => row.last_name,
     displayName: (row: CustomerRow) => [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email,
     numberOfOrders: (row: CustomerRow) => row.orders_count,
-    amountSpent: (row: CustomerRow, _: unknown, ctx: GatewayContext) => ({
-      amount: row.amount_spent,
-      currencyCode: ctx.tenant.currency,
-    }),
+    amountSpent: (row: CustomerRow, _: unknown, ctx: GatewayContext) => moneyIn(row.amount_spent, ctx.tenant.currency),
     createdAt: (row: CustomerRow) => row.created_at,
     updatedAt: (row: CustomerRow) => row.updated_at,
     ...addressFields,

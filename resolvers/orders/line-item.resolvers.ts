@@ -3,9 +3,8 @@ import {
   decodeCursor,
   encodeCursor,
   encodeGlobalId,
-  formatMinor,
+  moneyIn,
   pageOf,
-  toMinor,
   type GatewayContext,
 } from '../../src/sdk';
 import type { LineItemParent, OrderRow } from '../../connectors/orders/tables';
@@ -30,10 +29,8 @@ function currencyMap(ctx: GatewayContext): Map<string, string> {
 
 // Order.lineItems, the only field that lists line items, recorded the currency before any line resolves.
 // Amounts are stored exactly, at any scale: shown in the currency's digits.
-const money = (amount: string, item: LineItemParent, ctx: GatewayContext) => {
-  const currencyCode = currencyMap(ctx).get(item.order_id)!;
-  return { amount: formatMinor(toMinor(amount, currencyCode), currencyCode), currencyCode };
-};
+const money = (amount: string, item: LineItemParent, ctx: GatewayContext) =>
+  moneyIn(amount, currencyMap(ctx).get(item.order_id)!);
 
 /**
  * Line items come from one loader per list level; a line's variant and product resolve through the

@@ -2,10 +2,9 @@ import {
   connectionOf,
   encodeCursor,
   encodeGlobalId,
-  formatMinor,
   localIdOf,
+  moneyIn,
   pageOf,
-  toMinor,
   type GatewayContext,
 } from '../../src/sdk';
 import { orderList, type OrderFilter } from '../../connectors/orders/orders';
@@ -23,10 +22,7 @@ import type {
 } from '../generated/resolvers-types';
 
 /** An amount in its currency's digits (12.50, 1500, 1.250): amounts are stored exactly, at any scale. */
-const money = (amount: string, currencyCode: string) => ({
-  amount: formatMinor(toMinor(amount, currencyCode), currencyCode),
-  currencyCode,
-});
+const money = moneyIn;
 
 function orderFilter(input: OrderFilterInput | null | undefined): OrderFilter {
   const { customerId, ...rest } = input ?? {};

@@ -1,4 +1,4 @@
-import { encodeGlobalId, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, moneyIn, type GatewayContext } from '../../src/sdk';
 import type { TransactionRow } from '../../connectors/payments/tables';
 
 /** Order.transactions through one loader per list level; a transaction's Money carries its own currency. */
@@ -9,7 +9,7 @@ export const transactionResolvers = {
   },
   OrderTransaction: {
     id: (row: TransactionRow) => encodeGlobalId('OrderTransaction', row.id),
-    amount: (row: TransactionRow) => ({ amount: row.amount, currencyCode: row.currency_code }),
+    amount: (row: TransactionRow) => moneyIn(row.amount, row.currency_code),
     gatewayId: (row: TransactionRow) => row.gateway_id,
     createdAt: (row: TransactionRow) => row.created_at,
   },

@@ -59,25 +59,56 @@ export function divideRounded(n: bigint, d: bigint): bigint {
   return negative ? -q : q;
 }
 
-/** A decimal string ('12.5', '-3', '0.125') in the currency's minor units, extra digits rounded half up. */
-export function toMinor(decimal: string, currency: string): bigint {
+/** A decimal string as integer units of its own last digit: '1.235' is 1235 at scale 3. */
+function scaled(decimal: string): { units: bigint; scale: number } {
   const match = DECIMAL.exec(decimal.trim());
   if (!match) throw new RangeError(`Not a decimal amount: ${decimal}`);
   const [, sign, whole, fraction = ''] = match;
-  const scale = 10n ** BigInt(fraction.length);
-  const exact = BigInt(whole) * scale + BigInt(fraction || '0');
-  const minor = divideRounded(exact * minorPerMajor(currency), scale);
-  return sign ? -minor : minor;
+  const units = BigInt(whole + fraction);
+  return { units: sign ? -units : units, scale: fraction.length };
+}
+
+/** A decimal string ('12.5', '-3', '0.125') in the currency's minor units, extra digits rounded half away from zero. */
+export function toMinor(decimal: string, currency: string): bigint {
+  const { units, scale } = scaled(decimal);
+  return divideRounded(units * minorPerMajor(currency), 10n ** BigInt(scale));
+}
+
+function unscaled(units: bigint, scale: number): string {
+  const negative = units < 0n;
+  const abs = (negative ? -units : units).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? abs : `${abs.slice(0, abs.length - scale)}.${abs.slice(abs.length - scale)}`;
+  return negative ? `-${text}` : text;
 }
 
 /** Minor units as a decimal string with exactly the currency's digits ('12.50', '1500', '1.250'). */
 export function formatMinor(minor: bigint, currency: string): string {
-  const digits = currencyExponent(currency);
-  const negative = minor < 0n;
-  const abs = (negative ? -minor : minor).toString().padStart(digits + 1, '0');
-  const whole = abs.slice(0, abs.length - digits);
-  const text = digits === 0 ? whole : `${whole}.${abs.slice(abs.length - digits)}`;
-  return negative ? `-${text}` : text;
+  return unscaled(minor, currencyExponent(currency));
+}
+
+/** Whether a decimal amount is exact in the currency's minor unit: no non-zero digit past its exponent. */
+export function fitsCurrency(decimal: string, currency: string): boolean {
+  const match = DECIMAL.exec(decimal.trim());
+  if (!match) return false;
+  return !/[1-9]/.test((match[3] ?? '').slice(currencyExponent(currency)));
+}
+
+/**
+ * Exact arithmetic on decimal strings whose currency is not at hand (a provider's line items): the
+ * result keeps every digit of its operands, so nothing is rounded.
+ */
+export function multiplyDecimal(decimal: string, factor: bigint): string {
+  const { units, scale } = scaled(decimal);
+  return unscaled(units * factor, scale);
+}
+
+export function sumDecimals(decimals: readonly string[]): string {
+  const parts = decimals.map(scaled);
+  const scale = Math.max(0, ...parts.map((p) => p.scale));
+  return unscaled(
+    parts.reduce((sum, p) => sum + p.units * 10n ** BigInt(scale - p.scale), 0n),
+    scale,
+  );
 }
 
 /** A rate as an exact fraction, read from a decimal percentage ('19', '7.25', '8.875'). */
@@ -141,3 +172,9 @@ export function allocate(amount: bigint, weights: readonly bigint[]): bigint[] {
 
 export const sumMinor = (amounts: readonly bigint[]): bigint => amounts.reduce((s, a) => s + a, 0n);
 export const minMinor = (a: bigint, b: bigint): bigint => (a < b ? a : b);
+
+/** A stored amount (numeric, at any scale) as GraphQL Money, in its currency's digits ('1500', '1.235'). */
+export const moneyIn = (amount: string, currencyCode: string) => ({
+  amount: formatMinor(toMinor(amount, currencyCode), currencyCode),
+  currencyCode,
+});

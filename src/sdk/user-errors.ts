@@ -13,7 +13,9 @@ export type UserErrorCode =
   | 'ALREADY_COMPLETED'
   | 'NOT_ALLOWED'
   /** The record belongs to another system of record (a connected shop), which refused or owns the change. */
-  | 'MANAGED_EXTERNALLY';
+  | 'MANAGED_EXTERNALLY'
+  /** A money amount has more decimals than the currency's minor unit (JPY 0, EUR 2, KWD 3). */
+  | 'TOO_MANY_DECIMALS';
 
 /** An expected failure of a mutation, reported in its payload's userErrors; `field` is the input path. */
 export interface UserError {

@@ -78,7 +78,7 @@ describeEachDatabase('catalog product mutations', catalogSuite(), (get) => {
     [{ title: 'Ok', handle: 'trail-runner' }, 'input.handle', 'TAKEN'],
     [{ title: 'Ok', tags: ['ok', ''] }, 'input.tags.1', 'BLANK'],
     [{ title: 'Ok', variants: [{ price: '-1.00' }] }, 'input.variants.0.price', 'LESS_THAN_ZERO'],
-    [{ title: 'Ok', variants: [{ price: '1.005' }] }, 'input.variants.0.price', 'INVALID'],
+    [{ title: 'Ok', variants: [{ price: '1.005' }] }, 'input.variants.0.price', 'TOO_MANY_DECIMALS'],
     [
       { title: 'Ok', variants: [{ price: '1', compareAtPrice: '-2' }] },
       'input.variants.0.compareAtPrice',

@@ -4,9 +4,12 @@ import {
   applyRate,
   currencyExponent,
   divideRounded,
+  fitsCurrency,
   formatMinor,
   includedPart,
+  multiplyDecimal,
   percentRate,
+  sumDecimals,
   toMinor,
 } from '../../src/sdk/money';
 
@@ -28,6 +31,28 @@ describe('money', () => {
     expect(formatMinor(-7n, 'EUR')).toBe('-0.07');
     expect(formatMinor(1500n, 'JPY')).toBe('1500');
     expect(() => toMinor('1e3', 'EUR')).toThrow(RangeError);
+  });
+
+  it('tells whether an amount fits the currency: no non-zero digit past its minor unit', () => {
+    expect(['1500', '1500.00', '1500.5'].map((a) => fitsCurrency(a, 'JPY'))).toEqual([true, true, false]);
+    expect(['12.5', '12.50', '12.505'].map((a) => fitsCurrency(a, 'EUR'))).toEqual([true, true, false]);
+    expect(['1.235', '1.2350', '1.2345', 'abc'].map((a) => fitsCurrency(a, 'KWD'))).toEqual([true, true, false, false]);
+    fc.assert(fc.property(minor, currencies, (m, c) => fitsCurrency(formatMinor(m, c), c)));
+  });
+
+  it('multiplies and sums decimal strings exactly, keeping every digit', () => {
+    expect(multiplyDecimal('1.235', 3n)).toBe('3.705');
+    expect(multiplyDecimal('0.005', 2n)).toBe('0.010');
+    expect(sumDecimals(['3.705', '0.01', '2'])).toBe('5.715');
+    expect(sumDecimals([])).toBe('0');
+    const kwd = fc.bigInt({ min: 0n, max: 10n ** 12n });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(kwd, fc.integer({ min: 0, max: 999 }))), (lines) => {
+        const totals = lines.map(([price, q]) => multiplyDecimal(formatMinor(price, 'KWD'), BigInt(q)));
+        const expected = lines.reduce((s, [price, q]) => s + price * BigInt(q), 0n);
+        expect(toMinor(sumDecimals(totals), 'KWD')).toBe(expected);
+      }),
+    );
   });
 
   it('rounds half away from zero, once', () => {

@@ -610,6 +610,8 @@ export type UserErrorCode =
   /** The customer access token is unknown, expired or revoked. */
   | 'TOKEN_INVALID'
   | 'TOO_LONG'
+  /** A money amount has more decimals than the currency's minor unit (JPY 0, EUR 2, KWD 3). */
+  | 'TOO_MANY_DECIMALS'
   /** A password is shorter than the minimum. */
   | 'TOO_SHORT'
   /** Email and password do not name an account (the same answer for either being wrong). */
