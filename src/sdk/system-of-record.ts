@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CartMirror } from './cart-mirror';
 import type { GatewayContext } from './context';
 import { GatewayError } from './errors';
 import type { Tenant } from './tenant';
@@ -58,6 +59,8 @@ export interface SystemOfRecord {
   writers: Readonly<Record<string, WriteThrough>>;
   /** Takes storefront checkouts of carts holding its records (`checkoutElsewhere`). */
   checkout?(call: CheckoutCall): Promise<CheckoutOutcome | null>;
+  /** Keeps a copy of the tenant's carts where the system checks them out (`cartMirrorOf`). */
+  carts?: CartMirror;
 }
 
 /** What the owning plugin answers instead of writing: the record re-read after a write-through, or null. */
