@@ -29,7 +29,7 @@ export interface ShopifyTransport {
 const shopDomain = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
 export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTransport {
-  validate(config);
+  validateClientConfig(config);
   const shopify = shopifyApi({
     apiSecretKey: config.apiSecretKey,
     apiVersion: config.apiVersion as Parameters<typeof shopifyApi>[0]['apiVersion'],
@@ -59,7 +59,8 @@ export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTran
   };
 }
 
-function validate(config: ShopifyClientConfig): void {
+/** Refuses a configuration no client can use (TENANT_UNAVAILABLE): domain, version, secrets. */
+export function validateClientConfig(config: ShopifyClientConfig): void {
   if (!shopDomain.test(config.shop)) {
     throw new GatewayError('TENANT_UNAVAILABLE', 'The Shopify shop domain must be <name>.myshopify.com');
   }
@@ -74,6 +75,6 @@ function validate(config: ShopifyClientConfig): void {
   }
 }
 
-const defaultLog: LogFunction = (severity, message) => {
+export const defaultLog: LogFunction = (severity, message) => {
   if (severity <= LogSeverity.Warning) console.warn(`[shopify-api] ${message}`);
 };
