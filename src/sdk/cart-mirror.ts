@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GatewayContext } from './context';
-import type { CheckoutUserError, DraftAddress } from './system-of-record';
+import { asSystemFailure, type CheckoutUserError, type DraftAddress } from './system-of-record';
 
 /**
  * Carts mirrored to a system of record's own checkout (Shopify's Storefront API cart): after each of
@@ -48,7 +48,10 @@ export function cartMirrorOf(
   for (const system of ctx.recordSystems) {
     const carts = system.carts;
     if (!carts || !system.modeFor(ctx.tenant) || !carts.mirrors(ctx)) continue;
-    return (call) => carts.mirror({ ...call, ctx });
+    return (call) =>
+      carts.mirror({ ...call, ctx }).catch((error: unknown) => {
+        throw asSystemFailure(error, system);
+      });
   }
   return null;
 }
