@@ -28,18 +28,27 @@ export interface ShopifyTransport {
 
 const shopDomain = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
-export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTransport {
+/**
+ * The library set up as the shop's custom app, after the configuration is checked; `storefrontToken`
+ * enables its Storefront client.
+ */
+export function shopifyLibrary(config: ShopifyClientConfig, storefrontToken?: string) {
   validateClientConfig(config);
-  const shopify = shopifyApi({
+  return shopifyApi({
     apiSecretKey: config.apiSecretKey,
     apiVersion: config.apiVersion as Parameters<typeof shopifyApi>[0]['apiVersion'],
     isCustomStoreApp: true,
     adminApiAccessToken: config.accessToken,
+    privateAppStorefrontAccessToken: storefrontToken,
     isEmbeddedApp: false,
     // Only used for OAuth redirects, which a custom store app never does.
     hostName: 'localhost',
     logger: { level: LogSeverity.Warning, log: config.log ?? defaultLog },
   });
+}
+
+export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTransport {
+  const shopify = shopifyLibrary(config);
   const session = shopify.session.customAppSession(config.shop);
   const client = new shopify.clients.Graphql({ session });
   const timeoutMs = config.timeoutMs ?? 30_000;
@@ -60,7 +69,7 @@ export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTran
 }
 
 /** Refuses a configuration no client can use (TENANT_UNAVAILABLE): domain, version, secrets. */
-export function validateClientConfig(config: ShopifyClientConfig): void {
+function validateClientConfig(config: ShopifyClientConfig): void {
   if (!shopDomain.test(config.shop)) {
     throw new GatewayError('TENANT_UNAVAILABLE', 'The Shopify shop domain must be <name>.myshopify.com');
   }
@@ -75,6 +84,6 @@ export function validateClientConfig(config: ShopifyClientConfig): void {
   }
 }
 
-export const defaultLog: LogFunction = (severity, message) => {
+const defaultLog: LogFunction = (severity, message) => {
   if (severity <= LogSeverity.Warning) console.warn(`[shopify-api] ${message}`);
 };

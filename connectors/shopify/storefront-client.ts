@@ -1,9 +1,8 @@
 import '@shopify/shopify-api/adapters/node';
-import { LogSeverity, shopifyApi } from '@shopify/shopify-api';
 import { GatewayError, type Tenant } from '../../src/sdk';
 import { createAdminClient, type AdminClient } from './admin-client';
 import { classifyLibraryError } from './classify';
-import { defaultLog, validateClientConfig, type ShopifyClientConfig, type ShopifyTransport } from './client';
+import { shopifyLibrary, type ShopifyClientConfig, type ShopifyTransport } from './client';
 import { clientConfigOf, connectedShop, storefrontTokenOf } from './settings';
 import { processBreakers } from './sync-runner';
 
@@ -18,17 +17,7 @@ function storefrontTransport(
   token: string,
   buyerIp: string | undefined,
 ): ShopifyTransport {
-  validateClientConfig(config);
-  const shopify = shopifyApi({
-    apiSecretKey: config.apiSecretKey,
-    apiVersion: config.apiVersion as Parameters<typeof shopifyApi>[0]['apiVersion'],
-    isCustomStoreApp: true,
-    adminApiAccessToken: config.accessToken,
-    privateAppStorefrontAccessToken: token,
-    isEmbeddedApp: false,
-    hostName: 'localhost',
-    logger: { level: LogSeverity.Warning, log: defaultLog },
-  });
+  const shopify = shopifyLibrary(config, token);
   const client = new shopify.clients.Storefront({ session: shopify.session.customAppSession(config.shop) });
   const headers: Record<string, string> = buyerIp ? { 'Shopify-Storefront-Buyer-IP': buyerIp } : {};
   return {

@@ -28,7 +28,7 @@ export interface CartMirrorCall {
   trx: Kysely<unknown>;
   cart: MirroredCart;
   /** The input path of the line that brought a variant (for refusals); the cart's otherwise. */
-  fieldOf(variantId: string): string[];
+  fieldOf: (variantId: string) => string[];
 }
 
 /** The system's cart after the mirror, or why it refused: then our change is undone too. */

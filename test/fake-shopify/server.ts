@@ -143,16 +143,12 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       record({ status: 401, outcome: 'unauthorized' });
       return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     }
-    let query = '';
-    let variables: Record<string, unknown> = {};
-    let doc: DocumentNode;
-    try {
-      ({ query, variables = {} } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> });
-      doc = parse(query);
-    } catch (err) {
+    const parsed = parseRequest(body);
+    if ('error' in parsed) {
       record({ status: 200, outcome: 'graphql-error' });
-      return send(res, 200, { errors: [{ message: (err as Error).message, extensions: { code: 'PARSE_ERROR' } }] });
+      return send(res, 200, { errors: [{ message: parsed.error, extensions: { code: 'PARSE_ERROR' } }] });
     }
+    const { query, variables, doc } = parsed;
     const rootFields = rootFieldsOf(doc);
     const cost = options.cost?.(rootFields) ?? estimateCost(doc, variables);
     const base = { rootFields, variables };
@@ -195,16 +191,12 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       record({ status: 401, outcome: 'unauthorized' });
       return send(res, 401, { errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHORIZED' } }] });
     }
-    let query = '';
-    let variables: Record<string, unknown> = {};
-    let doc: DocumentNode;
-    try {
-      ({ query, variables = {} } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> });
-      doc = parse(query);
-    } catch (err) {
+    const parsed = parseRequest(body);
+    if ('error' in parsed) {
       record({ status: 200, outcome: 'graphql-error' });
-      return send(res, 200, { errors: [{ message: (err as Error).message, extensions: { code: 'PARSE_ERROR' } }] });
+      return send(res, 200, { errors: [{ message: parsed.error, extensions: { code: 'PARSE_ERROR' } }] });
     }
+    const { query, variables, doc } = parsed;
     const result = run(storefrontSchema, query, variables, { store }, doc);
     record({ rootFields: rootFieldsOf(doc), variables, status: 200, outcome: result.error ? 'graphql-error' : 'ok' });
     if (lost) return void req.socket.destroy();
@@ -280,6 +272,17 @@ function run(
     const result = graphqlSync({ schema, source: query, variableValues: variables, contextValue: ctx });
     if (result.errors?.length) return { error: result.errors.map((e) => e.message).join('; ') };
     return { data: result.data as Record<string, unknown> };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+function parseRequest(
+  body: string,
+): { query: string; variables: Record<string, unknown>; doc: DocumentNode } | { error: string } {
+  try {
+    const { query, variables = {} } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    return { query, variables, doc: parse(query) };
   } catch (err) {
     return { error: (err as Error).message };
   }

@@ -235,7 +235,7 @@ const resolvers = {
         note: (input.note as string | undefined) ?? null,
       };
       addLines(cart, input.lines ?? []);
-      if (input.buyerIdentity) setBuyer(cart, input.buyerIdentity as BuyerInput);
+      if (input.buyerIdentity) setBuyer(cart, input.buyerIdentity);
       ctx.store.carts.push(cart);
       return { cart, userErrors: [] };
     },

@@ -56,7 +56,9 @@ describe("settings.shopify.storefrontAccessTokenEnv (Shopify's checkout)", () =>
     const text = FILE.replace(/ {4}storefrontAccessTokenEnv.*\n/, '');
     const result = validateTenantFile(file, text, options);
     expect(result).toMatchObject({
-      problems: [expect.stringMatching(/settings\.shopify\.storefrontAccessTokenEnv: is required when checkout is shopify/)],
+      problems: [
+        expect.stringMatching(/settings\.shopify\.storefrontAccessTokenEnv: is required when checkout is shopify/),
+      ],
     });
   });
 });
