@@ -5,6 +5,7 @@ import { loadZones } from './delivery/zones';
 import { pricedLines } from './loaders';
 import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
+import { mirrorChange, mirroring, type MirrorCart, type Mirroring } from './mirror';
 import type { CartLineRow, CartTables } from './tables';
 import { targetErrors, type LineTarget } from './targets';
 import {
@@ -72,15 +73,22 @@ async function dropUnofferedOption(trx: Kysely<CartTables>, tenantId: string, ca
   if (!quote.selected) await touchCart(trx, tenantId, cartId, { delivery_option_handle: null });
 }
 
+/** How a change runs: `currency` for changes of the lines, the tenant's cart mirror when it has one. */
+export interface ChangeOptions {
+  /** Changes of the lines give the shop's currency: a chosen delivery option they make unavailable is cleared. */
+  currency?: string;
+  mirror?: Mirroring;
+}
+
 /**
- * Runs a change on a locked, active cart atomically; refused changes leave nothing behind. Changes of
- * the lines give the shop's `currency`: a chosen delivery option they make unavailable is cleared.
+ * Runs a change on a locked, active cart atomically; refused changes leave nothing behind. A mirrored
+ * cart's copy (Shopify's) follows inside the same savepoint, so a refusal or failure there undoes ours.
  */
 export async function changeCart(
   db: TenantDb,
   cartId: string | null,
   change: Change,
-  linesOf?: { currency: string },
+  options: ChangeOptions = {},
 ): Promise<CartResult> {
   if (!cartId) return notFound;
   return refusable(db, cartId, async (trx) => {
@@ -94,16 +102,23 @@ export async function changeCart(
     }
     const errors = await change(trx, cartId, await cartLines(trx, db.tenantId, cartId));
     if (errors.length > 0) throw new Refused(errors);
-    if (linesOf && cart.delivery_option_handle) {
-      await dropUnofferedOption(trx, db.tenantId, cartId, linesOf.currency);
+    if (options.currency && cart.delivery_option_handle) {
+      await dropUnofferedOption(trx, db.tenantId, cartId, options.currency);
     }
     await touchCart(trx, db.tenantId, cartId);
+    const refused = options.mirror ? await mirrorChange(trx, db.tenantId, cartId, options.mirror) : [];
+    if (refused.length > 0) throw new Refused(refused);
     return { cartId, userErrors: [] };
   });
 }
 
 /** Adds quantities to lines (merging lines of one variant), within stock and limits. */
-function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]): Change {
+function addLines(
+  db: TenantDb,
+  inputs: readonly LineInput[],
+  prefix: string[],
+  fields?: Map<string, string[]>,
+): Change {
   return async (trx, cartId, lines) => {
     const errors = listSizeErrors(inputs.length, prefix);
     const totals = new Map(lines.map((line) => [line.variant_id, line.quantity]));
@@ -117,6 +132,7 @@ function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]):
       errors.push(...problems);
       if (!variantId || problems.length > 0) return;
       totals.set(variantId, (totals.get(variantId) ?? 0) + input.quantity);
+      if (!fields?.has(variantId)) fields?.set(variantId, [...at, 'merchandiseId']);
       targets.push({ variantId, quantity: 0, field: [...at, 'quantity'], merchandiseField: [...at, 'merchandiseId'] });
     });
     if (errors.length > 0) return errors;
@@ -134,13 +150,19 @@ export interface CartOwner {
   email: string;
 }
 
-export async function createCart(db: TenantDb, input: CartInput, owner: CartOwner | null = null): Promise<CartResult> {
+export async function createCart(
+  db: TenantDb,
+  input: CartInput,
+  owner: CartOwner | null = null,
+  mirror?: MirrorCart | null,
+): Promise<CartResult> {
   const errors = [
     ...buyerIdentityErrors(input.buyerIdentity ?? {}, ['input', 'buyerIdentity']),
     ...noteErrors(input.note, ['input', 'note']),
   ];
   if (errors.length > 0) return { cartId: null, userErrors: errors };
   const id = newCartToken();
+  const mirrored = mirroring(mirror);
   return refusable(db, null, async (trx) => {
     await trx
       .insertInto('carts')
@@ -152,8 +174,11 @@ export async function createCart(db: TenantDb, input: CartInput, owner: CartOwne
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
       .execute();
-    const lineErrors = input.lines?.length ? await addLines(db, input.lines, ['input', 'lines'])(trx, id, []) : [];
+    const add = addLines(db, input.lines ?? [], ['input', 'lines'], mirrored?.fields);
+    const lineErrors = input.lines?.length ? await add(trx, id, []) : [];
     if (lineErrors.length > 0) throw new Refused(lineErrors);
+    const refused = mirrored ? await mirrorChange(trx, db.tenantId, id, mirrored) : [];
+    if (refused.length > 0) throw new Refused(refused);
     return { cartId: id, userErrors: [] };
   });
 }
@@ -163,8 +188,10 @@ export function addCartLines(
   cartId: string | null,
   lines: readonly LineInput[],
   currency: string,
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, addLines(db, lines, ['lines']), { currency });
+  const mirrored = mirroring(mirror);
+  return changeCart(db, cartId, addLines(db, lines, ['lines'], mirrored?.fields), { currency, mirror: mirrored });
 }
 
 export function updateCartLines(
@@ -172,6 +199,7 @@ export function updateCartLines(
   cartId: string | null,
   inputs: readonly LineUpdateInput[],
   currency: string,
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
@@ -199,7 +227,7 @@ export function updateCartLines(
       await writeLines(trx, db.tenantId, id, quantities);
       return [];
     },
-    { currency },
+    { currency, mirror: mirroring(mirror) },
   );
 }
 
@@ -208,6 +236,7 @@ export function removeCartLines(
   cartId: string | null,
   lineIds: readonly string[],
   currency: string,
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
@@ -225,7 +254,7 @@ export function removeCartLines(
       await writeLines(trx, db.tenantId, id, drop);
       return [];
     },
-    { currency },
+    { currency, mirror: mirroring(mirror) },
   );
 }
 
@@ -233,10 +262,16 @@ export function updateBuyerIdentity(
   db: TenantDb,
   cartId: string | null,
   input: BuyerIdentityInput,
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, async (trx, id) => {
-    const errors = buyerIdentityErrors(input, ['buyerIdentity']);
-    if (errors.length === 0) await touchCart(trx, db.tenantId, id, buyerIdentityValues(input));
-    return errors;
-  });
+  return changeCart(
+    db,
+    cartId,
+    async (trx, id) => {
+      const errors = buyerIdentityErrors(input, ['buyerIdentity']);
+      if (errors.length === 0) await touchCart(trx, db.tenantId, id, buyerIdentityValues(input));
+      return errors;
+    },
+    { mirror: mirroring(mirror) },
+  );
 }

@@ -22,6 +22,10 @@ export interface CartsTable {
   discount_codes: ColumnType<string[], string[] | undefined, string[]>;
   /** The signed-in shopper the cart belongs to; null for a guest's cart. */
   customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The system of record's copy of the cart (Shopify's Storefront cart id), when it checks out there. */
+  external_cart_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where the buyer checks out that copy. */
+  checkout_url: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -57,6 +61,8 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   delivery_option_handle: true,
   discount_codes: true,
   customer_id: true,
+  external_cart_id: true,
+  checkout_url: true,
   created_at: true,
   updated_at: true,
 });

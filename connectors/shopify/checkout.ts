@@ -124,7 +124,7 @@ function checkoutErrors(errors: readonly ShopifyUserError[]): UserError[] {
 }
 
 /** Shopify ids of our variants (absent: a variant created here). */
-async function shopifyVariants(trx: ShopifyTrx, tenantId: string, ids: readonly string[]) {
+export async function shopifyVariants(trx: ShopifyTrx, tenantId: string, ids: readonly string[]) {
   const rows = await trx
     .selectFrom('product_variants')
     .select(['id', 'external_id'])
@@ -141,7 +141,8 @@ const managed = (field: string[], message: string): CheckoutOutcome => ({
 });
 
 /**
- * Checkout of a cart holding Shopify's products. `mirror`: refused (the shop sells them through its
+ * Checkout of a cart holding Shopify's products (every cart, with `checkout: shopify`: refused, as
+ * the buyer checks out at `Cart.checkoutUrl`). `mirror`: refused (the shop sells them through its
  * own checkout). `write-through`: the order is created in Shopify (`orderCreate`) and written here
  * from its answer, with the cart completed; Shopify owns payment, fulfilment and stock from then on,
  * so no stock is reserved here (Shopify decrements it, and its webhooks bring the levels back).
@@ -152,6 +153,10 @@ export function shopifyCheckout(runtime: PluginRuntime) {
     const { ctx } = call;
     const shop = connectedShop(ctx.tenant);
     if (!shop) return null;
+    // Shopify's own checkout sells every cart of such a shop; the order comes back by webhook.
+    if (shop.checkout === 'shopify') {
+      return managed(['cartId'], "This shop checks out in Shopify: send the buyer to the cart's checkoutUrl");
+    }
     const tenantId = ctx.tenant.id;
     // Everything before Shopify's answer runs on connections of its own (see write-through.ts).
     const prepared = await runtime.withTenant<unknown, Awaited<ReturnType<CheckoutCall['prepare']>>>(tenantId, (db) =>

@@ -28,18 +28,27 @@ export interface ShopifyTransport {
 
 const shopDomain = /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/;
 
-export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTransport {
-  validate(config);
-  const shopify = shopifyApi({
+/**
+ * The library set up as the shop's custom app, after the configuration is checked; `storefrontToken`
+ * enables its Storefront client.
+ */
+export function shopifyLibrary(config: ShopifyClientConfig, storefrontToken?: string) {
+  validateClientConfig(config);
+  return shopifyApi({
     apiSecretKey: config.apiSecretKey,
     apiVersion: config.apiVersion as Parameters<typeof shopifyApi>[0]['apiVersion'],
     isCustomStoreApp: true,
     adminApiAccessToken: config.accessToken,
+    privateAppStorefrontAccessToken: storefrontToken,
     isEmbeddedApp: false,
     // Only used for OAuth redirects, which a custom store app never does.
     hostName: 'localhost',
     logger: { level: LogSeverity.Warning, log: config.log ?? defaultLog },
   });
+}
+
+export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTransport {
+  const shopify = shopifyLibrary(config);
   const session = shopify.session.customAppSession(config.shop);
   const client = new shopify.clients.Graphql({ session });
   const timeoutMs = config.timeoutMs ?? 30_000;
@@ -59,7 +68,8 @@ export function createShopifyTransport(config: ShopifyClientConfig): ShopifyTran
   };
 }
 
-function validate(config: ShopifyClientConfig): void {
+/** Refuses a configuration no client can use (TENANT_UNAVAILABLE): domain, version, secrets. */
+function validateClientConfig(config: ShopifyClientConfig): void {
   if (!shopDomain.test(config.shop)) {
     throw new GatewayError('TENANT_UNAVAILABLE', 'The Shopify shop domain must be <name>.myshopify.com');
   }

@@ -1,4 +1,4 @@
-import { connectedShop, shopifyTenantConfig, clientConfigOf } from './settings';
+import { connectedShop, shopifyTenantConfig, clientConfigOf, storefrontTokenOf } from './settings';
 import type { Tenant } from '../../src/sdk';
 
 const issues = (value: unknown) => {
@@ -20,6 +20,7 @@ describe('settings.shopify', () => {
       resources: ['products', 'inventory', 'customers', 'orders'],
       webhookMaxAgeSeconds: 3600,
       writes: 'mirror',
+      checkout: 'gateway',
     });
     expect(shopifyTenantConfig.parse({ ...good, webhookMaxAgeSeconds: 600 }).webhookMaxAgeSeconds).toBe(600);
     expect(shopifyTenantConfig.parse({ ...good, writes: 'write-through' }).writes).toBe('write-through');
@@ -61,5 +62,27 @@ describe('settings.shopify', () => {
     });
     expect(() => clientConfigOf(shop, {})).toThrow('Set ACME_TOKEN and ACME_SECRET to connect acme.myshopify.com');
     expect(connectedShop({ ...tenant, plugins: new Set() })).toBeUndefined();
+  });
+
+  it("takes Shopify's checkout only with the variable naming the Storefront API token", () => {
+    const shopifyCheckout = { ...good, checkout: 'shopify', storefrontAccessTokenEnv: 'ACME_STOREFRONT_TOKEN' };
+    expect(issues(shopifyCheckout)).toEqual([]);
+    expect(issues({ ...good, checkout: 'shopify' })).toEqual([
+      'storefrontAccessTokenEnv: is required when checkout is shopify',
+    ]);
+    expect(issues({ ...shopifyCheckout, storefrontAccessTokenEnv: 'shpat_abc' })).toEqual([
+      'storefrontAccessTokenEnv: must name an environment variable (UPPER_SNAKE_CASE)',
+    ]);
+    expect(issues({ ...good, checkout: 'hosted' })).toEqual([
+      'checkout: Invalid option: expected one of "gateway"|"shopify"',
+    ]);
+    const tenant = {
+      plugins: new Set(['shopify']),
+      settings: { shopify: shopifyTenantConfig.parse(shopifyCheckout) },
+    } as unknown as Tenant;
+    const shop = connectedShop(tenant)!;
+    expect(shop.checkout).toBe('shopify');
+    expect(storefrontTokenOf(shop, { ACME_STOREFRONT_TOKEN: 'sf' })).toBe('sf');
+    expect(() => storefrontTokenOf(shop, {})).toThrow('Set ACME_STOREFRONT_TOKEN to check out in acme.myshopify.com');
   });
 });

@@ -13,6 +13,10 @@ export const WEBHOOK_MAX_AGE_SECONDS = 3600;
 export const WRITE_MODES = ['mirror', 'write-through'] as const;
 export type WriteMode = (typeof WRITE_MODES)[number];
 
+/** `gateway`: checkoutComplete places the order; `shopify`: carts are mirrored to Shopify's own checkout. */
+export const CHECKOUT_MODES = ['gateway', 'shopify'] as const;
+export type CheckoutMode = (typeof CHECKOUT_MODES)[number];
+
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
 
 /**
@@ -38,12 +42,20 @@ export const shopifyTenantConfig = z
     webhookMaxAgeSeconds: z.number().int().min(60).max(86_400).default(WEBHOOK_MAX_AGE_SECONDS),
     /** How mutations of records that came from the shop are handled (docs/shopify.md, Writes). */
     writes: z.enum(WRITE_MODES).default('mirror'),
+    /** Where storefront carts check out (docs/shopify.md, Shopify's checkout). */
+    checkout: z.enum(CHECKOUT_MODES).default('gateway'),
+    /** Names the variable holding the Storefront API private access token (needed by `checkout: shopify`). */
+    storefrontAccessTokenEnv: envName.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
     if (!value.shop) return;
     for (const key of ['accessTokenEnv', 'apiSecretEnv'] as const) {
       if (!value[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when shop is set' });
+    }
+    if (value.checkout === 'shopify' && !value.storefrontAccessTokenEnv) {
+      const message = 'is required when checkout is shopify';
+      ctx.addIssue({ code: 'custom', path: ['storefrontAccessTokenEnv'], message });
     }
   });
 
@@ -57,6 +69,8 @@ export interface ConnectedShop {
   apiSecretEnv: string;
   webhookMaxAgeSeconds: number;
   writes: WriteMode;
+  checkout: CheckoutMode;
+  storefrontAccessTokenEnv: string | undefined;
 }
 
 /** The tenant's shop when it has one configured (and the plugin enabled), else undefined. */
@@ -72,6 +86,8 @@ export function connectedShop(tenant: Tenant): ConnectedShop | undefined {
     apiSecretEnv: s.apiSecretEnv,
     webhookMaxAgeSeconds: s.webhookMaxAgeSeconds ?? WEBHOOK_MAX_AGE_SECONDS,
     writes: s.writes ?? 'mirror',
+    checkout: s.checkout ?? 'gateway',
+    storefrontAccessTokenEnv: s.storefrontAccessTokenEnv,
   };
 }
 
@@ -86,4 +102,14 @@ export function clientConfigOf(shop: ConnectedShop, env: NodeJS.ProcessEnv = pro
     );
   }
   return { shop: shop.shop, accessToken, apiSecretKey, apiVersion: shop.apiVersion };
+}
+
+/** The Storefront API private access token, read from the environment at the moment of use. */
+export function storefrontTokenOf(shop: ConnectedShop, env: NodeJS.ProcessEnv = process.env): string {
+  const token = shop.storefrontAccessTokenEnv ? env[shop.storefrontAccessTokenEnv] : undefined;
+  if (!token) {
+    const name = shop.storefrontAccessTokenEnv ?? 'storefrontAccessTokenEnv';
+    throw new GatewayError('TENANT_UNAVAILABLE', `Set ${name} to check out in ${shop.shop}`);
+  }
+  return token;
 }

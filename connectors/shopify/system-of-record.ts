@@ -10,6 +10,7 @@ import type { SourcedTable } from './loaders';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { shopifyCheckout } from './checkout';
 import { connectedShop } from './settings';
+import { shopifyCartMirror } from './storefront-cart';
 import { collectionUpdate } from './write-collections';
 import { customerUpdate, orderCancel, orderFulfill } from './write-customers-orders';
 import { collectionAddProducts, collectionRemoveProducts } from './write-membership';
@@ -82,5 +83,6 @@ export function shopifySystemOfRecord(runtime: PluginRuntime): SystemOfRecord {
         : ctx.loaders.shopifyExternalId.load(`${TABLES[kind]}:${id}`),
     writers,
     checkout: shopifyCheckout(runtime),
+    carts: shopifyCartMirror(),
   };
 }

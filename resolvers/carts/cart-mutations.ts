@@ -1,4 +1,4 @@
-import { checkoutElsewhere, takesCheckouts, type GatewayContext } from '../../src/sdk';
+import { cartMirrorOf, checkoutElsewhere, takesCheckouts, type GatewayContext } from '../../src/sdk';
 import {
   addCartLines,
   createCart,
@@ -59,7 +59,7 @@ async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutComplete
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
     cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
-      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx))),
+      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx), cartMirrorOf(ctx))),
     cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
       payload(
         ctx,
@@ -68,20 +68,41 @@ export const cartMutations: { Mutation: MutationResolvers } = {
           await usableCartToken(ctx, args.cartId),
           lineInputs(args.lines),
           ctx.tenant.currency,
+          cartMirrorOf(ctx),
         ),
       ),
     cartLinesUpdate: async (_: unknown, args: MutationCartLinesUpdateArgs, ctx: GatewayContext) =>
       payload(
         ctx,
-        await updateCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lines, ctx.tenant.currency),
+        await updateCartLines(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          args.lines,
+          ctx.tenant.currency,
+          cartMirrorOf(ctx),
+        ),
       ),
     cartLinesRemove: async (_: unknown, args: MutationCartLinesRemoveArgs, ctx: GatewayContext) =>
       payload(
         ctx,
-        await removeCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lineIds, ctx.tenant.currency),
+        await removeCartLines(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          args.lineIds,
+          ctx.tenant.currency,
+          cartMirrorOf(ctx),
+        ),
       ),
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
-      payload(ctx, await updateBuyerIdentity(ctx.db, await usableCartToken(ctx, args.cartId), args.buyerIdentity)),
+      payload(
+        ctx,
+        await updateBuyerIdentity(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          args.buyerIdentity,
+          cartMirrorOf(ctx),
+        ),
+      ),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
       const elsewhere = takesCheckouts(ctx) ? await offerCheckout(ctx, args) : null;
       if (elsewhere) return elsewhere;

@@ -50,6 +50,7 @@ export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLi
       })),
     taxesIncluded: (_: CartRow, __: unknown, ctx: GatewayContext) => taxesIncluded(ctx),
     buyerIdentity: (cart: CartRow) => ({ email: cart.email, phone: cart.phone, countryCode: cart.country_code }),
+    checkoutUrl: (cart: CartRow) => cart.checkout_url,
     createdAt: (cart: CartRow) => cart.created_at,
     updatedAt: (cart: CartRow) => cart.updated_at,
   },

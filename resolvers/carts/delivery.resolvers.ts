@@ -1,4 +1,4 @@
-import type { GatewayContext } from '../../src/sdk';
+import { cartMirrorOf, type GatewayContext } from '../../src/sdk';
 import type { StoredAddress } from '../../connectors/carts/delivery/address';
 import { selectDeliveryOption, updateDeliveryAddress } from '../../connectors/carts/delivery/changes';
 import type { DeliveryOption } from '../../connectors/carts/delivery/options';
@@ -31,7 +31,10 @@ export const deliveryResolvers = {
   },
   Mutation: {
     cartDeliveryAddressUpdate: async (_: unknown, args: MutationCartDeliveryAddressUpdateArgs, ctx: GatewayContext) =>
-      cartPayload(ctx, await updateDeliveryAddress(ctx.db, await usableCartToken(ctx, args.cartId), args.address)),
+      cartPayload(
+        ctx,
+        await updateDeliveryAddress(ctx.db, await usableCartToken(ctx, args.cartId), args.address, cartMirrorOf(ctx)),
+      ),
     cartSelectedDeliveryOptionUpdate: async (
       _: unknown,
       args: MutationCartSelectedDeliveryOptionUpdateArgs,

@@ -1,4 +1,5 @@
 import {
+  cartMirrorOf,
   connectionOf,
   encodeCursor,
   encodeGlobalId,
@@ -85,7 +86,15 @@ export const discountResolvers = {
   },
   Mutation: {
     cartDiscountCodesUpdate: async (_: unknown, args: MutationCartDiscountCodesUpdateArgs, ctx: GatewayContext) =>
-      cartPayload(ctx, await updateDiscountCodes(ctx.db, await usableCartToken(ctx, args.cartId), args.discountCodes)),
+      cartPayload(
+        ctx,
+        await updateDiscountCodes(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          args.discountCodes,
+          cartMirrorOf(ctx),
+        ),
+      ),
     discountCreate: async (_: unknown, args: MutationDiscountCreateArgs, ctx: GatewayContext) =>
       createDiscount(ctx.db, args.input),
     discountUpdate: async (_: unknown, args: MutationDiscountUpdateArgs, ctx: GatewayContext) =>

@@ -46,6 +46,12 @@ export type Scalars = {
 export type Cart = {
   __typename?: 'Cart';
   buyerIdentity: CartBuyerIdentity;
+  /**
+   * Where the buyer checks out when the shop sells through its own platform's checkout (Shopify's, for a
+   * tenant with `checkout: shopify`): send the buyer there; checkoutComplete does not take such a cart.
+   * Null when checkoutComplete places the order.
+   */
+  checkoutUrl?: Maybe<Scalars['URL']['output']>;
   cost: CartCost;
   createdAt: Scalars['DateTime']['output'];
   /** Where the cart is delivered; null until set. */
@@ -3470,6 +3476,7 @@ export type ResolversParentTypes = ResolversObject<{
 
 export type CartResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Cart'] = ResolversParentTypes['Cart']> = ResolversObject<{
   buyerIdentity?: Resolver<ResolversTypes['CartBuyerIdentity'], ParentType, ContextType>;
+  checkoutUrl?: Resolver<Maybe<ResolversTypes['URL']>, ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['CartCost'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   deliveryAddress?: Resolver<Maybe<ResolversTypes['DeliveryAddress']>, ParentType, ContextType>;

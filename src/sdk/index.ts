@@ -13,6 +13,7 @@ export * from './text';
 export * from './user-errors';
 export * from './status';
 export * from './system-of-record';
+export * from './cart-mirror';
 export * from './money';
 export * from './key-sets';
 export * from './personal-data';

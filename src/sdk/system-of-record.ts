@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { CartMirror } from './cart-mirror';
 import type { GatewayContext } from './context';
 import { GatewayError } from './errors';
 import type { Tenant } from './tenant';
@@ -58,6 +59,8 @@ export interface SystemOfRecord {
   writers: Readonly<Record<string, WriteThrough>>;
   /** Takes storefront checkouts of carts holding its records (`checkoutElsewhere`). */
   checkout?(call: CheckoutCall): Promise<CheckoutOutcome | null>;
+  /** Keeps a copy of the tenant's carts where the system checks them out (`cartMirrorOf`). */
+  carts?: CartMirror;
 }
 
 /** What the owning plugin answers instead of writing: the record re-read after a write-through, or null. */
@@ -96,7 +99,7 @@ export async function writeElsewhere<T>(
       return { value: null, userErrors: [managedError(change, system, how)] };
     }
     const userErrors = await writer({ ctx, change: { ...change, id }, externalId }).catch((error: unknown) => {
-      throw marked(error, system);
+      throw asSystemFailure(error, system);
     });
     return { value: userErrors.length > 0 ? null : await reread(id), userErrors };
   }
@@ -104,7 +107,7 @@ export async function writeElsewhere<T>(
 }
 
 /** The system's failures keep their code and say whose they are (they do not count against the plugin). */
-function marked(error: unknown, system: SystemOfRecord): unknown {
+export function asSystemFailure(error: unknown, system: SystemOfRecord): unknown {
   if (!(error instanceof GatewayError) || !error.code.startsWith('UPSTREAM_')) return error;
   return new GatewayError(error.code, error.message, { ...error.extensions, systemOfRecord: system.name });
 }
@@ -201,7 +204,7 @@ export async function checkoutElsewhere(call: CheckoutCall): Promise<CheckoutOut
   for (const system of call.ctx.recordSystems) {
     if (!system.checkout || !system.modeFor(call.ctx.tenant)) continue;
     const outcome = await system.checkout(call).catch((error: unknown) => {
-      throw marked(error, system);
+      throw asSystemFailure(error, system);
     });
     if (outcome) return outcome;
   }

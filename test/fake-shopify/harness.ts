@@ -7,6 +7,7 @@ import { startFakeShopify, type FakeShopify, type FakeShopifyOptions } from './s
 export const TEST_SHOP = 'acme.myshopify.com';
 export const TEST_TOKEN = 'shpat_test_0123456789abcdef';
 export const TEST_SECRET = 'shpss_test_secret';
+export const TEST_STOREFRONT_TOKEN = 'shpsf_test_storefront_0123456789';
 export const TEST_API_VERSION = '2025-07';
 
 export interface ShopifyHarness {
@@ -21,7 +22,12 @@ export interface ShopifyHarness {
 /** A fake Shopify on 127.0.0.1 plus routing of the real library to it; close() undoes both. */
 export async function startShopifyHarness(options: Partial<FakeShopifyOptions> = {}): Promise<ShopifyHarness> {
   const clock = new FakeClock();
-  const fake = await startFakeShopify({ accessToken: TEST_TOKEN, now: () => clock.now(), ...options });
+  const fake = await startFakeShopify({
+    accessToken: TEST_TOKEN,
+    storefrontAccessToken: TEST_STOREFRONT_TOKEN,
+    now: () => clock.now(),
+    ...options,
+  });
   const unroute = routeShopifyTo(fake.url);
   const config: ShopifyClientConfig = {
     shop: TEST_SHOP,

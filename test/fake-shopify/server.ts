@@ -7,9 +7,12 @@ import { estimateCost } from './cost';
 import { FaultQueue, type Fault } from './faults';
 import { buildFakeSchema, type FakeContext } from './schema';
 import { emptyStore, type FakeStore } from './store';
+import { buildStorefrontSchema } from './storefront';
 
 export interface FakeShopifyOptions {
   accessToken: string;
+  /** The Storefront API's token (private or public header); Storefront calls are refused without it. */
+  storefrontAccessToken?: string;
   /** Drives the leaky bucket; share the connector's FakeClock so waits refill it. */
   now?: () => number;
   bucket?: { max: number; restoreRate: number };
@@ -44,11 +47,14 @@ export interface FakeShopify {
 
 const GRAPHQL_PATH = /^\/admin\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 const BULK_PATH = /^\/bulk\/(\d+)\.jsonl$/;
+/** The Storefront API's endpoint (no /admin). */
+const STOREFRONT_PATH = /^\/api\/(\d{4}-\d{2}|unstable)\/graphql\.json$/;
 
 /** A fake Shopify Admin API on 127.0.0.1 (random port), speaking GraphQL over real HTTP. */
 export async function startFakeShopify(options: FakeShopifyOptions): Promise<FakeShopify> {
   const now = options.now ?? Date.now;
   const schema = buildFakeSchema();
+  const storefrontSchema = buildStorefrontSchema();
   const store = options.store ?? emptyStore();
   const faults = new FaultQueue();
   const requests: RecordedRequest[] = [];
@@ -84,7 +90,8 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       });
     const bulkMatch = BULK_PATH.exec(path);
     if (req.method === 'GET' && bulkMatch) return void serveJsonl(Number(bulkMatch[1]), res, record);
-    if (req.method !== 'POST' || !GRAPHQL_PATH.test(path)) {
+    const storefront = STOREFRONT_PATH.test(path);
+    if (req.method !== 'POST' || !(GRAPHQL_PATH.test(path) || storefront)) {
       record({ status: 404, outcome: 'not-found' });
       return void send(res, 404, { errors: 'Not Found' });
     }
@@ -114,7 +121,9 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
     }
     readBody(req).then(
       (body) => {
-        const answer = () => handleGraphql(body, req, res, record, fault?.kind === 'lost');
+        const lost = fault?.kind === 'lost';
+        const answer = () =>
+          storefront ? handleStorefront(body, req, res, record, lost) : handleGraphql(body, req, res, record, lost);
         if (fault?.kind !== 'delay') return answer();
         const timer = setTimeout(() => (timers.delete(timer), res.destroyed || answer()), fault.ms);
         timers.add(timer);
@@ -134,16 +143,12 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       record({ status: 401, outcome: 'unauthorized' });
       return send(res, 401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
     }
-    let query = '';
-    let variables: Record<string, unknown> = {};
-    let doc: DocumentNode;
-    try {
-      ({ query, variables = {} } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> });
-      doc = parse(query);
-    } catch (err) {
+    const parsed = parseRequest(body);
+    if ('error' in parsed) {
       record({ status: 200, outcome: 'graphql-error' });
-      return send(res, 200, { errors: [{ message: (err as Error).message, extensions: { code: 'PARSE_ERROR' } }] });
+      return send(res, 200, { errors: [{ message: parsed.error, extensions: { code: 'PARSE_ERROR' } }] });
     }
+    const { query, variables, doc } = parsed;
     const rootFields = rootFieldsOf(doc);
     const cost = options.cost?.(rootFields) ?? estimateCost(doc, variables);
     const base = { rootFields, variables };
@@ -171,6 +176,31 @@ export async function startFakeShopify(options: FakeShopifyOptions): Promise<Fak
       200,
       result.error ? { errors: [{ message: result.error }], extensions } : { data: result.data, extensions },
     );
+  }
+
+  /** Storefront API: its own token header, no cost metering (Shopify limits it per buyer IP). */
+  function handleStorefront(
+    body: string,
+    req: IncomingMessage,
+    res: ServerResponse,
+    record: (r: Partial<RecordedRequest> & Pick<RecordedRequest, 'status' | 'outcome'>) => void,
+    lost: boolean,
+  ) {
+    const token = header(req, 'shopify-storefront-private-token') ?? header(req, 'x-shopify-storefront-access-token');
+    if (!options.storefrontAccessToken || token !== options.storefrontAccessToken) {
+      record({ status: 401, outcome: 'unauthorized' });
+      return send(res, 401, { errors: [{ message: 'Unauthorized', extensions: { code: 'UNAUTHORIZED' } }] });
+    }
+    const parsed = parseRequest(body);
+    if ('error' in parsed) {
+      record({ status: 200, outcome: 'graphql-error' });
+      return send(res, 200, { errors: [{ message: parsed.error, extensions: { code: 'PARSE_ERROR' } }] });
+    }
+    const { query, variables, doc } = parsed;
+    const result = run(storefrontSchema, query, variables, { store }, doc);
+    record({ rootFields: rootFieldsOf(doc), variables, status: 200, outcome: result.error ? 'graphql-error' : 'ok' });
+    if (lost) return void req.socket.destroy();
+    return send(res, 200, result.error ? { errors: [{ message: result.error }] } : { data: result.data });
   }
 
   async function serveJsonl(
@@ -232,7 +262,7 @@ function run(
   schema: GraphQLSchema,
   query: string,
   variables: Record<string, unknown>,
-  ctx: FakeContext,
+  ctx: unknown,
   doc?: DocumentNode,
 ) {
   try {
@@ -242,6 +272,17 @@ function run(
     const result = graphqlSync({ schema, source: query, variableValues: variables, contextValue: ctx });
     if (result.errors?.length) return { error: result.errors.map((e) => e.message).join('; ') };
     return { data: result.data as Record<string, unknown> };
+  } catch (err) {
+    return { error: (err as Error).message };
+  }
+}
+
+function parseRequest(
+  body: string,
+): { query: string; variables: Record<string, unknown>; doc: DocumentNode } | { error: string } {
+  try {
+    const { query, variables = {} } = JSON.parse(body) as { query: string; variables?: Record<string, unknown> };
+    return { query, variables, doc: parse(query) };
   } catch (err) {
     return { error: (err as Error).message };
   }

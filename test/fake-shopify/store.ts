@@ -126,6 +126,28 @@ export interface FakeOrder {
   fulfillments?: { id: string; trackingNumber: string | null }[];
 }
 
+/** A Storefront API cart line (`gid://shopify/CartLine/<n>?cart=<token>`). */
+export interface FakeCartLine {
+  id: string;
+  merchandiseId: string;
+  quantity: number;
+}
+
+/** A Storefront API cart, as the buyer's checkout will see it. */
+export interface FakeCart {
+  id: string;
+  token: string;
+  lines: FakeCartLine[];
+  buyerIdentity: {
+    email: string | null;
+    phone: string | null;
+    countryCode: string | null;
+    deliveryAddressPreferences: Record<string, string | null>[];
+  };
+  discountCodes: string[];
+  note: string | null;
+}
+
 export interface FakeStore {
   shop: { id: string; name: string; myshopifyDomain: string; currencyCode: string };
   products: FakeProduct[];
@@ -134,6 +156,8 @@ export interface FakeStore {
   inventoryLevels: FakeInventoryLevel[];
   customers: FakeCustomer[];
   orders: FakeOrder[];
+  /** Storefront API carts. */
+  carts: FakeCart[];
 }
 
 export function emptyStore(shopDomain = 'acme.myshopify.com'): FakeStore {
@@ -145,5 +169,6 @@ export function emptyStore(shopDomain = 'acme.myshopify.com'): FakeStore {
     inventoryLevels: [],
     customers: [],
     orders: [],
+    carts: [],
   };
 }

@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../../src/sdk';
 import { changeCart, type CartResult } from '../cart-changes';
+import { mirroring, type MirrorCart } from '../mirror';
 import { lockCart, touchCart } from '../carts';
 import { pricedLines } from '../loaders';
 import { pricingFacts, quoteCart } from '../pricing/quote';
@@ -16,25 +17,31 @@ export function updateDeliveryAddress(
   db: TenantDb,
   cartId: string | null,
   input: MailingAddressInput,
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, async (trx, id) => {
-    const checked = validateAddress(input, ['address']);
-    if ('errors' in checked) return checked.errors;
-    const zones = await loadZones(trx, db.tenantId);
-    const zone = zoneFor(zones, checked.address);
-    if (zones.length > 0 && !zone) {
-      return [
-        { field: ['address', 'country'], code: 'DELIVERY_UNAVAILABLE', message: 'The shop does not deliver there' },
-      ];
-    }
-    const cart = (await lockCart(trx, db.tenantId, id))!;
-    const keep = zone?.rates.some((r) => r.handle === cart.delivery_option_handle) ?? false;
-    await touchCart(trx, db.tenantId, id, {
-      delivery_address: JSON.stringify(checked.address),
-      ...(keep ? {} : { delivery_option_handle: null }),
-    });
-    return [];
-  });
+  return changeCart(
+    db,
+    cartId,
+    async (trx, id) => {
+      const checked = validateAddress(input, ['address']);
+      if ('errors' in checked) return checked.errors;
+      const zones = await loadZones(trx, db.tenantId);
+      const zone = zoneFor(zones, checked.address);
+      if (zones.length > 0 && !zone) {
+        return [
+          { field: ['address', 'country'], code: 'DELIVERY_UNAVAILABLE', message: 'The shop does not deliver there' },
+        ];
+      }
+      const cart = (await lockCart(trx, db.tenantId, id))!;
+      const keep = zone?.rates.some((r) => r.handle === cart.delivery_option_handle) ?? false;
+      await touchCart(trx, db.tenantId, id, {
+        delivery_address: JSON.stringify(checked.address),
+        ...(keep ? {} : { delivery_option_handle: null }),
+      });
+      return [];
+    },
+    { mirror: mirroring(mirror) },
+  );
 }
 
 /** Chooses a delivery option by handle: one the cart's address and contents are offered now. */

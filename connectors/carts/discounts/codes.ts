@@ -1,5 +1,6 @@
 import type { TenantDb } from '../../../src/sdk';
 import { changeCart, type CartResult } from '../cart-changes';
+import { mirroring, type MirrorCart } from '../mirror';
 import { touchCart } from '../carts';
 import type { UserError } from '../validation';
 
@@ -11,21 +12,31 @@ export function updateDiscountCodes(
   db: TenantDb,
   cartId: string | null,
   codes: readonly string[],
+  mirror?: MirrorCart | null,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, async (trx, id) => {
-    const errors: UserError[] = [];
-    if (codes.length > MAX_CODES) {
-      errors.push({ field: ['discountCodes'], code: 'MAXIMUM_EXCEEDED', message: `At most ${MAX_CODES} codes` });
-    }
-    codes.forEach((code, i) => {
-      if (!code.trim() || code.length > MAX_LENGTH || code.includes('\0')) {
-        errors.push({ field: ['discountCodes', String(i)], code: 'INVALID', message: `1 to ${MAX_LENGTH} characters` });
+  return changeCart(
+    db,
+    cartId,
+    async (trx, id) => {
+      const errors: UserError[] = [];
+      if (codes.length > MAX_CODES) {
+        errors.push({ field: ['discountCodes'], code: 'MAXIMUM_EXCEEDED', message: `At most ${MAX_CODES} codes` });
       }
-    });
-    if (errors.length > 0) return errors;
-    const seen = new Set<string>();
-    const kept = codes.map((c) => c.trim()).filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase()));
-    await touchCart(trx, db.tenantId, id, { discount_codes: kept });
-    return [];
-  });
+      codes.forEach((code, i) => {
+        if (!code.trim() || code.length > MAX_LENGTH || code.includes('\0')) {
+          errors.push({
+            field: ['discountCodes', String(i)],
+            code: 'INVALID',
+            message: `1 to ${MAX_LENGTH} characters`,
+          });
+        }
+      });
+      if (errors.length > 0) return errors;
+      const seen = new Set<string>();
+      const kept = codes.map((c) => c.trim()).filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase()));
+      await touchCart(trx, db.tenantId, id, { discount_codes: kept });
+      return [];
+    },
+    { mirror: mirroring(mirror) },
+  );
 }

@@ -4,6 +4,7 @@ import * as taxes from './0003_taxes';
 import * as discounts from './0004_discounts';
 import * as orderPricing from './0005_order_pricing';
 import * as cartOwner from './0006_cart_owner';
+import * as externalCheckout from './0007_external_checkout';
 
 export const migrations = {
   '0001_carts': carts,
@@ -12,4 +13,5 @@ export const migrations = {
   '0004_discounts': discounts,
   '0005_order_pricing': orderPricing,
   '0006_cart_owner': cartOwner,
+  '0007_external_checkout': externalCheckout,
 };
