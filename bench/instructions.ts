@@ -4,7 +4,8 @@
  * CPU time move with whatever else the machine runs; an instruction count barely does, so an engine
  * change's price can be read on a busy machine (docs/performance.md). Needs `valgrind`; under it a
  * request runs about fifty times slower. Settings: BENCH_IR_REQUESTS (100 counted per run),
- * BENCH_IR_ROUNDS (2 runs per checkout, alternating).
+ * BENCH_IR_ROUNDS (2 runs per checkout, alternating), BENCH_IR_DATABASE_URL (a bench database to use as it
+ * is, e.g. one the oldest checkout compared seeded, when this checkout's migrations would change it).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   const [name, ...checkouts] = process.argv.slice(2);
   if (checkouts.length === 0 || !process.env.DATABASE_URL)
     throw new Error('usage: DATABASE_URL=... tsx bench/instructions.ts <scenario> <checkout> [<checkout> ...]');
-  const databaseUrl = await prepareBenchDatabase(process.env.DATABASE_URL);
+  const databaseUrl = process.env.BENCH_IR_DATABASE_URL ?? (await prepareBenchDatabase(process.env.DATABASE_URL));
   const ids = await benchIds(databaseUrl);
   const scenario = scenarios(ids).find((s) => s.name === (name as ScenarioName));
   if (!scenario) throw new Error(`no scenario ${name}`);
