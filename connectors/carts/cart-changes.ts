@@ -6,6 +6,8 @@ import { pricedLines } from './loaders';
 import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
 import type { CartLineRow, CartTables } from './tables';
+import { cartLimitErrors } from './limits';
+import type { CheckoutLimits } from './pricing/loaders';
 import { targetErrors, type LineTarget } from './targets';
 import {
   buyerIdentityErrors,
@@ -102,11 +104,13 @@ export async function changeCart(
   });
 }
 
-/** Adds quantities to lines (merging lines of one variant), within stock and limits. */
-function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]): Change {
+const quantitiesOf = (lines: readonly CartLineRow[]) => new Map(lines.map((line) => [line.variant_id, line.quantity]));
+
+/** Adds quantities to lines (merging lines of one variant), within stock, the cart's and the shop's limits. */
+function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[], limits: CheckoutLimits): Change {
   return async (trx, cartId, lines) => {
     const errors = listSizeErrors(inputs.length, prefix);
-    const totals = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+    const totals = quantitiesOf(lines);
     const targets: LineTarget[] = [];
     inputs.forEach((input, i) => {
       const at = [...prefix, String(i)];
@@ -121,6 +125,8 @@ function addLines(db: TenantDb, inputs: readonly LineInput[], prefix: string[]):
     });
     if (errors.length > 0) return errors;
     for (const target of targets) target.quantity = totals.get(target.variantId)!;
+    const limited = cartLimitErrors(targets, quantitiesOf(lines), totals, limits, prefix);
+    if (limited.length > 0) return limited;
     const found = await targetErrors(trx, db.tenantId, targets, totals.size, prefix);
     if (found.length > 0) return found;
     await writeLines(trx, db.tenantId, cartId, new Map(targets.map((t) => [t.variantId, t.quantity])));
@@ -134,7 +140,12 @@ export interface CartOwner {
   email: string;
 }
 
-export async function createCart(db: TenantDb, input: CartInput, owner: CartOwner | null = null): Promise<CartResult> {
+export async function createCart(
+  db: TenantDb,
+  input: CartInput,
+  owner: CartOwner | null,
+  limits: CheckoutLimits,
+): Promise<CartResult> {
   const errors = [
     ...buyerIdentityErrors(input.buyerIdentity ?? {}, ['input', 'buyerIdentity']),
     ...noteErrors(input.note, ['input', 'note']),
@@ -152,7 +163,9 @@ export async function createCart(db: TenantDb, input: CartInput, owner: CartOwne
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
       .execute();
-    const lineErrors = input.lines?.length ? await addLines(db, input.lines, ['input', 'lines'])(trx, id, []) : [];
+    const lineErrors = input.lines?.length
+      ? await addLines(db, input.lines, ['input', 'lines'], limits)(trx, id, [])
+      : [];
     if (lineErrors.length > 0) throw new Refused(lineErrors);
     return { cartId: id, userErrors: [] };
   });
@@ -163,8 +176,9 @@ export function addCartLines(
   cartId: string | null,
   lines: readonly LineInput[],
   currency: string,
+  limits: CheckoutLimits,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, addLines(db, lines, ['lines']), { currency });
+  return changeCart(db, cartId, addLines(db, lines, ['lines'], limits), { currency });
 }
 
 export function updateCartLines(
@@ -172,6 +186,7 @@ export function updateCartLines(
   cartId: string | null,
   inputs: readonly LineUpdateInput[],
   currency: string,
+  limits: CheckoutLimits,
 ): Promise<CartResult> {
   return changeCart(
     db,
@@ -179,7 +194,7 @@ export function updateCartLines(
     async (trx, id, lines) => {
       const errors = listSizeErrors(inputs.length, ['lines']);
       const byId = new Map(lines.map((line) => [line.id, line]));
-      const quantities = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+      const quantities = quantitiesOf(lines);
       const targets: LineTarget[] = [];
       inputs.forEach((input, i) => {
         const at = ['lines', String(i)];
@@ -193,6 +208,8 @@ export function updateCartLines(
           targets.push({ variantId: line.variant_id, quantity: input.quantity, field: [...at, 'quantity'] });
       });
       if (errors.length > 0) return errors;
+      const limited = cartLimitErrors(targets, quantitiesOf(lines), quantities, limits, ['lines']);
+      if (limited.length > 0) return limited;
       const remaining = [...quantities.values()].filter((q) => q > 0).length;
       const found = await targetErrors(trx, db.tenantId, targets, remaining, ['lines']);
       if (found.length > 0) return found;

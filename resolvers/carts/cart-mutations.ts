@@ -59,7 +59,7 @@ async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutComplete
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
     cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
-      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx))),
+      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx), checkoutLimits(ctx))),
     cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
       payload(
         ctx,
@@ -68,12 +68,19 @@ export const cartMutations: { Mutation: MutationResolvers } = {
           await usableCartToken(ctx, args.cartId),
           lineInputs(args.lines),
           ctx.tenant.currency,
+          checkoutLimits(ctx),
         ),
       ),
     cartLinesUpdate: async (_: unknown, args: MutationCartLinesUpdateArgs, ctx: GatewayContext) =>
       payload(
         ctx,
-        await updateCartLines(ctx.db, await usableCartToken(ctx, args.cartId), args.lines, ctx.tenant.currency),
+        await updateCartLines(
+          ctx.db,
+          await usableCartToken(ctx, args.cartId),
+          args.lines,
+          ctx.tenant.currency,
+          checkoutLimits(ctx),
+        ),
       ),
     cartLinesRemove: async (_: unknown, args: MutationCartLinesRemoveArgs, ctx: GatewayContext) =>
       payload(
