@@ -18,7 +18,9 @@ const manifestSchema = z.object({
   nodes: z.record(z.string(), z.object({ load: fn, visibleTo: z.object({ allows: fn }) })).optional(),
   migrations: z.record(z.string(), z.object({ up: fn, down: fn.optional() })).optional(),
   tenantConfig: z
-    .custom((v) => v == null || typeof v === 'function' || typeof (v as { safeParse?: unknown }).safeParse === 'function')
+    .custom(
+      (v) => v == null || typeof v === 'function' || typeof (v as { safeParse?: unknown }).safeParse === 'function',
+    )
     .optional(),
   paymentProviders: z
     .array(

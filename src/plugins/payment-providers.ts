@@ -1,13 +1,11 @@
 import type { ZodType } from 'zod';
 import type { PaymentProviderDefinition, PaymentProviders, PluginDefinition } from '../sdk';
 
-/** The composed plugins' payment providers by name; of two with one name, the first in composition order. */
+/** The composed plugins' payment providers by name (composition quarantines a plugin that repeats a name). */
 export function paymentProvidersOf(plugins: readonly PluginDefinition[]): PaymentProviders {
-  const providers = new Map<string, PaymentProviderDefinition>();
-  for (const provider of plugins.flatMap((p) => p.paymentProviders ?? [])) {
-    if (!providers.has(provider.name)) providers.set(provider.name, provider);
-  }
-  return providers;
+  return new Map<string, PaymentProviderDefinition>(
+    plugins.flatMap((p) => (p.paymentProviders ?? []).map((provider) => [provider.name, provider] as const)),
+  );
 }
 
 /** Each plugin's tenant settings schema, made for what the composed plugins contribute when it depends on it. */
