@@ -13,7 +13,10 @@ export const SETTLE_IN_REQUEST_MS = 4_000;
 function within<T>(ms: number, work: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ProviderError('PROVIDER_UNAVAILABLE', 'The provider did not answer in time')), ms);
+    timer = setTimeout(
+      () => reject(new ProviderError('PROVIDER_UNAVAILABLE', 'The provider did not answer in time')),
+      ms,
+    );
     timer.unref();
   });
   work.catch(() => undefined);
@@ -33,8 +36,8 @@ export function cancelSettlement(timeoutMs = SETTLE_IN_REQUEST_MS): OrderSettlem
     async settleCancelled(ctx: GatewayContext, orderId: string): Promise<SettlementOutcome> {
       const { db, tenant, paymentProviders } = ctx;
       try {
-        const settlement = await db.atomic<PaymentTables, Awaited<ReturnType<typeof cancelledOrderSettlement>>>(
-          (trx) => cancelledOrderSettlement(trx, paymentProviders, tenant, orderId),
+        const settlement = await db.atomic<PaymentTables, Awaited<ReturnType<typeof cancelledOrderSettlement>>>((trx) =>
+          cancelledOrderSettlement(trx, paymentProviders, tenant, orderId),
         );
         if (!settlement) return 'done';
         const gatewayId = settlement.call ? await within(timeoutMs, settlement.call()) : null;

@@ -45,7 +45,7 @@ export class ProviderError extends Error {
 /** One delivery to a provider's webhook route, as received: the raw body and the headers. */
 export interface WebhookDelivery {
   body: Buffer;
-  header(name: string): string | undefined;
+  header: (name: string) => string | undefined;
 }
 
 /**
