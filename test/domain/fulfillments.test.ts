@@ -1,10 +1,16 @@
 import { sql } from 'kysely';
 import { encodeGlobalId, localIdOf } from '../../src/sdk';
-import { settleCancelledOrders } from '../../connectors/payments/settle-cancelled';
 import { startFakeStripe, type FakeStripe } from '../fake-stripe/server';
 import { describeEachDatabase } from '../kit/each-database';
 import { cartWith, createVariant, rows, stockOf, type VariantFixture } from './orders-fixtures';
-import { ORDER_FIELDS, PAYMENT_PLUGINS, paymentTenants, placeOrder, type OrderData } from './payments-fixtures';
+import {
+  ORDER_FIELDS,
+  PAYMENT_PLUGINS,
+  paymentTenants,
+  placeOrder,
+  settleCancelled,
+  type OrderData,
+} from './payments-fixtures';
 
 // alpha pays through the fake Stripe (its port fixed per test process, named in the tenant file); beta by hand.
 const PORT = 41_000 + ((process.pid + 4_500) % 9_000);
@@ -396,13 +402,7 @@ describeEachDatabase('fulfillments', { plugins: PAYMENT_PLUGINS, tenantsDir: pay
     expect(await reserved('beta', orderId)).toBe(0);
   });
 
-  const settle = (tenant: string) =>
-    settleCancelledOrders(
-      get().gateway.runtime,
-      get()
-        .gateway.runtime.tenants()
-        .find((x) => x.id === tenant)!,
-    );
+  const settle = (tenant: string) => settleCancelled(get(), tenant);
 
   it('settles a cancelled Stripe order at Stripe in the request: captured money refunded once, with the order key', async () => {
     const t = get();

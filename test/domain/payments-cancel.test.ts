@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
-import { settleCancelledOrders } from '../../connectors/payments/settle-cancelled';
 import { startFakeStripe, type FakeStripe } from '../fake-stripe/server';
 import { describeEachDatabase } from '../kit/each-database';
 import { cartWith, createVariant, stockOf, type VariantFixture } from './orders-fixtures';
-import { ORDER_FIELDS, PAYMENT_PLUGINS, paymentTenants, type OrderData } from './payments-fixtures';
+import { ORDER_FIELDS, PAYMENT_PLUGINS, paymentTenants, settleCancelled, type OrderData } from './payments-fixtures';
 
 // alpha captures automatically, beta authorizes and captures later; both through the fake Stripe.
 const PORT = 41_000 + ((process.pid + 2_250) % 9_000);
@@ -24,6 +23,13 @@ const CHECKOUT = `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartI
 const CANCEL = `mutation($id: ID!) { orderCancel(id: $id) {
   order { status financialStatus } job { done } userErrors { code } } }`;
 const ORDER = `query($id: ID!) { order(id: $id) { ${ORDER_FIELDS} } }`;
+
+/** A paid order cancelled and restocked whose refund the settlement job still owes. */
+const cancelledPending = {
+  order: { status: 'CANCELLED', financialStatus: 'REFUNDED' },
+  job: { done: false },
+  userErrors: [],
+};
 
 type CancelPayload = {
   order: { status: string; financialStatus: string } | null;
@@ -50,13 +56,7 @@ describeEachDatabase(
     };
     const order = async (tenant: string, id: string) =>
       (await get().graphql<{ order: OrderData }>(ORDER, { id }, await admin(tenant))).body.data!.order;
-    const settle = (tenant: string) =>
-      settleCancelledOrders(
-        get().gateway.runtime,
-        get()
-          .gateway.runtime.tenants()
-          .find((x) => x.id === tenant)!,
-      );
+    const settle = (tenant: string) => settleCancelled(get(), tenant);
     const refundsOf = (intentId: string) => stripe.refunds.filter((r) => r.payment_intent === intentId);
 
     /** Two units at 12.00 checked out and paid (alpha) or authorized (beta) at Stripe, its webhook delivered. */
@@ -115,11 +115,7 @@ describeEachDatabase(
       const placed = await paid('alpha');
       stripe.failNext(20, 'error');
       try {
-        expect(await cancel('alpha', placed.id)).toEqual({
-          order: { status: 'CANCELLED', financialStatus: 'REFUNDED' },
-          job: { done: false },
-          userErrors: [],
-        });
+        expect(await cancel('alpha', placed.id)).toEqual(cancelledPending);
       } finally {
         stripe.heal();
       }
@@ -139,11 +135,7 @@ describeEachDatabase(
       await sql`create trigger refuse_refund_record before insert on payment_transactions
         for each row execute function refuse_refund_record()`.execute(db);
       try {
-        expect(await cancel('alpha', placed.id)).toEqual({
-          order: { status: 'CANCELLED', financialStatus: 'REFUNDED' },
-          job: { done: false },
-          userErrors: [],
-        });
+        expect(await cancel('alpha', placed.id)).toEqual(cancelledPending);
       } finally {
         await sql`drop trigger refuse_refund_record on payment_transactions`.execute(db);
         await sql`drop function refuse_refund_record()`.execute(db);

@@ -26,6 +26,7 @@ describeEachDatabase(
   { plugins: [...PAYMENT_PLUGINS, TEST_PAY], tenantsDir: paymentTenants(settings) },
   (get) => {
     let n = 0;
+    beforeAll(() => testPay.reset());
     const admin = () => get().admin('alpha', { scopes: ['read_orders', 'write_orders'] });
     const send = async <T>(query: string, variables: Record<string, unknown>) => {
       const res = await get().graphql<T>(query, variables, await admin());
