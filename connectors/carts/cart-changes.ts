@@ -7,6 +7,8 @@ import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
 import { mirrorChange, mirroring, type MirrorCart, type Mirroring } from './mirror';
 import type { CartLineRow, CartTables } from './tables';
+import { cartLimitErrors } from './limits';
+import type { CheckoutLimits } from './pricing/loaders';
 import { targetErrors, type LineTarget } from './targets';
 import {
   buyerIdentityErrors,
@@ -112,16 +114,22 @@ export async function changeCart(
   });
 }
 
-/** Adds quantities to lines (merging lines of one variant), within stock and limits. */
+const quantitiesOf = (lines: readonly CartLineRow[]) => new Map(lines.map((line) => [line.variant_id, line.quantity]));
+
+/**
+ * Adds quantities to lines (merging lines of one variant), within stock, the cart's and the shop's limits;
+ * `fields` collects each variant's input path, for a mirror's refusals.
+ */
 function addLines(
   db: TenantDb,
   inputs: readonly LineInput[],
   prefix: string[],
+  limits: CheckoutLimits,
   fields?: Map<string, string[]>,
 ): Change {
   return async (trx, cartId, lines) => {
     const errors = listSizeErrors(inputs.length, prefix);
-    const totals = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+    const totals = quantitiesOf(lines);
     const targets: LineTarget[] = [];
     inputs.forEach((input, i) => {
       const at = [...prefix, String(i)];
@@ -137,6 +145,8 @@ function addLines(
     });
     if (errors.length > 0) return errors;
     for (const target of targets) target.quantity = totals.get(target.variantId)!;
+    const limited = cartLimitErrors(targets, quantitiesOf(lines), totals, limits, prefix);
+    if (limited.length > 0) return limited;
     const found = await targetErrors(trx, db.tenantId, targets, totals.size, prefix);
     if (found.length > 0) return found;
     await writeLines(trx, db.tenantId, cartId, new Map(targets.map((t) => [t.variantId, t.quantity])));
@@ -153,7 +163,8 @@ export interface CartOwner {
 export async function createCart(
   db: TenantDb,
   input: CartInput,
-  owner: CartOwner | null = null,
+  owner: CartOwner | null,
+  limits: CheckoutLimits,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   const errors = [
@@ -174,7 +185,7 @@ export async function createCart(
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
       .execute();
-    const add = addLines(db, input.lines ?? [], ['input', 'lines'], mirrored?.fields);
+    const add = addLines(db, input.lines ?? [], ['input', 'lines'], limits, mirrored?.fields);
     const lineErrors = input.lines?.length ? await add(trx, id, []) : [];
     if (lineErrors.length > 0) throw new Refused(lineErrors);
     const refused = mirrored ? await mirrorChange(trx, db.tenantId, id, mirrored) : [];
@@ -188,10 +199,12 @@ export function addCartLines(
   cartId: string | null,
   lines: readonly LineInput[],
   currency: string,
+  limits: CheckoutLimits,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   const mirrored = mirroring(mirror);
-  return changeCart(db, cartId, addLines(db, lines, ['lines'], mirrored?.fields), { currency, mirror: mirrored });
+  const add = addLines(db, lines, ['lines'], limits, mirrored?.fields);
+  return changeCart(db, cartId, add, { currency, mirror: mirrored });
 }
 
 export function updateCartLines(
@@ -199,6 +212,7 @@ export function updateCartLines(
   cartId: string | null,
   inputs: readonly LineUpdateInput[],
   currency: string,
+  limits: CheckoutLimits,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
@@ -207,7 +221,7 @@ export function updateCartLines(
     async (trx, id, lines) => {
       const errors = listSizeErrors(inputs.length, ['lines']);
       const byId = new Map(lines.map((line) => [line.id, line]));
-      const quantities = new Map(lines.map((line) => [line.variant_id, line.quantity]));
+      const quantities = quantitiesOf(lines);
       const targets: LineTarget[] = [];
       inputs.forEach((input, i) => {
         const at = ['lines', String(i)];
@@ -221,6 +235,8 @@ export function updateCartLines(
           targets.push({ variantId: line.variant_id, quantity: input.quantity, field: [...at, 'quantity'] });
       });
       if (errors.length > 0) return errors;
+      const limited = cartLimitErrors(targets, quantitiesOf(lines), quantities, limits, ['lines']);
+      if (limited.length > 0) return limited;
       const remaining = [...quantities.values()].filter((q) => q > 0).length;
       const found = await targetErrors(trx, db.tenantId, targets, remaining, ['lines']);
       if (found.length > 0) return found;

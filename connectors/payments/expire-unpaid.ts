@@ -22,11 +22,11 @@ export async function expireUnpaidOrders(runtime: PluginRuntime, tenant: Tenant,
     let expired = 0;
     for (const { id } of rows) {
       const session = await sessionOfOrder(trx, tenant.id, id);
-      const provider = providerOf(tenant, session);
+      const provider = providerOf(runtime.paymentProviders ?? new Map(), tenant, session);
       if (provider && session) {
         const payment = await provider.retrieve(session.gateway_id);
         if (payment.status === 'authorized' || payment.status === 'succeeded') {
-          await reconcilePayment(trx, tenant.id, id, payment);
+          await reconcilePayment(trx, tenant.id, id, session.gateway, payment);
           continue;
         }
         if (payment.status !== 'canceled') await provider.void(session.gateway_id, `${tenant.id}:order:${id}:expire`);

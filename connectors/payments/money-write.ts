@@ -1,16 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { Tenant, TenantDb } from '../../src/sdk';
+import { ProviderError, type PaymentProvider, type PaymentProviders, type Tenant, type TenantDb } from '../../src/sdk';
 import { commitEvent } from './commit-event';
 import { transactionByKey } from './find-transaction';
 import { applyEvent, type OrderEvent } from './lifecycle';
 import { loadOrderForUpdate, type LoadedOrder } from './order-state';
 import { orderRow } from './order-row';
 import type { OrderWrite } from './mark-paid';
-import { ProviderError, type PaymentProvider } from './provider';
 import { providerOf } from './provider-of';
 import { sessionOfOrder } from './sessions';
 import type { PaymentTables } from './tables';
 import { userError } from './user-error';
+
+/** What a money write needs of the request: its database session, its tenant, the graph's providers. */
+export interface MoneyContext {
+  db: TenantDb;
+  tenant: Tenant;
+  providers: PaymentProviders;
+}
 
 export interface MoneyStep {
   /** The event, built once the order is loaded and locked. */
@@ -27,8 +33,7 @@ export interface MoneyStep {
  * next webhook or payment-session look reconciles (reconcile.ts) from the provider's state.
  */
 export async function moneyWrite(
-  db: TenantDb,
-  tenant: Tenant,
+  { db, tenant, providers }: MoneyContext,
   orderId: string,
   key: string,
   step: MoneyStep,
@@ -50,7 +55,7 @@ export async function moneyWrite(
     const check = applyEvent(order.state, event);
     if (!check.ok) return { order: null, userErrors: [userError(['id'], check.code, check.message)] };
     const session = await sessionOfOrder(trx, db.tenantId, orderId);
-    const provider = providerOf(tenant, session);
+    const provider = providerOf(providers, tenant, session);
     let gatewayId: string | null = null;
     if (provider && session) {
       try {

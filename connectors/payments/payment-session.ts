@@ -1,10 +1,8 @@
-import type { Tenant, TenantDb } from '../../src/sdk';
+import { ProviderError, type PaymentProviders, type Tenant, type TenantDb } from '../../src/sdk';
 import { toMinor } from './money';
-import { ProviderError } from './provider';
+import { checkoutProvider } from './provider-of';
 import { reconcilePayment } from './reconcile';
 import { saveSession, sessionOfOrder } from './sessions';
-import { paymentsSettings } from './settings';
-import { stripeProvider } from './stripe-provider';
 import type { PaymentTables } from './tables';
 
 export interface PaymentSession {
@@ -15,20 +13,19 @@ export interface PaymentSession {
 }
 
 /**
- * The payment the buyer's client completes for an order: with Stripe, the order's PaymentIntent,
- * created on first ask with an idempotency key derived from the order (a retried checkout finds the
- * same intent); otherwise the manual provider, which the shop marks paid.
+ * The payment the buyer's client completes for an order: with the first provider the tenant lists that
+ * opens payments (Stripe: a PaymentIntent), created on first ask with an idempotency key derived from
+ * the order (a retried checkout finds the same payment); otherwise the manual provider, which the shop
+ * marks paid.
  */
 export async function paymentSessionFor(
   db: TenantDb,
   tenant: Tenant,
+  providers: PaymentProviders,
   order: { id: string; total: string; currency_code: string },
 ): Promise<PaymentSession> {
-  const settings = paymentsSettings(tenant);
-  if (!settings.providers.includes('stripe') || !settings.stripe) {
-    return { provider: 'manual', status: 'PENDING', clientSecret: null, errorCode: null };
-  }
-  const provider = stripeProvider(settings.stripe);
+  const provider = checkoutProvider(providers, tenant);
+  if (!provider) return { provider: 'manual', status: 'PENDING', clientSecret: null, errorCode: null };
   try {
     return await db.atomic<PaymentTables, PaymentSession>(async (trx) => {
       const known = await sessionOfOrder(trx, tenant.id, order.id);
@@ -40,13 +37,18 @@ export async function paymentSessionFor(
             orderId: order.id,
             idempotencyKey: `${tenant.id}:order:${order.id}:intent`,
           });
-      if (!known) await saveSession(trx, tenant.id, order.id, 'stripe', p.id, p.status);
-      else await reconcilePayment(trx, tenant.id, order.id, p);
-      return { provider: 'stripe', status: p.status.toUpperCase(), clientSecret: p.clientSecret, errorCode: p.failure };
+      if (!known) await saveSession(trx, tenant.id, order.id, provider.name, p.id, p.status);
+      else await reconcilePayment(trx, tenant.id, order.id, known.gateway, p);
+      return {
+        provider: provider.name,
+        status: p.status.toUpperCase(),
+        clientSecret: p.clientSecret,
+        errorCode: p.failure,
+      };
     });
   } catch (error) {
     if (error instanceof ProviderError)
-      return { provider: 'stripe', status: 'UNAVAILABLE', clientSecret: null, errorCode: error.code };
+      return { provider: provider.name, status: 'UNAVAILABLE', clientSecret: null, errorCode: error.code };
     throw error;
   }
 }

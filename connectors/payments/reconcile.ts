@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { commitEvent } from './commit-event';
 import type { OrderEvent } from './lifecycle';
 import { loadOrderForUpdate } from './order-state';
-import type { ProviderPayment } from './provider';
+import type { ProviderPayment } from '../../src/sdk';
 import type { PaymentTables } from './tables';
 
 /**
@@ -26,11 +26,12 @@ function catchUp(financial: string, total: number, p: ProviderPayment): OrderEve
   return [];
 }
 
-/** Records what the provider says of an order's payment, under the order lock. Idempotent. */
+/** Records what the provider (`gateway`) says of an order's payment, under the order lock. Idempotent. */
 export async function reconcilePayment(
   trx: Kysely<PaymentTables>,
   tenantId: string,
   orderId: string,
+  gateway: string,
   p: ProviderPayment,
 ): Promise<void> {
   const order = await loadOrderForUpdate(trx, tenantId, orderId);
@@ -39,9 +40,9 @@ export async function reconcilePayment(
     const current = (await loadOrderForUpdate(trx, tenantId, orderId))!;
     // Keys name the payment and the step: the same step is never recorded twice.
     await commitEvent(trx, current, event, {
-      gateway: 'stripe',
+      gateway,
       gatewayId: p.id,
-      idempotencyKey: `stripe:${p.id}:${event.kind}`,
+      idempotencyKey: `${gateway}:${p.id}:${event.kind}`,
     });
   }
   await sql`update payment_sessions set status = ${p.status}

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
-import type { Tenant, TenantDb } from '../../src/sdk';
 import type { OrderWrite } from './mark-paid';
-import { moneyWrite } from './money-write';
+import { moneyWrite, type MoneyContext } from './money-write';
 import { toMinor } from './money';
 import { lockLevels, releaseUnits, variantsOfLines } from './stock';
 
@@ -19,8 +18,8 @@ export interface RefundInput {
  * The refunded lines are recorded with the transaction; they are no longer owed to the buyer, and their
  * unshipped units leave the order's reservation (back to available stock with `restock`).
  */
-export function refundOrder(db: TenantDb, tenant: Tenant, input: RefundInput): Promise<OrderWrite> {
-  return moneyWrite(db, tenant, input.orderId, `refund:${input.idempotencyKey}`, {
+export function refundOrder(money: MoneyContext, input: RefundInput): Promise<OrderWrite> {
+  return moneyWrite(money, input.orderId, `refund:${input.idempotencyKey}`, {
     event: (order) => {
       const amount = toMinor(input.amount, order.row.currency_code);
       if (amount === null) return 'The amount is not a valid amount of the currency';

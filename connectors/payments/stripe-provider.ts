@@ -1,7 +1,26 @@
 import Stripe from 'stripe';
-import { GatewayError } from '../../src/sdk';
-import { ProviderError, type PaymentProvider, type ProviderPayment } from './provider';
-import type { PaymentsSettings } from './settings';
+import { z } from 'zod';
+import {
+  definePaymentProvider,
+  GatewayError,
+  ProviderError,
+  type PaymentProvider,
+  type ProviderPayment,
+} from '../../src/sdk';
+
+const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
+
+/** `settings.payments.stripe`: the environment variables holding the secret key and the endpoint secret. */
+export const stripeSettings = z
+  .object({
+    secretKeyEnv: envName,
+    webhookSecretEnv: envName,
+    captureMethod: z.enum(['automatic', 'manual']).default('automatic'),
+    /** Another Stripe API origin (a proxy or a test server), e.g. http://127.0.0.1:12111. */
+    apiUrl: z.string().url().optional(),
+  })
+  .strict();
+export type StripeSettings = z.output<typeof stripeSettings>;
 
 const STATUS: Record<string, ProviderPayment['status']> = {
   requires_action: 'requires_action',
@@ -35,7 +54,7 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
 }
 
 /** The tenant's Stripe client: its secret key from the environment variable the tenant file names. */
-export function stripeClient(settings: NonNullable<PaymentsSettings['stripe']>): Stripe {
+export function stripeClient(settings: StripeSettings): Stripe {
   const key = process.env[settings.secretKeyEnv];
   if (!key) throw new GatewayError('SERVICE_UNAVAILABLE', 'The payment provider is not configured');
   const api = settings.apiUrl ? new URL(settings.apiUrl) : null;
@@ -47,7 +66,7 @@ export function stripeClient(settings: NonNullable<PaymentsSettings['stripe']>):
 }
 
 /** PaymentIntents with automatic or manual capture; every write carries the caller's idempotency key. */
-export function stripeProvider(settings: NonNullable<PaymentsSettings['stripe']>): PaymentProvider {
+function connectStripe(settings: StripeSettings): PaymentProvider {
   const stripe = stripeClient(settings);
   return {
     name: 'stripe',
@@ -76,3 +95,30 @@ export function stripeProvider(settings: NonNullable<PaymentsSettings['stripe']>
       call(async () => ({ id: (await stripe.refunds.create({ payment_intent: id, amount }, { idempotencyKey })).id })),
   };
 }
+
+const verifier = new Stripe('sk_verify_only');
+
+/**
+ * Stripe as a provider: PaymentIntents, and its webhook, whose `Stripe-Signature` over the raw body is
+ * checked with the tenant's endpoint secret (and must be recent). PaymentIntent events name their intent.
+ */
+export const stripePaymentProvider = definePaymentProvider<StripeSettings>({
+  name: 'stripe',
+  settings: stripeSettings,
+  connect: connectStripe,
+  webhook: {
+    verify: ({ body, header }, settings) => {
+      const secret = process.env[settings.webhookSecretEnv];
+      const signature = header('stripe-signature');
+      if (!secret || !signature) return null;
+      let event: Stripe.Event;
+      try {
+        event = verifier.webhooks.constructEvent(body, signature, secret);
+      } catch {
+        return null;
+      }
+      const id = event.type.startsWith('payment_intent.') ? (event.data.object as { id?: string }).id : undefined;
+      return { paymentId: id ?? null };
+    },
+  },
+});

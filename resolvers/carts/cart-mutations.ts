@@ -59,7 +59,16 @@ async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutComplete
 export const cartMutations: { Mutation: MutationResolvers } = {
   Mutation: {
     cartCreate: async (_: unknown, args: MutationCartCreateArgs, ctx: GatewayContext) =>
-      payload(ctx, await createCart(ctx.db, cartInput(args.input ?? {}), await newCartOwner(ctx), cartMirrorOf(ctx))),
+      payload(
+        ctx,
+        await createCart(
+          ctx.db,
+          cartInput(args.input ?? {}),
+          await newCartOwner(ctx),
+          checkoutLimits(ctx),
+          cartMirrorOf(ctx),
+        ),
+      ),
     cartLinesAdd: async (_: unknown, args: MutationCartLinesAddArgs, ctx: GatewayContext) =>
       payload(
         ctx,
@@ -68,6 +77,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
           await usableCartToken(ctx, args.cartId),
           lineInputs(args.lines),
           ctx.tenant.currency,
+          checkoutLimits(ctx),
           cartMirrorOf(ctx),
         ),
       ),
@@ -79,6 +89,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
           await usableCartToken(ctx, args.cartId),
           args.lines,
           ctx.tenant.currency,
+          checkoutLimits(ctx),
           cartMirrorOf(ctx),
         ),
       ),

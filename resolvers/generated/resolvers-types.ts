@@ -885,6 +885,18 @@ export type InventorySetInput = {
   variantId: Scalars['ID']['input'];
 };
 
+/**
+ * Work that goes on after a mutation answers, as Shopify's Job. `orderCancel` answers one for the order's
+ * money: done when it was refunded or voided at the payment provider within the request (or nothing was
+ * owed), not done when the provider could not settle it then and the settlement job will.
+ */
+export type Job = {
+  __typename?: 'Job';
+  done: Scalars['Boolean']['output'];
+  /** The job's id; not a node. */
+  id: Scalars['ID']['output'];
+};
+
 /** One product line of an order. */
 export type LineItem = {
   __typename?: 'LineItem';
@@ -1819,6 +1831,8 @@ export type OrderFulfillmentStatus =
 
 export type OrderPayload = {
   __typename?: 'OrderPayload';
+  /** orderCancel: the settlement of the order's money at its provider. Null for other mutations, or without payments. */
+  job?: Maybe<Job>;
   order?: Maybe<Order>;
   userErrors: Array<UserError>;
 };
@@ -3136,6 +3150,7 @@ export type ResolversTypes = ResolversObject<{
   InventoryChangePayload: ResolverTypeWrapper<Omit<InventoryChangePayload, 'adjustment' | 'inventoryLevel'> & { adjustment?: Maybe<ResolversTypes['InventoryAdjustment']>, inventoryLevel?: Maybe<ResolversTypes['InventoryLevel']> }>;
   InventoryLevel: ResolverTypeWrapper<InventoryLevelRow>;
   InventorySetInput: InventorySetInput;
+  Job: ResolverTypeWrapper<Job>;
   LineItem: ResolverTypeWrapper<LineItemParent>;
   LineItemConnection: ResolverTypeWrapper<Omit<LineItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['LineItemEdge']>, nodes: Array<ResolversTypes['LineItem']> }>;
   LineItemEdge: ResolverTypeWrapper<Omit<LineItemEdge, 'node'> & { node: ResolversTypes['LineItem'] }>;
@@ -3360,6 +3375,7 @@ export type ResolversParentTypes = ResolversObject<{
   InventoryChangePayload: Omit<InventoryChangePayload, 'adjustment' | 'inventoryLevel'> & { adjustment?: Maybe<ResolversParentTypes['InventoryAdjustment']>, inventoryLevel?: Maybe<ResolversParentTypes['InventoryLevel']> };
   InventoryLevel: InventoryLevelRow;
   InventorySetInput: InventorySetInput;
+  Job: Job;
   LineItem: LineItemParent;
   LineItemConnection: Omit<LineItemConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['LineItemEdge']>, nodes: Array<ResolversParentTypes['LineItem']> };
   LineItemEdge: Omit<LineItemEdge, 'node'> & { node: ResolversParentTypes['LineItem'] };
@@ -3902,6 +3918,11 @@ export type InventoryLevelResolvers<ContextType = GatewayContext, ParentType ext
   variant?: Resolver<Maybe<ResolversTypes['ProductVariant']>, ParentType, ContextType>;
 }>;
 
+export type JobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = ResolversObject<{
+  done?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type LineItemResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LineItem'] = ResolversParentTypes['LineItem']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   originalTotal?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -4181,6 +4202,7 @@ export type OrderEdgeResolvers<ContextType = GatewayContext, ParentType extends 
 }>;
 
 export type OrderPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrderPayload'] = ResolversParentTypes['OrderPayload']> = ResolversObject<{
+  job?: Resolver<Maybe<ResolversTypes['Job']>, ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
@@ -4674,6 +4696,7 @@ export type Resolvers<ContextType = GatewayContext> = ResolversObject<{
   InventoryAdjustmentEdge?: InventoryAdjustmentEdgeResolvers<ContextType>;
   InventoryChangePayload?: InventoryChangePayloadResolvers<ContextType>;
   InventoryLevel?: InventoryLevelResolvers<ContextType>;
+  Job?: JobResolvers<ContextType>;
   LineItem?: LineItemResolvers<ContextType>;
   LineItemConnection?: LineItemConnectionResolvers<ContextType>;
   LineItemEdge?: LineItemEdgeResolvers<ContextType>;

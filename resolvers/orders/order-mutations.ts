@@ -1,4 +1,4 @@
-import { localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
+import { encodeGlobalId, localIdOf, writeElsewhere, type GatewayContext } from '../../src/sdk';
 import { cancelOrder } from '../../connectors/orders/cancel';
 import { fulfillOrder } from '../../connectors/orders/fulfill';
 import { failure } from '../../connectors/orders/user-error';
@@ -33,7 +33,11 @@ export const orderMutations: { Mutation: MutationResolvers } = {
       if (managed) return managed;
       // Omitted, reason and restock arrive as their defaults (OTHER, true); an explicit null records no
       // reason and restocks nothing.
-      return cancelOrder(ctx.db, id, args.reason ?? null, args.restock ?? false);
+      const cancelled = await cancelOrder(ctx.db, id, args.reason ?? null, args.restock ?? false);
+      if (!cancelled.order || !ctx.orderSettlement) return cancelled;
+      // The order stays cancelled whatever the provider says; the job tells whether its money is settled yet.
+      const outcome = await ctx.orderSettlement.settleCancelled(ctx, id);
+      return { ...cancelled, job: { id: encodeGlobalId('Job', `settle-cancelled-${id}`), done: outcome === 'done' } };
     },
     orderFulfill: async (_: unknown, args: MutationOrderFulfillArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Order');

@@ -9,6 +9,8 @@ import type {
   MutationRefundCreateArgs,
 } from '../generated/resolvers-types';
 
+const moneyOf = (ctx: GatewayContext) => ({ db: ctx.db, tenant: ctx.tenant, providers: ctx.paymentProviders });
+
 const notFound = () => ({ order: null, userErrors: [userError(['id'], 'NOT_FOUND', 'Order not found')] });
 
 export const paymentMutations = {
@@ -19,7 +21,7 @@ export const paymentMutations = {
     },
     orderCapture: async (_: unknown, args: MutationOrderCaptureArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.id, 'Order');
-      return id ? captureOrder(ctx.db, ctx.tenant, id, args.amount ?? null, args.idempotencyKey) : notFound();
+      return id ? captureOrder(moneyOf(ctx), id, args.amount ?? null, args.idempotencyKey) : notFound();
     },
     refundCreate: async (_: unknown, args: MutationRefundCreateArgs, ctx: GatewayContext) => {
       const id = localIdOf(args.orderId, 'Order');
@@ -28,7 +30,7 @@ export const paymentMutations = {
         lineItemId: localIdOf(l.lineItemId, 'LineItem') ?? '0',
         quantity: l.quantity,
       }));
-      return refundOrder(ctx.db, ctx.tenant, {
+      return refundOrder(moneyOf(ctx), {
         orderId: id,
         amount: String(args.amount),
         lines,

@@ -1,7 +1,10 @@
 import { definePlugin, schemaFragment } from '../../src/sdk';
 import { createPaymentLoaders } from '../../connectors/payments/loaders';
 import { migrations } from '../../connectors/payments/migrations';
+import { cancelSettlement } from '../../connectors/payments/cancel-settlement';
+import { manualProvider } from '../../connectors/payments/manual-provider';
 import { seedPayments } from '../../connectors/payments/seed';
+import { stripePaymentProvider } from '../../connectors/payments/stripe-provider';
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
 import { fulfillmentResolvers } from './fulfillment.resolvers';
@@ -13,8 +16,9 @@ import { transactionResolvers } from './transaction.resolvers';
 import { webhookRoutes } from './webhook-route';
 
 /**
- * Payments and the order lifecycle: providers (manual, Stripe), the order's transactions, captures,
- * refunds and fulfilments, all through one state machine (connectors/payments/lifecycle.ts).
+ * Payments and the order lifecycle: the providers plugins contribute (manual and Stripe here), the order's
+ * transactions, captures, refunds, cancellations' money and fulfilments, all through one state machine
+ * (connectors/payments/lifecycle.ts).
  */
 export const plugin = definePlugin({
   name: 'payments',
@@ -40,6 +44,8 @@ export const plugin = definePlugin({
   migrations,
   tenantConfig: paymentsTenantConfig,
   seed: seedPayments,
+  paymentProviders: [manualProvider, stripePaymentProvider],
+  orderSettlement: () => cancelSettlement(),
   routes: webhookRoutes,
   jobs: [expireReservations, settleCancellations],
 });

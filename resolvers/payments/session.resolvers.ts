@@ -7,6 +7,6 @@ type OrderParent = { id: string; total: string; currency_code: string };
 export const sessionResolvers = {
   CheckoutCompletePayload: {
     paymentSession: (payload: { order?: OrderParent | null }, _: unknown, ctx: GatewayContext) =>
-      payload.order ? paymentSessionFor(ctx.db, ctx.tenant, payload.order) : null,
+      payload.order ? paymentSessionFor(ctx.db, ctx.tenant, ctx.paymentProviders, payload.order) : null,
   },
 };

@@ -3,6 +3,7 @@ import type { Env } from '../config/env';
 import { candidatesFrom } from '../engine/gateway';
 import { composePlugins } from '../plugins/compose';
 import { adminScopesOf, alwaysOnOf } from '../plugins/manifest-facts';
+import { tenantConfigsOf } from '../plugins/payment-providers';
 import { projectRoot } from '../sdk';
 import { TenantRegistry } from '../tenants/registry';
 
@@ -10,7 +11,7 @@ import { TenantRegistry } from '../tenants/registry';
 export function loadRegistry(env: Env, dir = resolve(projectRoot(), env.TENANTS_DIR)): TenantRegistry {
   const composition = composePlugins(candidatesFrom(env), env.GATEWAY_REQUIRED_PLUGINS);
   const registry = new TenantRegistry(dir, {
-    plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+    plugins: tenantConfigsOf(composition.plugins),
     quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
     alwaysOn: alwaysOnOf(composition.plugins),
     adminScopes: adminScopesOf(composition.plugins),

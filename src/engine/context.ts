@@ -21,6 +21,7 @@ import type { BucketStore } from '../limits/bucket-store';
 import { MemoryBucketStore } from '../limits/memory-bucket-store';
 import { attemptLimiter } from './attempts';
 import { personalDataOf } from '../plugins/personal-data';
+import { paymentProvidersOf } from '../plugins/payment-providers';
 
 /** The context of one request, with the concrete session the engine commits at the end. */
 export type RequestContext = GatewayContext & {
@@ -74,6 +75,9 @@ export function contextFactory(deps: ContextDeps) {
   const noSystems: readonly SystemOfRecord[] = [];
   const shopperSource = deps.plugins.find((p) => p.shoppers);
   const personalData = personalDataOf(deps.plugins);
+  const paymentProviders = paymentProvidersOf(deps.plugins);
+  const settlementSource = deps.plugins.find((p) => p.orderSettlement);
+  const settlement = settlementSource?.orderSettlement?.(deps.runtime) ?? null;
   const buckets = deps.buckets ?? new MemoryBucketStore();
 
   return (
@@ -101,6 +105,8 @@ export function contextFactory(deps: ContextDeps) {
       shopper: () => (shopper ??= verify && credential ? verify(ctx, credential) : Promise.resolve(null)),
       clientAddress,
       personalData,
+      paymentProviders,
+      orderSettlement: settlement && tenant.plugins.has(settlementSource!.name) ? settlement : null,
       attempts: attemptLimiter(buckets, tenant.id),
       db,
       loaders,

@@ -15,6 +15,7 @@ import { startApollo } from './apollo';
 import { contextFactory } from './context';
 import { errorLoggingPlugin } from './error-logging-plugin';
 import type { Composition } from '../plugins/compose';
+import { tenantConfigsOf } from '../plugins/payment-providers';
 import { withLifecycle } from './gateway-lifecycle';
 import type { Gateway, GatewayBuild, GatewayOptions } from './gateway-types';
 import { Lifecycle } from './lifecycle';
@@ -118,7 +119,7 @@ export async function buildGateway(options: GatewayOptions, build: GatewayBuild)
         buildContext = contextFor(next);
         protection.rehint(next.plugins);
         registry.replugin(
-          new Map(next.plugins.map((p) => [p.name, p.tenantConfig])),
+          tenantConfigsOf(next.plugins),
           new Set(next.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
         );
         live.composition = next;

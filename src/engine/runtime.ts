@@ -21,6 +21,7 @@ import { currentRecord } from '../observability/request-record';
 import type { CallSpan } from '../plugins/remote/client';
 import { registerPluginCounters } from '../observability/plugin-counters';
 import { personalDataOf } from '../plugins/personal-data';
+import { paymentProvidersOf, tenantConfigsOf } from '../plugins/payment-providers';
 import { TenantRegistry } from '../tenants/registry';
 import { loadTenants } from '../tenants/report';
 import { applyPluginAccess } from './guard/plugin-access';
@@ -135,7 +136,7 @@ function pluginRuntime({ options, log, database, cache }: RuntimeParts, registry
 /** The tenant files read against the composed plugins; refuses to start with no valid tenant. */
 function tenantRegistry(parts: RuntimeParts, composition: Composition, alwaysOn: ReadonlySet<string>): TenantRegistry {
   const registry = new TenantRegistry(parts.tenantsDir, {
-    plugins: new Map(composition.plugins.map((p) => [p.name, p.tenantConfig])),
+    plugins: tenantConfigsOf(composition.plugins),
     quarantined: new Set(composition.states.filter((s) => s.state === 'quarantined').map((s) => s.name)),
     alwaysOn,
     adminScopes: adminScopesOf(composition.plugins),
@@ -196,6 +197,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
     instruments.metrics.remoteCalls.observe({ connector, outcome }, seconds);
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
   runtime.personalData = personalDataOf(composition.plugins);
+  runtime.paymentProviders = paymentProvidersOf(composition.plugins);
   parts.cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
   const guard = new PluginGuard({
     timeoutMs: env.PLUGIN_TIMEOUT_MS,

@@ -134,6 +134,7 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
   const typeOwner = new Map<string, { plugin: string; shape: string }>();
   const fieldOwner = new Map<string, string>();
   const resolverOwner = new Map<string, string>();
+  const providerOwner = new Map<string, string>();
   let schema: GraphQLSchema | undefined;
 
   for (const entry of ordered) {
@@ -165,6 +166,13 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
       reject(`conflict: ${resolverConflict} is already resolved by ${resolverOwner.get(resolverConflict)}`);
       continue;
     }
+    const providerConflict = (plugin.paymentProviders ?? []).find((p) => providerOwner.has(p.name));
+    if (providerConflict) {
+      reject(
+        `conflict: payment provider ${providerConflict.name} is already contributed by ${providerOwner.get(providerConflict.name)}`,
+      );
+      continue;
+    }
     const composed = [...accepted.map((a) => a.plugin), plugin];
     let built: GraphQLSchema;
     try {
@@ -184,6 +192,7 @@ export function composePlugins(candidates: readonly PluginCandidate[], required:
       if (!typeOwner.has(type)) typeOwner.set(type, { plugin: plugin.name, shape });
     for (const f of sdl.fields) if (!fieldOwner.has(f)) fieldOwner.set(f, plugin.name);
     for (const c of resolverCoordinates(plugin)) resolverOwner.set(c, plugin.name);
+    for (const p of plugin.paymentProviders ?? []) providerOwner.set(p.name, plugin.name);
     states.push({
       name: plugin.name,
       version: plugin.version,

@@ -17,7 +17,21 @@ const manifestSchema = z.object({
   columns: z.record(z.string(), record).optional(),
   nodes: z.record(z.string(), z.object({ load: fn, visibleTo: z.object({ allows: fn }) })).optional(),
   migrations: z.record(z.string(), z.object({ up: fn, down: fn.optional() })).optional(),
-  tenantConfig: z.custom((v) => v == null || typeof (v as { safeParse?: unknown }).safeParse === 'function').optional(),
+  tenantConfig: z
+    .custom(
+      (v) => v == null || typeof v === 'function' || typeof (v as { safeParse?: unknown }).safeParse === 'function',
+    )
+    .optional(),
+  paymentProviders: z
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes'),
+        connect: fn.optional(),
+        webhook: z.object({ verify: fn }).optional(),
+      }),
+    )
+    .optional(),
+  orderSettlement: fn.optional(),
   routes: fn.optional(),
   jobs: z.array(z.object({ name: z.string(), intervalMs: z.number().positive(), run: fn })).optional(),
   health: fn.optional(),

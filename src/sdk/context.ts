@@ -8,6 +8,8 @@ import type { AttemptLimiter } from './attempts';
 import type { GatewayIntrospection } from './status';
 import type { Tenant } from './tenant';
 import type { PersonalData } from './personal-data';
+import type { PaymentProviders } from './payment-provider';
+import type { OrderSettlement } from './order-settlement';
 
 /**
  * Per-request DataLoaders. Each plugin adds its own by module augmentation:
@@ -52,6 +54,10 @@ export interface GatewayContext {
   clientAddress: string;
   /** Every composed plugin's personal data, for privacy requests (exports and erasures). */
   personalData: PersonalData;
+  /** Every composed plugin's payment providers by name. */
+  paymentProviders: PaymentProviders;
+  /** Settles a cancelled order's money at its provider; null when no plugin the tenant enables offers it. */
+  orderSettlement: OrderSettlement | null;
   /** Attempt buckets of this tenant, for throttling what credential guessing would repeat. */
   attempts: AttemptLimiter;
   db: TenantDb;

@@ -17,6 +17,8 @@ export * from './cart-mirror';
 export * from './money';
 export * from './key-sets';
 export * from './personal-data';
+export * from './payment-provider';
+export * from './order-settlement';
 export * from './order-event';
 export * from './metafield-types';
 export { schemaFragment } from './schema-files';

@@ -10,6 +10,8 @@ import type { GatewayContext, LoaderContext, Loaders } from './context';
 import type { SystemOfRecord } from './system-of-record';
 import type { ShopperVerifier } from './shopper';
 import type { PersonalData, PersonalDataHolder } from './personal-data';
+import type { PaymentProviderDefinition, PaymentProviders } from './payment-provider';
+import type { OrderSettlement } from './order-settlement';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -49,6 +51,13 @@ export interface PluginRuntime {
   metrics?: RuntimeMetrics;
   /** Every composed plugin's personal data, for privacy requests (set once the plugins are composed). */
   personalData?: PersonalData;
+  /** Every composed plugin's payment providers by name (set once the plugins are composed). */
+  paymentProviders?: PaymentProviders;
+}
+
+/** What the composed plugins contribute, for a plugin whose tenant settings depend on it (`tenantConfig`). */
+export interface ComposedContributions {
+  paymentProviders: PaymentProviders;
 }
 
 /** A Prometheus counter as plugins see it. */
@@ -179,8 +188,21 @@ export interface PluginDefinition {
   metrics?: Record<string, CounterSpec>;
   /** Kysely migrations by name (sorted by name), kept in this plugin's own migration table. */
   migrations?: Record<string, Migration>;
-  /** Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`). */
-  tenantConfig?: ZodType;
+  /**
+   * Zod schema of this plugin's per-tenant settings (tenants/<id>.yaml, `settings.<name>`); or a function
+   * of what the composed plugins contribute that makes it (settings naming other plugins' providers).
+   */
+  tenantConfig?: ZodType | ((composed: ComposedContributions) => ZodType);
+  /**
+   * Payment providers (authorize, capture, void, refund, a signed webhook) this plugin contributes; the
+   * payments plugin offers them to the tenants that list them. Names are unique across the graph.
+   */
+  paymentProviders?: readonly PaymentProviderDefinition[];
+  /**
+   * Settles the money of orders cancelled in a request (`ctx.orderSettlement`), made once per gateway; at
+   * most one plugin of a graph provides it, and only for the tenants that enable it.
+   */
+  orderSettlement?: (runtime: PluginRuntime) => OrderSettlement;
   routes?: (router: Router, runtime: PluginRuntime) => void;
   /** CLI commands by verb (src/cli/plugin-commands.ts lists the verbs the CLI offers). */
   commands?: Record<string, PluginCommand>;

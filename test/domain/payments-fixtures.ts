@@ -1,5 +1,6 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { settleCancelledOrders } from '../../connectors/payments/settle-cancelled';
 import { fixtureTenantsFor, type TestGateway } from '../kit/gateway';
 import { cartWith, checkout, createVariant, type VariantFixture } from './orders-fixtures';
 
@@ -62,4 +63,13 @@ export async function placeOrder(
   const order = res.body.data!.checkoutComplete.order;
   if (!order) throw new Error(`checkout failed: ${JSON.stringify(res.body)}`);
   return { variant, orderId: order.id, email };
+}
+
+/** One run of the `payments-settle-cancellations` job's work for a tenant; the orders it settled. */
+export function settleCancelled(t: TestGateway, tenant: string): Promise<number> {
+  const runtime = t.gateway.runtime;
+  return settleCancelledOrders(
+    runtime,
+    runtime.tenants().find((x) => x.id === tenant)!,
+  );
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { composePlugins, RequiredPluginError } from '../../src/plugins/compose';
 import { discoverPlugins } from '../../src/plugins/discover';
 import { loadPlugin } from '../../src/plugins/load';
+import { paymentProvidersOf } from '../../src/plugins/payment-providers';
 import { projectRoot } from '../../src/sdk';
 import { pluginPath } from '../kit/gateway';
 
@@ -67,5 +68,27 @@ describe('plugin quarantine', () => {
       { source: 'inline', plugin: { name: 'Bad Name', version: 'x', typeDefs: '' } },
     ]);
     expect(stateOf(composition, 'Bad Name')?.reason).toMatch(/^invalid manifest: name:/);
+  });
+
+  it('takes payment providers from the manifests, and quarantines a plugin repeating a provider name', () => {
+    const copy = {
+      name: 'copy-pay',
+      version: '0.1.0',
+      typeDefs: 'type CopyPayReceipt { id: ID! }',
+      paymentProviders: [{ name: 'test-pay' }],
+    };
+    const badName = { ...copy, name: 'bad-pay', paymentProviders: [{ name: 'Bad Pay' }] };
+    const composition = composePlugins([
+      ...load(...base, fixture('test-pay')),
+      { source: 'inline', plugin: copy },
+      { source: 'inline', plugin: badName },
+    ]);
+    expect(stateOf(composition, 'copy-pay')?.reason).toBe(
+      'conflict: payment provider test-pay is already contributed by test-pay',
+    );
+    expect(stateOf(composition, 'bad-pay')?.reason).toMatch(/^invalid manifest: paymentProviders\.0\.name:/);
+    const providers = paymentProvidersOf(composition.plugins);
+    expect([...providers.keys()]).toEqual(['test-pay']);
+    expect(providers.get('test-pay')).toHaveProperty('webhook.verify');
   });
 });
