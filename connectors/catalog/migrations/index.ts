@@ -2,10 +2,12 @@ import * as products from './0001_products';
 import * as merchandising from './0002_merchandising';
 import * as search from './0003_search';
 import * as variantShipping from './0004_variant_shipping';
+import * as searchFacets from './0005_search_facets';
 
 export const migrations = {
   '0001_products': products,
   '0002_merchandising': merchandising,
   '0003_search': search,
   '0004_variant_shipping': variantShipping,
+  '0005_search_facets': searchFacets,
 };
