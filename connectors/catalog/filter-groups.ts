@@ -45,7 +45,8 @@ export function groupConditions(
   row: FilterRow = productRow(tenantId),
 ): GroupCondition[] {
   const out: GroupCondition[] = [];
-  if (groups.vendors.length) out.push({ key: 'vendor', condition: sql`${row.vendor} = any(${groups.vendors}::text[])` });
+  if (groups.vendors.length)
+    out.push({ key: 'vendor', condition: sql`${row.vendor} = any(${groups.vendors}::text[])` });
   if (groups.productTypes.length) {
     out.push({ key: 'productType', condition: sql`${row.productType} = any(${groups.productTypes}::text[])` });
   }

@@ -32,6 +32,12 @@ export async function facetCounts(db: TenantDb, search: ProductSearch): Promise<
   const groups = groupConditions(tenantId, search.groups ?? emptyGroups(), SEARCH_ROW);
   const flag = (i: number) => sql.ref(`f${i}`);
   const flags = groups.map((g, i) => sql`${g.condition} as ${flag(i)}`);
+  // Each element of an array column with the row's flags (a set-returning select: cheaper than a lateral unnest).
+  const unnested = (column: string, as: string) =>
+    sql`(select unnest(base.${sql.raw(column)}) as ${sql.ref(as)}${sql.join(
+      groups.map((_, i) => sql`, ${flag(i)}`),
+      sql``,
+    )} from base)`;
   const except = (key: string | null) =>
     and(groups.flatMap((g, i) => (g.key === key ? [] : [sql<SqlBool>`${flag(i)}`])));
   // An option value counts under its own option: that option's group is left out for its rows only.
@@ -60,10 +66,10 @@ export async function facetCounts(db: TenantDb, search: ProductSearch): Promise<
         from base where ${except('price')}),
       'vendors', ${list(sql`vendor`, sql`base`, 'vendor')},
       'productTypes', ${list(sql`product_type`, sql`base`, 'productType')},
-      'tags', ${list(sql`t.tag`, sql`base cross join unnest(base.tags) as t(tag)`, 'tag')},
+      'tags', ${list(sql`t.tag`, sql`${unnested('tags', 'tag')} as t`, 'tag')},
       'options', (select coalesce(json_agg(json_build_array(x.name, x.value, x.n) order by x.name, x.n desc, x.value), '[]')
         from (select y.pair::json->>0 as name, y.pair::json->>1 as value, y.n from (
-          select o.pair, count(*) as n from base cross join unnest(base.options) as o(pair)
+          select o.pair, count(*) as n from ${unnested('options', 'pair')} as o
           where ${optionRows} group by 1) y) x)
     ) as facets`;
   const conn = await db.get();

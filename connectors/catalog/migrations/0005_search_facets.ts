@@ -79,7 +79,18 @@ begin
   return null;
 end $$`;
 
-const FACET_COLUMNS = ['status', 'published_at', 'vendor', 'product_type', 'tags', 'min_price', 'max_price', 'in_stock', 'prices', 'options'];
+const FACET_COLUMNS = [
+  'status',
+  'published_at',
+  'vendor',
+  'product_type',
+  'tags',
+  'min_price',
+  'max_price',
+  'in_stock',
+  'prices',
+  'options',
+];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema
