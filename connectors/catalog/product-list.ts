@@ -104,7 +104,7 @@ export async function listProducts(
   columns: ColumnChoice,
 ): Promise<ProductPage> {
   const { conn, query, finish, cursorOf } = await pageQuery(db, listing, page, columns);
-  return { rows: finish((await runPrepared(conn, query)) as ListedProduct[]), cursorOf };
+  return { rows: finish(await runPrepared(conn, query)), cursorOf };
 }
 
 /**

@@ -41,7 +41,7 @@ export const REFRESH = sql`create or replace function catalog_search_refresh(ten
 language sql as $$${sql.raw(REFRESH_DOCUMENTS)}$$`;
 
 /** After a statement on products: documents of inserted rows, and of updated rows whose text changed. */
-export const PRODUCTS_CHANGED = sql`create or replace function catalog_search_products_changed() returns trigger
+const PRODUCTS_CHANGED = sql`create function catalog_search_products_changed() returns trigger
 language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
@@ -56,7 +56,7 @@ begin
 end $$`;
 
 /** After a statement on variants or options: their products' documents (stock changes are left out). */
-export const CHILDREN_CHANGED = sql`create or replace function catalog_search_children_changed() returns trigger
+const CHILDREN_CHANGED = sql`create function catalog_search_children_changed() returns trigger
 language plpgsql as $$
 begin
   if tg_op = 'UPDATE' and tg_table_name = 'product_variants' then

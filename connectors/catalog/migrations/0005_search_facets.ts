@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { CHILDREN_CHANGED, PRODUCTS_CHANGED, REFRESH, REFRESH_DOCUMENTS } from './0003_search';
+import { REFRESH, REFRESH_DOCUMENTS } from './0003_search';
 
 /**
  * What search facets and filters read, copied onto each product's search row, so a search reads only the
@@ -7,8 +7,8 @@ import { CHILDREN_CHANGED, PRODUCTS_CHANGED, REFRESH, REFRESH_DOCUMENTS } from '
  * vendor, type, tags, the lowest and highest price, whether any variant is in stock, the distinct variant
  * prices (a price range filter keeps "some variant in range", which the two bounds alone cannot say), and
  * the option values as `["Name", "Value"]` pairs (JSON, so any option name and value stay apart).
- * The same statement-level triggers keep them, in the writing transaction: a text change rebuilds the
- * document and these columns; a price, stock, status or publication change only these columns.
+ * Statement-level triggers keep them in the writing transaction: a text change rebuilds the document
+ * and these columns (0003's triggers); a price, stock, status or publication change only these columns.
  */
 const FACETS_REFRESH = sql`create function catalog_search_facets_refresh(tenant text, ids bigint[]) returns void
 language sql as $$
@@ -39,45 +39,29 @@ language sql as $$${sql.raw(REFRESH_DOCUMENTS)}
   select catalog_search_facets_refresh(tenant, ids);
 $$`;
 
-const TEXT_CHANGED = sql.raw(`((n.title, n.description, n.vendor, n.product_type, n.tags)
-  is distinct from (o.title, o.description, o.vendor, o.product_type, o.tags))`);
-
-const PRODUCTS_CHANGED_FACETS = sql`create or replace function catalog_search_products_changed() returns trigger
+/**
+ * After an update of products or variants: the facet columns of the products whose prices, stock, status
+ * or publication changed (a change of text rebuilds them with the document, through 0003's triggers).
+ */
+const FACETS_CHANGED = sql`create function catalog_search_facets_changed() returns trigger
 language plpgsql as $$
 begin
-  if tg_op = 'INSERT' then
-    perform catalog_search_refresh(n.tenant_id, array_agg(n.id)) from changed n group by n.tenant_id;
-  else
-    perform catalog_search_refresh(n.tenant_id, array_agg(n.id)) from changed n join previous o on o.id = n.id
-    where ${TEXT_CHANGED} group by n.tenant_id;
+  if tg_table_name = 'products' then
     perform catalog_search_facets_refresh(n.tenant_id, array_agg(n.id)) from changed n
     join previous o on o.id = n.id
-    where not ${TEXT_CHANGED} and (n.status, n.published_at, n.min_price, n.max_price)
+    where (n.status, n.published_at, n.min_price, n.max_price)
       is distinct from (o.status, o.published_at, o.min_price, o.max_price)
+    group by n.tenant_id;
+  else
+    perform catalog_search_facets_refresh(n.tenant_id, array_agg(distinct n.product_id)) from changed n
+    join previous o on o.id = n.id
+    where (n.price, n.inventory_quantity) is distinct from (o.price, o.inventory_quantity)
     group by n.tenant_id;
   end if;
   return null;
 end $$`;
 
-const CHILDREN_CHANGED_FACETS = sql`create or replace function catalog_search_children_changed() returns trigger
-language plpgsql as $$
-begin
-  if tg_op = 'UPDATE' and tg_table_name = 'product_variants' then
-    perform catalog_search_refresh(n.tenant_id, array_agg(distinct n.product_id))
-    from changed n join previous o on o.id = n.id
-    where (n.sku, n.option_values) is distinct from (o.sku, o.option_values)
-    group by n.tenant_id;
-    perform catalog_search_facets_refresh(n.tenant_id, array_agg(distinct n.product_id))
-    from changed n join previous o on o.id = n.id
-    where (n.sku, n.option_values) is not distinct from (o.sku, o.option_values)
-      and (n.price, n.inventory_quantity) is distinct from (o.price, o.inventory_quantity)
-    group by n.tenant_id;
-  else
-    perform catalog_search_refresh(n.tenant_id, array_agg(distinct n.product_id)) from changed n
-    group by n.tenant_id;
-  end if;
-  return null;
-end $$`;
+const FACET_TRIGGERS = ['products', 'product_variants'];
 
 const FACET_COLUMNS = [
   'status',
@@ -109,15 +93,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   await FACETS_REFRESH.execute(db);
   await REFRESH_ALL.execute(db);
-  await PRODUCTS_CHANGED_FACETS.execute(db);
-  await CHILDREN_CHANGED_FACETS.execute(db);
+  await FACETS_CHANGED.execute(db);
+  for (const table of FACET_TRIGGERS) {
+    await sql`create trigger ${sql.raw(`${table}_search_facets_update`)} after update on ${sql.table(table)}
+      referencing old table as previous new table as changed
+      for each statement execute function catalog_search_facets_changed()`.execute(db);
+  }
   await sql`select catalog_search_facets_refresh(tenant_id, array_agg(product_id))
     from product_search group by tenant_id`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await CHILDREN_CHANGED.execute(db);
-  await PRODUCTS_CHANGED.execute(db);
+  for (const table of FACET_TRIGGERS) {
+    await sql`drop trigger ${sql.raw(`${table}_search_facets_update`)} on ${sql.table(table)}`.execute(db);
+  }
+  await sql`drop function catalog_search_facets_changed`.execute(db);
   await REFRESH.execute(db);
   await sql`drop function catalog_search_facets_refresh`.execute(db);
   const drops = FACET_COLUMNS.map((column) => sql`drop column ${sql.ref(column)}`);
