@@ -1,24 +1,14 @@
 import { sql } from 'kysely';
 import { migrateDown, migrateUp } from '../../src/db/migrator';
-import { pluginMigrations } from '../../src/engine/migrations';
-import { composePlugins } from '../../src/plugins/compose';
-import { discoverPlugins } from '../../src/plugins/discover';
-import { loadPlugin } from '../../src/plugins/load';
-import { projectRoot } from '../../src/sdk';
-import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
-
-const migrations = pluginMigrations(composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins);
+import { describeEachKind } from '../kit/databases';
+import { everyMigration, migratedDatabase } from '../kit/migrated-database';
 
 describeEachKind('the search facets migration', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await migrateUp(database.db, migrations);
-  }, 180_000);
-  afterAll(() => database.close());
+  const database = migratedDatabase(kind);
+  const migrations = everyMigration();
 
   it('fills the facet data of products written before it, and goes down without them', async () => {
-    const db = database.db;
+    const { db } = database();
     // Down to the search index without facet data (and whatever catalog migration came after it).
     const reverted = await migrateDown(db, migrations, { plugin: 'catalog', steps: 1 });
     expect(reverted).toEqual(['catalog/0005_search_facets']);
