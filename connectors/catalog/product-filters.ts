@@ -1,6 +1,7 @@
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { escapeLike } from '../../src/sdk';
-import { groupConditions, VARIANT_AVAILABLE, type FilterGroups } from './filter-groups';
+import { groupConditions, type FilterGroups } from './filter-groups';
+import { productRow, SEARCH_ROW, type FilterRow } from './filter-rows';
 import type { Clause } from './search-query';
 import { clausesTsquery } from './search-tsquery';
 import type { ProductStatus } from './tables';
@@ -25,12 +26,8 @@ export interface ProductSearch {
 }
 
 /** Visible to the storefront: ACTIVE and published (the same rule as the row check in visibility.ts). */
-export const STOREFRONT_VISIBLE = sql<SqlBool>`p.status = 'ACTIVE' and p.published_at <= now()`;
-
-function variantExists(tenantId: string, condition: RawBuilder<unknown>): RawBuilder<SqlBool> {
-  return sql<SqlBool>`exists (select 1 from product_variants v
-    where v.tenant_id = ${tenantId} and v.product_id = p.id and ${condition})`;
-}
+export const storefrontVisible = (row: FilterRow) =>
+  sql<SqlBool>`${row.status} = 'ACTIVE' and ${row.publishedAt} <= now()`;
 
 /** The search document `s` (product_search) matches the clauses (the GIN index on (tenant_id, document)). */
 function documentMatches(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
@@ -46,41 +43,45 @@ function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBui
 }
 
 /**
- * How a search reaches the search document: `joined` when the statement joins each product's
- * `product_search as s` (to rank by it from the same row), otherwise through a subquery.
+ * How a search reaches the search document: `joined` when the statement reads each product's
+ * `product_search as s` (to rank by it from the same row): then every condition reads that row, and a
+ * search reads only the rows its words matched. Otherwise through a subquery, over `products as p`.
  */
 export type DocumentAccess = 'subquery' | 'joined';
 
-/** The conditions of a search over `products as p` but its filter groups, always including the tenant. */
+const rowOf = (tenantId: string, document: DocumentAccess) =>
+  document === 'joined' ? SEARCH_ROW : productRow(tenantId);
+
+/** The conditions of a search but its filter groups, always including the tenant. */
 export function scopeConditions(
   tenantId: string,
   search: ProductSearch,
   document: DocumentAccess = 'subquery',
 ): RawBuilder<SqlBool>[] {
-  const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`p.tenant_id = ${tenantId}`];
-  if (search.storefront) where.push(STOREFRONT_VISIBLE);
-  if (search.status) where.push(sql<SqlBool>`p.status = ${search.status}`);
+  const row = rowOf(tenantId, document);
+  const where: RawBuilder<SqlBool>[] = [sql<SqlBool>`${row.tenantId} = ${tenantId}`];
+  if (search.storefront) where.push(storefrontVisible(row));
+  if (search.status) where.push(sql<SqlBool>`${row.status} = ${search.status}`);
   if (search.text) {
     const pattern = `%${escapeLike(search.text)}%`;
-    where.push(sql<SqlBool>`(p.title ilike ${pattern} escape '\\' or p.description ilike ${pattern} escape '\\'
+    where.push(
+      row.product(sql<SqlBool>`(p.title ilike ${pattern} escape '\\' or p.description ilike ${pattern} escape '\\'
       or p.vendor ilike ${pattern} escape '\\'
-      or exists (select 1 from unnest(p.tags) tag where tag ilike ${pattern} escape '\\'))`);
+      or exists (select 1 from unnest(p.tags) tag where tag ilike ${pattern} escape '\\'))`),
+    );
   }
   if (search.collectionId) {
     where.push(sql<SqlBool>`exists (select 1 from collection_products cp where cp.tenant_id = ${tenantId}
-      and cp.collection_id = ${search.collectionId} and cp.product_id = p.id)`);
+      and cp.collection_id = ${search.collectionId} and cp.product_id = ${row.productId})`);
   }
-  if (search.productType != null) where.push(sql<SqlBool>`p.product_type = ${search.productType}`);
-  if (search.vendor != null) where.push(sql<SqlBool>`p.vendor = ${search.vendor}`);
-  if (search.tag != null) where.push(sql<SqlBool>`p.tags @> array[${search.tag}]::text[]`);
+  if (search.productType != null) where.push(sql<SqlBool>`${row.productType} = ${search.productType}`);
+  if (search.vendor != null) where.push(sql<SqlBool>`${row.vendor} = ${search.vendor}`);
+  if (search.tag != null) where.push(sql<SqlBool>`${row.tags} @> array[${search.tag}]::text[]`);
   if (search.minPrice != null || search.maxPrice != null) {
-    const min = search.minPrice != null ? sql`v.price >= ${search.minPrice}::numeric` : sql`true`;
-    const max = search.maxPrice != null ? sql`v.price <= ${search.maxPrice}::numeric` : sql`true`;
-    where.push(variantExists(tenantId, sql`${min} and ${max}`));
+    where.push(row.priceIn([{ min: search.minPrice ?? null, max: search.maxPrice ?? null }]));
   }
   if (search.availableForSale != null) {
-    const exists = variantExists(tenantId, VARIANT_AVAILABLE);
-    where.push(search.availableForSale ? exists : sql<SqlBool>`not ${exists}`);
+    where.push(search.availableForSale ? row.available : sql<SqlBool>`not ${row.available}`);
   }
   const matches = search.clauses?.length ? search.clauses : null;
   const fullText = matches
@@ -92,12 +93,13 @@ export function scopeConditions(
   return where;
 }
 
-/** The conditions of a search over `products as p`, always including the tenant. */
+/** The conditions of a search, always including the tenant. */
 export function productConditions(
   tenantId: string,
   search: ProductSearch,
   document: DocumentAccess = 'subquery',
 ): RawBuilder<SqlBool>[] {
-  const groups = search.groups ? groupConditions(tenantId, search.groups).map((g) => g.condition) : [];
+  const row = rowOf(tenantId, document);
+  const groups = search.groups ? groupConditions(tenantId, search.groups, row).map((g) => g.condition) : [];
   return [...scopeConditions(tenantId, search, document), ...groups];
 }

@@ -1,8 +1,8 @@
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
-import { keysetCursor, keysetPlan, runPrepared, selectColumns } from '../../src/sdk/db';
+import { keysetCursor, keysetPlan, runPrepared, selectColumns, type KeysetSort } from '../../src/sdk/db';
 import { productConditions, type ProductSearch } from './product-filters';
-import { productSort, type ProductSortKey } from './product-sorts';
+import { productSort, ranksBySearchRow, type ProductSortKey } from './product-sorts';
 import type { CatalogTables, ProductRow } from './tables';
 
 export interface ProductListing {
@@ -41,6 +41,12 @@ async function pageQuery(
   const where = [...productConditions(db.tenantId, listing.search, fullText ? 'joined' : 'subquery'), ...extra];
   if (plan.after) where.push(plan.after);
   const conn = await db.get<CatalogTables>();
+  const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
+  const cursorOf = (row: ListedProduct) => keysetCursor(sort, row);
+  if (ranksBySearchRow(sort) && !numbered && extra.length === 0) {
+    const query = rankedPage(conn, db.tenantId, { sort, plan, where }, page, columns);
+    return { conn, query, finish, cursorOf };
+  }
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
   const products = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
   const from = fullText
@@ -54,8 +60,40 @@ async function pageQuery(
     .orderBy(plan.order)
     .limit(page.size + 1);
   if (numbered) query = query.select(sql<number>`row_number() over (order by ${plan.order})`.as('page_row'));
-  const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
-  return { conn, query, finish, cursorOf: (row: ListedProduct) => keysetCursor(sort, row) };
+  return { conn, query, finish, cursorOf };
+}
+
+/**
+ * A page ranked by the search document: the matched search rows are filtered (every condition reads
+ * them), ranked and cut to the page on their own; then only the page's products are read, not every
+ * match's.
+ */
+function rankedPage(
+  conn: Kysely<CatalogTables>,
+  tenantId: string,
+  ranked: { sort: KeysetSort; plan: ReturnType<typeof keysetPlan>; where: RawBuilder<SqlBool>[] },
+  page: Page,
+  columns: ColumnChoice,
+) {
+  const { sort, plan, where } = ranked;
+  // Embedded in the statement below: built without plugins, it is not counted on its own.
+  const matches = conn
+    .withoutPlugins()
+    .selectFrom('product_search as s')
+    .select([
+      sql<string>`s.product_id`.as('product_id'),
+      plan.sortValue.as('sort_value'),
+      sql`${sort.expression}`.as('sort_key'),
+    ])
+    .where(and(where))
+    .orderBy(plan.order)
+    .limit(page.size + 1);
+  // The same order over the page's rows: by the rank each kept, then the product id.
+  const again = keysetPlan({ ...sort, expression: sql.ref('m.sort_key'), id: sql.ref('p.id') }, page, null);
+  const joined = conn
+    .selectFrom(matches.as('m'))
+    .innerJoin('products as p', (join) => join.onRef('p.id', '=', 'm.product_id').on('p.tenant_id', '=', tenantId));
+  return selectColumns(joined, columns, 'p').select('m.sort_value').orderBy(again.order);
 }
 
 /** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */

@@ -42,6 +42,9 @@ function rank(tenantId: string, clauses: readonly Clause[]): KeysetSort['express
   return sql`(ts_rank(s.document, ${query}) * 1000000)::int`;
 }
 
+/** Whether the sort reads the search row `s` alone (a full-text rank), not the product. */
+export const ranksBySearchRow = (sort: KeysetSort) => sort.name.endsWith(':text');
+
 /** The sort of a listing; RELEVANCE with full-text clauses ranks by the search document. */
 export function productSort(
   key: ProductSortKey,
@@ -55,7 +58,8 @@ export function productSort(
     return {
       name: `${name}:text`,
       expression: rank(fullText.tenantId, fullText.clauses),
-      id,
+      // Read from the search row alone, so the page can be ranked before any product is read.
+      id: sql.ref('s.product_id'),
       kind: 'integer',
       descending: !reverse,
     };

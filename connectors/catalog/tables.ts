@@ -91,11 +91,27 @@ export interface CollectionProductsTable {
   created_at: Timestamp;
 }
 
-/** One product's weighted search document (kept by triggers, 0003_search.ts); written by no plugin code. */
+/**
+ * One product's weighted search document and the product's facet data (kept by triggers, 0003_search.ts
+ * and 0006_search_facets.ts); written by no plugin code.
+ */
 export interface ProductSearchTable {
   tenant_id: string;
   product_id: string;
   document: string;
+  status: ProductStatus;
+  published_at: Date | null;
+  vendor: string;
+  product_type: string;
+  tags: string[];
+  min_price: string;
+  max_price: string;
+  /** Some variant can be bought (stock left, or not tracked). */
+  in_stock: boolean;
+  /** The distinct variant prices. */
+  prices: string[];
+  /** Option values as JSON pairs, `["Size", "M"]`. */
+  options: string[];
 }
 
 export interface CatalogTables {

@@ -198,6 +198,21 @@ describeEachDatabase(
       ).toEqual([{ amount_spent: '3.505' }]);
     });
 
+    it('keeps fils prices on the search row that filters and facets read', async () => {
+      const created = await product('beta', [{ price: '1.235' }, { price: '0.005' }]);
+      expect(created.userErrors).toEqual([]);
+      const title = `Priced ${sequence}`;
+      expect(
+        await rows(
+          get(),
+          'beta',
+          sql`select s.min_price::text, s.max_price::text, s.prices::text[] as prices
+                from product_search s join products p on p.tenant_id = s.tenant_id and p.id = s.product_id
+               where p.title = ${title}`,
+        ),
+      ).toEqual([{ min_price: '0.005', max_price: '1.235', prices: ['0.005', '1.235'] }]);
+    });
+
     it('refuses a price with more decimals than the currency has, with its field and TOO_MANY_DECIMALS', async () => {
       const yen = await product('alpha', [{ price: '1500.5' }]);
       expect(yen).toEqual({

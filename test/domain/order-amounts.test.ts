@@ -2,13 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { migrateDown, migrateUp } from '../../src/db/migrator';
-import { pluginMigrations } from '../../src/engine/migrations';
-import { composePlugins } from '../../src/plugins/compose';
-import { discoverPlugins } from '../../src/plugins/discover';
-import { loadPlugin } from '../../src/plugins/load';
-import { projectRoot } from '../../src/sdk';
-import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
+import { describeEachKind } from '../kit/databases';
 import { describeEachDatabase } from '../kit/each-database';
+import { everyMigration, migratedDatabase } from '../kit/migrated-database';
 import { appendSettings } from './pricing-fixtures';
 import { cartWith, createVariant, SUITE } from './orders-fixtures';
 
@@ -101,24 +97,19 @@ describeEachDatabase('orders keep three-decimal amounts exactly', { ...SUITE, te
   });
 });
 
-const migrations = pluginMigrations(composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins);
+const migrations = everyMigration();
 
 describeEachKind('the exact order amounts migration', (kind) => {
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await createTestDatabase(kind);
-    await migrateUp(database.db, migrations);
-  }, 180_000);
-  afterAll(() => database.close());
+  const database = migratedDatabase(kind);
 
   const amounts = async () =>
     (
       await sql<{ number: number; subtotal: string; total: string }>`
-        select number, subtotal::text, total::text from orders order by tenant_id, number`.execute(database.db)
+        select number, subtotal::text, total::text from orders order by tenant_id, number`.execute(database().db)
     ).rows;
 
   it('keeps existing amounts up and down, and refuses to go down while an amount has three decimals', async () => {
-    const db = database.db;
+    const { db } = database();
     // Orders written before: two decimals.
     expect(await migrateDown(db, migrations, { plugin: 'orders', steps: 1 })).toEqual([
       'orders/0002_exact_order_amounts',

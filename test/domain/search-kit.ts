@@ -1,6 +1,8 @@
 import { appendFileSync } from 'node:fs';
+import { sql, type RawBuilder } from 'kysely';
 import { join } from 'node:path';
 import { demoProduct, DEMO_PRODUCTS_PER_TENANT } from '../../connectors/catalog/seed-demo-data';
+import type { PluginRuntime } from '../../src/sdk';
 import { CATALOG_PLUGINS, roomyTenants } from './catalog-kit';
 
 /** The catalog suites' tenants, beta's shop in German (alpha keeps the default, en-US). */
@@ -25,4 +27,68 @@ export function countBy(products: readonly DemoProduct[], keys: (p: DemoProduct)
   const counts = new Map<string, number>();
   for (const p of products) for (const k of new Set(keys(p))) counts.set(k, (counts.get(k) ?? 0) + 1);
   return counts;
+}
+
+interface SourceProduct {
+  id: string;
+  status: string;
+  published_at: Date | string | null;
+  vendor: string;
+  product_type: string;
+  tags: string[];
+  min_price: string;
+  max_price: string;
+}
+
+const money = (v: unknown) => Number(v).toFixed(2);
+const time = (v: Date | string | null) => (v == null ? null : new Date(v).getTime());
+
+/**
+ * The search rows of a tenant whose facet data differs from what its products, variants and options say,
+ * as [expected, found] pairs: computed here from the source rows, not by the SQL that keeps them.
+ */
+export async function staleSearchRows(runtime: PluginRuntime, tenantId: string): Promise<unknown[]> {
+  return runtime.withTenant(tenantId, async (db) => {
+    const rows = async <T>(query: RawBuilder<T>) => (await query.execute(db)).rows;
+    const products = await rows(sql<SourceProduct>`select id::text, status, published_at, vendor, product_type,
+      tags, min_price::text, max_price::text from products`);
+    const variants = await rows(sql<{ product_id: string; price: string; inventory_quantity: number | null }>`
+      select product_id::text, price::text, inventory_quantity from product_variants`);
+    const options = await rows(sql<{ product_id: string; name: string; values: string[] }>`
+      select product_id::text, name, values from product_options`);
+    const found = await rows(sql<SourceProduct & { in_stock: boolean; prices: unknown[]; options: string[] }>`
+      select product_id::text as id, status, published_at, vendor, product_type, tags, min_price::text,
+        max_price::text, in_stock, prices, options from product_search`);
+    const byId = new Map(found.map((r) => [r.id, r]));
+    const shape = (p: SourceProduct, stock: boolean, prices: unknown[], pairs: unknown[]) => ({
+      ...p,
+      published_at: time(p.published_at),
+      tags: [...p.tags].sort(),
+      min_price: money(p.min_price),
+      max_price: money(p.max_price),
+      in_stock: stock,
+      prices: [...new Set(prices.map(money))].sort(),
+      options: [...new Set(pairs.map((pair) => JSON.stringify(pair)))].sort(),
+    });
+    return products.flatMap((p) => {
+      const own = variants.filter((v) => v.product_id === p.id);
+      const pairs = options.filter((o) => o.product_id === p.id).flatMap((o) => o.values.map((v) => [o.name, v]));
+      const expected = shape(
+        p,
+        own.some((v) => v.inventory_quantity == null || v.inventory_quantity > 0),
+        own.map((v) => v.price),
+        pairs,
+      );
+      const row = byId.get(p.id);
+      const actual =
+        row &&
+        shape(
+          row,
+          row.in_stock,
+          row.prices,
+          row.options.map((pair) => JSON.parse(pair) as unknown),
+        );
+      return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [[expected, actual ?? null]];
+    });
+  });
 }

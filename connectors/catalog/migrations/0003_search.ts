@@ -12,8 +12,8 @@ import { enableTenantIsolation } from '../../../src/sdk/db/tenant-isolation';
  */
 const EXTENSIONS = ['pg_trgm', 'btree_gin', 'btree_gist'];
 
-const REFRESH = sql`create function catalog_search_refresh(tenant text, ids bigint[]) returns void
-language sql as $$
+/** The statements that rebuild the documents and the vocabulary of products `ids` of `tenant`. */
+export const REFRESH_DOCUMENTS = `
   insert into product_search (tenant_id, product_id, document)
   select p.tenant_id, p.id,
     setweight(to_tsvector(c.config, p.title), 'A')
@@ -35,7 +35,10 @@ language sql as $$
   where s.tenant_id = tenant and s.product_id = any(ids)
     and w.weights && array['A', 'B', 'C'] and w.lexeme ~ '^[[:alpha:]][[:alnum:]]{2,39}$'
   on conflict do nothing;
-$$`;
+`;
+
+export const REFRESH = sql`create or replace function catalog_search_refresh(tenant text, ids bigint[]) returns void
+language sql as $$${sql.raw(REFRESH_DOCUMENTS)}$$`;
 
 /** After a statement on products: documents of inserted rows, and of updated rows whose text changed. */
 const PRODUCTS_CHANGED = sql`create function catalog_search_products_changed() returns trigger

@@ -3,6 +3,7 @@ import * as merchandising from './0002_merchandising';
 import * as search from './0003_search';
 import * as variantShipping from './0004_variant_shipping';
 import * as exactVariantPrices from './0005_exact_variant_prices';
+import * as searchFacets from './0006_search_facets';
 
 export const migrations = {
   '0001_products': products,
@@ -10,4 +11,5 @@ export const migrations = {
   '0003_search': search,
   '0004_variant_shipping': variantShipping,
   '0005_exact_variant_prices': exactVariantPrices,
+  '0006_search_facets': searchFacets,
 };
