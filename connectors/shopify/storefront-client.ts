@@ -5,6 +5,7 @@ import { classifyLibraryError } from './classify';
 import { shopifyLibrary, type ShopifyClientConfig, type ShopifyTransport } from './client';
 import { clientConfigOf, connectedShop, storefrontTokenOf } from './settings';
 import { processBreakers } from './sync-runner';
+import { inRequestRetries } from './write-client';
 
 const TIMEOUT_MS = 10_000;
 
@@ -53,12 +54,6 @@ export function storefrontClient(
     transport: storefrontTransport(config, storefrontTokenOf(shop), buyerIp),
     breaker: processBreakers.forShop(`${shop.shop}#storefront`),
     // A cart mutation is sent once (cartLinesAdd adds): a lost answer is repaired by the next write's read.
-    retry: {
-      maxRetries: options.retryFailures === false ? 0 : 1,
-      baseDelayMs: 100,
-      maxDelayMs: 500,
-      maxRetryAfterMs: 1000,
-    },
-    pacing: { maxThrottleRetries: 1 },
+    ...inRequestRetries(options),
   });
 }

@@ -14,12 +14,17 @@ export function writeClient(tenant: Tenant, options: { retryFailures?: boolean }
   return createAdminClient(clientConfigOf(shop), {
     breaker: processBreakers.forShop(shop.shop),
     // A write that is not idempotent in Shopify (orderCreate) is sent once: a lost answer is looked up.
-    retry: {
-      maxRetries: options.retryFailures === false ? 0 : 1,
-      baseDelayMs: 100,
-      maxDelayMs: 500,
-      maxRetryAfterMs: 1000,
-    },
-    pacing: { maxThrottleRetries: 1 },
+    ...inRequestRetries(options),
   });
 }
+
+/** Retries short enough for a request that waits: one retry at most (none if told), one throttled retry. */
+export const inRequestRetries = (options: { retryFailures?: boolean }) => ({
+  retry: {
+    maxRetries: options.retryFailures === false ? 0 : 1,
+    baseDelayMs: 100,
+    maxDelayMs: 500,
+    maxRetryAfterMs: 1000,
+  },
+  pacing: { maxThrottleRetries: 1 },
+});
