@@ -9,12 +9,20 @@ import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/
 
 const migrations = pluginMigrations(composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins);
 
-/** Each migration that widens money columns to exact amounts, and the last column it widens. */
+/**
+ * Each migration that widens money columns to exact amounts, the last column it widens, and the later
+ * migrations of its plugin, which go down before it (newest first).
+ */
 const CASES = [
-  { migration: 'catalog/0005_exact_variant_prices', table: 'products', column: 'max_price' },
-  { migration: 'payments/0002_exact_payment_amounts', table: 'payment_transactions', column: 'amount' },
-  { migration: 'customers/0007_exact_amount_spent', table: 'customers', column: 'amount_spent' },
-] as const;
+  {
+    migration: 'catalog/0005_exact_variant_prices',
+    table: 'products',
+    column: 'max_price',
+    later: ['catalog/0006_search_facets'],
+  },
+  { migration: 'payments/0002_exact_payment_amounts', table: 'payment_transactions', column: 'amount', later: [] },
+  { migration: 'customers/0007_exact_amount_spent', table: 'customers', column: 'amount_spent', later: [] },
+];
 
 describeEachKind('the exact money migrations', (kind) => {
   let database: TestDatabase;
@@ -58,16 +66,17 @@ describeEachKind('the exact money migrations', (kind) => {
 
   it.each(CASES)(
     '$migration keeps amounts up and down, and refuses to go down while one has three decimals',
-    async ({ migration, table, column }) => {
+    async ({ migration, table, column, later }) => {
       const db = database.db;
       const plugin = migration.split('/')[0];
-      expect(await migrateDown(db, migrations, { plugin, steps: 1 })).toEqual([migration]);
+      const down = { plugin, steps: later.length + 1 };
+      expect(await migrateDown(db, migrations, down)).toEqual([...later, migration]);
       expect(await amounts()).toEqual(TWO_DECIMALS);
       await migrateUp(db, migrations);
       expect(await amounts()).toEqual(TWO_DECIMALS);
 
       await sql`update ${sql.table(table)} set ${sql.ref(column)} = 1.235`.execute(db);
-      const refused = await migrateDown(db, migrations, { plugin, steps: 1 }).then(
+      const refused = await migrateDown(db, migrations, down).then(
         () => null,
         (error: Error) => error.message,
       );
@@ -76,7 +85,9 @@ describeEachKind('the exact money migrations', (kind) => {
       expect(kept.rows).toEqual([{ v: '1.235' }]);
       // The refused step left nothing behind (its guards rolled back with it): down and up again work.
       await sql`update ${sql.table(table)} set ${sql.ref(column)} = 24.99`.execute(db);
-      expect(await migrateDown(db, migrations, { plugin, steps: 1 })).toEqual([migration]);
+      // The later migrations, which went down before the refusal, come back first.
+      await migrateUp(db, migrations);
+      expect(await migrateDown(db, migrations, down)).toEqual([...later, migration]);
       expect(await amounts()).toEqual(TWO_DECIMALS);
       await migrateUp(db, migrations);
     },
