@@ -47,7 +47,15 @@ const KEY = 'idempotency_key';
 
 function refundOf(r: Stripe.Refund): ProviderRefund {
   const status = r.status === 'succeeded' || r.status === 'failed' || r.status === 'canceled' ? r.status : 'pending';
-  return { id: r.id, amount: r.amount, status, idempotencyKey: r.metadata?.[KEY] ?? null };
+  const paymentId = typeof r.payment_intent === 'string' ? r.payment_intent : (r.payment_intent?.id ?? '');
+  return { id: r.id, paymentId, amount: r.amount, status, idempotencyKey: r.metadata?.[KEY] ?? null };
+}
+
+/** Every page of a refund listing. */
+async function allRefunds(list: AsyncIterable<Stripe.Refund>): Promise<ProviderRefund[]> {
+  const refunds: ProviderRefund[] = [];
+  for await (const r of list) refunds.push(refundOf(r));
+  return refunds;
 }
 
 /** Stripe's answers as provider errors: a card or state refusal is the caller's, the rest unavailability. */
@@ -105,12 +113,9 @@ function connectStripe(settings: StripeSettings): PaymentProvider {
         const metadata = { [KEY]: idempotencyKey };
         return { id: (await stripe.refunds.create({ payment_intent: id, amount, metadata }, { idempotencyKey })).id };
       }),
-    refunds: (id) =>
-      call(async () => {
-        const refunds: ProviderRefund[] = [];
-        for await (const r of stripe.refunds.list({ payment_intent: id, limit: 100 })) refunds.push(refundOf(r));
-        return refunds;
-      }),
+    refunds: (id) => call(() => allRefunds(stripe.refunds.list({ payment_intent: id, limit: 100 }))),
+    refundsSince: (since) =>
+      call(() => allRefunds(stripe.refunds.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 }))),
   };
 }
 

@@ -24,6 +24,8 @@ export interface ProviderPayment {
  */
 export interface ProviderRefund {
   id: string;
+  /** The payment refunded. */
+  paymentId: string;
   amount: number;
   status: 'pending' | 'succeeded' | 'failed' | 'canceled';
   idempotencyKey: string | null;
@@ -47,6 +49,8 @@ export interface PaymentProvider {
    * whose commit was lost is not found by reconciliation.
    */
   refunds?(paymentId: string): Promise<ProviderRefund[]>;
+  /** Every refund of the tenant's account made since `since`: a sweep for refunds whose webhook never came. */
+  refundsSince?(since: Date): Promise<ProviderRefund[]>;
 }
 
 /** A provider call that failed: declined or refused (expected), or the provider unreachable. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type Stripe from 'stripe';
+import { sweepRecentRefunds } from '../../connectors/payments/sweep-refunds';
 import { startFakeStripe, type FakeStripe } from '../fake-stripe/server';
 import { describeEachDatabase } from '../kit/each-database';
 import { cartWith, createVariant, stockOf, type VariantFixture } from './orders-fixtures';
@@ -63,6 +64,14 @@ describeEachDatabase(
       const { rows } = await sql<{ n: number }>`select count(*)::int n from gateway_events
         where topic = 'ORDERS_CANCELLED' and payload->>'id' = ${orderGid}`.execute(get().gateway.runtime.db);
       return rows[0].n;
+    };
+    const sweep = (now: number) => {
+      const { runtime } = get().gateway;
+      return sweepRecentRefunds(
+        runtime,
+        runtime.tenants().find((x) => x.id === 'alpha')!,
+        now,
+      );
     };
     /** Delivers the events Stripe queued, each twice (a duplicate delivery), answering 200 every time. */
     const deliverQueued = async () => {
@@ -162,6 +171,24 @@ describeEachDatabase(
         ['REFUND', '24.00'],
       ]);
       expect(await cancelledEvents(placed.id)).toBe(0);
+    });
+
+    it('repairs a lost cancel whose webhook never came with the sweep of recent refunds', async () => {
+      const placed = await paid();
+      await cancelWithLostCommit(placed);
+      stripe.queued.splice(0);
+      // Refunds older than the sweep's window are not looked at.
+      expect(await sweep(Date.now() + 3 * 60 * 60_000)).toBe(0);
+      expect((await order(placed.id)).financialStatus).toBe('PAID');
+
+      expect(await sweep(Date.now())).toBe(1);
+      expect(await order(placed.id)).toMatchObject({ status: 'CANCELLED', financialStatus: 'REFUNDED' });
+      expect((await books(placed.id)).map(([kind]) => kind)).toEqual(['SALE', 'REFUND']);
+      expect(await stockOf(get(), 'alpha', placed.variant)).toEqual([5]);
+      expect(await cancelledEvents(placed.id)).toBe(1);
+      // Everything the provider holds is recorded now: the next sweep finds nothing.
+      expect(await sweep(Date.now())).toBe(0);
+      expect(refundsOf(placed.intentId)).toHaveLength(1);
     });
 
     it('records a refundCreate whose commit was lost on the next webhook; its retry refunds nothing more', async () => {

@@ -157,7 +157,9 @@ export async function startFakeStripe(secretKey: string, listenPort = 0): Promis
   app.get('/v1/refunds', (req, res) => {
     const intentId = typeof req.query.payment_intent === 'string' ? req.query.payment_intent : undefined;
     // Newest first, as Stripe lists; one page holds them all here.
-    const data = refunds.filter((r) => !intentId || r.payment_intent === intentId).reverse();
+    // `created[gte]`, as Express 5's simple query parser leaves it.
+    const since = Number(req.query['created[gte]'] ?? 0);
+    const data = refunds.filter((r) => (!intentId || r.payment_intent === intentId) && r.created >= since).reverse();
     reply(req, res, 200, { object: 'list', data, has_more: false, url: '/v1/refunds' });
   });
 
