@@ -73,11 +73,15 @@ describeEachDatabase(
         now,
       );
     };
-    /** Delivers the events Stripe queued, each twice (a duplicate delivery), answering 200 every time. */
-    const deliverQueued = async () => {
+    /**
+     * Delivers the one event of `type` of the two Stripe queued for a refund (either alone must repair
+     * the books); returns both, for duplicate deliveries.
+     */
+    const deliverQueued = async (type: 'refund.created' | 'charge.refunded') => {
       const events: Stripe.Event[] = stripe.queued.splice(0);
       expect(events.map((e) => e.type)).toEqual(['refund.created', 'charge.refunded']);
-      for (const e of events) expect(await stripe.deliver(e, endpoint(), 'whsec_lost_secret')).toBe(200);
+      const event = events.find((e) => e.type === type)!;
+      expect(await stripe.deliver(event, endpoint(), 'whsec_lost_secret')).toBe(200);
       return events;
     };
 
@@ -125,7 +129,7 @@ describeEachDatabase(
       expect(await stockOf(get(), 'alpha', placed.variant)).toEqual([3]);
       expect(await settleCancelled(get(), 'alpha')).toBe(0);
 
-      const events = await deliverQueued();
+      const events = await deliverQueued('refund.created');
       const [refund] = refundsOf(placed.intentId);
       const repaired = {
         status: 'CANCELLED',
@@ -159,7 +163,7 @@ describeEachDatabase(
         await admin(),
       );
       expect(shipped.body.data!.orderFulfill.userErrors).toEqual([]);
-      await deliverQueued();
+      await deliverQueued('refund.created');
       expect(await order(placed.id)).toMatchObject({
         status: 'OPEN',
         fulfillmentStatus: 'FULFILLED',
@@ -203,7 +207,7 @@ describeEachDatabase(
       expect(refundsOf(placed.intentId).map((r) => r.amount)).toEqual([1000]);
       expect((await order(placed.id)).financialStatus).toBe('PAID');
 
-      await deliverQueued();
+      await deliverQueued('charge.refunded');
       const [refund] = refundsOf(placed.intentId);
       expect(await order(placed.id)).toMatchObject({
         financialStatus: 'PARTIALLY_REFUNDED',
