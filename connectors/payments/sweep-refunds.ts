@@ -36,7 +36,7 @@ export async function sweepRecentRefunds(runtime: PluginRuntime, tenant: Tenant,
   return reconciled;
 }
 
-/** The payments, oldest id first, with a refund the books lack (not counting failed or cancelled ones). */
+/** The payments with a refund the books lack (failed or cancelled refunds aside), in id order. */
 function unrecordedPayments(refunds: readonly ProviderRefund[], recorded: ReadonlySet<string>): string[] {
   const payments = refunds
     .filter((r) => r.status !== 'failed' && r.status !== 'canceled' && !recorded.has(r.id))
