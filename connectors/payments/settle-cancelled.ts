@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { ProviderError, type PaymentProviders, type PluginRuntime, type Tenant } from '../../src/sdk';
-import { fromMinor, toMinor } from './money';
+import { cancelProviderKey, recordCancelMoney } from './cancel-record';
+import { toMinor } from './money';
 import { providerOf } from './provider-of';
 import { sessionOfOrder } from './sessions';
 import type { PaymentTables } from './tables';
@@ -55,7 +56,7 @@ async function settlementOf(
   const provider = providerOf(providers, tenant, session);
   const refund = (toMinor(order.net, order.currency_code) ?? 0) > 0;
   const amount = toMinor(refund ? order.net : order.open, order.currency_code) ?? 0;
-  const key = `${tenant.id}:order:${order.id}:cancel`;
+  const key = cancelProviderKey(tenant.id, order.id);
   const call =
     provider && session
       ? async () =>
@@ -67,26 +68,21 @@ async function settlementOf(
 }
 
 /** Records a settlement the provider made (`gatewayId`), or the shop's own for a manual payment. */
-export async function recordSettlement(
+export function recordSettlement(
   trx: Kysely<PaymentTables>,
   tenantId: string,
   s: Settlement,
   gatewayId: string | null,
 ): Promise<void> {
-  await trx
-    .insertInto('payment_transactions')
-    .values({
-      tenant_id: tenantId,
-      order_id: s.order.id,
-      kind: s.kind,
-      status: 'SUCCESS',
-      amount: fromMinor(s.amount, s.order.currency_code),
-      currency_code: s.order.currency_code,
-      gateway: s.gateway,
-      gateway_id: gatewayId,
-      idempotency_key: `cancel:${s.order.id}`,
-    })
-    .execute();
+  const { order, kind, amount, gateway } = s;
+  return recordCancelMoney(trx, tenantId, {
+    orderId: order.id,
+    kind,
+    amount,
+    currency: order.currency_code,
+    gateway,
+    gatewayId,
+  });
 }
 
 /** The settlement an order cancelled in this transaction needs (its lock is held); null when nothing is owed. */

@@ -6,6 +6,7 @@ import {
   ProviderError,
   type PaymentProvider,
   type ProviderPayment,
+  type ProviderRefund,
 } from '../../src/sdk';
 
 const envName = z.string().regex(/^[A-Z_][A-Z0-9_]*$/, 'must name an environment variable (UPPER_SNAKE_CASE)');
@@ -39,6 +40,22 @@ function payment(intent: Stripe.PaymentIntent): ProviderPayment {
     amountReceived: intent.amount_received,
     failure: intent.last_payment_error?.code ?? null,
   };
+}
+
+/** The key a refund was asked with, kept in its metadata: Stripe does not report idempotency keys. */
+const KEY = 'idempotency_key';
+
+function refundOf(r: Stripe.Refund): ProviderRefund {
+  const status = r.status === 'succeeded' || r.status === 'failed' || r.status === 'canceled' ? r.status : 'pending';
+  const paymentId = typeof r.payment_intent === 'string' ? r.payment_intent : (r.payment_intent?.id ?? '');
+  return { id: r.id, paymentId, amount: r.amount, status, idempotencyKey: r.metadata?.[KEY] ?? null };
+}
+
+/** Every page of a refund listing. */
+async function allRefunds(list: AsyncIterable<Stripe.Refund>): Promise<ProviderRefund[]> {
+  const refunds: ProviderRefund[] = [];
+  for await (const r of list) refunds.push(refundOf(r));
+  return refunds;
 }
 
 /** Stripe's answers as provider errors: a card or state refusal is the caller's, the rest unavailability. */
@@ -92,15 +109,36 @@ function connectStripe(settings: StripeSettings): PaymentProvider {
     void: (id, idempotencyKey) =>
       call(async () => payment(await stripe.paymentIntents.cancel(id, {}, { idempotencyKey }))),
     refund: (id, amount, idempotencyKey) =>
-      call(async () => ({ id: (await stripe.refunds.create({ payment_intent: id, amount }, { idempotencyKey })).id })),
+      call(async () => {
+        const metadata = { [KEY]: idempotencyKey };
+        return { id: (await stripe.refunds.create({ payment_intent: id, amount, metadata }, { idempotencyKey })).id };
+      }),
+    refunds: (id) => call(() => allRefunds(stripe.refunds.list({ payment_intent: id, limit: 100 }))),
+    refundsSince: (since) =>
+      call(() => allRefunds(stripe.refunds.list({ created: { gte: Math.floor(since.getTime() / 1000) }, limit: 100 }))),
   };
 }
 
 const verifier = new Stripe('sk_verify_only');
 
 /**
+ * The PaymentIntent an event is about: the intent itself, or the intent of a refunded charge or of a
+ * refund (`charge.refunded`, `refund.*`, `charge.refund.updated`), so refunds reach reconciliation.
+ */
+function paymentOfEvent(event: Stripe.Event): string | null {
+  const object = event.data.object as { id?: string; payment_intent?: string | { id?: string } | null };
+  if (event.type.startsWith('payment_intent.')) return object.id ?? null;
+  if (event.type === 'charge.refunded' || event.type.startsWith('refund.') || event.type === 'charge.refund.updated') {
+    const intent = object.payment_intent;
+    return (typeof intent === 'string' ? intent : intent?.id) ?? null;
+  }
+  return null;
+}
+
+/**
  * Stripe as a provider: PaymentIntents, and its webhook, whose `Stripe-Signature` over the raw body is
- * checked with the tenant's endpoint secret (and must be recent). PaymentIntent events name their intent.
+ * checked with the tenant's endpoint secret (and must be recent). PaymentIntent, charge refund and refund
+ * events name their intent.
  */
 export const stripePaymentProvider = definePaymentProvider<StripeSettings>({
   name: 'stripe',
@@ -117,8 +155,7 @@ export const stripePaymentProvider = definePaymentProvider<StripeSettings>({
       } catch {
         return null;
       }
-      const id = event.type.startsWith('payment_intent.') ? (event.data.object as { id?: string }).id : undefined;
-      return { paymentId: id ?? null };
+      return { paymentId: paymentOfEvent(event) };
     },
   },
 });

@@ -9,6 +9,7 @@ import { orderResolvers } from './order.resolvers';
 import { permissions, readOrders } from './permissions';
 import { columns } from './columns';
 import { orderPersonalData } from '../../connectors/orders/privacy';
+import { orderCancellation } from '../../connectors/orders/cancellation';
 
 /** Orders: admin list and detail with line items, cancel (restocks) and fulfil; customers' order history. */
 export const plugin = definePlugin({
@@ -41,6 +42,7 @@ export const plugin = definePlugin({
   events: ORDER_EVENTS,
   migrations,
   personalData: orderPersonalData,
+  orderCancellation,
   seed: seedOrders,
   nodes: {
     Order: { load: (ctx, id) => ctx.loaders.orderById.load(id), visibleTo: readOrders },

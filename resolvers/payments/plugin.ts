@@ -8,7 +8,7 @@ import { stripePaymentProvider } from '../../connectors/payments/stripe-provider
 import { paymentsTenantConfig } from '../../connectors/payments/settings';
 import { columns } from './columns';
 import { fulfillmentResolvers } from './fulfillment.resolvers';
-import { expireReservations, settleCancellations } from './jobs';
+import { expireReservations, settleCancellations, sweepRefunds } from './jobs';
 import { paymentMutations } from './mutations';
 import { permissions } from './permissions';
 import { sessionResolvers } from './session.resolvers';
@@ -47,5 +47,5 @@ export const plugin = definePlugin({
   paymentProviders: [manualProvider, stripePaymentProvider],
   orderSettlement: () => cancelSettlement(),
   routes: webhookRoutes,
-  jobs: [expireReservations, settleCancellations],
+  jobs: [expireReservations, settleCancellations, sweepRefunds],
 });

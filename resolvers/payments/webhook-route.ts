@@ -31,7 +31,7 @@ function providerRoute(router: Router, runtime: PluginRuntime, definition: Payme
       const applied =
         paymentId !== null &&
         (await runtime.withTenant<PaymentTables, boolean>(tenant!.id, (trx) =>
-          applyProviderEvent(trx, tenant!.id, provider, paymentId),
+          applyProviderEvent(trx, tenant!.id, provider, paymentId, runtime.orderCancellation ?? null),
         ));
       res.status(200).json({ status: applied ? 'applied' : 'ignored' });
     } catch (error) {

@@ -198,6 +198,7 @@ export async function buildRuntime(parts: RuntimeParts): Promise<GatewayRuntime>
   runtime.metrics = registerPluginCounters(instruments.metrics.registry, composition.plugins);
   runtime.personalData = personalDataOf(composition.plugins);
   runtime.paymentProviders = paymentProvidersOf(composition.plugins);
+  runtime.orderCancellation = composition.plugins.find((p) => p.orderCancellation)?.orderCancellation ?? null;
   parts.cache?.countFailuresIn(instruments.metrics.responseCacheErrors);
   const guard = new PluginGuard({
     timeoutMs: env.PLUGIN_TIMEOUT_MS,

@@ -32,6 +32,7 @@ const manifestSchema = z.object({
     )
     .optional(),
   orderSettlement: fn.optional(),
+  orderCancellation: z.object({ cancelInTransaction: fn }).optional(),
   routes: fn.optional(),
   jobs: z.array(z.object({ name: z.string(), intervalMs: z.number().positive(), run: fn })).optional(),
   health: fn.optional(),

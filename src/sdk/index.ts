@@ -19,6 +19,7 @@ export * from './key-sets';
 export * from './personal-data';
 export * from './payment-provider';
 export * from './order-settlement';
+export * from './order-cancellation';
 export * from './order-event';
 export * from './metafield-types';
 export { schemaFragment } from './schema-files';

@@ -17,6 +17,20 @@ export interface ProviderPayment {
   failure: string | null;
 }
 
+/**
+ * A refund the provider holds for a payment (amount in integer minor units), with the idempotency key
+ * it was asked with when the provider keeps it (Stripe: in the refund's metadata), so the books can
+ * recognise a refund whose record was lost.
+ */
+export interface ProviderRefund {
+  id: string;
+  /** The payment refunded. */
+  paymentId: string;
+  amount: number;
+  status: 'pending' | 'succeeded' | 'failed' | 'canceled';
+  idempotencyKey: string | null;
+}
+
 /** A provider's client for one tenant: authorize, capture, void and refund one payment per order. */
 export interface PaymentProvider {
   name: string;
@@ -30,6 +44,13 @@ export interface PaymentProvider {
   capture(paymentId: string, amount: number, idempotencyKey: string): Promise<ProviderPayment>;
   void(paymentId: string, idempotencyKey: string): Promise<ProviderPayment>;
   refund(paymentId: string, amount: number, idempotencyKey: string): Promise<{ id: string }>;
+  /**
+   * The refunds made of a payment, each with the key it was asked with. Optional: without it a refund
+   * whose commit was lost is not found by reconciliation.
+   */
+  refunds?(paymentId: string): Promise<ProviderRefund[]>;
+  /** Every refund of the tenant's account made since `since`: a sweep for refunds whose webhook never came. */
+  refundsSince?(since: Date): Promise<ProviderRefund[]>;
 }
 
 /** A provider call that failed: declined or refused (expected), or the provider unreachable. */

@@ -12,6 +12,7 @@ import type { ShopperVerifier } from './shopper';
 import type { PersonalData, PersonalDataHolder } from './personal-data';
 import type { PaymentProviderDefinition, PaymentProviders } from './payment-provider';
 import type { OrderSettlement } from './order-settlement';
+import type { OrderCancellation } from './order-cancellation';
 import type { Tenant } from './tenant';
 
 /** A graphql-shield rule or a logic rule (and, or, chain...). */
@@ -53,6 +54,8 @@ export interface PluginRuntime {
   personalData?: PersonalData;
   /** Every composed plugin's payment providers by name (set once the plugins are composed). */
   paymentProviders?: PaymentProviders;
+  /** The composed plugins' order cancel, for other plugins' jobs and routes (set once the plugins are composed). */
+  orderCancellation?: OrderCancellation | null;
 }
 
 /** What the composed plugins contribute, for a plugin whose tenant settings depend on it (`tenantConfig`). */
@@ -203,6 +206,8 @@ export interface PluginDefinition {
    * most one plugin of a graph provides it, and only for the tenants that enable it.
    */
   orderSettlement?: (runtime: PluginRuntime) => OrderSettlement;
+  /** Cancels an order in a caller's transaction as `orderCancel` does (`runtime.orderCancellation`); one plugin provides it. */
+  orderCancellation?: OrderCancellation;
   routes?: (router: Router, runtime: PluginRuntime) => void;
   /** CLI commands by verb (src/cli/plugin-commands.ts lists the verbs the CLI offers). */
   commands?: Record<string, PluginCommand>;

@@ -87,7 +87,9 @@ describeEachDatabase(
         userErrors: [],
       });
       expect(refundsOf(placed.intentId).map((r) => r.amount)).toEqual([2400]);
-      const keys = stripe.requests.filter((r) => r.path === '/v1/refunds').map((r) => r.idempotencyKey);
+      const keys = stripe.requests
+        .filter((r) => r.method === 'POST' && r.path === '/v1/refunds')
+        .map((r) => r.idempotencyKey);
       expect(keys.at(-1)).toMatch(/:cancel$/);
       expect((await order('alpha', placed.id)).transactions.map((x) => [x.kind, x.amount.amount, x.gateway])).toEqual([
         ['SALE', '24.00', 'stripe'],
@@ -142,7 +144,7 @@ describeEachDatabase(
       }
       // Stripe refunded; our books do not know it yet.
       expect(refundsOf(placed.intentId)).toHaveLength(1);
-      const key = stripe.requests.filter((r) => r.path === '/v1/refunds').at(-1)!.idempotencyKey;
+      const key = stripe.requests.filter((r) => r.method === 'POST' && r.path === '/v1/refunds').at(-1)!.idempotencyKey;
       expect((await order('alpha', placed.id)).transactions.map((x) => x.kind)).toEqual(['SALE']);
       expect(await settle('alpha')).toBeGreaterThanOrEqual(1);
       // The job asked with the same key: Stripe replayed its answer, and the refund is recorded once.

@@ -21,6 +21,8 @@ export interface FakeRefund {
   currency: string;
   payment_intent: string;
   status: 'succeeded';
+  metadata: Record<string, string>;
+  created: number;
 }
 
 /** How a buyer's confirmation goes: paid, declined, or held for 3-D Secure until `completeAction`. */

@@ -21,6 +21,10 @@ export interface FakeStripe {
   confirm(intentId: string, outcome: Confirmation): Stripe.Event;
   /** The event Stripe would send for an intent's present state. */
   eventFor(intentId: string, type: string): Stripe.Event;
+  /** Events the API calls caused and Stripe would now send (refunds: `refund.created`, `charge.refunded`). */
+  queued: Stripe.Event[];
+  /** Sends the queued events to an endpoint, oldest first, and forgets them; their answers' statuses. */
+  deliverQueued(endpoint: string, secret: string): Promise<number[]>;
   /** Sends an event to a webhook endpoint, signed with `secret`, as Stripe does. */
   deliver(event: Stripe.Event, endpoint: string, secret: string): Promise<number>;
   close(): Promise<void>;
@@ -29,14 +33,26 @@ export interface FakeStripe {
 const id = (prefix: string) => `${prefix}_${randomBytes(8).toString('hex')}`;
 const signer = new Stripe('sk_test_signer');
 
-/** A local Stripe API: PaymentIntents (create, retrieve, capture, cancel) and refunds, honouring idempotency keys. */
+/**
+ * A local Stripe API: PaymentIntents (create, retrieve, capture, cancel) and refunds (create, list),
+ * honouring idempotency keys; a refund queues the webhook events Stripe sends for it.
+ */
 export async function startFakeStripe(secretKey: string, listenPort = 0): Promise<FakeStripe> {
   const intents = new Map<string, FakeIntent>();
   const refunds: FakeRefund[] = [];
   const requests: FakeStripe['requests'] = [];
   const replies = new Map<string, { status: number; body: unknown }>();
   const faults: ('error' | 'reset')[] = [];
+  const queued: Stripe.Event[] = [];
   let events = 0;
+  const event = (type: string, object: unknown): Stripe.Event =>
+    ({
+      id: `evt_${++events}_${randomBytes(4).toString('hex')}`,
+      object: 'event',
+      type,
+      created: Math.floor(Date.now() / 1000),
+      data: { object: structuredClone(object) },
+    }) as unknown as Stripe.Event;
   const app = express();
   app.use(express.urlencoded({ extended: true }));
 
@@ -121,9 +137,30 @@ export async function startFakeStripe(secretKey: string, listenPort = 0): Promis
       currency: intent.currency,
       payment_intent: intent.id,
       status: 'succeeded',
+      metadata: (body.metadata as Record<string, string>) ?? {},
+      created: Math.floor(Date.now() / 1000),
     };
     refunds.push(refund);
+    const refunded = done + amount;
+    const charge = {
+      id: `ch_${intent.id.slice(3)}`,
+      object: 'charge',
+      payment_intent: intent.id,
+      amount: intent.amount_received,
+    };
+    queued.push(
+      event('refund.created', refund),
+      event('charge.refunded', { ...charge, amount_refunded: refunded, refunded: refunded === intent.amount_received }),
+    );
     reply(req, res, 200, refund);
+  });
+  app.get('/v1/refunds', (req, res) => {
+    const intentId = typeof req.query.payment_intent === 'string' ? req.query.payment_intent : undefined;
+    // Newest first, as Stripe lists; one page holds them all here.
+    // `created[gte]`, as Express 5's simple query parser leaves it.
+    const since = Number(req.query['created[gte]'] ?? 0);
+    const data = refunds.filter((r) => (!intentId || r.payment_intent === intentId) && r.created >= since).reverse();
+    reply(req, res, 200, { object: 'list', data, has_more: false, url: '/v1/refunds' });
   });
 
   const server: Server = await new Promise((resolve) => {
@@ -131,14 +168,18 @@ export async function startFakeStripe(secretKey: string, listenPort = 0): Promis
   });
   const { port } = server.address() as AddressInfo;
 
-  const eventFor = (intentId: string, type: string): Stripe.Event =>
-    ({
-      id: `evt_${++events}_${randomBytes(4).toString('hex')}`,
-      object: 'event',
-      type,
-      created: Math.floor(Date.now() / 1000),
-      data: { object: structuredClone(intents.get(intentId)) },
-    }) as unknown as Stripe.Event;
+  const eventFor = (intentId: string, type: string): Stripe.Event => event(type, intents.get(intentId));
+
+  const deliver = async (e: Stripe.Event, endpoint: string, secret: string) => {
+    const payload = JSON.stringify(e);
+    const header = signer.webhooks.generateTestHeaderString({ payload, secret });
+    const res = await fetch(endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'stripe-signature': header },
+      body: payload,
+    });
+    return res.status;
+  };
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -162,16 +203,13 @@ export async function startFakeStripe(secretKey: string, listenPort = 0): Promis
       return eventFor(intentId, type);
     },
     eventFor,
-    async deliver(event, endpoint, secret) {
-      const payload = JSON.stringify(event);
-      const header = signer.webhooks.generateTestHeaderString({ payload, secret });
-      const res = await fetch(endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'stripe-signature': header },
-        body: payload,
-      });
-      return res.status;
+    queued,
+    async deliverQueued(endpoint, secret) {
+      const statuses: number[] = [];
+      for (const e of queued.splice(0)) statuses.push(await deliver(e, endpoint, secret));
+      return statuses;
     },
+    deliver,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
