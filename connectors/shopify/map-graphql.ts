@@ -1,3 +1,4 @@
+import { cartIdOf } from './checked-out-carts';
 import type {
   CollectionRecord,
   CustomerRecord,
@@ -116,6 +117,7 @@ export function toOrder(n: Node, lineItems?: LineItemRecord[]): OrderRecord {
     total: shopMoney(n.totalPriceSet) ?? '0',
     createdAt: String(n.createdAt),
     updatedAt: String(n.updatedAt),
+    cartId: cartIdOf(n.customAttributes),
     lineItems: lineItems ?? (nested ?? []).map(toLineItem),
   };
 }

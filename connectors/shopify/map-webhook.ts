@@ -1,3 +1,4 @@
+import { cartIdOf } from './checked-out-carts';
 import type { CustomerRecord, InventoryLevelRecord, LineItemRecord, OrderRecord, ProductRecord } from './records';
 import { financialStatus, fulfillmentStatus, lineTotal, productStatus } from './records';
 
@@ -97,6 +98,7 @@ export function orderFromWebhook(p: Payload): OrderRecord {
     total: money(p.total_price) ?? '0',
     createdAt: String(p.created_at),
     updatedAt: String(p.updated_at),
+    cartId: cartIdOf(p.note_attributes),
     lineItems: lines.map((l): LineItemRecord => {
       const quantity = Number(l.quantity ?? 0);
       const unitPrice = money(l.price) ?? '0';

@@ -92,6 +92,8 @@ export interface OrderRecord {
   createdAt: string;
   updatedAt: string;
   lineItems: LineItemRecord[];
+  /** Our cart the order was checked out from at Shopify's checkout (its cart attribute), if any. */
+  cartId?: string | null;
 }
 
 const PRODUCT_STATUSES: readonly string[] = ['ACTIVE', 'DRAFT', 'ARCHIVED'];

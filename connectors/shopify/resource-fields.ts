@@ -62,6 +62,7 @@ export const ORDER_FIELDS = `
   currencyCode
   customer { id }
   totalPriceSet { shopMoney { amount currencyCode } }
+  customAttributes { key value }
 `;
 
 /** A line item's fields (the bulk query reads its discounted total too). */

@@ -1,4 +1,5 @@
 import type { DraftAddress, MirroredCart } from '../../src/sdk';
+import { CART_ATTRIBUTE } from './checked-out-carts';
 
 /** A Storefront API cart as the mirror reads it (`cart(id:)` and every mutation's `cart`). */
 export interface StorefrontCart {
@@ -12,6 +13,7 @@ export interface StorefrontCart {
     deliveryAddressPreferences: Partial<Record<string, string | null>>[];
   };
   discountCodes: { code: string }[];
+  attributes: { key: string; value: string | null }[];
 }
 
 const ADDRESS_FIELDS = 'firstName lastName company address1 address2 city provinceCode zip countryCodeV2 phone';
@@ -19,7 +21,8 @@ const ADDRESS_FIELDS = 'firstName lastName company address1 address2 city provin
 export const CART_FIELDS = `id checkoutUrl
   lines(first: 250) { nodes { id quantity merchandise { ... on ProductVariant { id } } } }
   buyerIdentity { email phone countryCode deliveryAddressPreferences { ... on MailingAddress { ${ADDRESS_FIELDS} } } }
-  discountCodes { code }`;
+  discountCodes { code }
+  attributes { key value }`;
 
 export const CART_QUERY = `query MirroredCart($id: ID!) { cart(id: $id) { ${CART_FIELDS} } }`;
 
@@ -38,6 +41,8 @@ export interface WantedCart {
     deliveryAddressPreferences: { deliveryAddress: Record<string, string | null> }[];
   };
   discountCodes: string[];
+  /** The cart attributes Shopify copies onto the order: our cart's id, so the order finds its cart. */
+  attributes: { key: string; value: string }[];
 }
 
 function mailingAddress(a: DraftAddress): Record<string, string | null> {
@@ -67,6 +72,7 @@ export function wantedCart(cart: MirroredCart, variants: ReadonlyMap<string, str
         : [],
     },
     discountCodes: cart.discountCodes,
+    attributes: [{ key: CART_ATTRIBUTE, value: cart.id }],
   };
 }
 
@@ -76,6 +82,7 @@ export function createInput(wanted: WantedCart, note: string | null) {
       lines: [...wanted.lines].map(([merchandiseId, quantity]) => ({ merchandiseId, quantity })),
       buyerIdentity: wanted.buyerIdentity,
       discountCodes: wanted.discountCodes,
+      attributes: wanted.attributes,
       ...(note ? { note } : {}),
     },
   };
@@ -96,7 +103,13 @@ function buyerKey(b: WantedCart['buyerIdentity'] | StorefrontCart['buyerIdentity
 
 /** One Storefront mutation of the changes that bring Shopify's cart to ours. */
 export interface CartOperation {
-  root: 'cartLinesRemove' | 'cartLinesUpdate' | 'cartLinesAdd' | 'cartBuyerIdentityUpdate' | 'cartDiscountCodesUpdate';
+  root:
+    | 'cartLinesRemove'
+    | 'cartLinesUpdate'
+    | 'cartLinesAdd'
+    | 'cartBuyerIdentityUpdate'
+    | 'cartDiscountCodesUpdate'
+    | 'cartAttributesUpdate';
   /** The argument beside `cartId`, and its GraphQL type. */
   arg: string;
   type: string;
@@ -126,6 +139,12 @@ export function operationsFor(current: StorefrontCart, wanted: WantedCart): Cart
   if (JSON.stringify(codes) !== JSON.stringify(wanted.discountCodes.map((c) => c.toUpperCase()))) {
     const value = wanted.discountCodes;
     ops.push({ root: 'cartDiscountCodesUpdate', arg: 'discountCodes', type: '[String!]!', value });
+  }
+  // A copy made before carts carried the attribute gets it (ours are the cart's only attributes).
+  const attributes = (current.attributes ?? []).map((a) => [a.key, a.value]);
+  if (JSON.stringify(attributes) !== JSON.stringify(wanted.attributes.map((a) => [a.key, a.value]))) {
+    const value = wanted.attributes;
+    ops.push({ root: 'cartAttributesUpdate', arg: 'attributes', type: '[AttributeInput!]!', value });
   }
   return ops;
 }

@@ -87,9 +87,20 @@ export interface ShopifyDb {
       subtotal: Num;
       total: Num;
       cancelled_at: NullableTs;
+      /** The cart the order was checked out from (ours, or one checked out at Shopify's checkout). */
+      cart_id: ColumnType<string | null, string | null | undefined, string | null>;
       created_at: Ts;
       updated_at: Ts;
     };
+  /** The carts plugin's carts, as far as an order placed at Shopify's checkout completes one. */
+  carts: {
+    id: string;
+    tenant_id: string;
+    status: ColumnType<'ACTIVE' | 'COMPLETED', never, 'ACTIVE' | 'COMPLETED'>;
+    order_id: string | null;
+    external_cart_id: string | null;
+    updated_at: Ts;
+  };
   order_line_items: Sourced & {
     order_id: string;
     product_id: string | null;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { sumDecimals } from '../../src/sdk';
 import { fromExcluded } from '../../src/sdk/db';
+import { completeCheckedOutCarts } from './checked-out-carts';
 import { orderNumber, type OrderRecord } from './records';
 import { SOURCE, type ShopifyTrx } from './tables';
 import { idsOf } from './upsert-products';
@@ -80,6 +81,8 @@ export async function upsertOrders(trx: ShopifyTrx, tenantId: string, orders: Or
     .returning(['id', 'external_id'])
     .execute();
   const orderIds = new Map(rows.map((r) => [r.external_id!, r.id]));
+  // Also for orders skipped as older: a cart they name is completed once, whichever copy comes first.
+  await completeCheckedOutCarts(trx, tenantId, orders);
   if (orderIds.size === 0) return 0;
 
   const lineRows = orders

@@ -47,7 +47,7 @@ async function offerCheckout(ctx: GatewayContext, args: MutationCheckoutComplete
     currency: ctx.tenant.currency,
     taxesIncluded: taxesIncluded(ctx),
     limits: checkoutLimits(ctx),
-    mayUse: (cart) => mayUseCart(ctx, cart),
+    mayUse: (cart, db) => mayUseCart(ctx, cart, db),
   });
   const outcome = await checkoutElsewhere(call);
   if (!outcome) return null;

@@ -1,11 +1,19 @@
+import type { Kysely } from 'kysely';
 import type { GatewayContext } from '../../src/sdk';
 import type { CartRow } from '../../connectors/carts/tables';
 import { cartTokenOf } from './cart-id';
 
-/** A guest's cart opens with its id; a signed-in shopper's cart only for that shopper. */
-export async function mayUseCart(ctx: GatewayContext, cart: Pick<CartRow, 'customer_id'>): Promise<boolean> {
+/**
+ * A guest's cart opens with its id; a signed-in shopper's cart only for that shopper. `on`: the
+ * connection the caller reads the cart on, when it is not the request's (a system's checkout).
+ */
+export async function mayUseCart(
+  ctx: GatewayContext,
+  cart: Pick<CartRow, 'customer_id'>,
+  on?: Kysely<unknown>,
+): Promise<boolean> {
   if (cart.customer_id == null) return true;
-  return (await ctx.shopper())?.customerId === cart.customer_id;
+  return (await ctx.shopper(on))?.customerId === cart.customer_id;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GatewayContext, Shopper } from '../../src/sdk';
+import type { GatewayContext, Shopper, TenantDb } from '../../src/sdk';
 import { shopperOfToken } from '../../connectors/customers/accounts/access-tokens';
 import { shopperOfIdentity } from '../../connectors/customers/accounts/identities';
 import { looksLikeJwt, verifyIdentityToken } from '../../connectors/customers/accounts/identity-provider';
@@ -10,14 +10,18 @@ import { customersSettings } from '../../connectors/customers/settings';
  * accounts. Either way the customer is looked up (or, on an identity's first sign-in, created) in this
  * tenant only.
  */
-export async function verifyShopper(ctx: GatewayContext, credential: string): Promise<Shopper | null> {
+export async function verifyShopper(
+  ctx: GatewayContext,
+  credential: string,
+  db: TenantDb = ctx.db,
+): Promise<Shopper | null> {
   if (ctx.principal.kind !== 'storefront') return null;
   if (looksLikeJwt(credential)) {
     const provider = customersSettings(ctx.tenant).identityProvider;
     const identity = provider ? await verifyIdentityToken(provider, credential) : null;
-    return identity ? shopperOfIdentity(ctx.db, identity) : null;
+    return identity ? shopperOfIdentity(db, identity) : null;
   }
-  return shopperOfToken(ctx.db, credential);
+  return shopperOfToken(db, credential);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { tenantDbOn } from '../db/connection-tenant-db';
 import { TenantSession } from '../db/tenant-session';
 import {
   parseGlobalId,
@@ -102,7 +103,10 @@ export function contextFactory(deps: ContextDeps) {
       requestId,
       tenant,
       principal: auth.principal,
-      shopper: () => (shopper ??= verify && credential ? verify(ctx, credential) : Promise.resolve(null)),
+      // Verified once, on the connection of whoever asks first: the answer does not depend on it.
+      shopper: (on?: Kysely<unknown>) =>
+        (shopper ??=
+          verify && credential ? verify(ctx, credential, on ? tenantDbOn(on, tenant.id) : db) : Promise.resolve(null)),
       clientAddress,
       personalData,
       paymentProviders,

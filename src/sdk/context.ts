@@ -47,9 +47,12 @@ export interface GatewayContext {
   principal: Principal;
   /**
    * The signed-in shopper of a storefront request (X-Customer-Access-Token), verified on first call and
-   * remembered for the request; null without a valid credential, and always for staff.
+   * remembered for the request; null without a valid credential, and always for staff. `on`: a
+   * connection of the caller's own in the tenant's transaction (a system of record's, `withTenant`) to
+   * verify on instead of the request's, which the embedded database could not give while the caller
+   * holds its single connection.
    */
-  shopper(): Promise<Shopper | null>;
+  shopper(on?: Kysely<unknown>): Promise<Shopper | null>;
   /** The client's network address as the server sees it (the proxy's, unless Express trusts one). */
   clientAddress: string;
   /** Every composed plugin's personal data, for privacy requests (exports and erasures). */

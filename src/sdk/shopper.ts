@@ -1,4 +1,4 @@
-import type { GatewayContext } from './context';
+import type { GatewayContext, TenantDb } from './context';
 
 /**
  * A shopper signed in on a storefront: the customer a verified customer credential names, in the
@@ -11,6 +11,7 @@ export interface Shopper {
 
 /**
  * Verifies a shopper's credential (an access token or an identity provider's JWT) inside the request's
- * tenant; null when it is unknown, expired or revoked. One plugin of the graph provides it (`shoppers`).
+ * tenant, reading and writing with `db` (the request's `ctx.db`, or a connection the caller runs on);
+ * null when it is unknown, expired or revoked. One plugin of the graph provides it (`shoppers`).
  */
-export type ShopperVerifier = (ctx: GatewayContext, credential: string) => Promise<Shopper | null>;
+export type ShopperVerifier = (ctx: GatewayContext, credential: string, db: TenantDb) => Promise<Shopper | null>;

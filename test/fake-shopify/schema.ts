@@ -84,7 +84,9 @@ const typeDefs = /* GraphQL */ `
     cancelledAt: DateTime displayFinancialStatus: String displayFulfillmentStatus: String! currencyCode: String!
     customer: Customer totalPriceSet: MoneyBag! subtotalPriceSet: MoneyBag totalTaxSet: MoneyBag
     lineItems(${page}): LineItemConnection!
+    customAttributes: [Attribute!]!
   }
+  type Attribute { key: String! value: String }
   type BulkOperation implements Node {
     id: ID! status: BulkOperationStatus! errorCode: BulkOperationErrorCode createdAt: DateTime!
     completedAt: DateTime objectCount: UnsignedInt64! rootObjectCount: UnsignedInt64! fileSize: UnsignedInt64
@@ -227,6 +229,7 @@ export function buildFakeSchema(): GraphQLSchema {
         customer: (o: FakeStore['orders'][number], _: Args, ctx: FakeContext) =>
           byId(ctx.store.customers, o.customerId),
         totalPriceSet: (o: FakeStore['orders'][number]) => bag(o.totalPrice, o.currencyCode),
+        customAttributes: (o: FakeStore['orders'][number]) => o.customAttributes ?? [],
         subtotalPriceSet: (o: FakeStore['orders'][number]) => bag(o.totalPrice, o.currencyCode),
         totalTaxSet: (o: FakeStore['orders'][number]) => bag('0.00', o.currencyCode),
         lineItems: (o: FakeStore['orders'][number], a: Args, ctx: FakeContext) => connection(o.lineItems, a, ctx),

@@ -119,6 +119,10 @@ export interface FakeOrder {
   lineItems: FakeLineItem[];
   tags?: string[];
   sourceIdentifier?: string | null;
+  /** The order's note attributes (a checked-out cart's attributes). */
+  customAttributes?: { key: string; value: string }[];
+  /** The token of the Storefront cart the order was checked out from. */
+  cartToken?: string | null;
   /** The orderCreate input the order was made from (checkout tests read it). */
   created?: Record<string, unknown>;
   /** Quantities fulfilled per line item id. */
@@ -146,6 +150,8 @@ export interface FakeCart {
   };
   discountCodes: string[];
   note: string | null;
+  /** Cart attributes; Shopify copies them onto the order its checkout places. */
+  attributes: { key: string; value: string }[];
 }
 
 export interface FakeStore {

@@ -4,7 +4,7 @@ import type { FakeCart, FakeStore } from './store';
 
 /**
  * A subset of Shopify's Storefront API: the cart, its line, buyer identity and discount code
- * mutations, with Shopify's names, input and payload shapes, and userErrors for unknown variants,
+ * and attribute mutations, with Shopify's names, input and payload shapes, and userErrors for unknown variants,
  * lines and carts. Lines of one variant merge, as Shopify's do.
  */
 const typeDefs = /* GraphQL */ `
@@ -51,6 +51,14 @@ const typeDefs = /* GraphQL */ `
     code: String!
     applicable: Boolean!
   }
+  type Attribute {
+    key: String!
+    value: String
+  }
+  input AttributeInput {
+    key: String!
+    value: String!
+  }
   type Cart {
     id: ID!
     checkoutUrl: URL!
@@ -59,6 +67,7 @@ const typeDefs = /* GraphQL */ `
     lines(first: Int): BaseCartLineConnection!
     buyerIdentity: CartBuyerIdentity!
     discountCodes: [CartDiscountCode!]!
+    attributes: [Attribute!]!
   }
   type CartUserError {
     field: [String!]
@@ -98,6 +107,7 @@ const typeDefs = /* GraphQL */ `
     lines: [CartLineInput!]
     buyerIdentity: CartBuyerIdentityInput
     discountCodes: [String!]
+    attributes: [AttributeInput!]
     note: String
   }
   type CartPayload {
@@ -114,6 +124,7 @@ const typeDefs = /* GraphQL */ `
     cartLinesRemove(cartId: ID!, lineIds: [ID!]!): CartPayload
     cartBuyerIdentityUpdate(cartId: ID!, buyerIdentity: CartBuyerIdentityInput!): CartPayload
     cartDiscountCodesUpdate(cartId: ID!, discountCodes: [String!]): CartPayload
+    cartAttributesUpdate(cartId: ID!, attributes: [AttributeInput!]!): CartPayload
   }
 `;
 
@@ -233,6 +244,7 @@ const resolvers = {
         buyerIdentity: { email: null, phone: null, countryCode: null, deliveryAddressPreferences: [] },
         discountCodes: (input.discountCodes as string[] | undefined) ?? [],
         note: (input.note as string | undefined) ?? null,
+        attributes: (input.attributes as FakeCart['attributes'] | undefined) ?? [],
       };
       addLines(cart, input.lines ?? []);
       if (input.buyerIdentity) setBuyer(cart, input.buyerIdentity);
@@ -282,6 +294,15 @@ const resolvers = {
     ) =>
       onCart(ctx.store, args.cartId, (cart) => {
         cart.discountCodes = args.discountCodes ?? [];
+        return [];
+      }),
+    cartAttributesUpdate: (
+      _: unknown,
+      args: { cartId: string; attributes: FakeCart['attributes'] },
+      ctx: StorefrontContext,
+    ) =>
+      onCart(ctx.store, args.cartId, (cart) => {
+        cart.attributes = args.attributes;
         return [];
       }),
   },

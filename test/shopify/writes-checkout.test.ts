@@ -5,9 +5,9 @@ import { requestSync, runNextSync } from '../../connectors/shopify/sync-runner';
 import { hour } from '../fake-shopify';
 import { startShopifyHarness, type ShopifyHarness } from '../fake-shopify/harness';
 import { describeEachDatabase } from '../kit/each-database';
-import type { TestGateway } from '../kit/gateway';
 import { cartTokenOf } from '../../resolvers/carts/cart-id';
 import { SHOPIFY_PLUGINS, shopifyTenants, syncDeps, tenantChecksum, tenantOf } from './kit';
+import { cartOf, setUpDelivery } from './checkout-kit';
 import { shopifyWrites, syncAlpha, type SyncedIds } from './writes-kit';
 
 let h: ShopifyHarness;
@@ -24,50 +24,6 @@ type UserErrors = { field: string[]; code: string; message: string }[];
 type Checkout = { checkoutComplete: { order: { id: string } | null; userErrors: UserErrors } };
 const CHECKOUT = `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, idempotencyKey: $key, email: "buyer@example.com") {
   order { id } userErrors { field code message } } }`;
-const CART = `mutation($lines: [CartLineInput!]!) { cartCreate(input: { lines: $lines }) { cart { id } userErrors { code } } }`;
-const ADDRESS = `mutation($cartId: ID!, $address: MailingAddressInput!) { cartDeliveryAddressUpdate(cartId: $cartId, address: $address) { userErrors { code } } }`;
-const SELECT = `mutation($cartId: ID!) { cartSelectedDeliveryOptionUpdate(cartId: $cartId, deliveryOptionHandle: "standard") { userErrors { code } } }`;
-
-/** A US zone with a 5.00 rate and California's 7.25% tax (shipping taxed too), once per gateway. */
-async function setUpDelivery(t: TestGateway) {
-  const admin = await t.admin('alpha');
-  const zone = await t.graphql<{ shippingZoneCreate: { userErrors: UserErrors } }>(
-    `mutation { shippingZoneCreate(input: { name: "US", regions: ["US"], rates: [{ handle: "standard", title: "Standard", price: "5.00" }] }) { userErrors { field code message } } }`,
-    {},
-    admin,
-  );
-  expect(zone.body.data!.shippingZoneCreate.userErrors).toEqual([]);
-  const tax = await t.graphql<{ taxRateCreate: { userErrors: UserErrors } }>(
-    `mutation { taxRateCreate(input: { countryCode: "US", provinceCode: "CA", title: "California", ratePercentage: "7.25", appliesToShipping: true }) { userErrors { field code message } } }`,
-    {},
-    admin,
-  );
-  expect(tax.body.data!.taxRateCreate.userErrors).toEqual([]);
-}
-
-/** A guest cart of `quantity` of the variant, delivered to California by the standard rate. */
-async function cartOf(t: TestGateway, variant: string, quantity = 2): Promise<string> {
-  const sf = t.storefront('alpha');
-  const made = await t.graphql<{ cartCreate: { cart: { id: string } } }>(
-    CART,
-    { lines: [{ merchandiseId: variant, quantity }] },
-    sf,
-  );
-  expect(made.body.errors).toBeUndefined();
-  if (!made.body.data!.cartCreate.cart) throw new Error(JSON.stringify(made.body.data));
-  const cartId = made.body.data!.cartCreate.cart.id;
-  const address = { address1: '1 Main St', city: 'Los Angeles', province: 'CA', zip: '90001', country: 'US' };
-  const a = await t.graphql<{ cartDeliveryAddressUpdate: { userErrors: UserErrors } }>(
-    ADDRESS,
-    { cartId, address },
-    sf,
-  );
-  expect(a.body.data!.cartDeliveryAddressUpdate.userErrors).toEqual([]);
-  const s = await t.graphql<{ cartSelectedDeliveryOptionUpdate: { userErrors: UserErrors } }>(SELECT, { cartId }, sf);
-  expect(s.body.data!.cartSelectedDeliveryOptionUpdate.userErrors).toEqual([]);
-  return cartId;
-}
-
 const orderCreates = () => shopifyWrites(h).filter((r) => r.rootFields.includes('orderCreate')).length;
 
 /** Write-through tenants; alpha's storefront checkouts take at most 3 of an item. */

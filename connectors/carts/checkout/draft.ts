@@ -23,8 +23,11 @@ interface Options {
   taxesIncluded: boolean;
   /** The shop's checkout limits, as for a checkout of its own. */
   limits: CheckoutLimits;
-  /** Whether the caller may check out this cart (a signed-in shopper's cart is theirs only). */
-  mayUse(cart: CartRow): Promise<boolean>;
+  /**
+   * Whether the caller may check out this cart (a signed-in shopper's cart is theirs only), asked on
+   * the connection `prepare` reads on: the embedded database's single one is the system's then.
+   */
+  mayUse(cart: CartRow, db: Kysely<unknown>): Promise<boolean>;
 }
 
 /**
@@ -51,7 +54,7 @@ export function checkoutCall(ctx: GatewayContext, input: CheckoutInput, options:
       db,
     );
     const cart = rows[0];
-    if (!cart || !(await options.mayUse(cart))) return refused(['cartId'], 'NOT_FOUND', 'Cart not found');
+    if (!cart || !(await options.mayUse(cart, db))) return refused(['cartId'], 'NOT_FOUND', 'Cart not found');
     if (cart.status === 'COMPLETED') return refused(['cartId'], 'ALREADY_COMPLETED', 'The cart is already checked out');
     const lines = await checkoutLines(db, tenantId, cartId);
     if (lines.length === 0) return refused(['cartId'], 'CART_EMPTY', 'The cart has no lines');
