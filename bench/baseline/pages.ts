@@ -6,11 +6,12 @@
 /** A global id, base64url of gid://retail/<Type>/<id>, as the gateway encodes it. */
 const gid = (type: string, column: string) =>
   `rtrim(translate(encode(convert_to('gid://retail/${type}/' || ${column}, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
-const money = (amount: string, currency: string) =>
-  `json_build_object('amount', ${amount}::text, 'currencyCode', ${currency})`;
+/** `digits`: the currency's minor digits, for amounts stored unscaled (variant prices); orders' are scaled. */
+const money = (amount: string, currency: string, digits?: string) =>
+  `json_build_object('amount', ${digits ? `round(${amount}, ${digits})` : amount}::text, 'currencyCode', ${currency})`;
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-/** $1 tenant, $2 currency, $3 page size. */
+/** $1 tenant, $2 currency, $3 page size, $4 the currency's minor digits. */
 export const STOREFRONT_SQL = `
 select json_build_object('data', json_build_object('products', json_build_object('nodes',
   coalesce(json_agg(x.node order by x.id), '[]'))))::text as body
@@ -18,14 +19,14 @@ from (
   select p.id, json_build_object(
     'id', ${gid('Product', 'p.id')}, 'handle', p.handle, 'title', p.title, 'vendor', p.vendor,
     'availableForSale', v.available,
-    'priceRange', json_build_object('minVariantPrice', ${money('p.min_price', '$2::text')}, 'maxVariantPrice', ${money('p.max_price', '$2::text')}),
+    'priceRange', json_build_object('minVariantPrice', ${money('p.min_price', '$2::text', '$4::int')}, 'maxVariantPrice', ${money('p.max_price', '$2::text', '$4::int')}),
     'variants', json_build_object('nodes', v.nodes)) as node
   from products p
   cross join lateral (
     select coalesce(json_agg(json_build_object(
         'id', ${gid('ProductVariant', 'pv.id')}, 'title', pv.title, 'sku', pv.sku,
         'availableForSale', pv.inventory_quantity is null or pv.inventory_quantity > 0,
-        'quantityAvailable', pv.inventory_quantity, 'price', ${money('pv.price', '$2::text')}) order by pv.position, pv.id), '[]') as nodes,
+        'quantityAvailable', pv.inventory_quantity, 'price', ${money('pv.price', '$2::text', '$4::int')}) order by pv.position, pv.id), '[]') as nodes,
       coalesce(bool_or(pv.inventory_quantity is null or pv.inventory_quantity > 0), false) as available
     from (select * from product_variants where tenant_id = $1 and product_id = p.id order by position, id limit 3) pv
   ) v
@@ -33,16 +34,16 @@ from (
   order by p.id limit $3
 ) x`;
 
-/** $1 tenant, $2 currency, $3 handle. */
+/** $1 tenant, $2 currency, $3 handle, $4 the currency's minor digits. */
 export const PRODUCT_SQL = `
 select json_build_object('data', json_build_object('product', (
   select json_build_object(
     'id', ${gid('Product', 'p.id')}, 'handle', p.handle, 'title', p.title, 'description', p.description,
     'vendor', p.vendor, 'productType', p.product_type, 'tags', to_json(p.tags),
-    'priceRange', json_build_object('minVariantPrice', ${money('p.min_price', '$2::text')}, 'maxVariantPrice', ${money('p.max_price', '$2::text')}),
+    'priceRange', json_build_object('minVariantPrice', ${money('p.min_price', '$2::text', '$4::int')}, 'maxVariantPrice', ${money('p.max_price', '$2::text', '$4::int')}),
     'variants', json_build_object('nodes', (
       select coalesce(json_agg(json_build_object(
-        'id', ${gid('ProductVariant', 'pv.id')}, 'title', pv.title, 'sku', pv.sku, 'price', ${money('pv.price', '$2::text')},
+        'id', ${gid('ProductVariant', 'pv.id')}, 'title', pv.title, 'sku', pv.sku, 'price', ${money('pv.price', '$2::text', '$4::int')},
         'selectedOptions', (
           select coalesce(json_agg(json_build_object('name', o.name, 'value', pv.option_values[o.n]) order by o.n), '[]')
           from (select name, row_number() over (order by position, id) as n from product_options

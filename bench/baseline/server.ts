@@ -11,9 +11,11 @@ import { completeCheckout, createCart, setAddress, setCodes, setOption } from '.
 import type { Answer } from './checkout-facts';
 import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
 import { searchPage, tenantDb } from './search';
+import { currencyExponent } from '../../src/sdk/money';
 
 const tenant = process.env.BENCH_TENANT ?? 'bench';
 const currency = process.env.BENCH_CURRENCY ?? 'USD';
+const digits = currencyExponent(currency);
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_MAX ?? 10),
@@ -26,8 +28,8 @@ const localId = (globalId: string) => Buffer.from(globalId, 'base64url').toStrin
 type Variables = Record<string, unknown> & { input?: Record<string, unknown> };
 
 const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
-  '/storefront': (v) => [STOREFRONT_SQL, [tenant, currency, v.first]],
-  '/product': (v) => [PRODUCT_SQL, [tenant, currency, v.handle]],
+  '/storefront': (v) => [STOREFRONT_SQL, [tenant, currency, v.first, digits]],
+  '/product': (v) => [PRODUCT_SQL, [tenant, currency, v.handle, digits]],
   '/orders': (v) => [ORDERS_SQL, [tenant, v.first]],
   '/adjust': ({ input = {} }) => [
     ADJUST_SQL,
@@ -73,7 +75,7 @@ const reviewsKey: Promise<KeyLike> | null = process.env.SERVICE_TOKEN_PRIVATE_KE
  * hand-written service would: one `_entities` call with the page's products, signed like the gateway's.
  */
 async function ratedPage(v: Variables): Promise<string> {
-  const { rows } = await pool.query<{ body: string }>(STOREFRONT_SQL, [tenant, currency, v.first]);
+  const { rows } = await pool.query<{ body: string }>(STOREFRONT_SQL, [tenant, currency, v.first, digits]);
   const page = JSON.parse(rows[0].body) as { data: { products: { nodes: Record<string, unknown>[] } } };
   const nodes = page.data.products.nodes;
   const token = await new SignJWT({ tenant, principal_kind: 'storefront', scope: '', request_id: randomUUID() })
