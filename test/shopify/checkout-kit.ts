@@ -1,6 +1,15 @@
+import type { ShopifyHarness } from '../fake-shopify/harness';
 import type { Auth, TestGateway } from '../kit/gateway';
+import { shopifyWrites } from './writes-kit';
 
-type UserErrors = { field: string[]; code: string; message: string }[];
+export type UserErrors = { field: string[]; code: string; message: string }[];
+export type Checkout = { checkoutComplete: { order: { id: string } | null; userErrors: UserErrors } };
+export const CHECKOUT = `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, idempotencyKey: $key, email: "buyer@example.com") {
+  order { id } userErrors { field code message } } }`;
+
+/** The `orderCreate` calls the fake shop has received. */
+export const orderCreates = (h: ShopifyHarness) =>
+  shopifyWrites(h).filter((r) => r.rootFields.includes('orderCreate')).length;
 
 const CART = `mutation($lines: [CartLineInput!]!) { cartCreate(input: { lines: $lines }) { cart { id } userErrors { code } } }`;
 const ADDRESS = `mutation($cartId: ID!, $address: MailingAddressInput!) { cartDeliveryAddressUpdate(cartId: $cartId, address: $address) { userErrors { code } } }`;

@@ -5,9 +5,9 @@ import { describeEachDatabase } from '../kit/each-database';
 import type { Auth } from '../kit/gateway';
 import { shopperAuth } from '../tenancy/shopper-auth';
 import { cartTokenOf } from '../../resolvers/carts/cart-id';
-import { cartOf, setUpDelivery } from './checkout-kit';
+import { CHECKOUT, cartOf, orderCreates, setUpDelivery, type Checkout } from './checkout-kit';
 import { SHOPIFY_PLUGINS, shopifyTenants } from './kit';
-import { shopifyWrites, syncAlpha, type SyncedIds } from './writes-kit';
+import { syncAlpha, type SyncedIds } from './writes-kit';
 
 let h: ShopifyHarness;
 beforeAll(async () => {
@@ -18,13 +18,6 @@ afterAll(async () => {
 });
 
 jest.setTimeout(120_000);
-
-type UserErrors = { field: string[]; code: string; message: string }[];
-type Checkout = { checkoutComplete: { order: { id: string } | null; userErrors: UserErrors } };
-const CHECKOUT = `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, idempotencyKey: $key, email: "buyer@example.com") {
-  order { id } userErrors { field code message } } }`;
-
-const orderCreates = () => shopifyWrites(h).filter((r) => r.rootFields.includes('orderCreate')).length;
 
 /**
  * A signed-in shopper's checkout on a tenant whose shop takes its checkouts (write-through): the cart
@@ -61,7 +54,7 @@ describeEachDatabase(
 
     it("places the shopper's order in Shopify; their cart checks out for them only", async () => {
       const cartId = await cartOf(get(), ids.variant, 1, shopper);
-      const creates = orderCreates();
+      const creates = orderCreates(h);
 
       // A guest's or another shopper's checkout finds no such cart, and Shopify is not called.
       for (const [caller, auth] of [
@@ -74,13 +67,13 @@ describeEachDatabase(
           { field: ['cartId'], code: 'NOT_FOUND', message: 'Cart not found' },
         ]);
       }
-      expect(orderCreates()).toBe(creates);
+      expect(orderCreates(h)).toBe(creates);
 
       const res = await checkout(cartId, `shopper-${kind}`, shopper);
       expect(res.errors).toBeUndefined();
       expect(res.data!.checkoutComplete.userErrors).toEqual([]);
       expect(res.data!.checkoutComplete.order).not.toBeNull();
-      expect(orderCreates()).toBe(creates + 1);
+      expect(orderCreates(h)).toBe(creates + 1);
       expect(await cartStatus(cartId)).toBe('COMPLETED');
     });
   },

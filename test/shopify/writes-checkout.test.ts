@@ -7,8 +7,8 @@ import { startShopifyHarness, type ShopifyHarness } from '../fake-shopify/harnes
 import { describeEachDatabase } from '../kit/each-database';
 import { cartTokenOf } from '../../resolvers/carts/cart-id';
 import { SHOPIFY_PLUGINS, shopifyTenants, syncDeps, tenantChecksum, tenantOf } from './kit';
-import { cartOf, setUpDelivery } from './checkout-kit';
-import { shopifyWrites, syncAlpha, type SyncedIds } from './writes-kit';
+import { CHECKOUT, cartOf, orderCreates, setUpDelivery, type Checkout } from './checkout-kit';
+import { syncAlpha, type SyncedIds } from './writes-kit';
 
 let h: ShopifyHarness;
 beforeAll(async () => {
@@ -19,12 +19,6 @@ afterAll(async () => {
 });
 
 jest.setTimeout(120_000);
-
-type UserErrors = { field: string[]; code: string; message: string }[];
-type Checkout = { checkoutComplete: { order: { id: string } | null; userErrors: UserErrors } };
-const CHECKOUT = `mutation($cartId: ID!, $key: String!) { checkoutComplete(cartId: $cartId, idempotencyKey: $key, email: "buyer@example.com") {
-  order { id } userErrors { field code message } } }`;
-const orderCreates = () => shopifyWrites(h).filter((r) => r.rootFields.includes('orderCreate')).length;
 
 /** Write-through tenants; alpha's storefront checkouts take at most 3 of an item. */
 function limitedTenants(): string {
@@ -82,12 +76,12 @@ describeEachDatabase(
     it('creates the order in Shopify with lines, buyer, address, shipping and taxes; ours keeps its id', async () => {
       const cartId = await cartOf(get(), ids.variant);
       const stockBefore = await localStock();
-      const creates = orderCreates();
+      const creates = orderCreates(h);
       const res = await checkout(cartId, `k1-${kind}`);
       expect(res.errors).toBeUndefined();
       const { order, userErrors } = res.data!.checkoutComplete;
       expect(userErrors).toEqual([]);
-      expect(orderCreates()).toBe(creates + 1);
+      expect(orderCreates(h)).toBe(creates + 1);
       const shopifyId = await shopifyIdOf(order);
       const made = h.fake.store.orders.find((o) => o.id === shopifyId)!;
       expect(made).toBeDefined();
@@ -126,7 +120,7 @@ describeEachDatabase(
       // The same key again: the same order, Shopify not called.
       const again = await checkout(cartId, `k1-${kind}`);
       expect(again.data!.checkoutComplete.order!.id).toBe(order!.id);
-      expect(orderCreates()).toBe(creates + 1);
+      expect(orderCreates(h)).toBe(creates + 1);
       const other = await checkout(cartId, `k1-other-${kind}`);
       expect(other.data!.checkoutComplete.userErrors.map((e) => e.code)).toEqual(['ALREADY_COMPLETED']);
     });
@@ -161,7 +155,7 @@ describeEachDatabase(
         ),
       );
       const before = await tenantChecksum(runtime(), 'alpha');
-      const sent = orderCreates();
+      const sent = orderCreates(h);
       const res = await checkout(cartId, `limit-${kind}`);
       expect(res.data!.checkoutComplete).toEqual({
         order: null,
@@ -169,7 +163,7 @@ describeEachDatabase(
           { field: ['lines', '0', 'quantity'], code: 'MAXIMUM_EXCEEDED', message: 'At most 3 of an item per checkout' },
         ],
       });
-      expect(orderCreates()).toBe(sent);
+      expect(orderCreates(h)).toBe(sent);
       expect(await tenantChecksum(runtime(), 'alpha')).toBe(before);
       expect(await cartStatus(cartId)).toBe('ACTIVE');
     });
@@ -205,11 +199,11 @@ describeEachDatabase(
       expect(h.fake.store.orders.length).toBe(orders + 1);
       expect(await cartStatus(cartId)).toBe('ACTIVE');
       // The retry finds Shopify's order by the cart and completes the cart with it.
-      const creates = orderCreates();
+      const creates = orderCreates(h);
       const retried = await checkout(cartId, `lost-${kind}`);
       expect(retried.data!.checkoutComplete.userErrors).toEqual([]);
       expect(await shopifyIdOf(retried.data!.checkoutComplete.order)).toBe(h.fake.store.orders[orders].id);
-      expect(orderCreates()).toBe(creates);
+      expect(orderCreates(h)).toBe(creates);
       expect(h.fake.store.orders.length).toBe(orders + 1);
       expect(await cartStatus(cartId)).toBe('COMPLETED');
     });
@@ -246,10 +240,10 @@ describeEachDatabase(
       h.fake.bucket.set(h.fake.bucket.max);
       expect(await local()).toBe('1');
       // The buyer's retry completes the cart with that order; Shopify makes no other.
-      const creates = orderCreates();
+      const creates = orderCreates(h);
       const retried = await checkout(cartId, `boom-${kind}`);
       expect(await shopifyIdOf(retried.data!.checkoutComplete.order)).toBe(shopifyId);
-      expect(orderCreates()).toBe(creates);
+      expect(orderCreates(h)).toBe(creates);
       expect(await local()).toBe('1');
       expect(await cartStatus(cartId)).toBe('COMPLETED');
     });
