@@ -2,7 +2,8 @@
  * `tsx bench/search-explain.ts <database url> [runs]`: EXPLAIN (ANALYZE, BUFFERS) of the two statements
  * of scenario (e), the page of 24 and the facets for "jacket" and for a one-match query, each run `runs` times (7): the median
  * execution time and the buffers read, which a loaded machine disturbs less than a load test does.
- * `PLAN=1` prints the last plan in full. docs/search.md reports the figures.
+ * `PLAN=1` prints the last plan in full. docs/search.md reports the figures. Read as the gateway's requests
+ * read: as `gateway_app` with the tenant set, under row-level security (SEARCH_SQL_ROLE as in search-sql.ts).
  */
 import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import { Pool } from 'pg';
@@ -14,7 +15,9 @@ import { parseSearchQuery } from '../connectors/catalog/search-query';
 async function main(): Promise<void> {
   const [url, runs = '7'] = process.argv.slice(2);
   if (!url) throw new Error('usage: tsx bench/search-explain.ts <database url> [runs]');
-  const pool = new Pool({ connectionString: url, max: 1 });
+  const role = process.env.SEARCH_SQL_ROLE ?? 'gateway_app';
+  const options = ['-c app.tenant_id=bench', ...(role ? [`-c role=${role}`] : [])].join(' ');
+  const pool = new Pool({ connectionString: url, max: 1, options });
   const sent: CompiledQuery[] = [];
   const db = new Kysely<unknown>({
     dialect: new PostgresDialect({ pool }),

@@ -2,7 +2,9 @@
  * `tsx bench/search-sql.ts <database url> [tenant]`: the statements of scenario (e) (the page of 24 and
  * the facets) and (f) (products, collections, completions), each timed on the database alone, median and
  * p99 of 30 runs. Run it on two seeds (`seed --bench --products 10000` and `100000`) to see how the cost
- * grows with the catalog; docs/search.md reports the figures.
+ * grows with the catalog; docs/search.md reports the figures. Statements run as the gateway's requests do:
+ * as `gateway_app` with the tenant set, under row-level security (SEARCH_SQL_ROLE names another role, or
+ * none for the connecting user).
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import { Pool } from 'pg';
@@ -13,6 +15,7 @@ import { facetCounts } from '../connectors/catalog/search-facets';
 import { asPrefixQuery, parseSearchQuery } from '../connectors/catalog/search-query';
 
 const RUNS = 30;
+const ROLE = process.env.SEARCH_SQL_ROLE ?? 'gateway_app';
 
 async function timed(label: string, run: () => Promise<unknown>): Promise<void> {
   const times: number[] = [];
@@ -29,8 +32,10 @@ async function timed(label: string, run: () => Promise<unknown>): Promise<void> 
 async function main(): Promise<void> {
   const [url, tenantId = 'bench'] = process.argv.slice(2);
   if (!url) throw new Error('usage: tsx bench/search-sql.ts <database url> [tenant]');
+  // Set for the whole connection (the gateway sets them per transaction): every statement reads as a request does.
+  const settings = [`-c app.tenant_id=${tenantId}`, ...(ROLE ? [`-c role=${ROLE}`] : [])].join(' ');
   const db = new Kysely<unknown>({
-    dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1 }) }),
+    dialect: new PostgresDialect({ pool: new Pool({ connectionString: url, max: 1, options: settings }) }),
   });
   const tenant = { tenantId, get: async () => db } as unknown as TenantDb;
   const [{ n }] = (await db
@@ -39,7 +44,9 @@ async function main(): Promise<void> {
     .execute()) as {
     n: string;
   }[];
-  console.log(`${n} products\n\n| statement | p50 ms | p99 ms |\n| --- | ---: | ---: |`);
+  console.log(
+    `${n} products, read as ${ROLE || 'the connecting user'}\n\n| statement | p50 ms | p99 ms |\n| --- | ---: | ---: |`,
+  );
   const search = { storefront: true, text: null, clauses: parseSearchQuery('jacket') };
   const page = { size: 24, cursor: null, backward: false };
   await timed('(e) page of 24', () =>

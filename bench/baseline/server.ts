@@ -19,6 +19,8 @@ const digits = currencyExponent(currency);
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   max: Number(process.env.DATABASE_POOL_MAX ?? 10),
+  // The search statements read their matches for the session's tenant (catalog_search_matches).
+  options: `-c app.tenant_id=${tenant}`,
 });
 pool.on('error', () => undefined);
 

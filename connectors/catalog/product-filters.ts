@@ -4,7 +4,7 @@ import { groupConditions, type FilterGroups } from './filter-groups';
 import { productRow, SEARCH_ROW, type FilterRow } from './filter-rows';
 import type { Clause } from './search-query';
 import { clausesTsquery } from './search-tsquery';
-import type { ProductStatus } from './tables';
+import type { ProductSearchTable, ProductStatus } from './tables';
 
 /** A product search after input validation: local ids, checked decimals. */
 export interface ProductSearch {
@@ -29,23 +29,25 @@ export interface ProductSearch {
 export const storefrontVisible = (row: FilterRow) =>
   sql<SqlBool>`${row.status} = 'ACTIVE' and ${row.publishedAt} <= now()`;
 
-/** The search document `s` (product_search) matches the clauses (the GIN index on (tenant_id, document)). */
-function documentMatches(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
-  const query = clausesTsquery(tenantId, clauses);
-  return query ? sql<SqlBool>`s.document @@ ${query}` : null;
+/**
+ * The search rows `s` a statement reads: with full-text clauses, the tenant's rows whose document matches
+ * them, found through the GIN index (catalog_search_matches, 0007_search_matches.ts: under row-level
+ * security a plain `@@` could not use the index); without, the tenant's search rows.
+ */
+export function searchRows(tenantId: string, clauses?: readonly Clause[] | null): RawBuilder<ProductSearchTable> {
+  const query = clauses?.length ? clausesTsquery(tenantId, clauses) : null;
+  return query ? sql`catalog_search_matches(${query})` : sql`product_search`;
 }
 
 /** Products whose search document matches the clauses. */
-function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> | null {
-  const matches = documentMatches(tenantId, clauses);
-  if (!matches) return null;
-  return sql<SqlBool>`p.id in (select s.product_id from product_search s where s.tenant_id = ${tenantId} and ${matches})`;
+function fullTextCondition(tenantId: string, clauses: readonly Clause[]): RawBuilder<SqlBool> {
+  return sql<SqlBool>`p.id in (select s.product_id from ${searchRows(tenantId, clauses)} s where s.tenant_id = ${tenantId})`;
 }
 
 /**
- * How a search reaches the search document: `joined` when the statement reads each product's
- * `product_search as s` (to rank by it from the same row): then every condition reads that row, and a
- * search reads only the rows its words matched. Otherwise through a subquery, over `products as p`.
+ * How a search reaches the search document: `joined` when the statement reads the search rows as `s`
+ * (`searchRows`, matched already; to rank by them from the same row): then every condition reads that
+ * row, and a search reads only the rows its words matched. Otherwise through a subquery, over `products as p`.
  */
 export type DocumentAccess = 'subquery' | 'joined';
 
@@ -83,13 +85,7 @@ export function scopeConditions(
   if (search.availableForSale != null) {
     where.push(search.availableForSale ? row.available : sql<SqlBool>`not ${row.available}`);
   }
-  const matches = search.clauses?.length ? search.clauses : null;
-  const fullText = matches
-    ? document === 'joined'
-      ? documentMatches(tenantId, matches)
-      : fullTextCondition(tenantId, matches)
-    : null;
-  if (fullText) where.push(fullText);
+  if (search.clauses?.length && document === 'subquery') where.push(fullTextCondition(tenantId, search.clauses));
   return where;
 }
 

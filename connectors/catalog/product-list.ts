@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
 import { keysetCursor, keysetPlan, runPrepared, selectColumns, type KeysetSort } from '../../src/sdk/db';
-import { productConditions, type ProductSearch } from './product-filters';
+import { productConditions, searchRows, type ProductSearch } from './product-filters';
 import { productSort, ranksBySearchRow, type ProductSortKey } from './product-sorts';
-import type { CatalogTables, ProductRow } from './tables';
+import type { CatalogTables, ProductRow, ProductSearchTable } from './tables';
 
 export interface ProductListing {
   search: ProductSearch;
@@ -44,13 +44,19 @@ async function pageQuery(
   const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
   const cursorOf = (row: ListedProduct) => keysetCursor(sort, row);
   if (ranksBySearchRow(sort) && !numbered && extra.length === 0) {
-    const query = rankedPage(conn, db.tenantId, { sort, plan, where }, page, columns);
+    const query = rankedPage(
+      conn,
+      db.tenantId,
+      { rows: searchRows(db.tenantId, clauses), sort, plan, where },
+      page,
+      columns,
+    );
     return { conn, query, finish, cursorOf };
   }
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
   const products = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
   const from = fullText
-    ? products.innerJoin('product_search as s', (join) =>
+    ? products.innerJoin(searchRows(db.tenantId, clauses).as('s'), (join) =>
         join.onRef('s.product_id', '=', 'p.id').onRef('s.tenant_id', '=', 'p.tenant_id'),
       )
     : products;
@@ -71,15 +77,20 @@ async function pageQuery(
 function rankedPage(
   conn: Kysely<CatalogTables>,
   tenantId: string,
-  ranked: { sort: KeysetSort; plan: ReturnType<typeof keysetPlan>; where: RawBuilder<SqlBool>[] },
+  ranked: {
+    rows: RawBuilder<ProductSearchTable>;
+    sort: KeysetSort;
+    plan: ReturnType<typeof keysetPlan>;
+    where: RawBuilder<SqlBool>[];
+  },
   page: Page,
   columns: ColumnChoice,
 ) {
-  const { sort, plan, where } = ranked;
+  const { rows, sort, plan, where } = ranked;
   // Embedded in the statement below: built without plugins, it is not counted on its own.
   const matches = conn
     .withoutPlugins()
-    .selectFrom('product_search as s')
+    .selectFrom(rows.as('s'))
     .select([
       sql<string>`s.product_id`.as('product_id'),
       plan.sortValue.as('sort_value'),

@@ -3,7 +3,7 @@ import type { TenantDb } from '../../src/sdk';
 import { runPrepared } from '../../src/sdk/db';
 import { emptyGroups, groupConditions } from './filter-groups';
 import { SEARCH_ROW } from './filter-rows';
-import { scopeConditions, type ProductSearch } from './product-filters';
+import { scopeConditions, searchRows, type ProductSearch } from './product-filters';
 
 /** Most values one facet lists (tags can be many): the most frequent first. */
 export const MAX_FACET_VALUES = 100;
@@ -56,7 +56,7 @@ export async function facetCounts(db: TenantDb, search: ProductSearch): Promise<
     with base as materialized (
       select s.product_id as id, s.vendor, s.product_type, s.tags, s.min_price, s.max_price, s.in_stock, s.options
         ${flags.length ? sql`, ${sql.join(flags)}` : sql``}
-      from product_search s where ${and(scopeConditions(tenantId, search, 'joined'))}
+      from ${searchRows(tenantId, search.clauses)} s where ${and(scopeConditions(tenantId, search, 'joined'))}
     )
     select json_build_object(
       'total', (select count(*) from base where ${except(null)}),

@@ -6,23 +6,20 @@ import { discoverPlugins } from '../../src/plugins/discover';
 import { loadPlugin } from '../../src/plugins/load';
 import { projectRoot } from '../../src/sdk';
 import { createTestDatabase, describeEachKind, type TestDatabase } from '../kit/databases';
+import { migrationsAfter } from '../kit/migrated-database';
 
 const migrations = pluginMigrations(composePlugins(discoverPlugins(projectRoot()).map(loadPlugin)).plugins);
 
-/**
- * Each migration that widens money columns to exact amounts, the last column it widens, and the later
- * migrations of its plugin, which go down before it (newest first).
- */
+/** Each migration that widens money columns to exact amounts, and the last column it widens. */
 const CASES = [
   {
     migration: 'catalog/0005_exact_variant_prices',
     table: 'products',
     column: 'max_price',
-    later: ['catalog/0006_search_facets'],
   },
-  { migration: 'payments/0002_exact_payment_amounts', table: 'payment_transactions', column: 'amount', later: [] },
-  { migration: 'customers/0007_exact_amount_spent', table: 'customers', column: 'amount_spent', later: [] },
-];
+  { migration: 'payments/0002_exact_payment_amounts', table: 'payment_transactions', column: 'amount' },
+  { migration: 'customers/0007_exact_amount_spent', table: 'customers', column: 'amount_spent' },
+].map((c) => ({ ...c, later: migrationsAfter(migrations, c.migration) }));
 
 describeEachKind('the exact money migrations', (kind) => {
   let database: TestDatabase;

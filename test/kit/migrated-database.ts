@@ -1,4 +1,4 @@
-import { migrateUp } from '../../src/db/migrator';
+import { migrateUp, type PluginMigrations } from '../../src/db/migrator';
 import { pluginMigrations } from '../../src/engine/migrations';
 import { composePlugins } from '../../src/plugins/compose';
 import { discoverPlugins } from '../../src/plugins/discover';
@@ -20,4 +20,16 @@ export function migratedDatabase(kind: DatabaseKind): () => TestDatabase {
   }, 180_000);
   afterAll(() => database.close());
   return () => database;
+}
+
+/** The migrations of `name`'s plugin applied after it, newest first: the order they go down before it. */
+export function migrationsAfter(migrations: readonly PluginMigrations[], name: string): string[] {
+  const [plugin] = name.split('/');
+  const own = Object.keys(migrations.find((m) => m.plugin === plugin)?.migrations ?? {}).sort();
+  const index = own.indexOf(name.slice(plugin.length + 1));
+  if (index < 0) throw new Error(`no migration ${name}`);
+  return own
+    .slice(index + 1)
+    .reverse()
+    .map((m) => `${plugin}/${m}`);
 }

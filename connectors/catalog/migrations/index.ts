@@ -4,6 +4,7 @@ import * as search from './0003_search';
 import * as variantShipping from './0004_variant_shipping';
 import * as exactVariantPrices from './0005_exact_variant_prices';
 import * as searchFacets from './0006_search_facets';
+import * as searchMatches from './0007_search_matches';
 
 export const migrations = {
   '0001_products': products,
@@ -12,4 +13,5 @@ export const migrations = {
   '0004_variant_shipping': variantShipping,
   '0005_exact_variant_prices': exactVariantPrices,
   '0006_search_facets': searchFacets,
+  '0007_search_matches': searchMatches,
 };
