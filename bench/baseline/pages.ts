@@ -6,7 +6,7 @@
 /** A global id, base64url of gid://retail/<Type>/<id>, as the gateway encodes it. */
 const gid = (type: string, column: string) =>
   `rtrim(translate(encode(convert_to('gid://retail/${type}/' || ${column}, 'UTF8'), 'base64'), '+/', '-_'), '=')`;
-/** `digits`: the currency's minor digits, for amounts stored unscaled (variant prices); orders' are scaled. */
+/** `digits`: the currency's minor digits, for amounts stored unscaled (a whole price is kept as "57"). */
 const money = (amount: string, currency: string, digits?: string) =>
   `json_build_object('amount', ${digits ? `round(${amount}, ${digits})` : amount}::text, 'currencyCode', ${currency})`;
 const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -57,7 +57,7 @@ select json_build_object('data', json_build_object('product', (
   from products p
   where p.tenant_id = $1 and p.handle = $3 and p.status = 'ACTIVE' and p.published_at <= now())))::text as body`;
 
-/** $1 tenant, $2 page size. */
+/** $1 tenant, $2 page size, $3 the shop currency's minor digits (the bench's orders are all in it). */
 export const ORDERS_SQL = `
 select json_build_object('data', json_build_object('orders', json_build_object('nodes',
   coalesce(json_agg(x.node order by x.id), '[]'))))::text as body
@@ -65,13 +65,13 @@ from (
   select o.id, json_build_object(
     'id', ${gid('Order', 'o.id')}, 'name', '#' || o.number, 'createdAt', ${iso('o.created_at')},
     'financialStatus', o.financial_status, 'fulfillmentStatus', o.fulfillment_status,
-    'totalPrice', ${money('o.total', 'o.currency_code')},
+    'totalPrice', ${money('o.total', 'o.currency_code', '$3::int')},
     'customer', (select json_build_object('id', ${gid('Customer', 'c.id')}, 'email', c.email, 'firstName', c.first_name,
         'lastName', c.last_name) from customers c where c.tenant_id = $1 and c.id = o.customer_id),
     'lineItems', json_build_object('nodes', (
       select coalesce(json_agg(json_build_object(
         'id', ${gid('LineItem', 'li.id')}, 'title', li.title, 'quantity', li.quantity,
-        'originalUnitPrice', ${money('li.unit_price', 'o.currency_code')},
+        'originalUnitPrice', ${money('li.unit_price', 'o.currency_code', '$3::int')},
         'variant', (select json_build_object('id', ${gid('ProductVariant', 'v.id')}, 'title', v.title, 'sku', v.sku)
           from product_variants v where v.tenant_id = $1 and v.id = li.variant_id),
         'product', (select json_build_object('id', ${gid('Product', 'p.id')}, 'handle', p.handle, 'title', p.title)

@@ -32,7 +32,7 @@ type Variables = Record<string, unknown> & { input?: Record<string, unknown> };
 const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
   '/storefront': (v) => [STOREFRONT_SQL, [tenant, currency, v.first, digits]],
   '/product': (v) => [PRODUCT_SQL, [tenant, currency, v.handle, digits]],
-  '/orders': (v) => [ORDERS_SQL, [tenant, v.first]],
+  '/orders': (v) => [ORDERS_SQL, [tenant, v.first, digits]],
   '/adjust': ({ input = {} }) => [
     ADJUST_SQL,
     [tenant, localId(String(input.variantId)), localId(String(input.locationId)), input.delta, input.reason],
