@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
+import { toMinor } from '../../src/sdk/money';
 import { moneyOf, priceOf, type Price } from './checkout-price';
 import { cartGid, FACTS, localCartId, localId, type Answer, type Facts } from './checkout-facts';
 
@@ -70,7 +71,8 @@ export async function createCart(pool: pg.Pool, tenant: string, currency: string
   const cart = {
     id: cartGid(token),
     totalQuantity: quantity,
-    cost: { subtotalAmount: { amount: subtotal, currencyCode: currency } },
+    // Prices are stored unscaled (a whole price is kept as "57"): answered in the currency's digits.
+    cost: { subtotalAmount: moneyOf(toMinor(subtotal, currency), currency) },
   };
   return payload('cartCreate', { cart, userErrors: [] }, 1);
 }
