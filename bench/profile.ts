@@ -49,18 +49,23 @@ async function main(): Promise<void> {
   const databaseUrl = await prepareBenchDatabase(base);
   const dir = join(projectRoot(), 'bench/results/profiles');
   const env = benchEnv(databaseUrl);
+  const started = Date.now();
   const server = await startServer('gateway', 'bench/gateway-server.ts', env, ['--cpu-prof', '--cpu-prof-dir', dir]);
   try {
-    const scenario = scenarios(await benchIds(databaseUrl)).find((s) => s.name === name)!;
-    const result = await closedLoop(gatewayTarget(server.port, scenario, await benchCredentials()), seconds, 10);
+    const ids = await benchIds(databaseUrl);
+    const scenario = scenarios(ids).find((s) => s.name === name)!;
+    // With the ids, a checkout is sent as its five steps.
+    const result = await closedLoop(gatewayTarget(server.port, scenario, await benchCredentials(), ids), seconds, 10);
     console.log(`${scenario.label}: ${result.rps.toFixed(0)} req/s, ${result.errors} errors`);
   } finally {
     await server.stop();
   }
+  // This run's profiles: the main thread's, the largest, and one per worker thread (the log transport's).
   const newest = readdirSync(dir)
     .filter((f) => f.endsWith('.cpuprofile'))
     .map((f) => join(dir, f))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+    .filter((f) => statSync(f).mtimeMs >= started)
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
   for (const f of topFunctions(JSON.parse(readFileSync(newest, 'utf8')) as Profile, 25)) {
     console.log(`${(f.share * 100).toFixed(1).padStart(5)}%  ${f.ms.toFixed(0).padStart(6)} ms  ${f.name}`);
   }

@@ -77,7 +77,7 @@ const INVENTORY_ADJUST = `mutation InventoryAdjust($input: InventoryAdjustInput!
   }
 }`;
 
-const SEARCH = `query Search($query: String!) {
+export const SEARCH = `query Search($query: String!) {
   search(query: $query, first: 24) {
     totalCount
     nodes { id handle title vendor priceRange { minVariantPrice ${money} } }
@@ -88,7 +88,7 @@ const SEARCH = `query Search($query: String!) {
 /** The fixed price of a request: no resolver, no SQL, only the HTTP edge, authentication and Apollo. */
 const TYPENAME = '{ __typename }';
 
-const PREDICTIVE = `query Predictive($query: String!) {
+export const PREDICTIVE = `query Predictive($query: String!) {
   predictiveSearch(query: $query, limit: 6) {
     products { id handle title }
     collections { id handle title }

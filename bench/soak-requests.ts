@@ -1,7 +1,10 @@
 /**
- * The soak's request mix, over HTTP to one gateway: half product lists with variants, product by handle,
- * node lookups, parse errors and unauthenticated requests, across two shops.
+ * The soak's request mix, over HTTP to one gateway: product lists with variants, product by handle, node
+ * lookups, search with facets, predictive search, whole checkouts (five requests: cart, address, delivery
+ * option, discount code, complete), parse errors and unauthenticated requests, across two shops.
  */
+import { CHECKOUT_STEPS, stepPayload, type CheckoutState } from './checkout-steps';
+import { PREDICTIVE, SEARCH } from './scenarios';
 
 export interface Answer {
   status: number;
@@ -12,9 +15,18 @@ const MIX = [
   ...Array<string>(5).fill('list'),
   ...Array<string>(2).fill('byHandle'),
   'node',
+  'search',
+  'predictive',
+  'checkout',
   'parseError',
   'unauthenticated',
 ];
+
+/** A checkout step that did not succeed, reported as an answer with the code of its failure. */
+const failedStep = (status: number, field: string): Answer => ({
+  status,
+  body: { errors: [{ extensions: { code: `CHECKOUT_${field.toUpperCase()}_FAILED` } }] },
+});
 
 /** Returns `send(i)`, the i-th request of the mix; reads the first shop's products to look them up by handle and id. */
 export async function soakRequests(port: number, tokens: string[]): Promise<(i: number) => Promise<Answer>> {
@@ -27,9 +39,35 @@ export async function soakRequests(port: number, tokens: string[]): Promise<(i: 
     });
     return { status: res.status, body: (await res.json()) as Answer['body'] };
   };
-  const list = await post('{ products(first: 20) { nodes { id handle } } }', {}, tokens[0]);
-  const nodes = (list.body.data?.products as { nodes: { id: string; handle: string }[] } | undefined)?.nodes ?? [];
-  if (nodes.length === 0) throw new Error(`no products to soak with: ${JSON.stringify(list.body)}`);
+  const list = await post(
+    '{ products(first: 20) { nodes { id handle variants(first: 1) { nodes { id } } } } }',
+    {},
+    tokens[0],
+  );
+  type Listed = { id: string; handle: string; variants: { nodes: { id: string }[] } };
+  const nodes = (list.body.data?.products as { nodes: Listed[] } | undefined)?.nodes ?? [];
+  if (nodes.length < 3) throw new Error(`no products to soak with: ${JSON.stringify(list.body)}`);
+  // Stocked by soak-server.ts so that no checkout sells out.
+  const variantIds = nodes.slice(0, 3).map((n) => n.variants.nodes[0].id);
+
+  // The first shop's (a dollar shop: the steps' US address, express delivery and code WELCOME10 fit it).
+  const checkout = async (): Promise<Answer> => {
+    const state: CheckoutState = {};
+    let last: Answer = { status: 0, body: {} };
+    for (const step of CHECKOUT_STEPS) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-storefront-token': tokens[0] },
+        body: JSON.stringify({ query: step.query, variables: step.variables(variantIds, state) }),
+      });
+      const text = await res.text();
+      const payload = stepPayload(step, text);
+      if (!payload) return failedStep(res.status, step.field);
+      state.cartId ??= payload.cart?.id;
+      last = { status: res.status, body: JSON.parse(text) as Answer['body'] };
+    }
+    return last;
+  };
 
   return (i: number) => {
     const token = tokens[i % tokens.length];
@@ -45,6 +83,12 @@ export async function soakRequests(port: number, tokens: string[]): Promise<(i: 
         return post('query Product($h: String) { product(handle: $h) { id title } }', { h: product.handle }, tokens[0]);
       case 'node':
         return post('query Node($id: ID!) { node(id: $id) { id } }', { id: product.id }, tokens[0]);
+      case 'search':
+        return post(SEARCH, { query: 'jacket' }, token);
+      case 'predictive':
+        return post(PREDICTIVE, { query: 'bac' }, token);
+      case 'checkout':
+        return checkout();
       case 'parseError':
         return post('{ products(first: ', {}, token);
       default:

@@ -1,10 +1,11 @@
 /**
  * The gateway under soak, started by bench/soak.ts as a child process: production mode, jobs on, the demo
- * catalog seeded, request logs at info to a sink (their cost counts). Postgres when DATABASE_URL is set,
- * else in-memory PGlite. Says `listening` over IPC once ready, answers `sample` with its heap after a
+ * shop seeded (catalog, stock, customers, orders, delivery, taxes and discount codes), request logs at
+ * info to a sink (their cost counts). Postgres when DATABASE_URL is set, else in-memory PGlite. Says `listening` over IPC once ready, answers `sample` with its heap after a
  * forced GC and its RSS a second later, and exits when the soak goes away.
  */
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import pino from 'pino';
 import { createDatabase } from '../src/db/database';
 import { loadEnv } from '../src/config/env';
@@ -33,12 +34,18 @@ async function main(): Promise<void> {
   const gateway = await createGateway({
     env,
     log,
-    plugins: [plugin('core'), plugin('catalog')],
+    plugins: ['core', 'catalog', 'inventory', 'customers', 'carts', 'orders'].map(plugin),
     database,
     migrate: true,
     jobs: true,
   });
   await seedPlugins(gateway.runtime, gateway.composition.plugins, 'demo');
+  // Stock enough that the mix's checkouts never sell out (demo levels are 0 to 24).
+  for (const tenant of gateway.runtime.tenants()) {
+    await gateway.runtime.withTenant(tenant.id, (db) =>
+      sql`update inventory_levels set available = 100000000`.execute(db),
+    );
+  }
   const { port } = await gateway.listen(0, '127.0.0.1');
 
   process.on('message', (message: SampleRequest) => {

@@ -30,7 +30,7 @@ export function writeSoakTenants(): SoakTenants {
         `id: ${id}`,
         `name: Soak ${id}`,
         `currency: ${currency}`,
-        'plugins: [catalog]',
+        'plugins: [catalog, inventory, customers, carts, orders]',
         'limits:',
         '  rateBucketSize: 1000000',
         '  rateRestorePerSecond: 100000',
