@@ -4,25 +4,10 @@ import { titleWordsStartingWith } from '../../connectors/catalog/predictive';
 import { listProducts } from '../../connectors/catalog/product-list';
 import { facetCounts } from '../../connectors/catalog/search-facets';
 import { asPrefixQuery, parseSearchQuery } from '../../connectors/catalog/search-query';
+import { APP_ROLE, asApp } from '../kit/app-role';
 import { describeEachDatabase } from '../kit/each-database';
 import { seedDemo } from './catalog-kit';
 import { searchSuite } from './search-kit';
-
-const APP_ROLE = 'gateway_app';
-
-/** Runs `fn` on one connection as the requests' role (for `tenant`, or none), in a transaction rolled back. */
-async function asApp<T>(db: Kysely<unknown>, tenant: string | null, fn: (conn: Kysely<unknown>) => Promise<T>) {
-  return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
-    try {
-      await sql`select set_config('role', ${APP_ROLE}, true)`.execute(conn);
-      if (tenant) await sql`select set_config('app.tenant_id', ${tenant}, true)`.execute(conn);
-      return await fn(conn);
-    } finally {
-      await sql`rollback`.execute(conn);
-    }
-  });
-}
 
 const countOf = async (conn: Kysely<unknown>, query: RawBuilder<unknown>) =>
   (await sql<{ n: number }>`select count(*)::int as n from ${query}`.execute(conn)).rows[0].n;

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { createDatabase } from '../../src/db/database';
 import { MIGRATION_SCHEMA } from '../../src/db/migrator';
 import { TenantSession, withTenant } from '../../src/db/tenant-session';
+import { APP_ROLE, asApp } from '../kit/app-role';
 import { describeEachDatabase } from '../kit/each-database';
 import {
   allPlugins,
@@ -13,22 +14,6 @@ import {
   type TableFacts,
 } from './all-plugins';
 import { insertAsIs, insertCopy, insertMadeUp, rowOf } from './row-copies';
-
-const APP_ROLE = 'gateway_app';
-
-/** Runs `fn` as the application role in a transaction that is always rolled back. */
-async function asApp<T>(db: Kysely<unknown>, tenant: string | null, fn: (conn: Kysely<unknown>) => Promise<T>) {
-  return db.connection().execute(async (conn) => {
-    await sql`begin`.execute(conn);
-    try {
-      await sql`select set_config('role', ${APP_ROLE}, true)`.execute(conn);
-      if (tenant) await sql`select set_config('app.tenant_id', ${tenant}, true)`.execute(conn);
-      return await fn(conn);
-    } finally {
-      await sql`rollback`.execute(conn);
-    }
-  });
-}
 
 const count = async (conn: Kysely<unknown>, table: string, where = sql`true`) =>
   (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${where}`.execute(conn)).rows[0].n;
