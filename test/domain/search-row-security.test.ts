@@ -92,6 +92,31 @@ describeEachDatabase('search under row-level security', searchSuite(), (get) => 
     });
   });
 
+  it('answers the same rows when its owner is held to the policy (a database migrated by a non-superuser)', async () => {
+    const { db } = get().database;
+    const expected = await countOf(db, sql`product_search s where s.tenant_id = 'alpha' and s.document @@ ${JACKET}`);
+    const counted = await db.connection().execute(async (conn) => {
+      await sql`begin`.execute(conn);
+      try {
+        // Undone with the transaction, the role too: nothing is left in the cluster.
+        await sql`create role rg_search_owner_probe nologin`.execute(conn);
+        await sql`grant select on product_search to rg_search_owner_probe`.execute(conn);
+        await sql`alter function catalog_search_matches(tsquery) owner to rg_search_owner_probe`.execute(conn);
+        await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', 'alpha', true)`.execute(
+          conn,
+        );
+        return {
+          alpha: await countOf(conn, sql`catalog_search_matches(${JACKET}) m`),
+          tenants: (await sql`select distinct tenant_id from catalog_search_matches(${JACKET}) m`.execute(conn)).rows,
+        };
+      } finally {
+        await sql`rollback`.execute(conn);
+      }
+    });
+    expect(expected).toBeGreaterThan(0);
+    expect(counted).toEqual({ alpha: expected, tenants: [{ tenant_id: 'alpha' }] });
+  });
+
   it('runs the function as a role that bypasses the policy and may read search rows alone', async () => {
     const { db } = get().database;
     const [facts] = (
