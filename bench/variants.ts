@@ -13,7 +13,7 @@ export type Variant = 'gateway' | 'baseline' | 'unauthorized' | 'cached' | 'many
 export const serverOf = (variant: Variant): ServerName =>
   variant === 'many' || variant === 'one' ? 'tenants' : variant;
 
-/** Which variants time each scenario: the cache serves storefront reads only; predictive has no baseline. */
+/** Which variants time each scenario: the cache serves storefront reads only. */
 export function variantsFor(scenario: Scenario): Variant[] {
   switch (scenario.name) {
     case 'tenants':
@@ -22,8 +22,6 @@ export function variantsFor(scenario: Scenario): Variant[] {
       return ['gateway', 'baseline'];
     case 'storefront':
       return ['gateway', 'baseline', 'unauthorized', 'cached'];
-    case 'predictive':
-      return ['gateway', 'unauthorized'];
     default:
       return ['gateway', 'baseline', 'unauthorized'];
   }

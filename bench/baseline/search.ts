@@ -1,15 +1,18 @@
 /**
- * The baseline's search page (scenario e): the two statements the gateway's search sends (the page of
- * 24, then the total and every facet in one), taken from the catalog's connector as bench/search-sql.ts
- * times them, composed into the answer by hand: what the page costs without GraphQL around it.
+ * The baseline's search pages: (e) the two statements the gateway's search sends (the page of 24, then
+ * the total and every facet in one), and (f) the three of predictive search (products, collections,
+ * completions), taken from the catalog's connector as bench/search-sql.ts times them, composed into the
+ * answer by hand: what the pages cost without GraphQL around them.
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { ALL_COLUMNS, encodeGlobalId, type TenantDb } from '../../src/sdk';
 import { formatMinor, toMinor } from '../../src/sdk/money';
 import { listProducts } from '../../connectors/catalog/product-list';
+import { collectionsStartingWith, titleWordsStartingWith } from '../../connectors/catalog/predictive';
 import { facetCounts } from '../../connectors/catalog/search-facets';
-import { parseSearchQuery } from '../../connectors/catalog/search-query';
+import { asPrefixQuery, parseSearchQuery } from '../../connectors/catalog/search-query';
+import { suggestedQueries } from '../../resolvers/catalog/predictive-search';
 import { filtersOf } from '../../resolvers/catalog/search-filters';
 import type { Answer } from './checkout-facts';
 
@@ -45,4 +48,37 @@ export async function searchPage(db: TenantDb, currency: string, v: Record<strin
   }));
   const answer = { search: { totalCount: facets.total, nodes, productFilters } };
   return { body: JSON.stringify({ data: answer }), statements: 2 };
+}
+
+/** (f): a storefront's predictive search for the letters typed, six of each kind, as the page asks. */
+export async function predictivePage(db: TenantDb, v: Record<string, unknown>): Promise<Answer> {
+  const clauses = asPrefixQuery(parseSearchQuery(String(v.query)));
+  const last = clauses.at(-1);
+  if (!last || last.kind !== 'prefix') throw new Error('the bench types the start of one word');
+  const search = { storefront: true, text: null, clauses };
+  const limit = 6;
+  const [{ rows }, collections, completions] = await Promise.all([
+    listProducts(
+      db,
+      { search, sortKey: 'RELEVANCE', reverse: false },
+      { size: limit, cursor: null, backward: false },
+      ALL_COLUMNS,
+    ),
+    collectionsStartingWith(db, true, [last.text], limit, ALL_COLUMNS),
+    titleWordsStartingWith(db, search, last.text, limit),
+  ]);
+  const answer = {
+    predictiveSearch: {
+      products: rows
+        .slice(0, limit)
+        .map((p) => ({ id: encodeGlobalId('Product', String(p.id)), handle: p.handle, title: p.title })),
+      collections: collections.map((c) => ({
+        id: encodeGlobalId('Collection', String(c.id)),
+        handle: c.handle,
+        title: c.title,
+      })),
+      queries: suggestedQueries(clauses, completions),
+    },
+  };
+  return { body: JSON.stringify({ data: answer }), statements: 3 };
 }

@@ -10,7 +10,7 @@ import pg from 'pg';
 import { completeCheckout, createCart, setAddress, setCodes, setOption } from './checkout';
 import type { Answer } from './checkout-facts';
 import { ADJUST_SQL, ORDERS_SQL, PRODUCT_SQL, STOREFRONT_SQL } from './pages';
-import { searchPage, tenantDb } from './search';
+import { predictivePage, searchPage, tenantDb } from './search';
 import { currencyExponent } from '../../src/sdk/money';
 
 const tenant = process.env.BENCH_TENANT ?? 'bench';
@@ -42,6 +42,7 @@ const pages: Record<string, (v: Variables) => [string, unknown[]]> = {
 /** Pages answered by code of their own (several statements, or none). */
 const handlers: Record<string, (v: Variables, req: IncomingMessage) => Promise<Answer>> = {
   '/search': (v) => searchPage(search, currency, v),
+  '/predictive': (v) => predictivePage(search, v),
   '/checkout/1': (v) => createCart(pool, tenant, currency, v),
   '/checkout/2': (v) => setAddress(pool, tenant, currency, v),
   '/checkout/3': (v) => setOption(pool, tenant, currency, v),

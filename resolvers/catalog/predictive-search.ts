@@ -32,14 +32,16 @@ export async function predictiveSearch(ctx: GatewayContext, clauses: Clause[], l
     collectionsStartingWith(ctx.db, storefront, words, limit, ctx.columns('Collection')),
     last.kind === 'prefix' ? titleWordsStartingWith(ctx.db, search, last.text, limit) : Promise.resolve([]),
   ]);
+  return { products: products.rows.slice(0, limit), collections, queries: suggestedQueries(prefixed, completions) };
+}
+
+/** The query as typed with its last word completed, each completion's added letters marked. */
+export function suggestedQueries(prefixed: readonly Clause[], completions: readonly string[]) {
+  const typedLength = prefixed.at(-1)?.text.length ?? 0;
   const before = typed(prefixed.slice(0, -1));
   const lead = before ? `${before} ` : '';
-  return {
-    products: products.rows.slice(0, limit),
-    collections,
-    queries: completions.map((word) => ({
-      text: `${lead}${word}`,
-      styledText: `${escapeHtml(lead)}${escapeHtml(word.slice(0, last.text.length))}<mark>${escapeHtml(word.slice(last.text.length))}</mark>`,
-    })),
-  };
+  return completions.map((word) => ({
+    text: `${lead}${word}`,
+    styledText: `${escapeHtml(lead)}${escapeHtml(word.slice(0, typedLength))}<mark>${escapeHtml(word.slice(typedLength))}</mark>`,
+  }));
 }

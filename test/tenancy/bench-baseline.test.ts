@@ -90,6 +90,7 @@ describeUnless(databaseMissing('postgres'))('bench pages against the baseline [p
     credentials = { storefront: t.storefront(TENANT), admin: await t.admin(TENANT) };
     const variables: Partial<Record<Scenario['name'], Scenario['variables']>> = {
       search: { query: picked.word },
+      predictive: { query: picked.word.slice(0, 3) },
       product: { handle: picked.handle },
     };
     list = scenarios(ids).map((s) => ({ ...s, variables: variables[s.name] ?? s.variables }));
@@ -139,6 +140,15 @@ describeUnless(databaseMissing('postgres'))('bench pages against the baseline [p
     const body = gateway.body as { data: { search: { totalCount: number; productFilters: unknown[] } } };
     expect(body.data.search.totalCount).toBeGreaterThan(0);
     expect(body.data.search.productFilters.length).toBeGreaterThan(0);
+    expect(difference(gateway.body, reference.body)).toBeNull();
+  });
+
+  it('answers predictive search for three letters as the baseline does', async () => {
+    const { gateway, reference } = await both('predictive');
+    expect(gateway.status).toBe(200);
+    const body = gateway.body as { data: { predictiveSearch: Record<string, unknown[]> } };
+    expect(body.data.predictiveSearch.products.length).toBeGreaterThan(0);
+    expect(body.data.predictiveSearch.queries.length).toBeGreaterThan(0);
     expect(difference(gateway.body, reference.body)).toBeNull();
   });
 
