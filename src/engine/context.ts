@@ -7,7 +7,6 @@ import {
   type GatewayContext,
   type GatewayIntrospection,
   type LoaderContext,
-  type Loaders,
   type NodeSource,
   type PluginDefinition,
   type PluginRuntime,
@@ -21,6 +20,7 @@ import { RequestColumns } from './columns/request-columns';
 import type { BucketStore } from '../limits/bucket-store';
 import { MemoryBucketStore } from '../limits/memory-bucket-store';
 import { attemptLimiter } from './attempts';
+import { requestLoaders } from './lazy-loaders';
 import { personalDataOf } from '../plugins/personal-data';
 import { paymentProvidersOf } from '../plugins/payment-providers';
 
@@ -66,8 +66,10 @@ export function contextFactory(deps: ContextDeps) {
     for (const [typeName, source] of Object.entries(plugin.nodes ?? {}))
       nodeSources.set(typeName, { plugin: plugin.name, ...source });
   }
-  const loaderFactories = deps.plugins.flatMap((p) =>
-    p.createLoaders ? [{ create: p.createLoaders, guardBatch: deps.batchGuard(p.name) }] : [],
+  const loadersOf = requestLoaders(
+    deps.plugins.flatMap((p) =>
+      p.createLoaders ? [{ create: p.createLoaders, guardBatch: deps.batchGuard(p.name) }] : [],
+    ),
   );
   const planner = new ColumnPlanner(deps.plugins, deps.guardPartialRows);
   const systems = deps.plugins.flatMap((p) =>
@@ -90,7 +92,6 @@ export function contextFactory(deps: ContextDeps) {
   ): RequestContext => {
     const tenant = auth.entry.tenant;
     const db = new TenantSession(deps.db, tenant.id, deps.appRole);
-    const loaders = {} as Loaders;
     const requestColumns = new RequestColumns(planner);
     let nodeTypes: WeakMap<object, string> | undefined; // made by the first loadNode: most requests have none
     let shopper: Promise<Shopper | null> | undefined;
@@ -113,7 +114,7 @@ export function contextFactory(deps: ContextDeps) {
       orderSettlement: settlement && tenant.plugins.has(settlementSource!.name) ? settlement : null,
       attempts: attemptLimiter(buckets, tenant.id),
       db,
-      loaders,
+      loaders: loadersOf({ tenant, db, columns: requestColumns.choose }),
       gateway: deps.gateway,
       recordSystems: systems.length === 0 ? noSystems : systemsOf(systems, tenant.plugins),
       record,
@@ -136,9 +137,6 @@ export function contextFactory(deps: ContextDeps) {
       requestColumns,
       columns: requestColumns.choose,
     });
-    for (const { create, guardBatch } of loaderFactories) {
-      Object.assign(loaders, create({ tenant, db, columns: ctx.columns, guardBatch }));
-    }
     return ctx;
   };
 }
