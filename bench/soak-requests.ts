@@ -3,8 +3,10 @@
  * lookups, search with facets, predictive search, whole checkouts (five requests: cart, address, delivery
  * option, discount code, complete), parse errors and unauthenticated requests, across two shops.
  */
-import { CHECKOUT_STEPS, stepPayload, type CheckoutState } from './checkout-steps';
+import { CHECKOUT_STEPS } from './checkout-steps';
+import { probe } from './load';
 import { PREDICTIVE, SEARCH } from './scenarios';
+import { checkoutSequence } from './targets';
 
 export interface Answer {
   status: number;
@@ -21,12 +23,6 @@ const MIX = [
   'parseError',
   'unauthenticated',
 ];
-
-/** A checkout step that did not succeed, reported as an answer with the code of its failure. */
-const failedStep = (status: number, field: string): Answer => ({
-  status,
-  body: { errors: [{ extensions: { code: `CHECKOUT_${field.toUpperCase()}_FAILED` } }] },
-});
 
 /** Returns `send(i)`, the i-th request of the mix; reads the first shop's products to look them up by handle and id. */
 export async function soakRequests(port: number, tokens: string[]): Promise<(i: number) => Promise<Answer>> {
@@ -52,21 +48,13 @@ export async function soakRequests(port: number, tokens: string[]): Promise<(i: 
 
   // The first shop's (a dollar shop: the steps' US address, express delivery and code WELCOME10 fit it).
   const checkout = async (): Promise<Answer> => {
-    const state: CheckoutState = {};
-    let last: Answer = { status: 0, body: {} };
-    for (const step of CHECKOUT_STEPS) {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-storefront-token': tokens[0] },
-        body: JSON.stringify({ query: step.query, variables: step.variables(variantIds, state) }),
-      });
-      const text = await res.text();
-      const payload = stepPayload(step, text);
-      if (!payload) return failedStep(res.status, step.field);
-      state.cartId ??= payload.cart?.id;
-      last = { status: res.status, body: JSON.parse(text) as Answer['body'] };
-    }
-    return last;
+    const headers = { 'content-type': 'application/json', 'x-storefront-token': tokens[0] };
+    const sequence = checkoutSequence(variantIds, () => '/graphql');
+    const answer = await probe({ url, headers, body: '', sequence });
+    if (answer.status === 200) return { status: 200, body: {} };
+    // Reported with the code of the step that failed: the last of the steps answered.
+    const failed = CHECKOUT_STEPS[(answer.body as unknown[]).length - 1].field.toUpperCase();
+    return { status: answer.status, body: { errors: [{ extensions: { code: `CHECKOUT_${failed}_FAILED` } }] } };
   };
 
   return (i: number) => {

@@ -87,7 +87,7 @@ export async function benchIds(databaseUrl: string): Promise<BenchIds> {
 }
 
 /** The checkout's five requests against `path(i)` (1-based). */
-function checkoutSequence(variantIds: readonly string[], path: (step: number) => string): SequenceStep[] {
+export function checkoutSequence(variantIds: readonly string[], path: (step: number) => string): SequenceStep[] {
   return CHECKOUT_STEPS.map((step, i) => ({
     path: path(i + 1),
     body: (state) => JSON.stringify({ query: step.query, variables: step.variables(variantIds, state) }),

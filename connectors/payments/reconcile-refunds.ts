@@ -6,15 +6,28 @@ import { transactionByKey } from './find-transaction';
 import { loadOrderForUpdate, type LoadedOrder } from './order-state';
 import type { PaymentTables } from './tables';
 
-/** The provider's ids of the refunds the order's books hold. */
-async function recordedRefundIds(trx: Kysely<PaymentTables>, tenantId: string, orderId: string, gateway: string) {
+/** A refund that moved or will move money (a failed or cancelled one never does). */
+export const refundStands = (refund: ProviderRefund) => refund.status !== 'failed' && refund.status !== 'canceled';
+
+/** Of the provider's refunds, the ids the tenant's books hold. */
+export async function recordedRefundIds(
+  trx: Kysely<PaymentTables>,
+  tenantId: string,
+  gateway: string,
+  refunds: readonly ProviderRefund[],
+): Promise<Set<string>> {
+  if (refunds.length === 0) return new Set();
   const rows = await trx
     .selectFrom('payment_transactions')
     .select('gateway_id')
     .where('tenant_id', '=', tenantId)
-    .where('order_id', '=', orderId)
     .where('gateway', '=', gateway)
     .where('kind', '=', 'REFUND')
+    .where(
+      'gateway_id',
+      'in',
+      refunds.map((r) => r.id),
+    )
     .execute();
   return new Set(rows.flatMap((r) => (r.gateway_id ? [r.gateway_id] : [])));
 }
@@ -62,10 +75,10 @@ export async function reconcileRefunds(
   refunds: readonly ProviderRefund[],
   cancellation: OrderCancellation | null,
 ): Promise<number> {
-  const known = await recordedRefundIds(trx, tenantId, orderId, gateway);
+  const known = await recordedRefundIds(trx, tenantId, gateway, refunds);
   let recorded = 0;
   for (const refund of refunds) {
-    if (refund.status === 'failed' || refund.status === 'canceled' || known.has(refund.id)) continue;
+    if (!refundStands(refund) || known.has(refund.id)) continue;
     const ofCancel = refund.idempotencyKey === cancelProviderKey(tenantId, orderId);
     const key = ofCancel ? cancelRecordKey(orderId) : (refund.idempotencyKey ?? `${gateway}:${refund.id}:refund`);
     if (await transactionByKey(trx, tenantId, key)) continue;

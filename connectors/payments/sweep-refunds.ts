@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
 import type { PluginRuntime, ProviderRefund, Tenant } from '../../src/sdk';
 import { connectProvider } from './provider-of';
 import { applyProviderEvent } from './provider-webhook';
+import { recordedRefundIds, refundStands } from './reconcile-refunds';
 import { paymentsSettings } from './settings';
 import type { PaymentTables } from './tables';
 
@@ -22,10 +22,7 @@ export async function sweepRecentRefunds(runtime: PluginRuntime, tenant: Tenant,
     const refunds = await provider.refundsSince(new Date(now - SWEEP_WINDOW_MS));
     if (refunds.length === 0) continue;
     reconciled += await runtime.withTenant<PaymentTables, number>(tenant.id, async (trx) => {
-      const { rows } = await sql<{ gateway_id: string }>`select gateway_id from payment_transactions
-        where tenant_id = ${tenant.id} and gateway = ${provider.name} and kind = 'REFUND'
-          and gateway_id in (${sql.join(refunds.map((r) => r.id))})`.execute(trx);
-      const recorded = new Set(rows.map((r) => r.gateway_id));
+      const recorded = await recordedRefundIds(trx, tenant.id, provider.name, refunds);
       let applied = 0;
       for (const paymentId of unrecordedPayments(refunds, recorded)) {
         if (await applyProviderEvent(trx, tenant.id, provider, paymentId, runtime.orderCancellation ?? null)) applied++;
@@ -38,8 +35,6 @@ export async function sweepRecentRefunds(runtime: PluginRuntime, tenant: Tenant,
 
 /** The payments with a refund the books lack (failed or cancelled refunds aside), in id order. */
 function unrecordedPayments(refunds: readonly ProviderRefund[], recorded: ReadonlySet<string>): string[] {
-  const payments = refunds
-    .filter((r) => r.status !== 'failed' && r.status !== 'canceled' && !recorded.has(r.id))
-    .map((r) => r.paymentId);
+  const payments = refunds.filter((r) => refundStands(r) && !recorded.has(r.id)).map((r) => r.paymentId);
   return [...new Set(payments)].sort();
 }
