@@ -1,6 +1,6 @@
 /**
  * `tsx bench/search-explain.ts <database url> [runs]`: EXPLAIN (ANALYZE, BUFFERS) of the two statements
- * of scenario (e), the page of 24 and the facets for "jacket" and for a one-match query, each run `runs` times (7): the median
+ * of scenario (e), the page of 24, the facets and both in one statement, for "jacket" and for a one-match query, each run `runs` times (7): the median
  * execution time and the buffers read, which a loaded machine disturbs less than a load test does.
  * `PLAN=1` prints the last plan in full. docs/search.md reports the figures. Read as the gateway's requests
  * read: as `gateway_app` with the tenant set, under row-level security (SEARCH_SQL_ROLE as in search-sql.ts).
@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { ALL_COLUMNS, type TenantDb } from '../src/sdk';
 import { listProducts } from '../connectors/catalog/product-list';
 import { facetCounts } from '../connectors/catalog/search-facets';
+import { searchPageAndFacets } from '../connectors/catalog/search-page';
 import { parseSearchQuery } from '../connectors/catalog/search-query';
 
 async function main(): Promise<void> {
@@ -31,10 +32,16 @@ async function main(): Promise<void> {
   const queries = ['jacket', 'coastal boot 4321'];
   for (const text of queries) {
     const search = { storefront: true, text: null, clauses: parseSearchQuery(text) };
-    await listProducts(tenant, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS);
+    const listing = { search, sortKey: 'RELEVANCE' as const, reverse: false };
+    await listProducts(tenant, listing, page, ALL_COLUMNS);
     await facetCounts(tenant, search);
+    await searchPageAndFacets(tenant, listing, page, ALL_COLUMNS);
   }
-  const labels = queries.flatMap((q) => [`(e) page of 24, "${q}"`, `(e) total and all facets, "${q}"`]);
+  const labels = queries.flatMap((q) => [
+    `(e) page of 24, "${q}"`,
+    `(e) total and all facets, "${q}"`,
+    `(e) both in one statement (the gateway's), "${q}"`,
+  ]);
   const client = await pool.connect();
   for (const [i, query] of sent.entries()) {
     const times: number[] = [];

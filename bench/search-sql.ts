@@ -12,6 +12,7 @@ import { ALL_COLUMNS, type TenantDb } from '../src/sdk';
 import { collectionsStartingWith, titleWordsStartingWith } from '../connectors/catalog/predictive';
 import { listProducts } from '../connectors/catalog/product-list';
 import { facetCounts } from '../connectors/catalog/search-facets';
+import { searchPageAndFacets } from '../connectors/catalog/search-page';
 import { asPrefixQuery, parseSearchQuery } from '../connectors/catalog/search-query';
 
 const RUNS = 30;
@@ -53,12 +54,18 @@ async function main(): Promise<void> {
     listProducts(tenant, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
   );
   await timed('(e) total and all facets', () => facetCounts(tenant, search));
+  await timed('(e) page, total and facets in one (what the gateway sends)', () =>
+    searchPageAndFacets(tenant, { search, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+  );
   // One product in either seed: the cost of a search that finds little, whatever the catalog's size.
   const rare = { ...search, clauses: parseSearchQuery('coastal boot 4321') };
   await timed('(e) page, one match', () =>
     listProducts(tenant, { search: rare, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
   );
   await timed('(e) facets, one match', () => facetCounts(tenant, rare));
+  await timed('(e) page, total and facets in one, one match', () =>
+    searchPageAndFacets(tenant, { search: rare, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),
+  );
   const typo = { ...search, clauses: parseSearchQuery('jakcet') };
   await timed('(e) page of 24, misspelt', () =>
     listProducts(tenant, { search: typo, sortKey: 'RELEVANCE', reverse: false }, page, ALL_COLUMNS),

@@ -29,14 +29,24 @@ export interface ProductSearch {
 export const storefrontVisible = (row: FilterRow) =>
   sql<SqlBool>`${row.status} = 'ACTIVE' and ${row.publishedAt} <= now()`;
 
+/** A search row as a statement reads it: its document left behind, its rank where one was asked for. */
+export type SearchRow = Omit<ProductSearchTable, 'document'> & { rank: number | null };
+
 /**
  * The search rows `s` a statement reads: with full-text clauses, the tenant's rows whose document matches
  * them, found through the GIN index (catalog_search_matches, 0007_search_matches.ts: under row-level
- * security a plain `@@` could not use the index); without, the tenant's search rows.
+ * security a plain `@@` could not use the index); without, the tenant's search rows. `ranked`: each
+ * matched row carries its rank for the clauses but the excluded ones (`s.rank`, see product-sorts.ts).
  */
-export function searchRows(tenantId: string, clauses?: readonly Clause[] | null): RawBuilder<ProductSearchTable> {
+export function searchRows(
+  tenantId: string,
+  clauses?: readonly Clause[] | null,
+  ranked = false,
+): RawBuilder<SearchRow> {
   const query = clauses?.length ? clausesTsquery(tenantId, clauses) : null;
-  return query ? sql`catalog_search_matches(${query})` : sql`product_search`;
+  if (!query || !clauses) return sql`product_search`;
+  const rankBy = ranked ? (clausesTsquery(tenantId, clauses.filter((c) => !c.excluded)) ?? sql`''::tsquery`) : null;
+  return sql`catalog_search_matches(${query}, ${rankBy ?? sql`null`})`;
 }
 
 /** Products whose search document matches the clauses. */

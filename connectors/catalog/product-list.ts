@@ -1,9 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { ColumnChoice, CursorValue, Page, TenantDb } from '../../src/sdk';
 import { keysetCursor, keysetPlan, runPrepared, selectColumns, type KeysetSort } from '../../src/sdk/db';
-import { productConditions, searchRows, type ProductSearch } from './product-filters';
+import { productConditions, searchRows, type ProductSearch, type SearchRow } from './product-filters';
 import { productSort, ranksBySearchRow, type ProductSortKey } from './product-sorts';
-import type { CatalogTables, ProductRow, ProductSearchTable } from './tables';
+import type { CatalogTables, ProductRow } from './tables';
 
 export interface ProductListing {
   search: ProductSearch;
@@ -34,20 +34,20 @@ async function pageQuery(
   numbered = false,
 ) {
   const { clauses } = listing.search;
-  const fullText = clauses?.length ? { tenantId: db.tenantId, clauses } : null;
-  const sort = productSort(listing.sortKey, listing.reverse, listing.search.text, fullText);
+  const fullText = Boolean(clauses?.length);
+  const sort = productSort(listing.sortKey, listing.reverse, listing.search.text, clauses);
   const plan = keysetPlan(sort, page);
   // A full-text page joins each product's search document: matched and ranked from the same row.
   const where = [...productConditions(db.tenantId, listing.search, fullText ? 'joined' : 'subquery'), ...extra];
   if (plan.after) where.push(plan.after);
   const conn = await db.get<CatalogTables>();
-  const finish = (rows: ListedProduct[]) => columns.guard(page.backward ? rows.reverse() : rows);
+  const finish = (rows: ListedProduct[]) => pageRows(rows, page, columns);
   const cursorOf = (row: ListedProduct) => keysetCursor(sort, row);
   if (ranksBySearchRow(sort) && !numbered && extra.length === 0) {
     const query = rankedPage(
       conn,
       db.tenantId,
-      { rows: searchRows(db.tenantId, clauses), sort, plan, where },
+      { rows: searchRows(db.tenantId, clauses, true), sort, plan, where },
       page,
       columns,
     );
@@ -56,7 +56,7 @@ async function pageQuery(
   // A numbered page is embedded in a larger statement: built without plugins, it is not counted on its own.
   const products = (numbered ? conn.withoutPlugins() : conn).selectFrom('products as p');
   const from = fullText
-    ? products.innerJoin(searchRows(db.tenantId, clauses).as('s'), (join) =>
+    ? products.innerJoin(searchRows(db.tenantId, clauses, ranksBySearchRow(sort)).as('s'), (join) =>
         join.onRef('s.product_id', '=', 'p.id').onRef('s.tenant_id', '=', 'p.tenant_id'),
       )
     : products;
@@ -72,19 +72,20 @@ async function pageQuery(
 /**
  * A page ranked by the search document: the matched search rows are filtered (every condition reads
  * them), ranked and cut to the page on their own; then only the page's products are read, not every
- * match's.
+ * match's. `numbered` adds each row's place in the page, as `page_row` (for a larger statement).
  */
-function rankedPage(
+export function rankedPage(
   conn: Kysely<CatalogTables>,
   tenantId: string,
   ranked: {
-    rows: RawBuilder<ProductSearchTable>;
+    rows: RawBuilder<SearchRow>;
     sort: KeysetSort;
     plan: ReturnType<typeof keysetPlan>;
     where: RawBuilder<SqlBool>[];
   },
   page: Page,
   columns: ColumnChoice,
+  numbered = false,
 ) {
   const { rows, sort, plan, where } = ranked;
   // Embedded in the statement below: built without plugins, it is not counted on its own.
@@ -104,8 +105,19 @@ function rankedPage(
   const joined = conn
     .selectFrom(matches.as('m'))
     .innerJoin('products as p', (join) => join.onRef('p.id', '=', 'm.product_id').on('p.tenant_id', '=', tenantId));
-  return selectColumns(joined, columns, 'p').select('m.sort_value').orderBy(again.order);
+  const query = selectColumns(joined, columns, 'p').select('m.sort_value').orderBy(again.order);
+  return numbered ? query.select(sql<number>`row_number() over (order by ${again.order})`.as('page_row')) : query;
 }
+
+/** The sort and keyset plan of a listing ranked by the search document, or null when it is not. */
+export function rankedListing(listing: ProductListing, page: Page) {
+  const sort = productSort(listing.sortKey, listing.reverse, listing.search.text, listing.search.clauses);
+  return ranksBySearchRow(sort) ? { sort, plan: keysetPlan(sort, page) } : null;
+}
+
+/** Rows of a page in page order (paging backwards reads them reversed), checked against the columns. */
+export const pageRows = (rows: ListedProduct[], page: Page, columns: ColumnChoice) =>
+  columns.guard(page.backward ? rows.reverse() : rows);
 
 /** One keyset page of products (page.size + 1 rows, in page order) and each row's cursor. */
 export async function listProducts(

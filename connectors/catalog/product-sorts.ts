@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { escapeLike } from '../../src/sdk';
 import type { KeysetSort } from '../../src/sdk/db';
 import type { Clause } from './search-query';
-import { clausesTsquery } from './search-tsquery';
 
 export type ProductSortKey = 'TITLE' | 'PRICE' | 'CREATED_AT' | 'BEST_SELLING' | 'RELEVANCE' | 'ID';
 
@@ -31,16 +30,9 @@ function relevance(text: string): KeysetSort['expression'] {
 /**
  * Full-text relevance: the document's weighted rank (title above vendor, type and tags, above SKUs and
  * options, above description), scaled to an integer so cursors carry it exactly; most relevant first.
- * Read from the matched row of `product_search as s` that the listing joins, not looked up per product.
+ * Computed where the match is read (`searchRows(…, ranked)`, product-filters.ts) and read as `s.rank`.
  */
-function rank(tenantId: string, clauses: readonly Clause[]): KeysetSort['expression'] {
-  const query =
-    clausesTsquery(
-      tenantId,
-      clauses.filter((c) => !c.excluded),
-    ) ?? sql`''::tsquery`;
-  return sql`(ts_rank(s.document, ${query}) * 1000000)::int`;
-}
+const RANK = sql.ref('s.rank');
 
 /** Whether the sort reads the search row `s` alone (a full-text rank), not the product. */
 export const ranksBySearchRow = (sort: KeysetSort) => sort.name.endsWith(':text');
@@ -50,14 +42,14 @@ export function productSort(
   key: ProductSortKey,
   reverse: boolean,
   text: string | null,
-  fullText?: { tenantId: string; clauses: readonly Clause[] } | null,
+  clauses?: readonly Clause[] | null,
 ): KeysetSort {
   const name = `product:${key}${reverse ? ':reverse' : ''}`;
   const id = sql.ref('p.id');
-  if (key === 'RELEVANCE' && fullText && fullText.clauses.some((c) => !c.excluded)) {
+  if (key === 'RELEVANCE' && clauses?.some((c) => !c.excluded)) {
     return {
       name: `${name}:text`,
-      expression: rank(fullText.tenantId, fullText.clauses),
+      expression: RANK,
       // Read from the search row alone, so the page can be ranked before any product is read.
       id: sql.ref('s.product_id'),
       kind: 'integer',

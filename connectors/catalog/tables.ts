@@ -112,11 +112,22 @@ export interface ProductSearchTable {
   prices: string[];
   /** Option values as JSON pairs, `["Size", "M"]`. */
   options: string[];
+  /** The numbers of its vendor, type, tags and option values in `search_facet_values` (0008_search_facet_ids.ts). */
+  facet_ids: string[];
+}
+
+/** A tenant's facet values, numbered for counting (`facet`: vendor, productType, tag or option). */
+export interface SearchFacetValuesTable {
+  tenant_id: string;
+  id: string;
+  facet: 'vendor' | 'productType' | 'tag' | 'option';
+  value: string;
 }
 
 export interface CatalogTables {
   products: ProductsTable;
   product_search: ProductSearchTable;
+  search_facet_values: SearchFacetValuesTable;
   product_variants: ProductVariantsTable;
   product_options: ProductOptionsTable;
   product_images: ProductImagesTable;

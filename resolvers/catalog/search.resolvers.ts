@@ -1,7 +1,9 @@
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { connectionOf, GatewayError, pageOf, type GatewayContext, type PageArgs } from '../../src/sdk';
 import { listProducts } from '../../connectors/catalog/product-list';
 import type { ProductSearch } from '../../connectors/catalog/product-filters';
 import { facetCounts, type FacetCounts } from '../../connectors/catalog/search-facets';
+import { searchPageAndFacets } from '../../connectors/catalog/search-page';
 import { parseSearchQuery, SearchQueryError, type Clause } from '../../connectors/catalog/search-query';
 import { productSearch, type ProductFilterArg } from './args';
 import { predictiveSearch } from './predictive-search';
@@ -27,15 +29,36 @@ export function clausesOf(query: string): Clause[] {
   }
 }
 
-/** One page of matches; the total and the facets come from one more statement, only when selected. */
-async function search(ctx: GatewayContext, args: SearchArgs) {
+/** Whether the field's own selection names one of `names` (directly or through fragments). */
+function selectsAny(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
+  const within = (set: SelectionSetNode | undefined): boolean =>
+    !!set &&
+    set.selections.some((node) =>
+      node.kind === Kind.FIELD
+        ? names.has(node.name.value)
+        : within(
+            node.kind === Kind.INLINE_FRAGMENT ? node.selectionSet : info.fragments[node.name.value]?.selectionSet,
+          ),
+    );
+  return info.fieldNodes.some((node) => within(node.selectionSet));
+}
+
+const COUNTED = new Set(['totalCount', 'productFilters']);
+
+/**
+ * One page of matches, and the total and the facets when selected: for a page ranked by relevance, read
+ * with the page in one statement (search-page.ts); otherwise from one more statement.
+ */
+async function search(ctx: GatewayContext, args: SearchArgs, info: GraphQLResolveInfo) {
   const page = pageOf(args);
   const base = productSearch(ctx, null, null, args.productFilters);
   const search: ProductSearch = { ...base, clauses: clausesOf(args.query) };
   const listing = { search, sortKey: args.sortKey ?? 'RELEVANCE', reverse: args.reverse ?? false };
-  const { rows, cursorOf } = await listProducts(ctx.db, listing, page, ctx.columns('Product'));
+  const columns = ctx.columns('Product');
+  const both = selectsAny(info, COUNTED) ? await searchPageAndFacets(ctx.db, listing, page, columns) : null;
+  const { rows, cursorOf } = both ?? (await listProducts(ctx.db, listing, page, columns));
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
-  let facets: Promise<FacetCounts> | undefined;
+  let facets: Promise<FacetCounts> | undefined = both ? Promise.resolve(both.facets) : undefined;
   const counted = () => (facets ??= facetCounts(ctx.db, search));
   return Object.assign(
     connectionOf(rows, page, cursorOf, () => counted().then((f) => f.total)),
@@ -48,7 +71,7 @@ export const searchResolvers: {
   ProductSearchConnection: ProductSearchConnectionResolvers;
 } = {
   Query: {
-    search: (_: unknown, args: SearchArgs, ctx: GatewayContext) => search(ctx, args),
+    search: (_: unknown, args: SearchArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => search(ctx, args, info),
     predictiveSearch: (_: unknown, args: { query: string; limit?: number | null }, ctx: GatewayContext) =>
       predictiveSearch(ctx, clausesOf(args.query), args.limit ?? 10),
   },

@@ -48,5 +48,17 @@ describeEachKind('the search facets migration', (kind) => {
         published: true,
       },
     ]);
+    // Numbered for counting (0008_search_facet_ids): each of its facet values, once.
+    const numbered = await sql<{ value: string }>`select v.facet || ':' || v.value as value
+      from product_search s join search_facet_values v on v.tenant_id = s.tenant_id and v.id = any(s.facet_ids)
+      where s.product_id = ${product.id} order by 1`.execute(db);
+    expect(numbered.rows.map((r) => r.value)).toEqual([
+      'option:["Size", "M"]',
+      'option:["Size", "S"]',
+      'productType:Coat',
+      'tag:sale',
+      'tag:wool',
+      'vendor:Fjord',
+    ]);
   });
 });

@@ -56,20 +56,36 @@ export async function staleSearchRows(runtime: PluginRuntime, tenantId: string):
       select product_id::text, price::text, inventory_quantity from product_variants`);
     const options = await rows(sql<{ product_id: string; name: string; values: string[] }>`
       select product_id::text, name, values from product_options`);
-    const found = await rows(sql<SourceProduct & { in_stock: boolean; prices: unknown[]; options: string[] }>`
+    // The values its facet numbers name (search_facet_values), read back as `facet:value`.
+    const found = await rows(sql<
+      SourceProduct & { in_stock: boolean; prices: unknown[]; options: string[]; numbered: string[] }
+    >`
       select product_id::text as id, status, published_at, vendor, product_type, tags, min_price::text,
-        max_price::text, in_stock, prices, options from product_search`);
+        max_price::text, in_stock, prices, options,
+        array(select v.facet || ':' || v.value from search_facet_values v
+          where v.tenant_id = s.tenant_id and v.id = any(s.facet_ids)) as numbered
+      from product_search s`);
     const byId = new Map(found.map((r) => [r.id, r]));
-    const shape = (p: SourceProduct, stock: boolean, prices: unknown[], pairs: unknown[]) => ({
-      ...p,
-      published_at: time(p.published_at),
-      tags: [...p.tags].sort(),
-      min_price: money(p.min_price),
-      max_price: money(p.max_price),
-      in_stock: stock,
-      prices: [...new Set(prices.map(money))].sort(),
-      options: [...new Set(pairs.map((pair) => JSON.stringify(pair)))].sort(),
-    });
+    const shape = (p: SourceProduct, stock: boolean, prices: unknown[], pairs: unknown[], numbered?: string[]) => {
+      const options = [...new Set(pairs.map((pair) => JSON.stringify(pair)))].sort();
+      const named = [
+        ...(p.vendor ? [`vendor:${p.vendor}`] : []),
+        ...(p.product_type ? [`productType:${p.product_type}`] : []),
+        ...p.tags.filter(Boolean).map((t) => `tag:${t}`),
+        ...options.map((o) => `option:${o}`),
+      ];
+      return {
+        ...p,
+        published_at: time(p.published_at),
+        tags: [...p.tags].sort(),
+        min_price: money(p.min_price),
+        max_price: money(p.max_price),
+        in_stock: stock,
+        prices: [...new Set(prices.map(money))].sort(),
+        options,
+        facetValues: (numbered ?? [...new Set(named)]).sort(),
+      };
+    };
     return products.flatMap((p) => {
       const own = variants.filter((v) => v.product_id === p.id);
       const pairs = options.filter((o) => o.product_id === p.id).flatMap((o) => o.values.map((v) => [o.name, v]));
@@ -83,10 +99,11 @@ export async function staleSearchRows(runtime: PluginRuntime, tenantId: string):
       const actual =
         row &&
         shape(
-          row,
+          { ...row, numbered: undefined } as SourceProduct,
           row.in_stock,
           row.prices,
           row.options.map((pair) => JSON.parse(pair) as unknown),
+          row.numbered.map((v) => (v.startsWith('option:') ? `option:${JSON.stringify(JSON.parse(v.slice(7)))}` : v)),
         );
       return JSON.stringify(actual) === JSON.stringify(expected) ? [] : [[expected, actual ?? null]];
     });

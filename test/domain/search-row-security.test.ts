@@ -63,7 +63,7 @@ describeEachDatabase('search under row-level security', searchSuite(), (get) => 
     const beta = await expected('beta');
     expect(alpha).toBeGreaterThan(0);
     expect(beta).toBeGreaterThan(0);
-    const matches = sql`catalog_search_matches(${JACKET}) m`;
+    const matches = sql`catalog_search_matches(${JACKET}, null) m`;
     expect(await asApp(db, 'alpha', (conn) => countOf(conn, matches))).toBe(alpha);
     expect(await asApp(db, 'beta', (conn) => countOf(conn, matches))).toBe(beta);
     expect(await asApp(db, null, (conn) => countOf(conn, matches))).toBe(0);
@@ -101,13 +101,13 @@ describeEachDatabase('search under row-level security', searchSuite(), (get) => 
         // Undone with the transaction, the role too: nothing is left in the cluster.
         await sql`create role rg_search_owner_probe nologin`.execute(conn);
         await sql`grant select on product_search to rg_search_owner_probe`.execute(conn);
-        await sql`alter function catalog_search_matches(tsquery) owner to rg_search_owner_probe`.execute(conn);
+        await sql`alter function catalog_search_matches(tsquery, tsquery) owner to rg_search_owner_probe`.execute(conn);
         await sql`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', 'alpha', true)`.execute(
           conn,
         );
         return {
-          alpha: await countOf(conn, sql`catalog_search_matches(${JACKET}) m`),
-          tenants: (await sql`select distinct tenant_id from catalog_search_matches(${JACKET}) m`.execute(conn)).rows,
+          alpha: await countOf(conn, sql`catalog_search_matches(${JACKET}, null) m`),
+          tenants: (await sql`select distinct tenant_id from catalog_search_matches(${JACKET}, null) m`.execute(conn)).rows,
         };
       } finally {
         await sql`rollback`.execute(conn);

@@ -14,16 +14,20 @@ import { sql, type Kysely } from 'kysely';
  */
 const ROLE = 'gateway_search';
 
-const MATCHES = sql`create function catalog_search_matches(query tsquery) returns setof product_search
+export const MATCHES_V1 = sql`create function catalog_search_matches(query tsquery) returns setof product_search
 language sql stable security definer set search_path from current as $$
   select * from product_search s
   where s.tenant_id = current_setting('app.tenant_id', true) and s.document @@ query
 $$`;
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await MATCHES.execute(db);
-  await sql`revoke execute on function catalog_search_matches(tsquery) from public`.execute(db);
-  await sql`grant execute on function catalog_search_matches(tsquery) to gateway_app`.execute(db);
+/**
+ * Lets the requests' role call the function `signature` (created by the migrator), and no one else; hands
+ * it to `gateway_search` where the migrator may create or use that role.
+ */
+export async function secureMatches(db: Kysely<unknown>, signature: string): Promise<void> {
+  const fn = sql.raw(signature);
+  await sql`revoke execute on function ${fn} from public`.execute(db);
+  await sql`grant execute on function ${fn} to gateway_app`.execute(db);
   // The role is shared by the cluster's databases; two migrating at once may both try to create it.
   await sql`
     do $$
@@ -39,9 +43,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         and pg_has_role(current_user, ${sql.lit(ROLE)}, 'member') then
         execute format('grant usage on schema %I to ${sql.raw(ROLE)}', current_schema());
         grant select on product_search to ${sql.raw(ROLE)};
-        alter function catalog_search_matches(tsquery) owner to ${sql.raw(ROLE)};
+        alter function ${fn} owner to ${sql.raw(ROLE)};
       end if;
     end $$`.execute(db);
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await MATCHES_V1.execute(db);
+  await secureMatches(db, 'catalog_search_matches(tsquery)');
 }
 
 /** The role stays (other databases of the cluster may use it); this database's grant is revoked. */

@@ -5,6 +5,7 @@ import * as variantShipping from './0004_variant_shipping';
 import * as exactVariantPrices from './0005_exact_variant_prices';
 import * as searchFacets from './0006_search_facets';
 import * as searchMatches from './0007_search_matches';
+import * as searchFacetIds from './0008_search_facet_ids';
 
 export const migrations = {
   '0001_products': products,
@@ -14,4 +15,5 @@ export const migrations = {
   '0005_exact_variant_prices': exactVariantPrices,
   '0006_search_facets': searchFacets,
   '0007_search_matches': searchMatches,
+  '0008_search_facet_ids': searchFacetIds,
 };
