@@ -45,7 +45,12 @@ export function searchRows(
 ): RawBuilder<SearchRow> {
   const query = clauses?.length ? clausesTsquery(tenantId, clauses) : null;
   if (!query || !clauses) return sql`product_search`;
-  const rankBy = ranked ? (clausesTsquery(tenantId, clauses.filter((c) => !c.excluded)) ?? sql`''::tsquery`) : null;
+  const rankBy = ranked
+    ? (clausesTsquery(
+        tenantId,
+        clauses.filter((c) => !c.excluded),
+      ) ?? sql`''::tsquery`)
+    : null;
   return sql`catalog_search_matches(${query}, ${rankBy ?? sql`null`})`;
 }
 

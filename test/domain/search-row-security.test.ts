@@ -107,7 +107,8 @@ describeEachDatabase('search under row-level security', searchSuite(), (get) => 
         );
         return {
           alpha: await countOf(conn, sql`catalog_search_matches(${JACKET}, null) m`),
-          tenants: (await sql`select distinct tenant_id from catalog_search_matches(${JACKET}, null) m`.execute(conn)).rows,
+          tenants: (await sql`select distinct tenant_id from catalog_search_matches(${JACKET}, null) m`.execute(conn))
+            .rows,
         };
       } finally {
         await sql`rollback`.execute(conn);
