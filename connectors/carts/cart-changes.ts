@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { localIdOf, type TenantDb } from '../../src/sdk';
 import { cartLines, lockCart, newCartToken, touchCart, writeLines } from './carts';
 import { loadZones } from './delivery/zones';
@@ -6,7 +6,7 @@ import { pricedLines } from './loaders';
 import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
 import { mirrorChange, mirroring, type MirrorCart, type Mirroring } from './mirror';
-import type { CartLineRow, CartTables } from './tables';
+import type { CartLineRow, CartRow, CartsTable, CartTables } from './tables';
 import { cartLimitErrors } from './limits';
 import type { CheckoutLimits } from './pricing/loaders';
 import { targetErrors, type LineTarget } from './targets';
@@ -33,7 +33,8 @@ export interface CartInput {
   buyerIdentity?: BuyerIdentityInput | null;
   note?: string | null;
 }
-export type CartResult = { cartId: string | null; userErrors: UserError[] };
+/** `cart`: the row as the change left it, when nothing wrote to it after (the answer reads it again otherwise). */
+export type CartResult = { cartId: string | null; userErrors: UserError[]; cart?: CartRow };
 
 /** Thrown inside the savepoint to undo a change that turned out to be refused. */
 class Refused extends Error {
@@ -42,7 +43,18 @@ class Refused extends Error {
   }
 }
 
-export type Change = (trx: Kysely<CartTables>, cartId: string, lines: CartLineRow[]) => Promise<UserError[]>;
+/** The cart columns a change sets; they go out with `updated_at` in the change's one update of the cart. */
+export type CartSet = { set: Updateable<CartsTable> };
+
+/**
+ * A change of a locked, active cart (`cart`: its row as locked). Its lines are read only if it asks for
+ * them. Returns refusals (none: the change is made) or the cart columns to set.
+ */
+export type Change = (
+  trx: Kysely<CartTables>,
+  cart: CartRow,
+  lines: () => Promise<CartLineRow[]>,
+) => Promise<UserError[] | CartSet>;
 
 /** Runs `fn` in a savepoint; a Refused change is undone and reported as user errors. */
 async function refusable(
@@ -65,14 +77,17 @@ const notFound: CartResult = {
 };
 
 /**
- * Clears the cart's chosen delivery option when its lines no longer get it (a weight or subtotal range
- * left, the last item that needs shipping removed), so it does not come back by itself later.
+ * Whether the cart's chosen delivery option is no longer offered for its lines as they now are (a weight
+ * or subtotal range left, the last item that needs shipping removed): it is then cleared, so it does not
+ * come back by itself later. `cart` is the row as locked: changes of the lines leave it as it was.
  */
-async function dropUnofferedOption(trx: Kysely<CartTables>, tenantId: string, cartId: string, currency: string) {
-  const cart = (await lockCart(trx, tenantId, cartId))!;
-  const [zones, lines] = await Promise.all([loadZones(trx, tenantId), pricedLines(trx, tenantId, [cartId])]);
+async function optionUnoffered(trx: Kysely<CartTables>, cart: CartRow, currency: string) {
+  const [zones, lines] = await Promise.all([
+    loadZones(trx, cart.tenant_id),
+    pricedLines(trx, cart.tenant_id, [cart.id]),
+  ]);
   const quote = quoteCart(lines, { ...pricingFacts(cart, currency, false, zones, tableTaxCalculator([])) });
-  if (!quote.selected) await touchCart(trx, tenantId, cartId, { delivery_option_handle: null });
+  return !quote.selected;
 }
 
 /** How a change runs: `currency` for changes of the lines, the tenant's cart mirror when it has one. */
@@ -102,13 +117,16 @@ export async function changeCart(
         userErrors: [{ field: ['cartId'], code: 'ALREADY_COMPLETED', message: 'The cart is already checked out' }],
       };
     }
-    const errors = await change(trx, cartId, await cartLines(trx, db.tenantId, cartId));
-    if (errors.length > 0) throw new Refused(errors);
-    if (options.currency && cart.delivery_option_handle) {
-      await dropUnofferedOption(trx, db.tenantId, cartId, options.currency);
+    const outcome = await change(trx, cart, () => cartLines(trx, db.tenantId, cartId));
+    if (Array.isArray(outcome) && outcome.length > 0) throw new Refused(outcome);
+    const set = Array.isArray(outcome) ? {} : { ...outcome.set };
+    if (options.currency && cart.delivery_option_handle && (await optionUnoffered(trx, cart, options.currency))) {
+      set.delivery_option_handle = null;
     }
-    await touchCart(trx, db.tenantId, cartId);
-    const refused = options.mirror ? await mirrorChange(trx, db.tenantId, cartId, options.mirror) : [];
+    const changed = await touchCart(trx, db.tenantId, cartId, set);
+    if (!options.mirror) return { cartId, userErrors: [], cart: changed };
+    // The mirror may write the cart again (its copy's id and URL): the answer reads it afresh.
+    const refused = await mirrorChange(trx, db.tenantId, cartId, options.mirror);
     if (refused.length > 0) throw new Refused(refused);
     return { cartId, userErrors: [] };
   });
@@ -127,7 +145,9 @@ function addLines(
   limits: CheckoutLimits,
   fields?: Map<string, string[]>,
 ): Change {
-  return async (trx, cartId, lines) => {
+  return async (trx, cart, readLines) => {
+    const cartId = cart.id;
+    const lines = await readLines();
     const errors = listSizeErrors(inputs.length, prefix);
     const totals = quantitiesOf(lines);
     const targets: LineTarget[] = [];
@@ -175,7 +195,8 @@ export async function createCart(
   const id = newCartToken();
   const mirrored = mirroring(mirror);
   return refusable(db, null, async (trx) => {
-    await trx
+    // Adding lines leaves the cart row as inserted: the answer reads this row (unless a mirror writes it).
+    const row = await trx
       .insertInto('carts')
       .values({
         id,
@@ -184,11 +205,13 @@ export async function createCart(
         ...(owner ? { customer_id: owner.customerId, email: owner.email } : {}),
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const add = addLines(db, input.lines ?? [], ['input', 'lines'], limits, mirrored?.fields);
-    const lineErrors = input.lines?.length ? await add(trx, id, []) : [];
-    if (lineErrors.length > 0) throw new Refused(lineErrors);
-    const refused = mirrored ? await mirrorChange(trx, db.tenantId, id, mirrored) : [];
+    const lineErrors = input.lines?.length ? await add(trx, row, async () => []) : [];
+    if (Array.isArray(lineErrors) && lineErrors.length > 0) throw new Refused(lineErrors);
+    if (!mirrored) return { cartId: id, userErrors: [], cart: row };
+    const refused = await mirrorChange(trx, db.tenantId, id, mirrored);
     if (refused.length > 0) throw new Refused(refused);
     return { cartId: id, userErrors: [] };
   });
@@ -218,7 +241,9 @@ export function updateCartLines(
   return changeCart(
     db,
     cartId,
-    async (trx, id, lines) => {
+    async (trx, cart, readLines) => {
+      const id = cart.id;
+      const lines = await readLines();
       const errors = listSizeErrors(inputs.length, ['lines']);
       const byId = new Map(lines.map((line) => [line.id, line]));
       const quantities = quantitiesOf(lines);
@@ -257,7 +282,9 @@ export function removeCartLines(
   return changeCart(
     db,
     cartId,
-    async (trx, id, lines) => {
+    async (trx, cart, readLines) => {
+      const id = cart.id;
+      const lines = await readLines();
       const byId = new Map(lines.map((line) => [line.id, line]));
       const errors: UserError[] = listSizeErrors(lineIds.length, ['lineIds']);
       const drop = new Map<string, number>();
@@ -283,10 +310,9 @@ export function updateBuyerIdentity(
   return changeCart(
     db,
     cartId,
-    async (trx, id) => {
+    async () => {
       const errors = buyerIdentityErrors(input, ['buyerIdentity']);
-      if (errors.length === 0) await touchCart(trx, db.tenantId, id, buyerIdentityValues(input));
-      return errors;
+      return errors.length > 0 ? errors : { set: buyerIdentityValues(input) };
     },
     { mirror: mirroring(mirror) },
   );

@@ -94,6 +94,7 @@ export const discountResolvers = {
           args.discountCodes,
           cartMirrorOf(ctx),
         ),
+        { linesKept: true },
       ),
     discountCreate: async (_: unknown, args: MutationDiscountCreateArgs, ctx: GatewayContext) =>
       createDiscount(ctx.db, args.input),

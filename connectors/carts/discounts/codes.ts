@@ -1,7 +1,6 @@
 import type { TenantDb } from '../../../src/sdk';
 import { changeCart, type CartResult } from '../cart-changes';
 import { mirroring, type MirrorCart } from '../mirror';
-import { touchCart } from '../carts';
 import type { UserError } from '../validation';
 
 const MAX_CODES = 10;
@@ -17,7 +16,7 @@ export function updateDiscountCodes(
   return changeCart(
     db,
     cartId,
-    async (trx, id) => {
+    async () => {
       const errors: UserError[] = [];
       if (codes.length > MAX_CODES) {
         errors.push({ field: ['discountCodes'], code: 'MAXIMUM_EXCEEDED', message: `At most ${MAX_CODES} codes` });
@@ -34,8 +33,7 @@ export function updateDiscountCodes(
       if (errors.length > 0) return errors;
       const seen = new Set<string>();
       const kept = codes.map((c) => c.trim()).filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase()));
-      await touchCart(trx, db.tenantId, id, { discount_codes: kept });
-      return [];
+      return { set: { discount_codes: kept } };
     },
     { mirror: mirroring(mirror) },
   );
