@@ -117,12 +117,14 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
       const elsewhere = takesCheckouts(ctx) ? await offerCheckout(ctx, args) : null;
       if (elsewhere) return elsewhere;
-      const { order, userErrors } = await completeCheckout(
+      const { order, userErrors, pricing } = await completeCheckout(
         ctx.db,
         ctx.tenant.currency,
         { cartId: await usableCartToken(ctx, args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
         { taxesIncluded: taxesIncluded(ctx), limits: checkoutLimits(ctx) },
       );
+      // The order's pricing fields answer from the snapshot checkout just wrote.
+      if (order && pricing) ctx.loaders.orderPricing.prime(order.id, pricing);
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
       return { order: order as ResolversParentTypes['Order'] | null, userErrors };
     },

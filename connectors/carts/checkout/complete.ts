@@ -6,14 +6,17 @@ import type { CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
 import type { CheckoutLimits } from '../pricing/loaders';
 import { checkoutLines, type CheckoutLine } from './lines';
-import { emitOrderCreated } from './order-event';
-import { countSales, emitStockTaken, insertOrder, upsertCustomer } from './order-writes';
+import { emitEvents } from '../../../src/sdk/db';
+import { orderCreatedEvent } from './order-event';
+import { countSales, insertOrder, stockTakenEvents, upsertCustomer } from './order-writes';
 import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
 import { reserveStock } from './reserve';
+import type { OrderPricingRow } from './order-pricing';
 
 /** The order as the orders plugin's `Order` type resolves it: a row of its `orders` table. */
 export type OrderRecord = Record<string, unknown> & { id: string; cart_id: string | null };
-export type CheckoutResult = { order: OrderRecord | null; userErrors: UserError[] };
+/** `pricing`: the order's pricing snapshot as written, when this call placed the order. */
+export type CheckoutResult = { order: OrderRecord | null; userErrors: UserError[]; pricing?: OrderPricingRow };
 
 const MAX_KEY_LENGTH = 100;
 const UNIQUE_VIOLATION = '23505';
@@ -154,17 +157,17 @@ export async function completeCheckout(
         total: formatMinor(quote.price.total, currency),
       };
       const customerId = await upsertCustomer(trx, header);
-      const orderId = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      const order = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      const orderId = order.id;
       const discountErrors = await claimDiscounts(trx, db.tenantId, orderId, email, quote);
       if (discountErrors.length > 0) throw new Refused(discountErrors);
-      await snapshotPricing(trx, db.tenantId, orderId, cart, quote, currency);
+      const pricing = await snapshotPricing(trx, db.tenantId, orderId, cart, quote, currency);
       await countSales(trx, db.tenantId, lines);
       await sql`update carts set status = 'COMPLETED', order_id = ${orderId}, updated_at = now()
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
-      const order = await orderBy(trx, db.tenantId, 'id', orderId);
-      await emitOrderCreated(trx, db.tenantId, order, lines);
-      await emitStockTaken(trx, db.tenantId, reserved.allocations);
-      return { order, userErrors: [] };
+      // The order's event and the stock it took, in one write to the outbox.
+      await emitEvents(trx, db.tenantId, [orderCreatedEvent(order, lines), ...stockTakenEvents(reserved.allocations)]);
+      return { order, userErrors: [], pricing };
     });
   } catch (error) {
     if (error instanceof Refused) return { order: null, userErrors: error.userErrors };
