@@ -36,6 +36,15 @@ export interface CartInput {
 /** `cart`: the row as the change left it, when nothing wrote to it after (the answer reads it again otherwise). */
 export type CartResult = { cartId: string | null; userErrors: UserError[]; cart?: CartRow };
 
+/**
+ * The cart a change names: its token (null for an id that is no cart's) and whether the caller may use
+ * it, asked of the row the change locks (a signed-in shopper's cart is theirs only).
+ */
+export interface CartRef {
+  token: string | null;
+  mayUse(cart: Pick<CartRow, 'customer_id'>): boolean;
+}
+
 /** Thrown inside the savepoint to undo a change that turned out to be refused. */
 class Refused extends Error {
   constructor(readonly userErrors: UserError[]) {
@@ -103,14 +112,16 @@ export interface ChangeOptions {
  */
 export async function changeCart(
   db: TenantDb,
-  cartId: string | null,
+  ref: CartRef,
   change: Change,
   options: ChangeOptions = {},
 ): Promise<CartResult> {
+  const cartId = ref.token;
   if (!cartId) return notFound;
   return refusable(db, cartId, async (trx) => {
     const cart = await lockCart(trx, db.tenantId, cartId);
-    if (!cart) return notFound;
+    // Another shopper's cart looks exactly like no cart.
+    if (!cart || !ref.mayUse(cart)) return notFound;
     if (cart.status === 'COMPLETED') {
       return {
         cartId,
@@ -219,7 +230,7 @@ export async function createCart(
 
 export function addCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   lines: readonly LineInput[],
   currency: string,
   limits: CheckoutLimits,
@@ -227,12 +238,12 @@ export function addCartLines(
 ): Promise<CartResult> {
   const mirrored = mirroring(mirror);
   const add = addLines(db, lines, ['lines'], limits, mirrored?.fields);
-  return changeCart(db, cartId, add, { currency, mirror: mirrored });
+  return changeCart(db, cart, add, { currency, mirror: mirrored });
 }
 
 export function updateCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   inputs: readonly LineUpdateInput[],
   currency: string,
   limits: CheckoutLimits,
@@ -240,7 +251,7 @@ export function updateCartLines(
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
+    cart,
     async (trx, cart, readLines) => {
       const id = cart.id;
       const lines = await readLines();
@@ -274,14 +285,14 @@ export function updateCartLines(
 
 export function removeCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   lineIds: readonly string[],
   currency: string,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
+    cart,
     async (trx, cart, readLines) => {
       const id = cart.id;
       const lines = await readLines();
@@ -303,13 +314,13 @@ export function removeCartLines(
 
 export function updateBuyerIdentity(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   input: BuyerIdentityInput,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
+    cart,
     async () => {
       const errors = buyerIdentityErrors(input, ['buyerIdentity']);
       return errors.length > 0 ? errors : { set: buyerIdentityValues(input) };

@@ -25,7 +25,7 @@ import type {
 } from '../generated/resolvers-types';
 import { cartPayload } from './cart-payload';
 import { checkoutLimits, taxesIncluded } from '../../connectors/carts/pricing/loaders';
-import { mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
+import { cartRef, mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
 import { cartTokenOf } from './cart-id';
 
 /**
@@ -74,7 +74,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await addCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           lineInputs(args.lines),
           ctx.tenant.currency,
           checkoutLimits(ctx),
@@ -86,7 +86,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await updateCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           args.lines,
           ctx.tenant.currency,
           checkoutLimits(ctx),
@@ -98,7 +98,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await removeCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           args.lineIds,
           ctx.tenant.currency,
           cartMirrorOf(ctx),
@@ -107,12 +107,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(
         ctx,
-        await updateBuyerIdentity(
-          ctx.db,
-          await usableCartToken(ctx, args.cartId),
-          args.buyerIdentity,
-          cartMirrorOf(ctx),
-        ),
+        await updateBuyerIdentity(ctx.db, await cartRef(ctx, args.cartId), args.buyerIdentity, cartMirrorOf(ctx)),
       ),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
       const elsewhere = takesCheckouts(ctx) ? await offerCheckout(ctx, args) : null;

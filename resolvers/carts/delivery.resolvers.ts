@@ -7,7 +7,7 @@ import type {
   MutationCartDeliveryAddressUpdateArgs,
   MutationCartSelectedDeliveryOptionUpdateArgs,
 } from '../generated/resolvers-types';
-import { usableCartToken } from './cart-owner';
+import { cartRef } from './cart-owner';
 import { cartPayload, deliveryReads } from './cart-payload';
 import { moneyOf } from './money';
 
@@ -35,7 +35,7 @@ export const deliveryResolvers = {
         ctx,
         await updateDeliveryAddress(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           args.address,
           deliveryReads(ctx),
           cartMirrorOf(ctx),
@@ -51,7 +51,7 @@ export const deliveryResolvers = {
         ctx,
         await selectDeliveryOption(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           ctx.tenant.currency,
           args.deliveryOptionHandle,
           deliveryReads(ctx),

@@ -1,5 +1,5 @@
 import type { TenantDb } from '../../../src/sdk';
-import { changeCart, type CartResult } from '../cart-changes';
+import { changeCart, type CartRef, type CartResult } from '../cart-changes';
 import { mirroring, type MirrorCart } from '../mirror';
 import { pricingFacts, quoteCart } from '../pricing/quote';
 import type { PricedLine } from '../tables';
@@ -22,14 +22,14 @@ export interface DeliveryReads {
  */
 export function updateDeliveryAddress(
   db: TenantDb,
-  cartId: string | null,
+  ref: CartRef,
   input: MailingAddressInput,
   reads: Pick<DeliveryReads, 'zones'>,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
+    ref,
     async (_trx, cart) => {
       const checked = validateAddress(input, ['address']);
       if ('errors' in checked) return checked.errors;
@@ -52,12 +52,12 @@ export function updateDeliveryAddress(
 /** Chooses a delivery option by handle: one the cart's address and contents are offered now. */
 export function selectDeliveryOption(
   db: TenantDb,
-  cartId: string | null,
+  ref: CartRef,
   currency: string,
   handle: string,
   reads: DeliveryReads,
 ): Promise<CartResult> {
-  return changeCart(db, cartId, async (_trx, cart) => {
+  return changeCart(db, ref, async (_trx, cart) => {
     const [zones, lines] = await Promise.all([reads.zones(), reads.lines(cart.id)]);
     // Options depend on the address, the lines and the zones only: no tax or discount needed here.
     const quote = quoteCart(lines, {

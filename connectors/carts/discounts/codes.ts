@@ -1,5 +1,5 @@
 import type { TenantDb } from '../../../src/sdk';
-import { changeCart, type CartResult } from '../cart-changes';
+import { changeCart, type CartRef, type CartResult } from '../cart-changes';
 import { mirroring, type MirrorCart } from '../mirror';
 import type { UserError } from '../validation';
 
@@ -9,13 +9,13 @@ const MAX_LENGTH = 64;
 /** Replaces the cart's codes (trimmed, duplicates dropped); whether each applies is computed when read. */
 export function updateDiscountCodes(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   codes: readonly string[],
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
+    cart,
     async () => {
       const errors: UserError[] = [];
       if (codes.length > MAX_CODES) {
