@@ -11,21 +11,21 @@ import { createVariant, SUITE } from './orders-fixtures';
  * the "express" option, WELCOME10, completion.
  *   cartCreate: insert the cart (returning the row the answer shows), the variants and their stock,
  *     insert the lines, then the answer's priced lines (its subtotal needs no pricing setup): 4
- *   address: lock the cart (checking the shopper may use it), zones (checked here, reused by the
- *     answer), the one update of the cart (returning its row), then tax rates, priced lines, exemption,
- *     automatic discounts: 7
- *   option: lock, zones and priced lines (checked here, reused by the answer), the update, tax rates,
- *     exemption, automatic discounts: 7
- *   codes: lock, the update, then zones, tax rates, priced lines, exemption, automatic discounts and the
- *     codes' discounts: 8
+ *   address: lock the cart (checking the shopper may use it), the shop's zones and tax rates (one read;
+ *     the zones checked here, both reused by the answer), the one update of the cart (returning its
+ *     row), then priced lines, exemption, automatic discounts: 6
+ *   option: lock, zones and tax rates, priced lines (both checked here, reused by the answer), the
+ *     update, exemption, automatic discounts: 6
+ *   codes: lock, the update, then zones and tax rates, priced lines, exemption, automatic discounts and
+ *     the codes' discounts: 7
  *   checkoutComplete: the cart (ownership), the idempotency key's order, then (the savepoint alone, see
- *     below) lock the cart, its lines for the order, the quote's six reads (zones, tax rates, priced
+ *     below) lock the cart, its lines for the order, the quote's five reads (zones with tax rates, priced
  *     lines, automatic discounts, the codes' discounts, exemption), lock the stock levels, take the stock
  *     (one update), the customer, the order with its number, line items, allocations and stock history
  *     (one statement), count the discount's use, record the buyer's use, the pricing snapshot (returning
- *     what the answer shows), units sold, complete the cart, the outbox events: 20
+ *     what the answer shows), units sold, complete the cart, the outbox events: 19
  */
-const BODY = [4, 7, 7, 8, 20];
+const BODY = [4, 6, 6, 7, 19];
 /** Completion reads before its savepoint, so on Postgres the savepoint does not travel with `begin`. */
 const savepointAlone = (kind: DatabaseKind, step: number) => (step === 4 && kind === 'postgres' ? 1 : 0);
 const expected = (kind: DatabaseKind) => BODY.map((n, step) => writeFraming(kind) + n + savepointAlone(kind, step));

@@ -2,11 +2,11 @@ import { sql, type Kysely } from 'kysely';
 import { formatMinor } from '../../../src/sdk/money';
 import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
 import { pricedLines } from '../loaders';
-import { loadZones } from '../delivery/zones';
 import { pricingFacts, quoteCart, type CartQuote } from '../pricing/quote';
 import type { CartRow } from '../tables';
 import { tableTaxCalculator } from '../taxes/calculator';
-import { exemptEmails, loadTaxRates } from '../taxes/store';
+import { exemptEmails } from '../taxes/store';
+import { loadPricingSetup } from '../pricing/setup';
 import type { UserError } from '../validation';
 import { orderPricingColumns, type OrderPricingRow } from './order-pricing';
 
@@ -19,9 +19,8 @@ export async function quoteForCheckout(
   currency: string,
   taxesIncluded: boolean,
 ): Promise<CartQuote> {
-  const [zones, rates, lines, automatic, coded, exempt] = await Promise.all([
-    loadZones(trx, tenantId),
-    loadTaxRates(trx, tenantId),
+  const [{ zones, rates }, lines, automatic, coded, exempt] = await Promise.all([
+    loadPricingSetup(trx, tenantId),
     pricedLines(trx, tenantId, [cart.id]),
     automaticDiscounts(trx, tenantId),
     discountsByCodes(trx, tenantId, cart.discount_codes),
