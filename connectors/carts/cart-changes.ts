@@ -42,7 +42,7 @@ export type CartResult = { cartId: string | null; userErrors: UserError[]; cart?
  */
 export interface CartRef {
   token: string | null;
-  mayUse(cart: Pick<CartRow, 'customer_id'>): boolean;
+  mayUse: (cart: Pick<CartRow, 'customer_id'>) => boolean;
 }
 
 /** Thrown inside the savepoint to undo a change that turned out to be refused. */
