@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import { localIdOf, type TenantDb } from '../../src/sdk';
 import { cartLines, lockCart, newCartToken, touchCart, writeLines } from './carts';
 import { loadZones } from './delivery/zones';
@@ -6,7 +6,7 @@ import { pricedLines } from './loaders';
 import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
 import { mirrorChange, mirroring, type MirrorCart, type Mirroring } from './mirror';
-import type { CartLineRow, CartTables } from './tables';
+import type { CartLineRow, CartRow, CartsTable, CartTables } from './tables';
 import { cartLimitErrors } from './limits';
 import type { CheckoutLimits } from './pricing/loaders';
 import { targetErrors, type LineTarget } from './targets';
@@ -33,7 +33,17 @@ export interface CartInput {
   buyerIdentity?: BuyerIdentityInput | null;
   note?: string | null;
 }
-export type CartResult = { cartId: string | null; userErrors: UserError[] };
+/** `cart`: the row as the change left it, when nothing wrote to it after (the answer reads it again otherwise). */
+export type CartResult = { cartId: string | null; userErrors: UserError[]; cart?: CartRow };
+
+/**
+ * The cart a change names: its token (null for an id that is no cart's) and whether the caller may use
+ * it, asked of the row the change locks (a signed-in shopper's cart is theirs only).
+ */
+export interface CartRef {
+  token: string | null;
+  mayUse: (cart: Pick<CartRow, 'customer_id'>) => boolean;
+}
 
 /** Thrown inside the savepoint to undo a change that turned out to be refused. */
 class Refused extends Error {
@@ -42,7 +52,18 @@ class Refused extends Error {
   }
 }
 
-export type Change = (trx: Kysely<CartTables>, cartId: string, lines: CartLineRow[]) => Promise<UserError[]>;
+/** The cart columns a change sets; they go out with `updated_at` in the change's one update of the cart. */
+export type CartSet = { set: Updateable<CartsTable> };
+
+/**
+ * A change of a locked, active cart (`cart`: its row as locked). Its lines are read only if it asks for
+ * them. Returns refusals (none: the change is made) or the cart columns to set.
+ */
+export type Change = (
+  trx: Kysely<CartTables>,
+  cart: CartRow,
+  lines: () => Promise<CartLineRow[]>,
+) => Promise<UserError[] | CartSet>;
 
 /** Runs `fn` in a savepoint; a Refused change is undone and reported as user errors. */
 async function refusable(
@@ -65,14 +86,17 @@ const notFound: CartResult = {
 };
 
 /**
- * Clears the cart's chosen delivery option when its lines no longer get it (a weight or subtotal range
- * left, the last item that needs shipping removed), so it does not come back by itself later.
+ * Whether the cart's chosen delivery option is no longer offered for its lines as they now are (a weight
+ * or subtotal range left, the last item that needs shipping removed): it is then cleared, so it does not
+ * come back by itself later. `cart` is the row as locked: changes of the lines leave it as it was.
  */
-async function dropUnofferedOption(trx: Kysely<CartTables>, tenantId: string, cartId: string, currency: string) {
-  const cart = (await lockCart(trx, tenantId, cartId))!;
-  const [zones, lines] = await Promise.all([loadZones(trx, tenantId), pricedLines(trx, tenantId, [cartId])]);
+async function optionUnoffered(trx: Kysely<CartTables>, cart: CartRow, currency: string) {
+  const [zones, lines] = await Promise.all([
+    loadZones(trx, cart.tenant_id),
+    pricedLines(trx, cart.tenant_id, [cart.id]),
+  ]);
   const quote = quoteCart(lines, { ...pricingFacts(cart, currency, false, zones, tableTaxCalculator([])) });
-  if (!quote.selected) await touchCart(trx, tenantId, cartId, { delivery_option_handle: null });
+  return !quote.selected;
 }
 
 /** How a change runs: `currency` for changes of the lines, the tenant's cart mirror when it has one. */
@@ -88,27 +112,32 @@ export interface ChangeOptions {
  */
 export async function changeCart(
   db: TenantDb,
-  cartId: string | null,
+  ref: CartRef,
   change: Change,
   options: ChangeOptions = {},
 ): Promise<CartResult> {
+  const cartId = ref.token;
   if (!cartId) return notFound;
   return refusable(db, cartId, async (trx) => {
     const cart = await lockCart(trx, db.tenantId, cartId);
-    if (!cart) return notFound;
+    // Another shopper's cart looks exactly like no cart.
+    if (!cart || !ref.mayUse(cart)) return notFound;
     if (cart.status === 'COMPLETED') {
       return {
         cartId,
         userErrors: [{ field: ['cartId'], code: 'ALREADY_COMPLETED', message: 'The cart is already checked out' }],
       };
     }
-    const errors = await change(trx, cartId, await cartLines(trx, db.tenantId, cartId));
-    if (errors.length > 0) throw new Refused(errors);
-    if (options.currency && cart.delivery_option_handle) {
-      await dropUnofferedOption(trx, db.tenantId, cartId, options.currency);
+    const outcome = await change(trx, cart, () => cartLines(trx, db.tenantId, cartId));
+    if (Array.isArray(outcome) && outcome.length > 0) throw new Refused(outcome);
+    const set = Array.isArray(outcome) ? {} : { ...outcome.set };
+    if (options.currency && cart.delivery_option_handle && (await optionUnoffered(trx, cart, options.currency))) {
+      set.delivery_option_handle = null;
     }
-    await touchCart(trx, db.tenantId, cartId);
-    const refused = options.mirror ? await mirrorChange(trx, db.tenantId, cartId, options.mirror) : [];
+    const changed = await touchCart(trx, db.tenantId, cartId, set);
+    if (!options.mirror) return { cartId, userErrors: [], cart: changed };
+    // The mirror may write the cart again (its copy's id and URL): the answer reads it afresh.
+    const refused = await mirrorChange(trx, db.tenantId, cartId, options.mirror);
     if (refused.length > 0) throw new Refused(refused);
     return { cartId, userErrors: [] };
   });
@@ -127,7 +156,9 @@ function addLines(
   limits: CheckoutLimits,
   fields?: Map<string, string[]>,
 ): Change {
-  return async (trx, cartId, lines) => {
+  return async (trx, cart, readLines) => {
+    const cartId = cart.id;
+    const lines = await readLines();
     const errors = listSizeErrors(inputs.length, prefix);
     const totals = quantitiesOf(lines);
     const targets: LineTarget[] = [];
@@ -175,7 +206,8 @@ export async function createCart(
   const id = newCartToken();
   const mirrored = mirroring(mirror);
   return refusable(db, null, async (trx) => {
-    await trx
+    // Adding lines leaves the cart row as inserted: the answer reads this row (unless a mirror writes it).
+    const row = await trx
       .insertInto('carts')
       .values({
         id,
@@ -184,11 +216,13 @@ export async function createCart(
         ...(owner ? { customer_id: owner.customerId, email: owner.email } : {}),
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     const add = addLines(db, input.lines ?? [], ['input', 'lines'], limits, mirrored?.fields);
-    const lineErrors = input.lines?.length ? await add(trx, id, []) : [];
-    if (lineErrors.length > 0) throw new Refused(lineErrors);
-    const refused = mirrored ? await mirrorChange(trx, db.tenantId, id, mirrored) : [];
+    const lineErrors = input.lines?.length ? await add(trx, row, async () => []) : [];
+    if (Array.isArray(lineErrors) && lineErrors.length > 0) throw new Refused(lineErrors);
+    if (!mirrored) return { cartId: id, userErrors: [], cart: row };
+    const refused = await mirrorChange(trx, db.tenantId, id, mirrored);
     if (refused.length > 0) throw new Refused(refused);
     return { cartId: id, userErrors: [] };
   });
@@ -196,7 +230,7 @@ export async function createCart(
 
 export function addCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   lines: readonly LineInput[],
   currency: string,
   limits: CheckoutLimits,
@@ -204,12 +238,12 @@ export function addCartLines(
 ): Promise<CartResult> {
   const mirrored = mirroring(mirror);
   const add = addLines(db, lines, ['lines'], limits, mirrored?.fields);
-  return changeCart(db, cartId, add, { currency, mirror: mirrored });
+  return changeCart(db, cart, add, { currency, mirror: mirrored });
 }
 
 export function updateCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   inputs: readonly LineUpdateInput[],
   currency: string,
   limits: CheckoutLimits,
@@ -217,8 +251,10 @@ export function updateCartLines(
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
-    async (trx, id, lines) => {
+    cart,
+    async (trx, cart, readLines) => {
+      const id = cart.id;
+      const lines = await readLines();
       const errors = listSizeErrors(inputs.length, ['lines']);
       const byId = new Map(lines.map((line) => [line.id, line]));
       const quantities = quantitiesOf(lines);
@@ -249,15 +285,17 @@ export function updateCartLines(
 
 export function removeCartLines(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   lineIds: readonly string[],
   currency: string,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
-    async (trx, id, lines) => {
+    cart,
+    async (trx, cart, readLines) => {
+      const id = cart.id;
+      const lines = await readLines();
       const byId = new Map(lines.map((line) => [line.id, line]));
       const errors: UserError[] = listSizeErrors(lineIds.length, ['lineIds']);
       const drop = new Map<string, number>();
@@ -276,17 +314,16 @@ export function removeCartLines(
 
 export function updateBuyerIdentity(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   input: BuyerIdentityInput,
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
-    async (trx, id) => {
+    cart,
+    async () => {
       const errors = buyerIdentityErrors(input, ['buyerIdentity']);
-      if (errors.length === 0) await touchCart(trx, db.tenantId, id, buyerIdentityValues(input));
-      return errors;
+      return errors.length > 0 ? errors : { set: buyerIdentityValues(input) };
     },
     { mirror: mirroring(mirror) },
   );

@@ -23,18 +23,20 @@ export async function cartLines(trx: Kysely<CartTables>, tenantId: string, cartI
     .execute();
 }
 
+/** Sets the columns and `updated_at`; returns the row as it now stands (the answer needs no second read). */
 export async function touchCart(
   trx: Kysely<CartTables>,
   tenantId: string,
   id: string,
   changes: Updateable<CartsTable> = {},
-) {
-  await trx
+): Promise<CartRow | undefined> {
+  return trx
     .updateTable('carts')
     .set({ ...changes, updated_at: sql<Date>`now()` })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .execute();
+    .returningAll()
+    .executeTakeFirst();
 }
 
 /** Sets each variant's line to the given quantity: inserts, updates, or deletes it (quantity 0). */

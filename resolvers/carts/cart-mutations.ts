@@ -9,7 +9,7 @@ import {
   type LineInput,
 } from '../../connectors/carts/cart-changes';
 import type { UserError } from '../../connectors/carts/validation';
-import { completeCheckout, orderBy } from '../../connectors/carts/checkout/complete';
+import { completeCheckout, inputErrors, orderBy } from '../../connectors/carts/checkout/complete';
 import { checkoutCall } from '../../connectors/carts/checkout/draft';
 import type {
   CartInput,
@@ -25,7 +25,7 @@ import type {
 } from '../generated/resolvers-types';
 import { cartPayload } from './cart-payload';
 import { checkoutLimits, taxesIncluded } from '../../connectors/carts/pricing/loaders';
-import { mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
+import { cartRef, mayUseCart, newCartOwner, usableCartToken } from './cart-owner';
 import { cartTokenOf } from './cart-id';
 
 /**
@@ -74,7 +74,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await addCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           lineInputs(args.lines),
           ctx.tenant.currency,
           checkoutLimits(ctx),
@@ -86,7 +86,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await updateCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           args.lines,
           ctx.tenant.currency,
           checkoutLimits(ctx),
@@ -98,7 +98,7 @@ export const cartMutations: { Mutation: MutationResolvers } = {
         ctx,
         await removeCartLines(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           args.lineIds,
           ctx.tenant.currency,
           cartMirrorOf(ctx),
@@ -107,22 +107,22 @@ export const cartMutations: { Mutation: MutationResolvers } = {
     cartBuyerIdentityUpdate: async (_: unknown, args: MutationCartBuyerIdentityUpdateArgs, ctx: GatewayContext) =>
       payload(
         ctx,
-        await updateBuyerIdentity(
-          ctx.db,
-          await usableCartToken(ctx, args.cartId),
-          args.buyerIdentity,
-          cartMirrorOf(ctx),
-        ),
+        await updateBuyerIdentity(ctx.db, await cartRef(ctx, args.cartId), args.buyerIdentity, cartMirrorOf(ctx)),
       ),
     checkoutComplete: async (_: unknown, args: MutationCheckoutCompleteArgs, ctx: GatewayContext) => {
       const elsewhere = takesCheckouts(ctx) ? await offerCheckout(ctx, args) : null;
       if (elsewhere) return elsewhere;
-      const { order, userErrors } = await completeCheckout(
-        ctx.db,
-        ctx.tenant.currency,
-        { cartId: await usableCartToken(ctx, args.cartId), idempotencyKey: args.idempotencyKey, email: args.email },
-        { taxesIncluded: taxesIncluded(ctx), limits: checkoutLimits(ctx) },
-      );
+      const ref = await cartRef(ctx, args.cartId);
+      const input = { cartId: ref.token, idempotencyKey: args.idempotencyKey, email: args.email };
+      // Refused input is answered before the cart is locked: with NOT_FOUND too for a cart not the shopper's.
+      if (inputErrors(input).length > 0) input.cartId = await usableCartToken(ctx, args.cartId);
+      const { order, userErrors, pricing } = await completeCheckout(ctx.db, ctx.tenant.currency, input, {
+        taxesIncluded: taxesIncluded(ctx),
+        limits: checkoutLimits(ctx),
+        mayUse: ref.mayUse,
+      });
+      // The order's pricing fields answer from the snapshot checkout just wrote.
+      if (order && pricing) ctx.loaders.orderPricing.prime(order.id, pricing);
       // Checkout reads the order with `select *` from the orders plugin's table, whose row type this plugin doesn't import.
       return { order: order as ResolversParentTypes['Order'] | null, userErrors };
     },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GatewayContext } from '../../src/sdk';
+import type { CartRef } from '../../connectors/carts/cart-changes';
 import type { CartRow } from '../../connectors/carts/tables';
 import { cartTokenOf } from './cart-id';
 
@@ -25,6 +26,19 @@ export async function usableCartToken(ctx: GatewayContext, globalId: string): Pr
   if (!token) return null;
   const cart = await ctx.loaders.cartById.load(token);
   return !cart || (await mayUseCart(ctx, cart)) ? token : null;
+}
+
+/**
+ * The cart a change names, checked against the row the change locks (no read of its own). The shopper
+ * is verified first, outside the change: a refused change must not undo what verifying wrote (an
+ * identity's first sign-in creates its customer). Without a shopper credential that sends nothing.
+ */
+export async function cartRef(ctx: GatewayContext, globalId: string): Promise<CartRef> {
+  const shopper = await ctx.shopper();
+  return {
+    token: cartTokenOf(globalId),
+    mayUse: (cart) => cart.customer_id == null || shopper?.customerId === cart.customer_id,
+  };
 }
 
 /** The owner of a cart created now: the signed-in shopper, if any. */

@@ -2,7 +2,9 @@ import { connectionOf, decodeCursor, encodeCursor, encodeGlobalId, pageOf, type 
 import type { CartLineParent } from '../../connectors/carts/loaders';
 import { taxesIncluded } from '../../connectors/carts/pricing/loaders';
 import type { CartRow } from '../../connectors/carts/tables';
+import { linesSubtotal } from '../../connectors/carts/pricing/quote';
 import type {
+  CartCostResolvers,
   CartLineResolvers,
   CartLinesArgs,
   CartResolvers,
@@ -18,7 +20,14 @@ import { mayUseCart } from './cart-owner';
 const money = (amount: string, ctx: GatewayContext) => ({ amount, currencyCode: ctx.tenant.currency });
 const linesOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.pricedLinesByCart.load(cart.id);
 
-export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLine: CartLineResolvers } = {
+const priceOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.cartQuote.load(cart).then((q) => q.price);
+
+export const cartResolvers: {
+  Query: QueryResolvers;
+  Cart: CartResolvers;
+  CartCost: CartCostResolvers;
+  CartLine: CartLineResolvers;
+} = {
   Query: {
     cart: async (_: unknown, args: QueryCartArgs, ctx: GatewayContext) => {
       const token = cartTokenOf(args.id);
@@ -40,19 +49,25 @@ export const cartResolvers: { Query: QueryResolvers; Cart: CartResolvers; CartLi
         .map((line) => ({ ...line, cart }));
       return connectionOf(lines, page, (line) => encodeCursor([line.id]));
     },
-    cost: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
-      ctx.loaders.cartQuote.load(cart).then(({ price }) => ({
-        subtotalAmount: moneyOf(price.subtotal, ctx),
-        totalShippingAmount: moneyOf(price.shipping, ctx),
-        totalTaxAmount: moneyOf(price.totalTax, ctx),
-        totalDiscountAmount: moneyOf(price.totalDiscount, ctx),
-        totalAmount: moneyOf(price.total, ctx),
-      })),
+    // Each amount is resolved on its own: the subtotal needs only the lines, the rest the cart's quote.
+    cost: (cart: CartRow) => cart,
     taxesIncluded: (_: CartRow, __: unknown, ctx: GatewayContext) => taxesIncluded(ctx),
     buyerIdentity: (cart: CartRow) => ({ email: cart.email, phone: cart.phone, countryCode: cart.country_code }),
     checkoutUrl: (cart: CartRow) => cart.checkout_url,
     createdAt: (cart: CartRow) => cart.created_at,
     updatedAt: (cart: CartRow) => cart.updated_at,
+  },
+  CartCost: {
+    subtotalAmount: async (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      moneyOf(linesSubtotal(await linesOf(cart, ctx), ctx.tenant.currency), ctx),
+    totalShippingAmount: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      priceOf(cart, ctx).then((p) => moneyOf(p.shipping, ctx)),
+    totalTaxAmount: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      priceOf(cart, ctx).then((p) => moneyOf(p.totalTax, ctx)),
+    totalDiscountAmount: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      priceOf(cart, ctx).then((p) => moneyOf(p.totalDiscount, ctx)),
+    totalAmount: (cart: CartRow, _: unknown, ctx: GatewayContext) =>
+      priceOf(cart, ctx).then((p) => moneyOf(p.total, ctx)),
   },
   CartLine: {
     id: (line: CartLineParent) => encodeGlobalId('CartLine', line.id),

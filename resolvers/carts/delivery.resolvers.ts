@@ -7,8 +7,8 @@ import type {
   MutationCartDeliveryAddressUpdateArgs,
   MutationCartSelectedDeliveryOptionUpdateArgs,
 } from '../generated/resolvers-types';
-import { usableCartToken } from './cart-owner';
-import { cartPayload } from './cart-payload';
+import { cartRef } from './cart-owner';
+import { cartPayload, deliveryReads } from './cart-payload';
 import { moneyOf } from './money';
 
 const quoteOf = (cart: CartRow, ctx: GatewayContext) => ctx.loaders.cartQuote.load(cart);
@@ -33,7 +33,14 @@ export const deliveryResolvers = {
     cartDeliveryAddressUpdate: async (_: unknown, args: MutationCartDeliveryAddressUpdateArgs, ctx: GatewayContext) =>
       cartPayload(
         ctx,
-        await updateDeliveryAddress(ctx.db, await usableCartToken(ctx, args.cartId), args.address, cartMirrorOf(ctx)),
+        await updateDeliveryAddress(
+          ctx.db,
+          await cartRef(ctx, args.cartId),
+          args.address,
+          deliveryReads(ctx),
+          cartMirrorOf(ctx),
+        ),
+        { linesKept: true },
       ),
     cartSelectedDeliveryOptionUpdate: async (
       _: unknown,
@@ -44,10 +51,12 @@ export const deliveryResolvers = {
         ctx,
         await selectDeliveryOption(
           ctx.db,
-          await usableCartToken(ctx, args.cartId),
+          await cartRef(ctx, args.cartId),
           ctx.tenant.currency,
           args.deliveryOptionHandle,
+          deliveryReads(ctx),
         ),
+        { linesKept: true },
       ),
   },
 };

@@ -23,7 +23,7 @@ import type {
   MutationDiscountUpdateArgs,
   QueryDiscountsArgs,
 } from '../generated/resolvers-types';
-import { usableCartToken } from './cart-owner';
+import { cartRef } from './cart-owner';
 import { cartPayload } from './cart-payload';
 import { moneyOf } from './money';
 
@@ -88,12 +88,8 @@ export const discountResolvers = {
     cartDiscountCodesUpdate: async (_: unknown, args: MutationCartDiscountCodesUpdateArgs, ctx: GatewayContext) =>
       cartPayload(
         ctx,
-        await updateDiscountCodes(
-          ctx.db,
-          await usableCartToken(ctx, args.cartId),
-          args.discountCodes,
-          cartMirrorOf(ctx),
-        ),
+        await updateDiscountCodes(ctx.db, await cartRef(ctx, args.cartId), args.discountCodes, cartMirrorOf(ctx)),
+        { linesKept: true },
       ),
     discountCreate: async (_: unknown, args: MutationDiscountCreateArgs, ctx: GatewayContext) =>
       createDiscount(ctx.db, args.input),

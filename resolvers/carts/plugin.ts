@@ -40,6 +40,7 @@ export const plugin = definePlugin({
       ...discountResolvers.Mutation,
     },
     Cart: { ...cartResolvers.Cart, ...deliveryResolvers.Cart, ...discountResolvers.Cart },
+    CartCost: cartResolvers.CartCost,
     CartLine: { ...cartResolvers.CartLine, ...discountResolvers.CartLine },
     Discount: discountResolvers.Discount,
     Order: orderPricingResolvers.Order,
@@ -53,6 +54,8 @@ export const plugin = definePlugin({
   // The parents these types' resolvers receive (generated resolver types).
   mappers: {
     Cart: 'connectors/carts/tables#CartRow',
+    // The cost's amounts are resolved from the cart, each on its own (the subtotal from its lines alone).
+    CartCost: 'connectors/carts/tables#CartRow',
     CartLine: 'connectors/carts/loaders#CartLineParent',
     DeliveryAddress: 'connectors/carts/tables#StoredAddress',
     CartDeliveryOption: 'connectors/carts/tables#DeliveryOption',

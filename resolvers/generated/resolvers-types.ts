@@ -3063,7 +3063,7 @@ export type ResolversTypes = ResolversObject<{
   Cart: ResolverTypeWrapper<CartRow>;
   CartBuyerIdentity: ResolverTypeWrapper<CartBuyerIdentity>;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
-  CartCost: ResolverTypeWrapper<CartCost>;
+  CartCost: ResolverTypeWrapper<CartRow>;
   CartDeliveryOption: ResolverTypeWrapper<DeliveryOption>;
   CartDiscountAllocation: ResolverTypeWrapper<CartDiscountAllocation>;
   CartDiscountCode: ResolverTypeWrapper<CartDiscountCode>;
@@ -3296,7 +3296,7 @@ export type ResolversParentTypes = ResolversObject<{
   Cart: CartRow;
   CartBuyerIdentity: CartBuyerIdentity;
   CartBuyerIdentityInput: CartBuyerIdentityInput;
-  CartCost: CartCost;
+  CartCost: CartRow;
   CartDeliveryOption: DeliveryOption;
   CartDiscountAllocation: CartDiscountAllocation;
   CartDiscountCode: CartDiscountCode;

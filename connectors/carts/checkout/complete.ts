@@ -2,18 +2,21 @@ import { sql, type Kysely } from 'kysely';
 import type { TenantDb } from '../../../src/sdk';
 import { lockCart } from '../carts';
 import { formatMinor } from '../../../src/sdk/money';
-import type { CartTables } from '../tables';
+import type { CartRow, CartTables } from '../tables';
 import { buyerIdentityErrors, type UserError } from '../validation';
 import type { CheckoutLimits } from '../pricing/loaders';
 import { checkoutLines, type CheckoutLine } from './lines';
-import { emitOrderCreated } from './order-event';
-import { countSales, emitStockTaken, insertOrder, upsertCustomer } from './order-writes';
+import { emitEvents } from '../../../src/sdk/db';
+import { orderCreatedEvent } from './order-event';
+import { countSales, insertOrder, stockTakenEvents, upsertCustomer } from './order-writes';
 import { claimDiscounts, codeErrors, deliveryErrors, quoteForCheckout, snapshotPricing } from './pricing';
 import { reserveStock } from './reserve';
+import type { OrderPricingRow } from './order-pricing';
 
 /** The order as the orders plugin's `Order` type resolves it: a row of its `orders` table. */
 export type OrderRecord = Record<string, unknown> & { id: string; cart_id: string | null };
-export type CheckoutResult = { order: OrderRecord | null; userErrors: UserError[] };
+/** `pricing`: the order's pricing snapshot as written, when this call placed the order. */
+export type CheckoutResult = { order: OrderRecord | null; userErrors: UserError[]; pricing?: OrderPricingRow };
 
 const MAX_KEY_LENGTH = 100;
 const UNIQUE_VIOLATION = '23505';
@@ -100,24 +103,26 @@ export function limitErrors(lines: readonly CheckoutLine[], limits: CheckoutLimi
  * Turns a cart into an order in one atomic step: stock reserved, order and line items written with
  * today's titles and prices, customer found or created by email, sales counted, cart completed.
  * Idempotent per key: a retry (also one racing the first call) gets the same order. Any refusal
- * (empty cart, unavailable item, not enough stock) leaves nothing written.
+ * (empty cart, unavailable item, not enough stock) leaves nothing written. `mayUse`: whether the caller
+ * may check out the cart, asked of the locked row (another shopper's cart looks like no cart).
  */
 export async function completeCheckout(
   db: TenantDb,
   currency: string,
   input: CheckoutInput,
-  options: { taxesIncluded?: boolean; limits?: CheckoutLimits } = {},
+  options: { taxesIncluded?: boolean; limits?: CheckoutLimits; mayUse?: (cart: CartRow) => boolean } = {},
 ): Promise<CheckoutResult> {
   const errors = inputErrors(input);
   if (errors.length > 0) return { order: null, userErrors: errors };
   const cartId = input.cartId!;
   const key = input.idempotencyKey.trim();
-  const conn = await db.get<unknown>();
-  const placed = await orderBy(conn, db.tenantId, 'idempotency_key', key);
-  if (placed) return replay(placed, cartId);
   try {
     return await db.atomic<unknown, CheckoutResult>(async (trx) => {
       const cart = await lockCart(trx as Kysely<CartTables>, db.tenantId, cartId);
+      if (cart && options.mayUse && !options.mayUse(cart)) throw refuse(['cartId'], 'NOT_FOUND', 'Cart not found');
+      // A key already used answers with its order (or TAKEN for another cart), whatever the cart's state.
+      const placed = await orderBy(trx, db.tenantId, 'idempotency_key', key);
+      if (placed) return replay(placed, cartId);
       if (!cart) throw refuse(['cartId'], 'NOT_FOUND', 'Cart not found');
       if (cart.status === 'COMPLETED') {
         // A concurrent retry with this key waited on the cart lock: answer with the order it placed.
@@ -154,23 +159,23 @@ export async function completeCheckout(
         total: formatMinor(quote.price.total, currency),
       };
       const customerId = await upsertCustomer(trx, header);
-      const orderId = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      const order = await insertOrder(trx, header, customerId, lines, reserved.allocations);
+      const orderId = order.id;
       const discountErrors = await claimDiscounts(trx, db.tenantId, orderId, email, quote);
       if (discountErrors.length > 0) throw new Refused(discountErrors);
-      await snapshotPricing(trx, db.tenantId, orderId, cart, quote, currency);
+      const pricing = await snapshotPricing(trx, db.tenantId, orderId, cart, quote, currency);
       await countSales(trx, db.tenantId, lines);
       await sql`update carts set status = 'COMPLETED', order_id = ${orderId}, updated_at = now()
         where tenant_id = ${db.tenantId} and id = ${cartId}`.execute(trx);
-      const order = await orderBy(trx, db.tenantId, 'id', orderId);
-      await emitOrderCreated(trx, db.tenantId, order, lines);
-      await emitStockTaken(trx, db.tenantId, reserved.allocations);
-      return { order, userErrors: [] };
+      // The order's event and the stock it took, in one write to the outbox.
+      await emitEvents(trx, db.tenantId, [orderCreatedEvent(order, lines), ...stockTakenEvents(reserved.allocations)]);
+      return { order, userErrors: [], pricing };
     });
   } catch (error) {
     if (error instanceof Refused) return { order: null, userErrors: error.userErrors };
     // The same key placed an order concurrently for another cart: the unique key refused this one.
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      const order = await orderBy(conn, db.tenantId, 'idempotency_key', key);
+      const order = await orderBy(await db.get<unknown>(), db.tenantId, 'idempotency_key', key);
       if (order) return replay(order, cartId);
     }
     throw error;

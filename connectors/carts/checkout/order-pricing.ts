@@ -17,6 +17,11 @@ export interface OrderPricingRow {
   taxes_included: boolean;
 }
 
+/** The snapshot's columns as the loader answers them (amounts as text, exact): checkout's insert returns the same. */
+export const orderPricingColumns = sql`order_id, shipping_address, shipping_lines, tax_lines, discount_applications,
+  total_shipping::text as total_shipping, total_tax::text as total_tax,
+  total_discounts::text as total_discounts, taxes_included`;
+
 declare module '../../../src/sdk' {
   interface Loaders {
     orderPricing: DataLoader<string, OrderPricingRow | null>;
@@ -29,9 +34,7 @@ export function createOrderPricingLoaders({ db, guardBatch }: LoaderContext) {
     orderPricing: new DataLoader<string, OrderPricingRow | null>(
       guardBatch(async (ids) => {
         const { rows } = await sql<OrderPricingRow>`
-          select order_id, shipping_address, shipping_lines, tax_lines, discount_applications,
-                 total_shipping::text as total_shipping, total_tax::text as total_tax,
-                 total_discounts::text as total_discounts, taxes_included
+          select ${orderPricingColumns}
             from order_pricing where tenant_id = ${db.tenantId} and order_id = any(${sql.val([...ids])}::bigint[])`.execute(
           await db.get<unknown>(),
         );

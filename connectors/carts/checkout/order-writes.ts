@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { encodeGlobalId } from '../../../src/sdk';
-import { emitEvent, emitEvents } from '../../../src/sdk/db';
+import { emitEvent, type OutboxEvent } from '../../../src/sdk/db';
 import type { Allocation } from './reserve';
 import type { CheckoutLine } from './lines';
 
@@ -55,71 +55,77 @@ export async function upsertCustomer(trx: Kysely<unknown>, header: OrderHeader):
 }
 
 /** INVENTORY_LEVELS_UPDATE for each level checkout took stock from (the inventory plugin's payload keys). */
-export function emitStockTaken(trx: Kysely<unknown>, tenantId: string, allocations: readonly Allocation[]) {
-  return emitEvents(
-    trx,
-    tenantId,
-    allocations.map((a) => ({
-      topic: 'INVENTORY_LEVELS_UPDATE',
-      payload: {
-        variantId: encodeGlobalId('ProductVariant', a.variantId),
-        locationId: encodeGlobalId('Location', a.locationId),
-        available: a.availableAfter,
-        delta: -a.quantity,
-        reason: 'checkout',
-        updatedAt: new Date(a.updatedAt).toISOString(),
-      },
-    })),
-  );
+export function stockTakenEvents(allocations: readonly Allocation[]): OutboxEvent[] {
+  return allocations.map((a) => ({
+    topic: 'INVENTORY_LEVELS_UPDATE',
+    payload: {
+      variantId: encodeGlobalId('ProductVariant', a.variantId),
+      locationId: encodeGlobalId('Location', a.locationId),
+      available: a.availableAfter,
+      delta: -a.quantity,
+      reason: 'checkout',
+      updatedAt: new Date(a.updatedAt).toISOString(),
+    },
+  }));
 }
 
-/** The tenant's next order number (1001, 1002, ...). */
-async function nextOrderNumber(trx: Kysely<unknown>, tenantId: string): Promise<number> {
-  const { rows } = await sql<{ last_number: number }>`
-    insert into order_counters (tenant_id, last_number) values (${tenantId}, 1001)
-    on conflict (tenant_id) do update set last_number = order_counters.last_number + 1
-    returning last_number`.execute(trx);
-  return rows[0].last_number;
-}
+/** The order row as checkout placed it (the orders plugin's `orders` table, every column). */
+export type PlacedOrder = Record<string, unknown> & { id: string; cart_id: string | null };
 
-/** Inserts the order, its line items and allocations, and the stock history. Returns the order id. */
+/**
+ * Places the order in one statement: the tenant's next number (1001, 1002, ...), the order, its line
+ * items and allocations, and the stock history. Returns the order row as inserted; the rest of checkout
+ * does not write it again.
+ */
 export async function insertOrder(
   trx: Kysely<unknown>,
   header: OrderHeader,
   customerId: string | null,
   lines: readonly CheckoutLine[],
   allocations: readonly Allocation[],
-): Promise<string> {
+): Promise<PlacedOrder> {
   const t = header.tenantId;
-  const number = await nextOrderNumber(trx, t);
-  const { rows } = await sql<{ id: string }>`
-    insert into orders (tenant_id, number, cart_id, idempotency_key, customer_id, email, currency_code, subtotal, total)
-    values (${t}, ${number}, ${header.cartId}, ${header.idempotencyKey}, ${customerId}, ${header.email},
-            ${header.currency}, ${header.subtotal}, ${header.total})
-    returning id`.execute(trx);
-  const orderId = rows[0].id;
   const items = lines.map(
     (l) =>
-      sql`(${t}, ${orderId}::bigint, ${l.product_id}::bigint, ${l.variant_id}::bigint, ${l.title}, ${l.variant_title},
-           ${l.sku}, ${l.quantity}::int, ${l.price}::numeric, ${l.line_total}::numeric)`,
+      sql`(${l.product_id}::bigint, ${l.variant_id}::bigint, ${l.title}::text, ${l.variant_title}::text,
+           ${l.sku}::text, ${l.quantity}::int, ${l.price}::numeric, ${l.line_total}::numeric)`,
   );
-  await sql`insert into order_line_items
-      (tenant_id, order_id, product_id, variant_id, title, variant_title, sku, quantity, unit_price, total)
-    values ${sql.join(items)}`.execute(trx);
-  if (allocations.length > 0) {
-    const taken = allocations.map(
-      (a) => sql`(${t}, ${orderId}::bigint, ${a.variantId}::bigint, ${a.locationId}::bigint, ${a.quantity}::int)`,
-    );
-    await sql`insert into order_allocations (tenant_id, order_id, variant_id, location_id, quantity)
-      values ${sql.join(taken)}`.execute(trx);
-    const history = allocations.map(
-      (a) =>
-        sql`(${t}, ${a.variantId}::bigint, ${a.locationId}::bigint, ${-a.quantity}::int, 'checkout', ${a.availableAfter}::int)`,
-    );
-    await sql`insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
-      values ${sql.join(history)}`.execute(trx);
-  }
-  return orderId;
+  const taken = allocations.map(
+    (a) => sql`(${a.variantId}::bigint, ${a.locationId}::bigint, ${a.quantity}::int, ${a.availableAfter}::int)`,
+  );
+  // Allocations and history only when stock was taken (untracked items take none).
+  const stock =
+    taken.length === 0
+      ? sql``
+      : sql`, taken (variant_id, location_id, quantity, available_after) as (values ${sql.join(taken)}),
+        allocated as (
+          insert into order_allocations (tenant_id, order_id, variant_id, location_id, quantity)
+          select ${t}::text, placed.id, taken.variant_id, taken.location_id, taken.quantity from placed, taken),
+        history as (
+          insert into inventory_adjustments (tenant_id, variant_id, location_id, delta, reason, quantity_after)
+          select ${t}::text, taken.variant_id, taken.location_id, -taken.quantity, 'checkout', taken.available_after
+            from taken)`;
+  const { rows } = await sql<PlacedOrder>`
+    with counter as (
+      insert into order_counters (tenant_id, last_number) values (${t}, 1001)
+      on conflict (tenant_id) do update set last_number = order_counters.last_number + 1
+      returning last_number),
+    placed as (
+      insert into orders (tenant_id, number, cart_id, idempotency_key, customer_id, email, currency_code, subtotal, total)
+      select ${t}::text, counter.last_number, ${header.cartId}::text, ${header.idempotencyKey}::text,
+             ${customerId}::bigint, ${header.email}::text, ${header.currency}::text, ${header.subtotal}::numeric,
+             ${header.total}::numeric
+        from counter
+      returning *),
+    items as (
+      insert into order_line_items
+        (tenant_id, order_id, product_id, variant_id, title, variant_title, sku, quantity, unit_price, total)
+      select ${t}::text, placed.id, i.product_id, i.variant_id, i.title, i.variant_title, i.sku, i.quantity, i.unit_price, i.total
+        from placed,
+             (values ${sql.join(items)}) as i(product_id, variant_id, title, variant_title, sku, quantity, unit_price, total))
+    ${stock}
+    select * from placed`.execute(trx);
+  return rows[0];
 }
 
 /** Raises products' units sold (the BEST_SELLING sort), in product order. */

@@ -2,12 +2,13 @@ import { sql, type Kysely } from 'kysely';
 import { formatMinor } from '../../../src/sdk/money';
 import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
 import { pricedLines } from '../loaders';
-import { loadZones } from '../delivery/zones';
 import { pricingFacts, quoteCart, type CartQuote } from '../pricing/quote';
 import type { CartRow } from '../tables';
 import { tableTaxCalculator } from '../taxes/calculator';
-import { exemptEmails, loadTaxRates } from '../taxes/store';
+import { exemptEmails } from '../taxes/store';
+import { loadPricingSetup } from '../pricing/setup';
 import type { UserError } from '../validation';
+import { orderPricingColumns, type OrderPricingRow } from './order-pricing';
 
 /** The cart priced inside the checkout's transaction, with the same calculation the storefront shows. */
 export async function quoteForCheckout(
@@ -18,9 +19,8 @@ export async function quoteForCheckout(
   currency: string,
   taxesIncluded: boolean,
 ): Promise<CartQuote> {
-  const [zones, rates, lines, automatic, coded, exempt] = await Promise.all([
-    loadZones(trx, tenantId),
-    loadTaxRates(trx, tenantId),
+  const [{ zones, rates }, lines, automatic, coded, exempt] = await Promise.all([
+    loadPricingSetup(trx, tenantId),
     pricedLines(trx, tenantId, [cart.id]),
     automaticDiscounts(trx, tenantId),
     discountsByCodes(trx, tenantId, cart.discount_codes),
@@ -101,7 +101,7 @@ export async function claimDiscounts(
   return [];
 }
 
-/** Writes what checkout priced beside the order. */
+/** Writes what checkout priced beside the order; returns the snapshot as the order's pricing loader reads it. */
 export async function snapshotPricing(
   trx: Kysely<unknown>,
   tenantId: string,
@@ -109,7 +109,7 @@ export async function snapshotPricing(
   cart: CartRow,
   quote: CartQuote,
   currency: string,
-): Promise<void> {
+): Promise<OrderPricingRow> {
   const m = (minor: bigint) => formatMinor(minor, currency);
   const { price, selected } = quote;
   const taxLines = new Map<string, { title: string; rate: string; amount: bigint }>();
@@ -133,13 +133,14 @@ export async function snapshotPricing(
     const d = quote.applied.get(a.discountId)!;
     return { title: d.title, code: d.code, kind: d.kind, value: d.value, amount: m(a.amount) };
   });
-  await sql`insert into order_pricing (order_id, tenant_id, shipping_address, shipping_lines, tax_lines,
+  const { rows } =
+    await sql<OrderPricingRow>`insert into order_pricing (order_id, tenant_id, shipping_address, shipping_lines, tax_lines,
       discount_applications, subtotal, total_shipping, total_tax, total_discounts, total, taxes_included)
     values (${orderId}, ${tenantId}, ${cart.delivery_address ? JSON.stringify(cart.delivery_address) : null}::jsonb,
       ${JSON.stringify(shippingLines)}::jsonb,
       ${JSON.stringify([...taxLines.values()].map((t) => ({ title: t.title, rate: t.rate, amount: m(t.amount) })))}::jsonb,
       ${JSON.stringify(applications)}::jsonb, ${m(price.subtotal)}::numeric, ${m(price.shipping)}::numeric,
-      ${m(price.totalTax)}::numeric, ${m(price.totalDiscount)}::numeric, ${m(price.total)}::numeric, ${price.taxesIncluded})`.execute(
-    trx,
-  );
+      ${m(price.totalTax)}::numeric, ${m(price.totalDiscount)}::numeric, ${m(price.total)}::numeric, ${price.taxesIncluded})
+    returning ${orderPricingColumns}`.execute(trx);
+  return rows[0];
 }

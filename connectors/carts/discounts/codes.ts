@@ -1,7 +1,6 @@
 import type { TenantDb } from '../../../src/sdk';
-import { changeCart, type CartResult } from '../cart-changes';
+import { changeCart, type CartRef, type CartResult } from '../cart-changes';
 import { mirroring, type MirrorCart } from '../mirror';
-import { touchCart } from '../carts';
 import type { UserError } from '../validation';
 
 const MAX_CODES = 10;
@@ -10,14 +9,14 @@ const MAX_LENGTH = 64;
 /** Replaces the cart's codes (trimmed, duplicates dropped); whether each applies is computed when read. */
 export function updateDiscountCodes(
   db: TenantDb,
-  cartId: string | null,
+  cart: CartRef,
   codes: readonly string[],
   mirror?: MirrorCart | null,
 ): Promise<CartResult> {
   return changeCart(
     db,
-    cartId,
-    async (trx, id) => {
+    cart,
+    async () => {
       const errors: UserError[] = [];
       if (codes.length > MAX_CODES) {
         errors.push({ field: ['discountCodes'], code: 'MAXIMUM_EXCEEDED', message: `At most ${MAX_CODES} codes` });
@@ -34,8 +33,7 @@ export function updateDiscountCodes(
       if (errors.length > 0) return errors;
       const seen = new Set<string>();
       const kept = codes.map((c) => c.trim()).filter((c) => !seen.has(c.toUpperCase()) && seen.add(c.toUpperCase()));
-      await touchCart(trx, db.tenantId, id, { discount_codes: kept });
-      return [];
+      return { set: { discount_codes: kept } };
     },
     { mirror: mirroring(mirror) },
   );

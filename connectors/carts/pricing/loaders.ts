@@ -1,13 +1,13 @@
 import DataLoader from 'dataloader';
 import { pluginSettings, type GatewayContext, type LoaderContext } from '../../../src/sdk';
 import type { ZoneWithRates } from '../delivery/options';
-import { loadZones } from '../delivery/zones';
 import type { CartRow } from '../tables';
 import type { DiscountRow } from '../discounts/eligibility';
 import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
-import { exemptCustomers, exemptEmails, loadTaxRates } from '../taxes/store';
+import { exemptCustomers, exemptEmails } from '../taxes/store';
 import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
 import { pricingFacts, quoteCart, type CartQuote } from './quote';
+import { loadPricingSetup, type PricingSetup } from './setup';
 
 /** The carts plugin's settings in a tenant file (`settings.carts`). */
 export interface CartSettings {
@@ -28,6 +28,8 @@ export const checkoutLimits = (ctx: Pick<GatewayContext, 'tenant'>): CheckoutLim
 
 declare module '../../../src/sdk' {
   interface Loaders {
+    /** The tenant's zones and tax rates, read together (key: 'all'). */
+    pricingSetup: DataLoader<'all', PricingSetup>;
     /** All the tenant's shipping zones (key: 'all'). */
     shippingZones: DataLoader<'all', ZoneWithRates[]>;
     /** All the tenant's tax rates (key: 'all'). */
@@ -58,6 +60,7 @@ export function createPricingLoaders(
   loaders: () => Pick<
     GatewayContext['loaders'],
     | 'pricedLinesByCart'
+    | 'pricingSetup'
     | 'shippingZones'
     | 'taxRates'
     | 'taxExemptEmail'
@@ -69,18 +72,21 @@ export function createPricingLoaders(
 ) {
   const { db, guardBatch, tenant } = ctx;
   return {
-    shippingZones: new DataLoader<'all', ZoneWithRates[]>(
+    pricingSetup: new DataLoader<'all', PricingSetup>(
       guardBatch(async (keys) => {
-        const zones = await loadZones(await db.get<unknown>(), db.tenantId);
-        return keys.map(() => zones);
+        const setup = await loadPricingSetup(await db.get<unknown>(), db.tenantId);
+        return keys.map(() => setup);
       }),
     ),
-    taxRates: new DataLoader<'all', TaxRateRow[]>(
-      guardBatch(async (keys) => {
-        const rates = await loadTaxRates(await db.get<unknown>(), db.tenantId);
-        return keys.map(() => rates);
-      }),
-    ),
+    // Zones and rates are read together: whoever asks for one, the other is at hand for the quote.
+    shippingZones: new DataLoader<'all', ZoneWithRates[]>(async (keys) => {
+      const { zones } = await loaders().pricingSetup.load('all');
+      return keys.map(() => zones);
+    }),
+    taxRates: new DataLoader<'all', TaxRateRow[]>(async (keys) => {
+      const { rates } = await loaders().pricingSetup.load('all');
+      return keys.map(() => rates);
+    }),
     taxExemptCustomer: new DataLoader<string, boolean>(
       guardBatch(async (ids) => {
         const exempt = await exemptCustomers(await db.get<unknown>(), db.tenantId, ids);

@@ -1,4 +1,4 @@
-import { toMinor } from '../../../src/sdk/money';
+import { sumMinor, toMinor } from '../../../src/sdk/money';
 import type { StoredAddress } from '../delivery/address';
 import { deliveryOptions, type DeliveryOption, type ZoneWithRates } from '../delivery/options';
 import { chooseDiscounts, discountInput, type CodeState, type DiscountRow } from '../discounts/eligibility';
@@ -69,6 +69,13 @@ export function pricingFacts(
     now: new Date(),
   };
 }
+
+/**
+ * The lines at their prices, before discounts: the quote's `price.subtotal` (priceCart sums unit price
+ * times quantity the same way), which needs neither the shop's pricing setup nor the cart's choices.
+ */
+export const linesSubtotal = (lines: readonly PricedLine[], currency: string) =>
+  sumMinor(lines.map((l) => toMinor(l.price, currency) * BigInt(l.quantity)));
 
 export function quoteCart(lines: readonly PricedLine[], facts: QuoteFacts): CartQuote {
   const { currency } = facts;

@@ -1,0 +1,67 @@
+import { CHECKOUT_STEPS, stepPayload, type CheckoutState } from '../../bench/checkout-steps';
+import type { DatabaseKind } from '../../src/db/database';
+import { seedPlugins } from '../../src/engine/seed';
+import { describeEachDatabase, writeFraming } from '../kit/each-database';
+import type { TestGateway } from '../kit/gateway';
+import { createVariant, SUITE } from './orders-fixtures';
+
+/**
+ * Statements of each checkout step besides the framing (writeFraming: `begin` with the settings and
+ * the first savepoint, `commit`), as bench scenario (i) sends them: 3 lines, a California address,
+ * the "express" option, WELCOME10, completion.
+ *   cartCreate: insert the cart (returning the row the answer shows), the variants and their stock,
+ *     insert the lines, then the answer's priced lines (its subtotal needs no pricing setup): 4
+ *   address: lock the cart (checking the shopper may use it), the shop's zones and tax rates (one read;
+ *     the zones checked here, both reused by the answer), the one update of the cart (returning its
+ *     row), then priced lines, exemption, automatic discounts: 6
+ *   option: lock, zones and tax rates, priced lines (both checked here, reused by the answer), the
+ *     update, exemption, automatic discounts: 6
+ *   codes: lock, the update, then zones and tax rates, priced lines, exemption, automatic discounts and
+ *     the codes' discounts: 7
+ *   checkoutComplete: lock the cart (checking the shopper may use it), the idempotency key's order, its
+ *     lines for the order, the quote's five reads (zones with tax rates, priced lines, automatic
+ *     discounts, the codes' discounts, exemption), lock the stock levels, take the stock (one update),
+ *     the customer, the order with its number, line items, allocations and stock history
+ *     (one statement), count the discount's use, record the buyer's use, the pricing snapshot (returning
+ *     what the answer shows), units sold, complete the cart, the outbox events: 18
+ */
+const BODY = [4, 6, 6, 7, 18];
+const expected = (kind: DatabaseKind) => BODY.map((n) => writeFraming(kind) + n);
+
+describeEachDatabase('SQL statements per checkout step', SUITE, (get, kind) => {
+  let variantIds: string[];
+
+  beforeAll(async () => {
+    const t = get();
+    await seedPlugins(
+      t.gateway.runtime,
+      t.gateway.composition.plugins.filter((p) => p.name === 'carts'),
+      'demo',
+    );
+    variantIds = [];
+    for (let i = 0; i < 3; i++) {
+      variantIds.push((await createVariant(t, 'alpha', { price: `${30 + i}.99`, stock: [100] })).variantGid);
+    }
+  }, 120_000);
+
+  async function checkout(t: TestGateway): Promise<number[]> {
+    const state: CheckoutState = {};
+    const counts: number[] = [];
+    for (const step of CHECKOUT_STEPS) {
+      const res = await t.graphql(step.query, step.variables(variantIds, state), t.storefront('alpha'));
+      const payload = stepPayload(step, JSON.stringify(res.body));
+      expect(payload).not.toBeNull();
+      if (payload?.cart?.id) state.cartId = payload.cart.id;
+      counts.push(Number(res.headers.get('x-sql-statements')));
+    }
+    return counts;
+  }
+
+  it('sends the same statements per step in every checkout of a known buyer', async () => {
+    const t = get();
+    const first = await checkout(t);
+    // The first checkout of the email creates its customer and writes CUSTOMERS_CREATE besides.
+    expect(first).toEqual(expected(kind).map((n, step) => (step === 4 ? n + 1 : n)));
+    expect(await checkout(t)).toEqual(expected(kind));
+  });
+});
