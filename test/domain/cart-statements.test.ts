@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { seedPlugins } from '../../src/engine/seed';
 import { describeEachDatabase, readFraming, stampTenant } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
-import { cartWith, createVariant, SUITE } from './orders-fixtures';
+import { cartWith, createVariant, seedCartsDemo, SUITE } from './orders-fixtures';
 
 const ADDRESS = `mutation($id: ID!, $address: MailingAddressInput!) { cartDeliveryAddressUpdate(cartId: $id, address: $address) { userErrors { code } } }`;
 const SELECT = `mutation($id: ID!) { cartSelectedDeliveryOptionUpdate(cartId: $id, deliveryOptionHandle: "standard") { userErrors { code } } }`;
@@ -76,11 +75,7 @@ describeEachDatabase('SQL statements per cart query, bounded by depth', SUITE, (
 
   beforeAll(async () => {
     const t = get();
-    await seedPlugins(
-      t.gateway.runtime,
-      t.gateway.composition.plugins.filter((p) => p.name === 'carts'),
-      'demo',
-    );
+    await seedCartsDemo(t);
     await t.gateway.runtime.withTenant('alpha', (db) =>
       sql`insert into discounts (tenant_id, code, title, kind, value, once_per_customer, combines)
         values ('alpha', 'FIRSTORDER', 'First order: 5 off', 'FIXED_AMOUNT', 5, true, true)`.execute(db),

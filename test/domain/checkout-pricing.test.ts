@@ -1,8 +1,7 @@
 import { describeEachDatabase } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
-import { seedPlugins } from '../../src/engine/seed';
 import { appendSettings } from './pricing-fixtures';
-import { cartWith, createVariant, SUITE } from './orders-fixtures';
+import { cartWith, createVariant, seedCartsDemo, SUITE } from './orders-fixtures';
 
 const ADDRESS = `mutation($id: ID!, $address: MailingAddressInput!) { cartDeliveryAddressUpdate(cartId: $id, address: $address) { userErrors { field code } } }`;
 const SELECT = `mutation($id: ID!, $handle: String!) { cartSelectedDeliveryOptionUpdate(cartId: $id, deliveryOptionHandle: $handle) { userErrors { field code } } }`;
@@ -66,11 +65,7 @@ async function walk(t: TestGateway, tenant: string, address: Record<string, stri
 describeEachDatabase('checkout pricing, end to end on the demo setup', suite, (get) => {
   beforeAll(async () => {
     const t = get();
-    await seedPlugins(
-      t.gateway.runtime,
-      t.gateway.composition.plugins.filter((p) => p.name === 'carts'),
-      'demo',
-    );
+    await seedCartsDemo(t);
   });
 
   it('dollars, tax added: Texas sales tax per line, WELCOME10, standard shipping', async () => {

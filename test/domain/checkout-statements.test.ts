@@ -1,9 +1,8 @@
 import { CHECKOUT_STEPS, stepPayload, type CheckoutState } from '../../bench/checkout-steps';
 import type { DatabaseKind } from '../../src/db/database';
-import { seedPlugins } from '../../src/engine/seed';
 import { describeEachDatabase, writeFraming } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
-import { createVariant, SUITE } from './orders-fixtures';
+import { createVariant, seedCartsDemo, SUITE } from './orders-fixtures';
 
 /**
  * Statements of each checkout step besides the framing (writeFraming: `begin` with the settings and
@@ -33,11 +32,7 @@ describeEachDatabase('SQL statements per checkout step', SUITE, (get, kind) => {
 
   beforeAll(async () => {
     const t = get();
-    await seedPlugins(
-      t.gateway.runtime,
-      t.gateway.composition.plugins.filter((p) => p.name === 'carts'),
-      'demo',
-    );
+    await seedCartsDemo(t);
     variantIds = [];
     for (let i = 0; i < 3; i++) {
       variantIds.push((await createVariant(t, 'alpha', { price: `${30 + i}.99`, stock: [100] })).variantGid);

@@ -1,6 +1,7 @@
 import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
+import { seedPlugins } from '../../src/engine/seed';
 import { encodeGlobalId } from '../../src/sdk';
 import { fixtureTenantsFor, type TestGateway } from '../kit/gateway';
 
@@ -23,6 +24,15 @@ export function retailTenants(): string {
 }
 
 export const SUITE = { plugins: PLUGINS, tenantsDir: retailTenants() };
+
+/** The carts plugin's demo setup (shipping zones, tax rates, discount codes) for every tenant. */
+export function seedCartsDemo(t: TestGateway): Promise<unknown> {
+  return seedPlugins(
+    t.gateway.runtime,
+    t.gateway.composition.plugins.filter((p) => p.name === 'carts'),
+    'demo',
+  );
+}
 
 export interface VariantFixture {
   productId: string;
