@@ -13,7 +13,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
 import { ALL_COLUMNS, type TenantDb } from '../src/sdk';
-import { collectionsStartingWith, titleWordsStartingWith } from '../connectors/catalog/predictive';
+import {
+  collectionsStartingWith,
+  productsAndCompletions,
+  titleWordsStartingWith,
+} from '../connectors/catalog/predictive';
 import { listProducts } from '../connectors/catalog/product-list';
 import { searchRows } from '../connectors/catalog/product-filters';
 import { facetCounts, facetStatement } from '../connectors/catalog/search-facets';
@@ -110,6 +114,9 @@ async function main(): Promise<void> {
   );
   await timed('(f) collections', () => collectionsStartingWith(tenant, true, ['bac'], 6, ALL_COLUMNS));
   await timed('(f) completions', () => titleWordsStartingWith(tenant, prefix, 'bac', 6));
+  await timed('(f) products and completions in one (what the gateway sends)', () =>
+    productsAndCompletions(tenant, prefix, 'bac', six, ALL_COLUMNS),
+  );
   await db.destroy();
 }
 

@@ -1,15 +1,14 @@
 /**
  * The baseline's search pages: (e) the statement the gateway's search sends (the page of 24, the total
- * and every facet in one), and (f) the three of predictive search (products, collections,
- * completions), taken from the catalog's connector as bench/search-sql.ts times them, composed into the
+ * and every facet in one), and (f) the two of predictive search (the products with the completions, and
+ * the collections), taken from the catalog's connector as bench/search-sql.ts times them, composed into the
  * answer by hand: what the pages cost without GraphQL around them.
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import type pg from 'pg';
 import { ALL_COLUMNS, encodeGlobalId, type TenantDb } from '../../src/sdk';
 import { formatMinor, toMinor } from '../../src/sdk/money';
-import { listProducts } from '../../connectors/catalog/product-list';
-import { collectionsStartingWith, titleWordsStartingWith } from '../../connectors/catalog/predictive';
+import { collectionsStartingWith, productsAndCompletions } from '../../connectors/catalog/predictive';
 import { searchPageAndFacets } from '../../connectors/catalog/search-page';
 import { asPrefixQuery, parseSearchQuery } from '../../connectors/catalog/search-query';
 import { suggestedQueries } from '../../resolvers/catalog/predictive-search';
@@ -56,15 +55,10 @@ export async function predictivePage(db: TenantDb, v: Record<string, unknown>): 
   if (!last || last.kind !== 'prefix') throw new Error('the bench types the start of one word');
   const search = { storefront: true, text: null, clauses };
   const limit = 6;
-  const [{ rows }, collections, completions] = await Promise.all([
-    listProducts(
-      db,
-      { search, sortKey: 'RELEVANCE', reverse: false },
-      { size: limit, cursor: null, backward: false },
-      ALL_COLUMNS,
-    ),
+  const page = { size: limit, cursor: null, backward: false };
+  const [{ rows, words }, collections] = await Promise.all([
+    productsAndCompletions(db, search, last.text, page, ALL_COLUMNS),
     collectionsStartingWith(db, true, [last.text], limit, ALL_COLUMNS),
-    titleWordsStartingWith(db, search, last.text, limit),
   ]);
   const answer = {
     predictiveSearch: {
@@ -76,8 +70,8 @@ export async function predictivePage(db: TenantDb, v: Record<string, unknown>): 
         handle: c.handle,
         title: c.title,
       })),
-      queries: suggestedQueries(clauses, completions),
+      queries: suggestedQueries(clauses, words),
     },
   };
-  return { body: JSON.stringify({ data: answer }), statements: 3 };
+  return { body: JSON.stringify({ data: answer }), statements: 2 };
 }

@@ -12,6 +12,47 @@ import {
 import { facetStatement, type FacetCounts } from './search-facets';
 import type { CatalogTables } from './tables';
 
+/** A ranked page's plan: rankedListing's sort and keyset plan. */
+type RankedPlan = NonNullable<ReturnType<typeof rankedListing>>;
+
+/**
+ * A page ranked by relevance cut from `base` (a CTE of `ctes`, the matches with their rank) and one
+ * more value computed from the same CTEs beside it, in one statement: the matches are read once.
+ */
+export async function rankedPageBeside<T>(
+  db: TenantDb,
+  ranked: RankedPlan,
+  page: Page,
+  columns: ColumnChoice,
+  statement: { ctes: RawBuilder<unknown>; beside: RawBuilder<T>; where: RawBuilder<SqlBool>[] },
+): Promise<{ rows: ListedProduct[]; beside: T }> {
+  const conditions = [...statement.where, ...(ranked.plan.after ? [ranked.plan.after] : [])];
+  const where = conditions.length ? conditions : [sql<SqlBool>`true`];
+  const conn = await db.get<CatalogTables>();
+  // Embedded in the statement below: built without plugins, it is not counted on its own.
+  const rows = rankedPage(
+    conn.withoutPlugins(),
+    db.tenantId,
+    { rows: sql`base`, ...ranked, where },
+    page,
+    columns,
+    true,
+  );
+  // One row per product of the page (none: one row of nulls); the value beside on the first row only.
+  const found = await runPrepared(
+    conn,
+    sql<ListedProduct & { page_row: number | null; beside: T | null }>`
+    with ${statement.ctes}, answer as (select ${statement.beside} as beside)
+    select listed.*, case when coalesce(listed.page_row, 1) = 1 then answer.beside end as beside
+    from answer left join lateral (${rows}) listed on true
+    order by listed.page_row`,
+  );
+  const listed = found
+    .filter((row) => row.page_row != null)
+    .map(({ page_row: _row, beside: _beside, ...product }) => product as ListedProduct);
+  return { rows: pageRows(listed, page, columns), beside: found[0].beside! };
+}
+
 /**
  * A search's page ranked by relevance and its total and facets, in one statement: the matches are read
  * once (`base`, search-facets.ts), counted for the facets, and the page is cut from the same rows. Null
@@ -26,33 +67,6 @@ export async function searchPageAndFacets(
   const ranked = rankedListing(listing, page);
   if (!ranked) return null;
   const { ctes, facets, listed } = facetStatement(db.tenantId, listing.search, true);
-  const where: RawBuilder<SqlBool>[] = [listed, ...(ranked.plan.after ? [ranked.plan.after] : [])];
-  const conn = await db.get<CatalogTables>();
-  // Embedded in the statement below: built without plugins, it is not counted on its own.
-  const rows = rankedPage(
-    conn.withoutPlugins(),
-    db.tenantId,
-    { rows: sql`base`, ...ranked, where },
-    page,
-    columns,
-    true,
-  );
-  // One row per product of the page (none: one row of nulls); the facets on the first row only.
-  const found = await runPrepared(
-    conn,
-    sql<ListedProduct & { page_row: number | null; facets: FacetCounts | null }>`
-    with ${ctes}, answer as (select ${facets} as facets)
-    select listed.*, case when coalesce(listed.page_row, 1) = 1 then answer.facets end as facets
-    from answer left join lateral (${rows}) listed on true
-    order by listed.page_row`,
-  );
-  const counts = found[0].facets!;
-  const listedRows = found
-    .filter((row) => row.page_row != null)
-    .map(({ page_row: _row, facets: _facets, ...product }) => product as ListedProduct);
-  return {
-    rows: pageRows(listedRows, page, columns),
-    cursorOf: (row) => keysetCursor(ranked.sort, row),
-    facets: counts,
-  };
+  const { rows, beside } = await rankedPageBeside(db, ranked, page, columns, { ctes, beside: facets, where: [listed] });
+  return { rows, cursorOf: (row) => keysetCursor(ranked.sort, row), facets: beside };
 }

@@ -1,5 +1,5 @@
 import { GatewayError, type GatewayContext } from '../../src/sdk';
-import { collectionsStartingWith, titleWordsStartingWith } from '../../connectors/catalog/predictive';
+import { collectionsStartingWith, productsAndCompletions } from '../../connectors/catalog/predictive';
 import { listProducts } from '../../connectors/catalog/product-list';
 import { asPrefixQuery, type Clause } from '../../connectors/catalog/search-query';
 import { readsAll } from './visibility';
@@ -14,7 +14,8 @@ const typed = (clauses: readonly Clause[]) =>
 
 /**
  * Products (prefix- and typo-tolerant full text), collections (title words starting with the words
- * typed) and completions of the last word from the titles of the products found: three statements.
+ * typed) and completions of the last word from the titles of the products found: two statements (the
+ * products and the completions read the same matches in one).
  */
 export async function predictiveSearch(ctx: GatewayContext, clauses: Clause[], limit: number) {
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PREDICTIONS) {
@@ -27,12 +28,20 @@ export async function predictiveSearch(ctx: GatewayContext, clauses: Clause[], l
   const search = { storefront, text: null, clauses: prefixed };
   const page = { size: limit, cursor: null, backward: false };
   const words = prefixed.filter((c) => !c.excluded && c.kind !== 'phrase').map((c) => c.text.toLowerCase());
-  const [products, collections, completions] = await Promise.all([
-    listProducts(ctx.db, { search, sortKey: 'RELEVANCE', reverse: false }, page, ctx.columns('Product')),
+  const productColumns = ctx.columns('Product');
+  const [products, collections] = await Promise.all([
+    last.kind === 'prefix'
+      ? productsAndCompletions(ctx.db, search, last.text, page, productColumns)
+      : listProducts(ctx.db, { search, sortKey: 'RELEVANCE', reverse: false }, page, productColumns).then(
+          ({ rows }) => ({ rows, words: [] }),
+        ),
     collectionsStartingWith(ctx.db, storefront, words, limit, ctx.columns('Collection')),
-    last.kind === 'prefix' ? titleWordsStartingWith(ctx.db, search, last.text, limit) : Promise.resolve([]),
   ]);
-  return { products: products.rows.slice(0, limit), collections, queries: suggestedQueries(prefixed, completions) };
+  return {
+    products: products.rows.slice(0, limit),
+    collections,
+    queries: suggestedQueries(prefixed, products.words),
+  };
 }
 
 /** The query as typed with its last word completed, each completion's added letters marked. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { ALL_COLUMNS, type TenantDb } from '../../src/sdk';
-import { titleWordsStartingWith } from '../../connectors/catalog/predictive';
+import { productsAndCompletions, titleWordsStartingWith } from '../../connectors/catalog/predictive';
 import { listProducts } from '../../connectors/catalog/product-list';
 import { asPrefixQuery, parseSearchQuery } from '../../connectors/catalog/search-query';
 import { asApp } from '../kit/app-role';
@@ -39,6 +39,24 @@ describeEachDatabase('predictive search completions', searchSuite(), (get) => {
       expect(bestTwo.length).toBeGreaterThan(0);
       expect(await completions('c')).toEqual(everyMatch.slice(0, 10));
       expect(await completions('c', 2)).toEqual(bestTwo.slice(0, 10));
+    });
+  });
+
+  it('read with the predicted products in one statement, the same as each read alone', async () => {
+    await asApp(get().database.db, 'alpha', async (conn: Kysely<unknown>) => {
+      const tenant = { tenantId: 'alpha', get: async () => conn } as unknown as TenantDb;
+      for (const typed of ['c', 'jac', 'alpine jac', 'backpak', 'zzz']) {
+        const clauses = asPrefixQuery(parseSearchQuery(typed));
+        const prefix = clauses.at(-1)!.text;
+        const search = { storefront: true, text: null, clauses };
+        const page = { size: 3, cursor: null, backward: false };
+        const listing = { search, sortKey: 'RELEVANCE' as const, reverse: false };
+        const alone = {
+          rows: (await listProducts(tenant, listing, page, ALL_COLUMNS)).rows,
+          words: await titleWordsStartingWith(tenant, search, prefix, page.size),
+        };
+        expect(await productsAndCompletions(tenant, search, prefix, page, ALL_COLUMNS)).toEqual(alone);
+      }
     });
   });
 });

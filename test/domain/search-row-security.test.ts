@@ -1,6 +1,6 @@
 import { CompiledQuery, sql, type Kysely, type RawBuilder } from 'kysely';
 import { ALL_COLUMNS, type TenantDb } from '../../src/sdk';
-import { titleWordsStartingWith } from '../../connectors/catalog/predictive';
+import { productsAndCompletions, titleWordsStartingWith } from '../../connectors/catalog/predictive';
 import { listProducts } from '../../connectors/catalog/product-list';
 import { facetCounts } from '../../connectors/catalog/search-facets';
 import { asPrefixQuery, parseSearchQuery } from '../../connectors/catalog/search-query';
@@ -42,6 +42,7 @@ async function searchAs(conn: Kysely<unknown>, tenantId: string) {
   const facets = await facetCounts(tenant, search);
   const prefix = { ...search, clauses: asPrefixQuery(parseSearchQuery('jack')) };
   const words = await titleWordsStartingWith(tenant, prefix, 'jack', 6);
+  await productsAndCompletions(tenant, prefix, 'jack', { ...page, size: 6 }, ALL_COLUMNS);
   return { sent, ranked: ranked.rows, facets, words };
 }
 
@@ -82,7 +83,7 @@ describeEachDatabase('search under row-level security', searchSuite(), (get) => 
       expect(ranked.length).toBeGreaterThan(0);
       expect(facets.total).toBeGreaterThan(0);
       expect(words).toContain('jacket');
-      expect(sent).toHaveLength(4);
+      expect(sent).toHaveLength(5);
       for (const query of sent) {
         const text = await plan(conn, query);
         // A text match left to the scan would be a Filter after the policy's: every row of the tenant read.
