@@ -1,18 +1,26 @@
 import { sql, type Kysely } from 'kysely';
 import type { TaxRateRow } from './calculator';
 
+/**
+ * The tenant's tax rates (those of `ids`, when given), by country and province, as one json array; ids
+ * and rates as text (json would turn numerics into floats).
+ */
+export const taxRatesJson = (tenantId: string, ids?: readonly string[]) => sql<TaxRateRow[]>`(
+  select coalesce(json_agg(json_build_object(
+      'id', t.id::text, 'country_code', t.country_code, 'province_code', t.province_code, 'title', t.title,
+      'rate_percentage', t.rate_percentage::text, 'applies_to_shipping', t.applies_to_shipping)
+      order by t.country_code, t.province_code nulls first, t.id), '[]')
+    from tax_rates t
+   where t.tenant_id = ${tenantId} ${ids ? sql`and t.id = any(${sql.val([...ids])}::bigint[])` : sql``})`;
+
 /** The tenant's tax rates, by country and province; one statement. */
 export async function loadTaxRates<DB>(
   conn: Kysely<DB>,
   tenantId: string,
   ids?: readonly string[],
 ): Promise<TaxRateRow[]> {
-  const only = ids ? sql`and id = any(${sql.val([...ids])}::bigint[])` : sql``;
-  const { rows } = await sql<TaxRateRow>`
-    select id, country_code, province_code, title, rate_percentage::text as rate_percentage, applies_to_shipping
-      from tax_rates where tenant_id = ${tenantId} ${only}
-     order by country_code, province_code nulls first, id`.execute(conn);
-  return rows;
+  const { rows } = await sql<{ rates: TaxRateRow[] }>`select ${taxRatesJson(tenantId, ids)} as rates`.execute(conn);
+  return rows[0].rates;
 }
 
 /** Of these emails, those of customers exempt from tax; one statement. */
