@@ -1,4 +1,3 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { connectionOf, GatewayError, pageOf, type GatewayContext, type PageArgs } from '../../src/sdk';
 import { listProducts } from '../../connectors/catalog/product-list';
 import type { ProductSearch } from '../../connectors/catalog/product-filters';
@@ -29,33 +28,21 @@ export function clausesOf(query: string): Clause[] {
   }
 }
 
-/** Whether the field's own selection names one of `names` (directly or through fragments). */
-function selectsAny(info: GraphQLResolveInfo, names: ReadonlySet<string>): boolean {
-  const within = (set: SelectionSetNode | undefined): boolean =>
-    !!set &&
-    set.selections.some((node) =>
-      node.kind === Kind.FIELD
-        ? names.has(node.name.value)
-        : within(
-            node.kind === Kind.INLINE_FRAGMENT ? node.selectionSet : info.fragments[node.name.value]?.selectionSet,
-          ),
-    );
-  return info.fieldNodes.some((node) => within(node.selectionSet));
-}
-
-const COUNTED = new Set(['totalCount', 'productFilters']);
+/** Whether the operation asks a search for its total or its facets (read with the page when it does). */
+const selectsCounts = (ctx: GatewayContext) =>
+  ctx.selects('ProductSearchConnection', 'totalCount') || ctx.selects('ProductSearchConnection', 'productFilters');
 
 /**
  * One page of matches, and the total and the facets when selected: for a page ranked by relevance, read
  * with the page in one statement (search-page.ts); otherwise from one more statement.
  */
-async function search(ctx: GatewayContext, args: SearchArgs, info: GraphQLResolveInfo) {
+async function search(ctx: GatewayContext, args: SearchArgs) {
   const page = pageOf(args);
   const base = productSearch(ctx, null, null, args.productFilters);
   const search: ProductSearch = { ...base, clauses: clausesOf(args.query) };
   const listing = { search, sortKey: args.sortKey ?? 'RELEVANCE', reverse: args.reverse ?? false };
   const columns = ctx.columns('Product');
-  const both = selectsAny(info, COUNTED) ? await searchPageAndFacets(ctx.db, listing, page, columns) : null;
+  const both = selectsCounts(ctx) ? await searchPageAndFacets(ctx.db, listing, page, columns) : null;
   const { rows, cursorOf } = both ?? (await listProducts(ctx.db, listing, page, columns));
   for (const row of rows) ctx.loaders.productById.prime(row.id, row);
   let facets: Promise<FacetCounts> | undefined = both ? Promise.resolve(both.facets) : undefined;
@@ -71,7 +58,7 @@ export const searchResolvers: {
   ProductSearchConnection: ProductSearchConnectionResolvers;
 } = {
   Query: {
-    search: (_: unknown, args: SearchArgs, ctx: GatewayContext, info: GraphQLResolveInfo) => search(ctx, args, info),
+    search: (_: unknown, args: SearchArgs, ctx: GatewayContext) => search(ctx, args),
     predictiveSearch: (_: unknown, args: { query: string; limit?: number | null }, ctx: GatewayContext) =>
       predictiveSearch(ctx, clausesOf(args.query), args.limit ?? 10),
   },

@@ -136,6 +136,7 @@ export function contextFactory(deps: ContextDeps) {
       },
       requestColumns,
       columns: requestColumns.choose,
+      selects: requestColumns.selects,
     });
     return ctx;
   };

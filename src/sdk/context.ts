@@ -83,6 +83,11 @@ export interface GatewayContext {
    * `columns`); every column outside an analysed query. Ask when the statement runs, not before.
    */
   columns: (type: string) => ColumnChoice;
+  /**
+   * Whether this request's operation selects `field` on the object type `type` anywhere, through
+   * fragments too (the analysis `columns` reads); true outside an analysed query.
+   */
+  selects: (type: string, field: string) => boolean;
 }
 
 /** A loader's batch function: the keys of one batch in, one value (or Error) per key out. */

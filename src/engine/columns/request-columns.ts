@@ -17,4 +17,7 @@ export class RequestColumns {
   }
 
   readonly choose = (type: string): ColumnChoice => this.planner.choose(this.selected, type);
+
+  /** Whether the operation selects `field` on `type` anywhere; outside an analysed query, always. */
+  readonly selects = (type: string, field: string): boolean => this.selected?.get(type)?.has(field) ?? !this.selected;
 }
