@@ -2,7 +2,7 @@
  * `npm run bench`: the gateway (production mode, every protection on) against a hand-written baseline
  * on Postgres, in interleaved slices (docs/performance.md, "Method"). Prints a table and writes bench/results/bench-*.json.
  * Settings: BENCH_SCENARIOS (letters, e.g. `a,c,i`; all by default), BENCH_SLICE_SECONDS (4), BENCH_CYCLES (5),
- * BENCH_CONNECTIONS (10), BENCH_OPEN_SECONDS (5), BENCH_PROFILE=1 (CPU profile of the full gateway, in
+ * BENCH_CONNECTIONS (10), BENCH_OPEN_SECONDS (5), BENCH_SEARCH_OPEN_SECONDS (30), BENCH_PROFILE=1 (CPU profile of the full gateway, in
  * bench/results/profiles).
  */
 import { join } from 'node:path';
@@ -26,6 +26,11 @@ const OPEN_SECONDS = Number(process.env.BENCH_OPEN_SECONDS ?? 5);
 const OPEN_RATES = [40, 80];
 /** The search pages at a fixed arrival rate (the search page's p99 target is set at this rate). */
 const SEARCH_RATE = 20;
+/**
+ * Long enough for the p99 that target is set on to be read off 600 requests: over 5 s (100 requests)
+ * it is the second-slowest request, a single stall of the machine.
+ */
+const SEARCH_OPEN_SECONDS = Number(process.env.BENCH_SEARCH_OPEN_SECONDS ?? 30);
 
 /** The servers the picked scenarios need, one at a time: start-ups at once on two cores slow each other. */
 async function startAll(
@@ -143,13 +148,19 @@ async function main(): Promise<void> {
       }
     }
     for (const search of list.filter((s) => s.name === 'search' || s.name === 'predictive')) {
-      const result = await openLoop(targetOf(setup, 'gateway', search), SEARCH_RATE, OPEN_SECONDS);
+      const result = await openLoop(targetOf(setup, 'gateway', search), SEARCH_RATE, SEARCH_OPEN_SECONDS);
       open.push({ scenario: search.name, variant: 'gateway', rate: SEARCH_RATE, ...result });
     }
 
     const report: Report = {
       at: new Date().toISOString(),
-      settings: { sliceSeconds: SLICE, cycles: CYCLES, connections: CONNECTIONS, openSeconds: OPEN_SECONDS },
+      settings: {
+        sliceSeconds: SLICE,
+        cycles: CYCLES,
+        connections: CONNECTIONS,
+        openSeconds: OPEN_SECONDS,
+        searchOpenSeconds: SEARCH_OPEN_SECONDS,
+      },
       scenarios: summarise(list, slices, statements, subgraphCalls),
       openLoop: open,
     };
