@@ -2,11 +2,28 @@ import { CompiledQuery, type QueryResult } from 'kysely';
 import type { PoolClient, QueryResult as PgResult } from 'pg';
 import { NO_CAPABILITIES, type Capabilities, type Send, type TenantConnection } from './connection';
 import { databaseErrorCode } from './errors';
-import { preparedNameOfQuery } from './prepared-statements';
+import { preparedNameOf, preparedNameOfQuery } from './prepared-statements';
 import { stampStatement } from './session-stamp';
 
 /** Statements one connection prepares at most; beyond, texts run unnamed (the server keeps each one). */
 const MAX_PREPARED = 2_000;
+/** Of those, statements prepared unasked (built per request: their texts vary more, e.g. with list lengths). */
+export const MAX_UNASKED = 500;
+
+/** A statement Postgres can prepare that takes values (not `begin`, `commit`, settings or DDL). */
+const PREPARABLE = /^\s*\(?\s*(select|insert|update|delete|with)\b/i;
+/**
+ * Whole rows (`*`, `t.*`; not `count(*)`): after a migration adds a column, a prepared statement that
+ * returns them fails ("cached plan must not change result type"), so these stay unnamed.
+ */
+const WHOLE_ROWS = /(?:\bselect|\breturning|,)\s+(?:"?\w+"?\.)?\*/i;
+
+/**
+ * Whether a statement built per request is prepared without being asked: every write and read of a
+ * mutation is, so that Postgres parses and plans each text once per connection, not once per run.
+ */
+const preparedUnasked = (query: CompiledQuery) =>
+  query.parameters.length > 0 && PREPARABLE.test(query.sql) && !WHOLE_ROWS.test(query.sql);
 
 /**
  * One pg client as Kysely sees it, kept for the client's life (pg-driver.ts): it knows its capabilities
@@ -18,6 +35,7 @@ export class PgConnection implements TenantConnection {
   capabilities: Capabilities = NO_CAPABILITIES;
   private carried: string | undefined;
   private readonly preparedNames = new Set<string>();
+  private unasked = 0;
   private genericPlans = false;
   private broken = false;
 
@@ -70,9 +88,13 @@ export class PgConnection implements TenantConnection {
   }
 
   private nameFor(query: CompiledQuery): string | undefined {
-    const name = this.capabilities.prepares ? preparedNameOfQuery(query) : undefined;
+    if (!this.capabilities.prepares) return undefined;
+    const asked = preparedNameOfQuery(query);
+    const name = asked ?? (preparedUnasked(query) ? preparedNameOf(query.sql) : undefined);
     if (!name || this.preparedNames.has(name)) return name;
     if (this.preparedNames.size >= MAX_PREPARED) return undefined;
+    if (!asked && this.unasked >= MAX_UNASKED) return undefined;
+    if (!asked) this.unasked += 1;
     this.preparedNames.add(name);
     return name;
   }

@@ -1,6 +1,7 @@
 import { sql, WithSchemaPlugin, type KyselyPlugin, type Kysely } from 'kysely';
 import { runPrepared, runShaped } from '../../src/db/shaped-statements';
 import { createDatabase, type Database } from '../../src/db/database';
+import { MAX_UNASKED } from '../../src/db/pg-connection';
 import { createPostgresDatabase, createTestDatabase, databaseMissing } from '../kit/databases';
 import { describeUnless } from '../kit/skip';
 
@@ -130,6 +131,44 @@ describeUnless(databaseMissing('postgres'))('compiled shapes as prepared stateme
       const prepared = (await preparedOn(conn)).filter((p) => p.statement.includes('where id >'));
       expect(prepared).toHaveLength(1);
       expect(prepared[0].name).toMatch(/^rg_[0-9a-f]{16}$/);
+    });
+  });
+
+  it('include, unasked, every statement that takes values, but not those answering whole rows', async () => {
+    const { requests } = await open(false);
+    await requests.connection().execute(async (conn) => {
+      await sql`insert into items values (${10}, ${'ten'})`.execute(conn);
+      await sql`update items set name = ${'TEN'} where id = ${10}`.execute(conn);
+      await sql`update items set name = ${'Ten'} where id = ${10}`.execute(conn);
+      await sql`select count(*) from items where id > ${0}`.execute(conn);
+      // Whole rows: after a migration adds a column, a prepared one would fail.
+      await sql`select * from items where id = ${10}`.execute(conn);
+      await sql`select i.* from items i where id = ${10}`.execute(conn);
+      await sql`update items set name = ${'ten'} where id = ${10} returning *`.execute(conn);
+      // No values: nothing to gain.
+      await sql`select name from items order by id`.execute(conn);
+      const prepared = (await preparedOn(conn)).filter((p) => p.statement.includes('items'));
+      expect(prepared.map((p) => p.statement).sort()).toEqual([
+        'insert into items values ($1, $2)',
+        'select count(*) from items where id > $1',
+        'update items set name = $1 where id = $2',
+      ]);
+      const { rows } = await sql<Row>`select id, name from items where id = ${10}`.execute(conn);
+      expect(rows).toEqual([{ id: 10, name: 'ten' }]);
+    });
+  });
+
+  it('prepare at most MAX_UNASKED texts unasked on a connection; the rest run unnamed', async () => {
+    const { requests } = await open(false);
+    await requests.connection().execute(async (conn) => {
+      for (let i = 0; i <= MAX_UNASKED; i += 1) {
+        const { rows } = await sql<{ n: number }>`select ${sql.lit(i)}::int as n where ${true}`.execute(conn);
+        expect(rows).toEqual([{ n: i }]);
+      }
+      const unasked = (await preparedOn(conn)).filter((p) => p.statement.includes('::int as n'));
+      expect(unasked).toHaveLength(MAX_UNASKED);
+      expect(await nameOf(conn, 2)).toEqual(['two']);
+      expect((await preparedOn(conn)).filter((p) => p.statement.includes('select name from items'))).toHaveLength(1);
     });
   });
 
