@@ -17,7 +17,13 @@ export interface VariantResult {
 
 export interface Report {
   at: string;
-  settings: { sliceSeconds: number; cycles: number; connections: number; openSeconds: number; searchOpenSeconds?: number };
+  settings: {
+    sliceSeconds: number;
+    cycles: number;
+    connections: number;
+    openSeconds: number;
+    searchOpenSeconds?: number;
+  };
   scenarios: {
     name: string;
     label: string;
@@ -120,9 +126,15 @@ export function printReport(report: Report): void {
     const calls = Object.entries(s.variants).map(([variant, v]) => `${variant} ${fixed(v.subgraphCalls ?? NaN, 0)}`);
     lines.push('', `${s.label}: HTTP calls to the subgraph per request: ${calls.join(', ')}`);
   }
-  lines.push('', '| open loop | rate/s | requests | p50 ms | p99 ms | errors |', '| --- | ---: | ---: | ---: | ---: | ---: |');
+  lines.push(
+    '',
+    '| open loop | rate/s | requests | p50 ms | p99 ms | errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const o of report.openLoop) {
-    lines.push(`| ${o.scenario} / ${o.variant} | ${o.rate} | ${o.sent} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`);
+    lines.push(
+      `| ${o.scenario} / ${o.variant} | ${o.rate} | ${o.sent} | ${fixed(o.p50, 1)} | ${fixed(o.p99, 1)} | ${o.errors} |`,
+    );
   }
   console.log(lines.join('\n'));
 }
