@@ -138,7 +138,15 @@ export async function completeCheckout(
       if (gone >= 0) throw refuse(['lines', String(gone), 'merchandise'], 'NOT_FOUND', 'An item is no longer for sale');
       const email = input.email?.trim().toLowerCase() || cart.email;
       // Priced as the storefront showed it; a cart that needs delivery needs an address and an option.
-      const quote = await quoteForCheckout(trx, db.tenantId, cart, email, currency, options.taxesIncluded ?? false);
+      const quote = await quoteForCheckout(
+        trx,
+        db.tenantId,
+        cart,
+        lines,
+        email,
+        currency,
+        options.taxesIncluded ?? false,
+      );
       const undeliverable = [...deliveryErrors(cart, quote), ...codeErrors(quote)];
       if (undeliverable.length > 0) throw new Refused(undeliverable);
       const reserved = await reserveStock(

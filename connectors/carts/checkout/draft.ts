@@ -2,7 +2,6 @@ import { sql, type Kysely } from 'kysely';
 import type { CheckoutCall, DraftTaxLine, GatewayContext, OrderDraft, PreparedCheckout } from '../../../src/sdk';
 import { formatMinor } from '../../../src/sdk/money';
 import { lockCart } from '../carts';
-import { pricedLines } from '../loaders';
 import type { TaxLine } from '../pricing/calculate';
 import type { CartQuote } from '../pricing/quote';
 import type { CheckoutLimits } from '../pricing/loaders';
@@ -63,12 +62,12 @@ export function checkoutCall(ctx: GatewayContext, input: CheckoutInput, options:
     const overLimit = limitErrors(lines, options.limits);
     if (overLimit.length > 0) return { userErrors: overLimit };
     const email = input.email?.trim().toLowerCase() || cart.email;
-    const quote = await quoteForCheckout(db, tenantId, cart, email, options.currency, options.taxesIncluded);
+    const quote = await quoteForCheckout(db, tenantId, cart, lines, email, options.currency, options.taxesIncluded);
     const undeliverable = [...deliveryErrors(cart, quote), ...codeErrors(quote)];
     if (undeliverable.length > 0) return { userErrors: undeliverable };
     prepared = { cart: { ...cart, email }, quote, lines };
     return {
-      draft: draftOf(cart, email, key, options.currency, quote, await pricedLines(db, tenantId, [cartId]), lines),
+      draft: draftOf(cart, email, key, options.currency, quote, lines),
     };
   }
 
@@ -104,16 +103,12 @@ function draftOf(
   key: string,
   currency: string,
   quote: CartQuote,
-  priced: { id: string; variant_id: string; quantity: number; price: string }[],
   lines: CheckoutLine[],
 ): OrderDraft {
   const m = (minor: bigint) => formatMinor(minor, currency);
   const taxes = (t: readonly TaxLine[]): DraftTaxLine[] =>
     t.map((x) => ({ title: x.title, percent: x.percent, amount: m(x.amount) }));
   const { price, selected } = quote;
-  const titles = new Map(
-    lines.map((l) => [l.variant_id, l.variant_title ? `${l.title} - ${l.variant_title}` : l.title]),
-  );
   return {
     cartId: cart.id,
     idempotencyKey: key,
@@ -121,11 +116,11 @@ function draftOf(
     currency,
     taxesIncluded: price.taxesIncluded,
     lines: price.lines.map((l) => {
-      const line = priced.find((p) => p.id === l.id)!;
+      const line = lines.find((p) => p.id === l.id)!;
       return {
         variantId: line.variant_id,
         quantity: line.quantity,
-        title: titles.get(line.variant_id) ?? '',
+        title: line.variant_title ? `${line.title} - ${line.variant_title}` : line.title,
         unitPrice: line.price,
         discount: m(l.discount),
         taxLines: taxes(l.taxLines),

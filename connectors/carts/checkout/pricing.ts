@@ -1,28 +1,31 @@
 import { sql, type Kysely } from 'kysely';
 import { formatMinor } from '../../../src/sdk/money';
-import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
-import { pricedLines } from '../loaders';
+import { collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
+import { inLineOrder } from '../loaders';
 import { pricingFacts, quoteCart, type CartQuote } from '../pricing/quote';
-import type { CartRow } from '../tables';
+import type { CartRow, PricedLine } from '../tables';
 import { tableTaxCalculator } from '../taxes/calculator';
 import { exemptEmails } from '../taxes/store';
 import { loadPricingSetup } from '../pricing/setup';
 import type { UserError } from '../validation';
 import { orderPricingColumns, type OrderPricingRow } from './order-pricing';
 
-/** The cart priced inside the checkout's transaction, with the same calculation the storefront shows. */
+/**
+ * The cart with its `lines` (read by the checkout, priced now) priced inside the checkout's transaction,
+ * with the same calculation the storefront shows.
+ */
 export async function quoteForCheckout(
   trx: Kysely<unknown>,
   tenantId: string,
   cart: CartRow,
+  checkoutLines: readonly PricedLine[],
   email: string | null,
   currency: string,
   taxesIncluded: boolean,
 ): Promise<CartQuote> {
-  const [{ zones, rates }, lines, automatic, coded, exempt] = await Promise.all([
+  const lines = inLineOrder(checkoutLines);
+  const [{ zones, rates, automatic }, coded, exempt] = await Promise.all([
     loadPricingSetup(trx, tenantId),
-    pricedLines(trx, tenantId, [cart.id]),
-    automaticDiscounts(trx, tenantId),
     discountsByCodes(trx, tenantId, cart.discount_codes),
     exemptEmails(trx, tenantId, email ? [email] : []),
   ]);

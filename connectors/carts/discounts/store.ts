@@ -2,16 +2,27 @@ import { sql, type Kysely } from 'kysely';
 import { decodeCursor, escapeLike, GatewayError, type Page } from '../../../src/sdk';
 import type { DiscountRow } from './eligibility';
 
-const COLUMNS = sql`id, code, title, kind, value::text as value, product_ids::text[] as product_ids,
+const COLUMNS = sql`id::text as id, code, title, kind, value::text as value, product_ids::text[] as product_ids,
   collection_ids::text[] as collection_ids, min_subtotal::text as min_subtotal, min_quantity, starts_at, ends_at,
   usage_limit, usage_count, once_per_customer, combines, active`;
 
-/** The active discounts without a code (automatic), oldest first. */
-export async function automaticDiscounts<DB>(conn: Kysely<DB>, tenantId: string): Promise<DiscountRow[]> {
-  const { rows } = await sql<DiscountRow>`select ${COLUMNS} from discounts
-    where tenant_id = ${tenantId} and active and code is null order by id`.execute(conn);
-  return rows;
-}
+/** A discount as json carries it: its dates as text. */
+export type DiscountJson = Omit<DiscountRow, 'starts_at' | 'ends_at'> & { starts_at: string; ends_at: string | null };
+
+/**
+ * The active discounts without a code (automatic), oldest first, as one json array (every column as a
+ * statement reading rows answers it, but the dates: discountRows turns them back into dates).
+ */
+export const automaticDiscountsJson = (tenantId: string) => sql<DiscountJson[]>`(
+  select coalesce(json_agg(d order by d.id::bigint), '[]') from (select ${COLUMNS} from discounts
+    where tenant_id = ${tenantId} and active and code is null) d)`;
+
+export const discountRows = (discounts: readonly DiscountJson[]): DiscountRow[] =>
+  discounts.map((d) => ({
+    ...d,
+    starts_at: new Date(d.starts_at),
+    ends_at: d.ends_at === null ? null : new Date(d.ends_at),
+  }));
 
 /** Discounts by code, case-insensitively. */
 export async function discountsByCodes<DB>(

@@ -3,7 +3,7 @@ import { pluginSettings, type GatewayContext, type LoaderContext } from '../../.
 import type { ZoneWithRates } from '../delivery/options';
 import type { CartRow } from '../tables';
 import type { DiscountRow } from '../discounts/eligibility';
-import { automaticDiscounts, collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
+import { collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
 import { exemptCustomers, exemptEmails } from '../taxes/store';
 import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
 import { pricingFacts, quoteCart, type CartQuote } from './quote';
@@ -28,7 +28,7 @@ export const checkoutLimits = (ctx: Pick<GatewayContext, 'tenant'>): CheckoutLim
 
 declare module '../../../src/sdk' {
   interface Loaders {
-    /** The tenant's zones and tax rates, read together (key: 'all'). */
+    /** The tenant's zones, tax rates and automatic discounts, read together (key: 'all'). */
     pricingSetup: DataLoader<'all', PricingSetup>;
     /** All the tenant's shipping zones (key: 'all'). */
     shippingZones: DataLoader<'all', ZoneWithRates[]>;
@@ -78,7 +78,8 @@ export function createPricingLoaders(
         return keys.map(() => setup);
       }),
     ),
-    // Zones and rates are read together: whoever asks for one, the other is at hand for the quote.
+    // Zones, rates and automatic discounts are read together: whoever asks for one, the others are at
+    // hand for the quote.
     shippingZones: new DataLoader<'all', ZoneWithRates[]>(async (keys) => {
       const { zones } = await loaders().pricingSetup.load('all');
       return keys.map(() => zones);
@@ -99,12 +100,10 @@ export function createPricingLoaders(
         return emails.map((e) => exempt.has(e));
       }),
     ),
-    automaticDiscounts: new DataLoader<'all', DiscountRow[]>(
-      guardBatch(async (keys) => {
-        const found = await automaticDiscounts(await db.get<unknown>(), db.tenantId);
-        return keys.map(() => found);
-      }),
-    ),
+    automaticDiscounts: new DataLoader<'all', DiscountRow[]>(async (keys) => {
+      const { automatic } = await loaders().pricingSetup.load('all');
+      return keys.map(() => automatic);
+    }),
     discountByCode: new DataLoader<string, DiscountRow | null>(
       guardBatch(async (codes) => {
         const found = await discountsByCodes(await db.get<unknown>(), db.tenantId, codes);
