@@ -29,7 +29,13 @@ describeEachDatabase('the pricing setup, read in one statement', SUITE, (get) =>
       expect(automatic.map((d) => d.title)).toEqual(expect.arrayContaining(['Running', 'Ended', 'Later']));
       expect(automatic.map((d) => d.title)).not.toContain('Off');
       expect(automatic.map((d) => d.title)).not.toContain('Other shop');
-      expect(automatic).toEqual(await discountsByIds(conn, 'alpha', rows.map((r) => r.id)));
+      expect(automatic).toEqual(
+        await discountsByIds(
+          conn,
+          'alpha',
+          rows.map((r) => r.id),
+        ),
+      );
       const running = automatic.find((d) => d.title === 'Running')!;
       expect(running.starts_at).toEqual(new Date('2025-01-02T03:04:05.678Z'));
       expect(running.ends_at).toBeNull();
