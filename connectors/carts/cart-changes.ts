@@ -6,7 +6,7 @@ import { pricedLines } from './loaders';
 import { pricingFacts, quoteCart } from './pricing/quote';
 import { tableTaxCalculator } from './taxes/calculator';
 import { mirrorChange, mirroring, type MirrorCart, type Mirroring } from './mirror';
-import type { CartLineRow, CartRow, CartsTable, CartTables } from './tables';
+import { CART_COLUMNS, type CartLineRow, type CartRow, type CartsTable, type CartTables } from './tables';
 import { cartLimitErrors } from './limits';
 import type { CheckoutLimits } from './pricing/loaders';
 import { targetErrors, type LineTarget } from './targets';
@@ -216,7 +216,7 @@ export async function createCart(
         ...(owner ? { customer_id: owner.customerId, email: owner.email } : {}),
         ...buyerIdentityValues(input.buyerIdentity ?? {}),
       })
-      .returningAll()
+      .returning(CART_COLUMNS)
       .executeTakeFirstOrThrow();
     const add = addLines(db, input.lines ?? [], ['input', 'lines'], limits, mirrored?.fields);
     const lineErrors = input.lines?.length ? await add(trx, row, async () => []) : [];

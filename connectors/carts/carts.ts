@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
-import { lockRow } from '../../src/sdk/db';
-import type { CartLineRow, CartRow, CartsTable, CartTables } from './tables';
+import { CART_COLUMNS, type CartLineRow, type CartRow, type CartsTable, type CartTables } from './tables';
 
 /** 144 random bits: a cart id cannot be guessed or enumerated. */
 export function newCartToken(): string {
@@ -9,8 +8,15 @@ export function newCartToken(): string {
 }
 
 /** The cart, locked for this transaction, so concurrent changes and checkouts of one cart queue. */
-export function lockCart(trx: Kysely<CartTables>, tenantId: string, id: string): Promise<CartRow | null> {
-  return lockRow<CartRow>(trx, 'carts', tenantId, id);
+export async function lockCart(trx: Kysely<CartTables>, tenantId: string, id: string): Promise<CartRow | null> {
+  const row = await trx
+    .selectFrom('carts')
+    .select(CART_COLUMNS)
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ?? null;
 }
 
 export async function cartLines(trx: Kysely<CartTables>, tenantId: string, cartId: string): Promise<CartLineRow[]> {
@@ -35,7 +41,7 @@ export async function touchCart(
     .set({ ...changes, updated_at: sql<Date>`now()` })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .returningAll()
+    .returning(CART_COLUMNS)
     .executeTakeFirst();
 }
 

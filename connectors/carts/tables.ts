@@ -67,6 +67,12 @@ export const cartsTable = tableShape<CartsTable>('carts', {
   updated_at: true,
 });
 
+/**
+ * Every column of a cart row, by name: a statement that names them instead of `*` stays prepared on
+ * its connection, which a `*` may not be once a migration adds a column (pg-connection.ts).
+ */
+export const CART_COLUMNS = cartsTable.columns as readonly (keyof CartsTable)[];
+
 /** A cart line priced at the variant's current price (computed by Postgres, exact). */
 export interface PricedLine {
   id: string;

@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { CHECKOUT_STEPS, stepPayload, type CheckoutState } from '../../bench/checkout-steps';
+import { CART_COLUMNS } from '../../connectors/carts/tables';
 import type { DatabaseKind } from '../../src/db/database';
 import { describeEachDatabase, writeFraming } from '../kit/each-database';
 import type { TestGateway } from '../kit/gateway';
@@ -50,6 +52,12 @@ describeEachDatabase('SQL statements per checkout step', SUITE, (get, kind) => {
     }
     return counts;
   }
+
+  it('names every column of the cart it locks and updates (a statement naming them stays prepared)', async () => {
+    const { rows } = await sql<{ name: string }>`select column_name as name from information_schema.columns
+      where table_schema = current_schema() and table_name = 'carts'`.execute(get().database.db);
+    expect([...CART_COLUMNS].sort()).toEqual(rows.map((r) => r.name).sort());
+  });
 
   it('sends the same statements per step in every checkout of a known buyer', async () => {
     const t = get();
