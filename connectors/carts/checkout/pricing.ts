@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
 import { formatMinor } from '../../../src/sdk/money';
-import { collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
+import { collectionsOfProducts, discountsUsedBy } from '../discounts/store';
 import { inLineOrder } from '../loaders';
 import { pricingFacts, quoteCart, type CartQuote } from '../pricing/quote';
 import type { CartRow, PricedLine } from '../tables';
 import { tableTaxCalculator } from '../taxes/calculator';
-import { exemptEmails } from '../taxes/store';
+import { loadBuyerFacts } from '../pricing/buyer-facts';
 import { loadPricingSetup } from '../pricing/setup';
 import type { UserError } from '../validation';
 import { orderPricingColumns, type OrderPricingRow } from './order-pricing';
@@ -24,10 +24,9 @@ export async function quoteForCheckout(
   taxesIncluded: boolean,
 ): Promise<CartQuote> {
   const lines = inLineOrder(checkoutLines);
-  const [{ zones, rates, automatic }, coded, exempt] = await Promise.all([
+  const [{ zones, rates, automatic }, { coded, exempt }] = await Promise.all([
     loadPricingSetup(trx, tenantId),
-    discountsByCodes(trx, tenantId, cart.discount_codes),
-    exemptEmails(trx, tenantId, email ? [email] : []),
+    loadBuyerFacts(trx, tenantId, cart.discount_codes, email ? [email] : []),
   ]);
   const discounts = [...automatic, ...coded];
   const pairs = discounts.some((d) => d.collection_ids !== null)

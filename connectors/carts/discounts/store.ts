@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { decodeCursor, escapeLike, GatewayError, type Page } from '../../../src/sdk';
 import type { DiscountRow } from './eligibility';
 
-const COLUMNS = sql`id::text as id, code, title, kind, value::text as value, product_ids::text[] as product_ids,
+const COLUMNS = sql`id, code, title, kind, value::text as value, product_ids::text[] as product_ids,
   collection_ids::text[] as collection_ids, min_subtotal::text as min_subtotal, min_quantity, starts_at, ends_at,
   usage_limit, usage_count, once_per_customer, combines, active`;
 
@@ -10,12 +10,22 @@ const COLUMNS = sql`id::text as id, code, title, kind, value::text as value, pro
 export type DiscountJson = Omit<DiscountRow, 'starts_at' | 'ends_at'> & { starts_at: string; ends_at: string | null };
 
 /**
- * The active discounts without a code (automatic), oldest first, as one json array (every column as a
- * statement reading rows answers it, but the dates: discountRows turns them back into dates).
+ * Discounts matching `where`, oldest first, as one json array: ids as text, as pg reads a bigint
+ * (discountRows turns their dates back into dates).
  */
-export const automaticDiscountsJson = (tenantId: string) => sql<DiscountJson[]>`(
-  select coalesce(json_agg(d order by d.id::bigint), '[]') from (select ${COLUMNS} from discounts
-    where tenant_id = ${tenantId} and active and code is null) d)`;
+const discountsJson = (where: RawBuilder<unknown>) => sql<DiscountJson[]>`(
+  select coalesce(json_agg(to_jsonb(d) || jsonb_build_object('id', d.id::text) order by d.id), '[]')
+    from (select ${COLUMNS} from discounts where ${where}) d)`;
+
+/** The active discounts without a code (automatic), as json (discountsJson). */
+export const automaticDiscountsJson = (tenantId: string) =>
+  discountsJson(sql`tenant_id = ${tenantId} and active and code is null`);
+
+/** Discounts by code, case-insensitively, as json (discountsJson). */
+export const codedDiscountsJson = (tenantId: string, codes: readonly string[]) =>
+  discountsJson(
+    sql`tenant_id = ${tenantId} and upper(code) = any(${sql.val(codes.map((c) => c.toUpperCase()))}::text[])`,
+  );
 
 export const discountRows = (discounts: readonly DiscountJson[]): DiscountRow[] =>
   discounts.map((d) => ({
@@ -23,20 +33,6 @@ export const discountRows = (discounts: readonly DiscountJson[]): DiscountRow[] 
     starts_at: new Date(d.starts_at),
     ends_at: d.ends_at === null ? null : new Date(d.ends_at),
   }));
-
-/** Discounts by code, case-insensitively. */
-export async function discountsByCodes<DB>(
-  conn: Kysely<DB>,
-  tenantId: string,
-  codes: readonly string[],
-): Promise<DiscountRow[]> {
-  if (codes.length === 0) return [];
-  const { rows } = await sql<DiscountRow>`select ${COLUMNS} from discounts
-    where tenant_id = ${tenantId} and upper(code) = any(${sql.val(codes.map((c) => c.toUpperCase()))}::text[])`.execute(
-    conn,
-  );
-  return rows;
-}
 
 export async function discountsByIds<DB>(
   conn: Kysely<DB>,

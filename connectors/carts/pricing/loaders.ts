@@ -3,9 +3,10 @@ import { pluginSettings, type GatewayContext, type LoaderContext } from '../../.
 import type { ZoneWithRates } from '../delivery/options';
 import type { CartRow } from '../tables';
 import type { DiscountRow } from '../discounts/eligibility';
-import { collectionsOfProducts, discountsByCodes, discountsUsedBy } from '../discounts/store';
-import { exemptCustomers, exemptEmails } from '../taxes/store';
+import { collectionsOfProducts, discountsUsedBy } from '../discounts/store';
+import { exemptCustomers } from '../taxes/store';
 import { tableTaxCalculator, type TaxRateRow } from '../taxes/calculator';
+import { loadBuyerFacts, type BuyerFacts } from './buyer-facts';
 import { pricingFacts, quoteCart, type CartQuote } from './quote';
 import { loadPricingSetup, type PricingSetup } from './setup';
 
@@ -36,12 +37,10 @@ declare module '../../../src/sdk' {
     taxRates: DataLoader<'all', TaxRateRow[]>;
     /** Whether a customer (by id) is exempt from tax. */
     taxExemptCustomer: DataLoader<string, boolean>;
-    /** Whether the customer of an email is exempt from tax. */
-    taxExemptEmail: DataLoader<string, boolean>;
     /** The active automatic discounts (key: 'all'). */
     automaticDiscounts: DataLoader<'all', DiscountRow[]>;
-    /** A discount by code (upper-cased key). */
-    discountByCode: DataLoader<string, DiscountRow | null>;
+    /** The discounts of some codes and which of some buyers' emails are exempt from tax, read together. */
+    buyerFacts: DataLoader<BuyerKey, BuyerFacts, string>;
     /** The once-per-customer discounts (ids) a buyer's email already used. */
     discountsUsedBy: DataLoader<string, ReadonlySet<string>>;
     /** The collections a product is in. */
@@ -49,6 +48,12 @@ declare module '../../../src/sdk' {
     /** A cart's delivery options and price; keyed by the cart row (its pricing columns), cached by id. */
     cartQuote: DataLoader<CartRow, CartQuote, string>;
   }
+}
+
+/** The codes (upper-cased) and buyers' emails a quote asks about, each sorted. */
+export interface BuyerKey {
+  codes: string[];
+  emails: string[];
 }
 
 export const taxesIncluded = (ctx: Pick<GatewayContext, 'tenant'>) =>
@@ -63,9 +68,8 @@ export function createPricingLoaders(
     | 'pricingSetup'
     | 'shippingZones'
     | 'taxRates'
-    | 'taxExemptEmail'
     | 'automaticDiscounts'
-    | 'discountByCode'
+    | 'buyerFacts'
     | 'discountsUsedBy'
     | 'collectionsOfProduct'
   >,
@@ -94,21 +98,24 @@ export function createPricingLoaders(
         return ids.map((id) => exempt.has(id));
       }),
     ),
-    taxExemptEmail: new DataLoader<string, boolean>(
-      guardBatch(async (emails) => {
-        const exempt = await exemptEmails(await db.get<unknown>(), db.tenantId, emails);
-        return emails.map((e) => exempt.has(e));
-      }),
-    ),
     automaticDiscounts: new DataLoader<'all', DiscountRow[]>(async (keys) => {
       const { automatic } = await loaders().pricingSetup.load('all');
       return keys.map(() => automatic);
     }),
-    discountByCode: new DataLoader<string, DiscountRow | null>(
-      guardBatch(async (codes) => {
-        const found = await discountsByCodes(await db.get<unknown>(), db.tenantId, codes);
-        return codes.map((c) => found.find((d) => d.code!.toUpperCase() === c) ?? null);
+    buyerFacts: new DataLoader<BuyerKey, BuyerFacts, string>(
+      guardBatch(async (keys) => {
+        const all = await loadBuyerFacts(
+          await db.get<unknown>(),
+          db.tenantId,
+          [...new Set(keys.flatMap((k) => k.codes))],
+          [...new Set(keys.flatMap((k) => k.emails))],
+        );
+        return keys.map((k) => ({
+          coded: all.coded.filter((d) => k.codes.includes(d.code!.toUpperCase())),
+          exempt: new Set(k.emails.filter((e) => all.exempt.has(e))),
+        }));
       }),
+      { cacheKeyFn: (key) => JSON.stringify(key) },
     ),
     discountsUsedBy: new DataLoader<string, ReadonlySet<string>>(
       guardBatch(async (emails) => {
@@ -126,15 +133,15 @@ export function createPricingLoaders(
       async (carts) => {
         const l = loaders();
         const codes = [...new Set(carts.flatMap((c) => c.discount_codes.map((code) => code.toUpperCase())))];
-        const [zones, rates, lineLists, exempt, automatic, coded] = await Promise.all([
+        const buyers = [...new Set(carts.flatMap((c) => (c.email ? [c.email] : [])))];
+        const [zones, rates, lineLists, automatic, { coded, exempt }] = await Promise.all([
           l.shippingZones.load('all'),
           l.taxRates.load('all'),
           l.pricedLinesByCart.loadMany(carts.map((c) => c.id)),
-          Promise.all(carts.map((c) => (c.email ? l.taxExemptEmail.load(c.email) : Promise.resolve(false)))),
           l.automaticDiscounts.load('all'),
-          l.discountByCode.loadMany(codes),
+          l.buyerFacts.load({ codes: codes.sort(), emails: buyers.sort() }),
         ]);
-        const discounts = [...automatic, ...coded.filter((d): d is DiscountRow => d !== null && !(d instanceof Error))];
+        const discounts = [...automatic, ...coded];
         // Collections matter only to discounts on collections: read them only then.
         const byCollection = discounts.some((d) => d.collection_ids !== null);
         const productIds = [
@@ -142,7 +149,7 @@ export function createPricingLoaders(
         ];
         // A buyer's earlier uses matter only to once-per-customer discounts, and only for a known buyer.
         const oncePer = discounts.some((d) => d.once_per_customer);
-        const emails = oncePer ? [...new Set(carts.flatMap((c) => (c.email ? [c.email] : [])))] : [];
+        const emails = oncePer ? buyers : [];
         const [collections, usedLists] = await Promise.all([
           byCollection ? l.collectionsOfProduct.loadMany(productIds) : [],
           l.discountsUsedBy.loadMany(emails),
@@ -157,7 +164,7 @@ export function createPricingLoaders(
           if (lines instanceof Error) return lines;
           return quoteCart(lines, {
             ...pricingFacts(cart, tenant.currency, taxesIncluded(ctx), zones, taxes),
-            customerExempt: exempt[i],
+            customerExempt: cart.email !== null && exempt.has(cart.email),
             discounts,
             usedByBuyer: (() => {
               const used = cart.email ? usedByEmail.get(cart.email) : undefined;

@@ -23,18 +23,11 @@ export async function loadTaxRates<DB>(
   return rows[0].rates;
 }
 
-/** Of these emails, those of customers exempt from tax; one statement. */
-export async function exemptEmails<DB>(
-  conn: Kysely<DB>,
-  tenantId: string,
-  emails: readonly string[],
-): Promise<Set<string>> {
-  if (emails.length === 0) return new Set();
-  const { rows } = await sql<{ email: string }>`
-    select c.email from tax_exempt_customers x join customers c on c.id = x.customer_id and c.tenant_id = x.tenant_id
-     where x.tenant_id = ${tenantId} and c.email = any(${sql.val([...emails])}::text[])`.execute(conn);
-  return new Set(rows.map((r) => r.email));
-}
+/** Of these emails, those of customers exempt from tax, as one json array. */
+export const exemptEmailsJson = (tenantId: string, emails: readonly string[]) => sql<string[]>`(
+  select coalesce(json_agg(c.email), '[]')
+    from tax_exempt_customers x join customers c on c.id = x.customer_id and c.tenant_id = x.tenant_id
+   where x.tenant_id = ${tenantId} and c.email = any(${sql.val([...emails])}::text[]))`;
 
 /** Of these customers, the ones exempt from tax; one statement. */
 export async function exemptCustomers<DB>(
