@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Updateable } from 'kysely';
+import { lockRow } from '../../src/sdk/db';
 import { CART_COLUMNS, type CartLineRow, type CartRow, type CartsTable, type CartTables } from './tables';
 
 /** 144 random bits: a cart id cannot be guessed or enumerated. */
@@ -8,15 +9,8 @@ export function newCartToken(): string {
 }
 
 /** The cart, locked for this transaction, so concurrent changes and checkouts of one cart queue. */
-export async function lockCart(trx: Kysely<CartTables>, tenantId: string, id: string): Promise<CartRow | null> {
-  const row = await trx
-    .selectFrom('carts')
-    .select(CART_COLUMNS)
-    .where('tenant_id', '=', tenantId)
-    .where('id', '=', id)
-    .forUpdate()
-    .executeTakeFirst();
-  return row ?? null;
+export function lockCart(trx: Kysely<CartTables>, tenantId: string, id: string): Promise<CartRow | null> {
+  return lockRow<CartRow>(trx, 'carts', tenantId, id, CART_COLUMNS);
 }
 
 export async function cartLines(trx: Kysely<CartTables>, tenantId: string, cartId: string): Promise<CartLineRow[]> {
